@@ -1,0 +1,24 @@
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/dataworks/**', '**/extension/**', '**/cli/**', '**/emulator/**'] }] },
+  },
+  {
+    files: ['src/emulator/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/dataworks/**', '**/extension/**', '**/cli/**', '@alicloud/*'] }] },
+  },
+  {
+    files: ['src/dataworks/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/extension/**', '**/cli/**', '**/emulator/**'] }] },
+  },
+);
