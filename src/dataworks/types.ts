@@ -1,0 +1,57 @@
+// Shapes of what the DataWorks client returns. Ids of tasks are int64: always decimal digit strings.
+import type { EnvType } from '../core/patch/model';
+import type { TaskState } from '../core/apply/service';
+
+export interface Project {
+  Id: string;
+  Name: string;
+  DisplayName?: string;
+  Description?: string;
+  Owner?: string;
+  Status?: string;
+}
+
+/** A ListTasks item (no Tags) or a GetTask result (with Tags, EnvType). */
+export type Task = TaskState & {
+  Name?: string;
+  Type?: string;
+  ProjectId?: string;
+  ProjectEnv?: EnvType;
+  CreateTime?: number;
+  ModifyTime?: number;
+};
+
+export interface Page<T> {
+  items: T[];
+  pageNumber: number;
+  pageSize: number;
+  totalCount: number;
+}
+
+export interface ListTasksQuery {
+  ProjectId: string;
+  ProjectEnv?: EnvType;
+  Name?: string;
+  Ids?: string[];
+  Owner?: string;
+  TaskType?: string;
+  TriggerType?: 'Scheduler' | 'Manual';
+  TriggerRecurrence?: 'Normal' | 'Skip' | 'Pause';
+  WorkflowId?: string;
+  SortBy?: string;
+  PageNumber?: number;
+  PageSize?: number;
+}
+
+export interface ResourceGroup {
+  Id: string;
+  Name?: string;
+  ResourceGroupType?: string;
+  Status?: string;
+  Spec?: unknown;
+}
+
+export interface DataSource {
+  Name: string;
+  Type?: string;
+}
