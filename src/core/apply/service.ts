@@ -22,8 +22,46 @@ export type TaskState = TaskPatch & {
   ModifyTime?: number;
 };
 
+/** The part of a ListTasks query the engine uses to read before-state (a subset of the client's ListTasksQuery). */
+export interface TaskLookupQuery {
+  ProjectId: string;
+  ProjectEnv?: EnvType;
+  /** At most 100 ids per call (the documented page-size ceiling elsewhere in the API). */
+  Ids?: string[];
+  PageNumber?: number;
+  PageSize?: number;
+}
+
+/** One page of ListTasks (structurally the client's Page<Task>). */
+export interface TaskPage {
+  items: TaskState[];
+  pageNumber: number;
+  pageSize: number;
+  totalCount: number;
+}
+
 export interface TaskService {
   batchUpdateTasks(body: BatchUpdateRequest, signal?: AbortSignal): Promise<BatchUpdateResponse>;
   /** One task's full current state in one environment (GetTask). */
   getTask(id: string, env: EnvType, signal?: AbortSignal): Promise<TaskState>;
+  /**
+   * One page of ListTasks. Optional: without it the engine reads before-state with one GetTask per task.
+   * With it, up to 100 tasks cost one call (no Tags in ListTasks items, so Tags still need GetTask).
+   */
+  listTasks?(query: TaskLookupQuery, signal?: AbortSignal): Promise<TaskPage>;
+}
+
+/**
+ * What the engine reads from a failed call. The client's DataWorksError has these fields; the core
+ * only looks at them structurally so it never imports the client.
+ */
+export interface ServiceErrorLike {
+  message: string;
+  code?: string;
+  statusCode?: number;
+  requestId?: string;
+  retryable?: boolean;
+  kind?: 'auth' | 'throttled' | 'quota' | 'parameter' | 'notFound' | 'server' | 'network' | 'timeout' | 'cancelled' | 'protocol';
+  /** How many HTTP attempts the client made for this call, when it says so. */
+  attempts?: number;
 }
