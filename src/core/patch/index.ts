@@ -1,0 +1,6 @@
+// The lossless patch model: parse a .dwtasks.json with exact ranges, write it back exactly.
+export type { ParsedPatch, ParsedTask } from './parse';
+export { parsePatch, propertyValue, PARSE_OPTIONS } from './parse';
+export { serializeTasksParam, formatPatchFile, toRequest } from './serialize';
+export { checkIdText, INT64_MAX, type IdProblem } from './ids';
+export * from './model';
