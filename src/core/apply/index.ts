@@ -1,0 +1,11 @@
+// Applying a patch: plan, before-state, run with journal, revert. Pure core: the TaskService does the I/O.
+export * from './service';
+export * from './plan';
+export * from './fields';
+export * from './outcome';
+export * from './rate-limit';
+export * from './before-state';
+export * from './journal';
+export * from './revert';
+export * from './run';
+export { FileJournal, defaultJournalPath, revertPathFor } from './journal-file';

@@ -1,0 +1,62 @@
+// The revert patch: the before-state of every touched field, for the tasks that may have changed.
+import { formatPatchFile } from '../patch/serialize';
+import type { BatchUpdateRequest, TaskPatch } from '../patch/model';
+import type { BeforeEntry } from './before-state';
+import { taskKey, touchedFields } from './fields';
+import type { TaskOutcome } from './outcome';
+
+/** String fields the service may omit when empty: restoring "absent" means setting "". */
+const EMPTY_STRING_FIELDS = new Set(['Description']);
+
+export interface RevertPlan {
+  request: BatchUpdateRequest;
+  /** Tasks that may have changed but whose before-state is missing or incomplete. */
+  skipped: { id: string; envType: string; reason: string }[];
+}
+
+/**
+ * Tasks included: succeeded AND unknown ones. An unknown task may or may not have been applied;
+ * setting it to its before-values is harmless either way (updates are idempotent), while leaving it
+ * out could leave a change nobody can undo. Failed and not-sent tasks did not change: left out.
+ * Fields: each touched top-level field set back whole (Trigger, RuntimeResource, Tags as read), since
+ * how the service merges a partial object is unconfirmed and the whole read value is exact.
+ */
+export function buildRevert(
+  tasks: TaskPatch[], outcomes: TaskOutcome[], before: Map<string, BeforeEntry>, comment?: string,
+): RevertPlan | null {
+  const changed = outcomes.filter((o) => o.status === 'succeeded' || o.status === 'unknown');
+  if (!changed.length) return null;
+  const out: TaskPatch[] = [];
+  const skipped: RevertPlan['skipped'] = [];
+  const seen = new Set<string>();
+  for (const o of changed) {
+    const key = taskKey(o.id, o.envType);
+    const task = tasks[o.index];
+    const entry = before.get(key);
+    if (!entry?.values) {
+      skipped.push({ id: o.id, envType: o.envType, reason: entry?.error ?? 'before-state not read' });
+      continue;
+    }
+    const revert: TaskPatch = { Id: o.id };
+    if (task.EnvType !== undefined) revert.EnvType = task.EnvType;
+    const missing: string[] = [];
+    for (const f of touchedFields(task)) {
+      const v = (entry.values as Record<string, unknown>)[f];
+      if (v !== undefined) (revert as unknown as Record<string, unknown>)[f] = v;
+      else if (EMPTY_STRING_FIELDS.has(f)) (revert as unknown as Record<string, unknown>)[f] = '';
+      else missing.push(f);
+    }
+    if (missing.length) skipped.push({ id: o.id, envType: o.envType, reason: `no current value reported for ${missing.join(', ')}` });
+    // The same task twice in one patch: one revert entry (the before-state is the value before both).
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (Object.keys(revert).length > (revert.EnvType ? 2 : 1)) out.push(revert);
+  }
+  if (!out.length && !skipped.length) return null;
+  const notes = skipped.length ? ` Not revertible (${skipped.length}): ${skipped.slice(0, 20).map((s) => `${s.id} (${s.envType}): ${s.reason}`).join('; ')}${skipped.length > 20 ? '; ...' : ''}.` : '';
+  return { request: { Comment: `${comment ?? 'Revert'}.${notes}`, Tasks: out }, skipped };
+}
+
+export function formatRevert(plan: RevertPlan): string {
+  return formatPatchFile(plan.request);
+}

@@ -1,0 +1,173 @@
+// The apply engine: read before-state, then send chunks in order through the TaskService, journaling
+// each step before and after it happens. Retries of throttling, 5xx and dropped connections are the
+// client's job (one retry policy); whatever still fails here is mapped onto the chunk's tasks.
+import type { BatchUpdateRequest } from '../patch/model';
+import { readBeforeState, type BeforeEntry } from './before-state';
+import type { ApplyTarget, JournalSink } from './journal';
+import {
+  countOutcomes, isFatal, notSent, outcomesFromError, outcomesFromResponse, toServiceError,
+  type OutcomeCounts, type TaskOutcome,
+} from './outcome';
+import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPlan } from './plan';
+import { TokenBucket, type RateLimiter } from './rate-limit';
+import { buildRevert, type RevertPlan } from './revert';
+import type { ServiceErrorLike, TaskService } from './service';
+
+export interface ApplyProgress {
+  phase: 'before-state' | 'apply';
+  /** Chunks answered so far (apply phase) and in all. */
+  chunk: number;
+  chunks: number;
+  counts: OutcomeCounts;
+  calls: number;
+}
+
+export interface ApplyOptions {
+  service: TaskService;
+  /** A validated request (validate first: the engine assumes ids are valid int64 digits). */
+  request: BatchUpdateRequest;
+  file?: string;
+  target?: ApplyTarget;
+  batchSize?: number;
+  rps?: number;
+  /** Share a limiter with other work of the same account; default: a new bucket at `rps`. */
+  limiter?: RateLimiter;
+  /** Read before-state (for the revert patch). Default true. */
+  readBefore?: boolean;
+  /** Candidate projects for batched before-state reads (see before-state.ts). */
+  projectIds?: string[];
+  journal?: JournalSink;
+  signal?: AbortSignal;
+  onProgress?(p: ApplyProgress): void;
+}
+
+export interface ApplyResult {
+  plan: ApplyPlan;
+  /** One per task, in file order. */
+  results: TaskOutcome[];
+  counts: OutcomeCounts;
+  /** How the run ended: all chunks attempted, cancelled, or stopped by an error every later call would hit. */
+  status: 'done' | 'cancelled' | 'stopped';
+  /** The error that stopped the run (auth, quota, network), or that made before-state reads fail. */
+  error?: ServiceErrorLike;
+  before: Map<string, BeforeEntry>;
+  revert: RevertPlan | null;
+  /** Requests made by the engine (each may be retried inside the client). */
+  calls: number;
+}
+
+const now = () => new Date().toISOString();
+
+export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
+  const rps = opts.rps ?? DEFAULT_RPS;
+  const plan = planApply(opts.request, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const limiter = opts.limiter ?? new TokenBucket(rps);
+  const journal = opts.journal;
+  const results: (TaskOutcome | undefined)[] = new Array(plan.tasks.length);
+  let calls = 0;
+  let status: ApplyResult['status'] = 'done';
+  let error: ServiceErrorLike | undefined;
+  let before = new Map<string, BeforeEntry>();
+  const progress = (phase: ApplyProgress['phase'], chunk: number) =>
+    opts.onProgress?.({ phase, chunk, chunks: plan.chunks.length, counts: countOutcomes(results.filter(isSet)), calls });
+
+  await journal?.append({
+    type: 'plan', version: 1, at: now(), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
+    comment: plan.comment, envCounts: plan.envCounts,
+    chunks: plan.chunks.map((c) => ({ index: c.index, tasks: c.tasks.map((t) => ({ index: t.index, id: t.task.Id, envType: t.env })) })),
+  });
+
+  // 1. Before-state: nothing is sent until it is read and journaled.
+  let readError: unknown;
+  if (opts.readBefore !== false) {
+    progress('before-state', 0);
+    try {
+      const state = await readBeforeState(plan.tasks, {
+        service: opts.service, limiter, projectIds: opts.projectIds, signal: opts.signal,
+        onCall: () => { calls++; },
+      });
+      before = state.entries;
+      await journal?.append({ type: 'before', at: now(), calls: state.calls, tasks: [...before.values()] });
+    } catch (e) {
+      readError = e;
+    }
+  } else {
+    await journal?.append({ type: 'before', at: now(), calls: 0, skipped: true, tasks: [] });
+  }
+
+  if (readError !== undefined) {
+    const err = toServiceError(readError);
+    status = opts.signal?.aborted ? 'cancelled' : 'stopped';
+    error = status === 'stopped' ? err : undefined;
+    const why = status === 'cancelled' ? 'Cancelled before anything was sent.' : `Not sent: reading the current values failed: ${err.message}`;
+    for (const o of notSent(plan.tasks, why)) results[o.index] = o;
+  } else {
+    // 2. Chunks in order, one in flight at a time: a kill leaves at most one chunk unknown.
+    for (const chunk of plan.chunks) {
+      if (status !== 'done') {
+        const why = status === 'cancelled' ? 'Not sent: cancelled.' : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
+        for (const o of notSent(chunk.tasks, why)) results[o.index] = o;
+        continue;
+      }
+      if (opts.signal?.aborted) {
+        status = 'cancelled';
+        for (const o of notSent(chunk.tasks, 'Not sent: cancelled.')) results[o.index] = o;
+        continue;
+      }
+      try {
+        await limiter.acquire(opts.signal);
+      } catch {
+        status = 'cancelled';
+        for (const o of notSent(chunk.tasks, 'Not sent: cancelled.')) results[o.index] = o;
+        continue;
+      }
+      const body = chunkRequest(plan, chunk);
+      await journal?.append({ type: 'sending', at: now(), chunk: chunk.index, tasks: body.Tasks });
+      const started = Date.now();
+      calls++;
+      let outcomes: TaskOutcome[];
+      let requestId: string | undefined;
+      let chunkError: ServiceErrorLike | undefined;
+      try {
+        const res = await opts.service.batchUpdateTasks(body, opts.signal);
+        requestId = res.requestId;
+        outcomes = outcomesFromResponse(chunk.tasks, res);
+      } catch (e) {
+        chunkError = toServiceError(e);
+        if (opts.signal?.aborted) {
+          // The answer is lost to the abort; the request may well have been applied.
+          chunkError = { ...chunkError, kind: 'cancelled', message: 'Cancelled while this call was in flight; it may have been applied' };
+          status = 'cancelled';
+        } else if (isFatal(chunkError)) {
+          status = 'stopped';
+          error = chunkError;
+        }
+        outcomes = outcomesFromError(chunk.tasks, chunkError);
+        requestId = chunkError.requestId;
+      }
+      for (const o of outcomes) results[o.index] = o;
+      await journal?.append({
+        type: 'result', at: now(), chunk: chunk.index, requestId, durationMs: Date.now() - started,
+        error: chunkError && { message: chunkError.message, code: chunkError.code, kind: chunkError.kind, requestId: chunkError.requestId, statusCode: chunkError.statusCode },
+        results: outcomes.map(({ index, id, envType, status: s, message, requestId: r }) => ({ index, id, envType, status: s, message, requestId: r })),
+      });
+      progress('apply', chunk.index + 1);
+    }
+  }
+
+  const final = results.map((r, i) => r ?? notSent([plan.tasks[i]], 'Not sent.')[0]);
+  const counts = countOutcomes(final);
+  const revert = before.size ? buildRevert(opts.request.Tasks, final, before, `Revert of ${opts.file ?? 'a patch'} applied ${now()}`) : null;
+  return { plan, results: final, counts, status, error, before, revert, calls };
+}
+
+function isSet<T>(v: T | undefined): v is T {
+  return v !== undefined;
+}
+
+/** Writes the end record once the caller knows where the revert patch went. */
+export async function finishJournal(journal: JournalSink | undefined, result: ApplyResult, revertPath: string | null): Promise<void> {
+  await journal?.append({
+    type: 'end', at: now(), status: result.status, reason: result.error?.message, counts: result.counts, revert: revertPath,
+  });
+}
