@@ -173,6 +173,8 @@ function safeReason(e: unknown): string {
   const read = /reading aliyun cli config from '([^']*)' failed/.exec(msg);
   if (read) return `${read[1]} not found or unreadable`;
   if (/ENOENT/.test(msg)) return 'file not found';
+  const envVar = /must be specified via environment variable \((\w+)\)/.exec(msg);
+  if (envVar) return `${envVar[1]} is not set`;
   const cut = msg.split(/failed:|\n/)[0]!.trim();
   return cut.length > 200 ? `${cut.slice(0, 200)}…` : cut;
 }
