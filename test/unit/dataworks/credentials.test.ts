@@ -11,7 +11,7 @@ const SECRET = 'TOP-SECRET-do-not-print-9f3a';
 
 async function resolve(spec: Parameters<typeof createCredential>[0]): Promise<{ accessKeyId: string; accessKeySecret: string }> {
   const c = await createCredential(spec).getCredential();
-  return { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret };
+  return { accessKeyId: c.accessKeyId ?? '', accessKeySecret: c.accessKeySecret ?? '' };
 }
 
 async function authFailure(spec: Parameters<typeof createCredential>[0]): Promise<DataWorksError> {
