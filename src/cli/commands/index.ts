@@ -1,4 +1,11 @@
 // The command table. Each command lives in its own file and exports a CliCommand.
 import type { CliCommand } from '../io';
+import { applyCommand } from './apply';
+import { diffCommand } from './diff';
+import { listCommand } from './list';
 
-export const commands: Record<string, CliCommand> = {};
+export const commands: Record<string, CliCommand> = {
+  apply: applyCommand,
+  diff: diffCommand,
+  list: listCommand,
+};

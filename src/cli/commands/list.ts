@@ -1,0 +1,72 @@
+// `dwtasks list --project ID`: every task of a project (all pages), as a table or JSON (ids exact).
+import type { EnvType } from '../../core/patch/model';
+import { collectAll } from '../../dataworks/client';
+import type { Task } from '../../dataworks/types';
+import { parseCommandArgs, UsageError } from '../args';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
+import type { CliCommand, CliIO } from '../io';
+import { formatTable } from '../table';
+
+const HELP = `Usage: dwtasks list --project ID [options]
+
+Lists the tasks of a project (every page).
+${CONNECTION_HELP}
+  --project ID      Project id (required)
+  --env Prod|Dev    Environment (default Prod)
+  --name TEXT       Only tasks whose name contains TEXT (the service's fuzzy match)
+  --json            A JSON array of tasks, ids as strings
+Exit: 0 ok, 2 usage, 3 auth/network/quota.
+`;
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  project: { type: 'string' },
+  env: { type: 'string' },
+  name: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Page size of ListTasks: 100 is the largest the API documents for its list calls. */
+const PAGE_SIZE = 100;
+
+export const listCommand: CliCommand = {
+  summary: 'List the tasks of a project',
+  async run(args, io) {
+    try {
+      return await list(args, io);
+    } catch (e) {
+      if (e instanceof UsageError) { io.stderr.write(`dwtasks list: ${e.message}\n\n${HELP}`); return 2; }
+      const kind = (e as { kind?: string }).kind;
+      if (kind) { io.stderr.write(`dwtasks list: ${(e as Error).message}\n`); return kind === 'parameter' || kind === 'notFound' ? 2 : 3; }
+      throw e;
+    }
+  },
+};
+
+async function list(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  if (values.help) { io.stdout.write(HELP); return 0; }
+  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  if (!values.project || !/^\d+$/.test(values.project)) throw new UsageError('--project ID (digits) is required');
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
+  const env = (values.env ?? 'Prod') as EnvType;
+  const conn = connect(values, io.env);
+  const tasks = await collectAll((page) => conn.client.listTasks({
+    ProjectId: values.project!, ProjectEnv: env, PageNumber: page, PageSize: PAGE_SIZE, ...(values.name ? { Name: values.name } : {}),
+  }));
+  if (values.json) {
+    io.stdout.write(JSON.stringify(tasks) + '\n');
+  } else {
+    io.stdout.write(formatTable(['ID', 'NAME', 'TYPE', 'OWNER', 'SCHEDULE'], tasks.map((t) => [t.Id, t.Name ?? '', t.Type ?? '', t.Owner ?? '', schedule(t)])));
+    io.stderr.write(`${tasks.length} task(s) in project ${values.project} (${env}).\n`);
+  }
+  return 0;
+}
+
+function schedule(t: Task): string {
+  const tr = t.Trigger;
+  if (!tr) return '';
+  if (tr.Type === 'Manual') return 'Manual';
+  return `${tr.Cron ?? ''}${tr.Recurrence && tr.Recurrence !== 'Normal' ? ` (${tr.Recurrence})` : ''}`;
+}
