@@ -2,10 +2,12 @@
 import type { CliCommand } from '../io';
 import { applyCommand } from './apply';
 import { diffCommand } from './diff';
+import { emulatorCommand } from './emulator';
 import { listCommand } from './list';
 
 export const commands: Record<string, CliCommand> = {
   apply: applyCommand,
   diff: diffCommand,
+  emulator: emulatorCommand,
   list: listCommand,
 };

@@ -1,0 +1,36 @@
+// ListDataSources: a project's data sources grouped by name, each with its Dev/Prod connections.
+import type { ActionHandler } from './context';
+import { projectNotFound } from './list-tasks';
+import { pageOf, readPaging } from './paging';
+import { int64 } from '../wire-json';
+
+export const listDataSources: ActionHandler = ({ state, params }) => {
+  const projectId = params.id('ProjectId') ?? params.required('ProjectId');
+  const sources = state.dataSources[projectId];
+  if (!sources) throw projectNotFound(projectId);
+  const paging = readPaging(params);
+  const name = params.str('Name')?.toLowerCase();
+  const types = params.str('Types')?.split(',').map((t) => t.trim()).filter(Boolean);
+  const env = params.oneOf('EnvType', ['Prod', 'Dev'] as const);
+
+  const groups = new Map<string, typeof sources>();
+  for (const s of sources) {
+    if (name && !s.Name.toLowerCase().includes(name)) continue;
+    if (types && !types.includes(s.Type)) continue;
+    if (env && s.EnvType !== env) continue;
+    groups.set(s.Name, [...(groups.get(s.Name) ?? []), s]);
+  }
+  const all = [...groups].map(([Name, list]) => ({
+    Name,
+    Type: list[0].Type,
+    DataSource: list.map((s) => ({
+      Id: int64(s.Id), Name: s.Name, Type: s.Type, EnvType: s.EnvType, Description: s.Description,
+      ProjectId: int64(projectId), CreateTime: s.CreateTime,
+    })),
+  }));
+  return {
+    body: {
+      PagingInfo: { PageNumber: paging.pageNumber, PageSize: paging.pageSize, TotalCount: all.length, DataSources: pageOf(all, paging) },
+    },
+  };
+};

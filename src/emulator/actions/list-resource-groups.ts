@@ -1,0 +1,31 @@
+// ListResourceGroups: the account's resource groups; filters Name (fuzzy), ResourceGroupTypes and Statuses (JSON arrays).
+import { invalidParameter } from '../errors';
+import type { ActionHandler } from './context';
+import { pageOf, readPaging } from './paging';
+
+function stringArray(value: unknown, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalidParameter(name, 'it must be a JSON array of strings.');
+  return value as string[];
+}
+
+export const listResourceGroups: ActionHandler = ({ state, params }) => {
+  const paging = readPaging(params);
+  const name = params.str('Name')?.toLowerCase();
+  const types = stringArray(params.json('ResourceGroupTypes'), 'ResourceGroupTypes');
+  const statuses = stringArray(params.json('Statuses'), 'Statuses');
+  const matches = state.resourceGroups.filter((g) =>
+    (!name || g.Name.toLowerCase().includes(name)) &&
+    (!types || types.includes(g.ResourceGroupType)) &&
+    (!statuses || statuses.includes(g.Status)));
+  return {
+    body: {
+      PagingInfo: {
+        PageNumber: paging.pageNumber,
+        PageSize: paging.pageSize,
+        TotalCount: matches.length,
+        ResourceGroupList: pageOf(matches, paging).map((g) => ({ ...g, Spec: { ...g.Spec } })),
+      },
+    },
+  };
+};

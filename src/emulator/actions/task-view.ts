@@ -1,0 +1,41 @@
+// How a stored task appears on the wire: ListTasks items carry no Tags; GetTask adds EnvType,
+// Tags, Dependencies, Inputs, Outputs and Script. Ids are bare int64 numbers.
+import type { TaskRecord } from '../state';
+import { int64 } from '../wire-json';
+
+export function listItem(t: TaskRecord): Record<string, unknown> {
+  return {
+    Id: int64(t.Id),
+    Name: t.Name,
+    Type: t.Type,
+    Description: t.Description,
+    ProjectId: int64(t.ProjectId),
+    ProjectEnv: t.ProjectEnv,
+    WorkflowId: int64(t.WorkflowId),
+    Owner: t.Owner,
+    CreateTime: t.CreateTime,
+    CreateUser: t.Owner,
+    ModifyTime: t.ModifyTime,
+    ModifyUser: t.Owner,
+    Timeout: t.Timeout,
+    RerunMode: t.RerunMode,
+    RerunTimes: t.RerunTimes,
+    RerunInterval: t.RerunInterval,
+    ...(t.DataSource ? { DataSource: { ...t.DataSource } } : {}),
+    RuntimeResource: { ...t.RuntimeResource },
+    Trigger: { ...t.Trigger },
+  };
+}
+
+export function detail(t: TaskRecord): Record<string, unknown> {
+  return {
+    ...listItem(t),
+    EnvType: t.ProjectEnv,
+    InstanceMode: 'T+1',
+    Tags: t.Tags.map((tag) => ({ ...tag })),
+    Dependencies: t.Dependencies.map((d) => ({ Type: d.Type, UpstreamOutput: d.Output })),
+    Inputs: { Variables: [] },
+    Outputs: { TaskOutputs: t.Outputs.map((o) => ({ Output: o.Output })), Variables: [] },
+    Script: { ...t.Script },
+  };
+}
