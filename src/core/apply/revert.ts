@@ -28,7 +28,7 @@ export function buildRevert(
   if (!changed.length) return null;
   const out: TaskPatch[] = [];
   const skipped: RevertPlan['skipped'] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, TaskPatch>();
   for (const o of changed) {
     const key = taskKey(o.id, o.envType);
     const task = tasks[o.index];
@@ -47,10 +47,10 @@ export function buildRevert(
       else missing.push(f);
     }
     if (missing.length) skipped.push({ id: o.id, envType: o.envType, reason: `no current value reported for ${missing.join(', ')}` });
-    // The same task twice in one patch: one revert entry (the before-state is the value before both).
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (Object.keys(revert).length > (revert.EnvType ? 2 : 1)) out.push(revert);
+    // The same task twice in one patch: one revert entry with the fields of both (before-state is the value before both).
+    const earlier = seen.get(key);
+    if (earlier) Object.assign(earlier, { ...revert, Id: earlier.Id });
+    else if (Object.keys(revert).length > (revert.EnvType ? 2 : 1)) { out.push(revert); seen.set(key, revert); }
   }
   if (!out.length && !skipped.length) return null;
   const notes = skipped.length ? ` Not revertible (${skipped.length}): ${skipped.slice(0, 20).map((s) => `${s.id} (${s.envType}): ${s.reason}`).join('; ')}${skipped.length > 20 ? '; ...' : ''}.` : '';

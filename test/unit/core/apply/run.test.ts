@@ -1,0 +1,147 @@
+// The apply engine against the real emulator through the real client over HTTP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runApply, finishJournal } from '../../../../src/core/apply/run';
+import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
+import { formatRevert } from '../../../../src/core/apply/revert';
+import { parsePatch, toRequest } from '../../../../src/core/patch/index';
+import type { TaskPatch } from '../../../../src/core/patch/model';
+import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
+
+let fx: Fixture;
+before(async () => { fx = await startFixture(); });
+after(async () => { await fx.emu.close(); });
+
+const lines = (j: MemoryJournal) => j.records.map((r: JournalRecord) => r.type === 'sending' || r.type === 'result' ? `${r.type}:${r.chunk}` : r.type);
+
+test('mixed success: per-task results, state, journal order, before-state calls and a revert that restores', async () => {
+  const prod = tasksOf(fx.emu, 'Prod');
+  const devOnly = tasksOf(fx.emu, 'Dev').find((t) => !fx.emu.snapshot().tasks.Prod[t.Id])!;
+  const big = prod.find((t) => BigInt(t.Id) > 2n ** 53n)!;
+  const picked = prod.filter((t) => t !== big && t.Trigger.Type === 'Scheduler').slice(0, 20);
+  const tasks: TaskPatch[] = [
+    { Id: big.Id, Description: 'big id changed', Timeout: 7200 },
+    ...picked.map((t, i) => ({ Id: t.Id, Description: `changed ${i}`, Trigger: { Cron: '00 15 03 * * ?' } })),
+    { Id: picked[0].Id, EnvType: 'Dev', Description: 'dev copy' },
+    { Id: '999999999999', Description: 'no such task' },
+    { Id: devOnly.Id, EnvType: 'Prod', Description: 'wrong env' },
+    { Id: picked[5].Id, Tags: [{ Key: 'team', Value: 'dw' }] },
+  ];
+  const journal = new MemoryJournal();
+  const progress: number[] = [];
+  const res = await runApply({
+    service: fx.client, request: { Comment: 'test', Tasks: tasks }, batchSize: 8, rps: 200, projectIds: fx.projectIds,
+    journal, file: 'mixed.dwtasks.json', target: { endpoint: fx.emu.endpoint }, onProgress: (p) => { if (p.phase === 'apply') progress.push(p.chunk); },
+  });
+  await finishJournal(journal, res, null);
+  const byIndex = res.results.map((r) => r.status);
+  assert.equal(res.status, 'done');
+  assert.deepEqual(byIndex.slice(0, 21), Array(21).fill('succeeded'));
+  assert.equal(byIndex[21], picked[0].Id in fx.emu.snapshot().tasks.Dev ? 'succeeded' : 'failed');
+  assert.deepEqual(byIndex.slice(22), ['failed', 'failed', 'succeeded']);
+  assert.match(res.results[22].message, /does not exist/);
+  assert.match(res.results[23].message, /only in Dev/);
+  assert.ok(res.results.every((r) => r.requestId), 'every answered task carries the RequestId');
+  assert.equal(res.results[0].id, big.Id, 'int64 id exact');
+  // Emulator state: what succeeded is applied, what failed is not.
+  const after = fx.emu.snapshot();
+  assert.equal(after.tasks.Prod[big.Id].Description, 'big id changed');
+  assert.equal(after.tasks.Prod[big.Id].Timeout, 7200);
+  picked.forEach((t, i) => assert.equal(after.tasks.Prod[t.Id].Description, `changed ${i}`));
+  assert.equal(after.tasks.Prod[devOnly.Id], undefined);
+  assert.deepEqual(after.tasks.Prod[picked[5].Id].Tags, [{ Key: 'team', Value: 'dw' }]);
+  // Journal: plan, before, then sending/result pairs in order, then end; chunks of 8 in file order.
+  assert.deepEqual(lines(journal), ['plan', 'before', 'sending:0', 'result:0', 'sending:1', 'result:1', 'sending:2', 'result:2', 'sending:3', 'result:3', 'end']);
+  assert.deepEqual(progress, [1, 2, 3, 4]);
+  const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
+  assert.deepEqual(summary.tasks.map((t) => t.status), byIndex);
+  // Before-state: the 23 list-able (id, env) pairs cost one ListTasks per project/env tried; the Tags
+  // task and the ids no project has cost one GetTask each.
+  const beforeRec = journal.records.find((r) => r.type === 'before')!;
+  assert.ok(beforeRec.type === 'before' && beforeRec.calls <= 4 * 2 + 3, `before-state calls: ${beforeRec.type === 'before' ? beforeRec.calls : ''}`);
+  assert.equal(res.before.get(`Prod:${big.Id}`)?.values?.Description, big.Description);
+  // Revert: apply it and every touched field is back to what it was.
+  assert.ok(res.revert);
+  const text = formatRevert(res.revert);
+  const revertReq = toRequest(parsePatch(text));
+  assert.ok(text.includes(`"Id": ${big.Id}`), 'revert file writes the int64 id as bare digits');
+  assert.equal(revertReq.Tasks.some((t) => t.Id === '999999999999'), false, 'failed tasks are not in the revert');
+  const rev = await runApply({ service: fx.client, request: revertReq, batchSize: 50, rps: 200, projectIds: fx.projectIds });
+  assert.equal(rev.counts.succeeded, rev.results.length);
+  const restored = fx.emu.snapshot();
+  for (const t of [big, ...picked]) {
+    const now = restored.tasks.Prod[t.Id];
+    assert.equal(now.Description, t.Description, t.Id);
+    assert.equal(now.Timeout, t.Timeout, t.Id);
+    assert.deepEqual(now.Trigger, t.Trigger, t.Id);
+    assert.deepEqual(now.Tags, t.Tags, t.Id);
+  }
+});
+
+test('cancellation mid-run: the in-flight chunk is answered or unknown, later chunks not sent and unchanged', async () => {
+  fx.emu.setFaults({ latencyMs: 60 });
+  try {
+    const prod = tasksOf(fx.emu, 'Prod').slice(100, 140);
+    const ac = new AbortController();
+    const journal = new MemoryJournal();
+    const res = await runApply({
+      service: fx.client, request: { Tasks: prod.map((t) => ({ Id: t.Id, Description: 'cancel test' })) }, batchSize: 5, rps: 1000,
+      readBefore: false, journal, signal: ac.signal,
+      onProgress: (p) => { if (p.phase === 'apply' && p.chunk === 2) setTimeout(() => ac.abort(new Error('user cancelled')), 20); },
+    });
+    assert.equal(res.status, 'cancelled');
+    const statuses = res.results.map((r) => r.status);
+    assert.deepEqual(statuses.slice(0, 10), Array(10).fill('succeeded'));
+    assert.ok(statuses[10] === 'unknown' || statuses[10] === 'succeeded', statuses[10]);
+    assert.ok(statuses.slice(15).every((s) => s === 'not-sent'), statuses.join(','));
+    const state = fx.emu.snapshot();
+    res.results.forEach((r, i) => {
+      if (r.status === 'not-sent') assert.equal(state.tasks.Prod[r.id].Description, prod[i].Description, `not-sent ${r.id} unchanged`);
+      if (r.status === 'succeeded') assert.equal(state.tasks.Prod[r.id].Description, 'cancel test');
+    });
+    const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
+    assert.deepEqual(summary.tasks.map((t) => t.status), statuses);
+  } finally {
+    fx.emu.setFaults({});
+  }
+});
+
+test('a whole-call rejection fails every task of that chunk with the code and RequestId; other chunks go on', async () => {
+  fx.emu.setFaults({ maxTasksPerCall: 3 });
+  try {
+    const prod = tasksOf(fx.emu, 'Prod').slice(200, 207);
+    const res = await runApply({
+      service: fx.client, request: { Tasks: [...prod.slice(0, 4), ...prod.slice(4)].map((t) => ({ Id: t.Id, Owner: '123' })) },
+      batchSize: 4, rps: 500, readBefore: false,
+    });
+    assert.deepEqual(res.results.map((r) => r.status), ['failed', 'failed', 'failed', 'failed', 'succeeded', 'succeeded', 'succeeded']);
+    assert.equal(res.results[0].code, 'InvalidParameter');
+    assert.ok(res.results[0].requestId && res.results[0].requestId === res.results[3].requestId);
+    assert.equal(res.status, 'done');
+  } finally {
+    fx.emu.setFaults({});
+  }
+});
+
+test('bad credentials stop the run: first chunk failed, the rest not sent; nothing changed', async () => {
+  const { DataWorksClient } = await import('../../../../src/dataworks/client');
+  const wrong = new DataWorksClient({ endpoint: fx.emu.endpoint, credentials: { kind: 'accessKey', accessKeyId: fx.emu.accessKeyId, accessKeySecret: 'wrong' } });
+  const prod = tasksOf(fx.emu, 'Prod').slice(250, 256);
+  const res = await runApply({ service: wrong, request: { Tasks: prod.map((t) => ({ Id: t.Id, Description: 'nope' })) }, batchSize: 2, rps: 500, readBefore: false });
+  assert.equal(res.status, 'stopped');
+  assert.equal(res.error?.kind, 'auth');
+  assert.deepEqual(res.results.map((r) => r.status), ['failed', 'failed', 'not-sent', 'not-sent', 'not-sent', 'not-sent']);
+  const state = fx.emu.snapshot();
+  for (const t of prod) assert.equal(state.tasks.Prod[t.Id].Description, t.Description);
+});
+
+test('without candidate projects, before-state costs one GetTask per task', async () => {
+  const prod = tasksOf(fx.emu, 'Prod').slice(300, 305);
+  const journal = new MemoryJournal();
+  const res = await runApply({ service: fx.client, request: { Tasks: prod.map((t) => ({ Id: t.Id, Name: `${t.Name}_x` })) }, rps: 500, journal });
+  const before = journal.records.find((r) => r.type === 'before');
+  assert.ok(before?.type === 'before');
+  assert.equal(before.calls, 5);
+  assert.equal(res.calls, 6);
+  assert.deepEqual(res.revert?.request.Tasks.map((t) => t.Name), prod.map((t) => t.Name));
+});
