@@ -32,6 +32,8 @@ export interface ParsedPatch {
   text: string;
   /** jsonc-parser errors (comments and trailing commas are allowed, so they are not errors). */
   syntaxErrors: Finding[];
+  /** The same errors by jsonc-parser name (e.g. `CommaExpected`), for localized messages. */
+  parseErrors: { name: string; offset: number; length: number }[];
   comment?: string;
   tasks: ParsedTask[];
   /** The `Tasks` array value. */
@@ -52,14 +54,12 @@ class TaskView implements ParsedTask {
   id?: string;
   idRange?: Range;
   envType?: EnvType;
-  value: TaskPatch;
-  range: Range;
+  private idText = '';
+  private cachedValue?: TaskPatch;
+  private cachedRange?: Range;
 
-  constructor(readonly index: number, readonly node: Node, private readonly lines: LineMap, text: string) {
-    this.range = lines.range(node.offset, node.length);
-    this.value = { Id: '' };
+  constructor(readonly index: number, readonly node: Node, private readonly lines: LineMap, private readonly text: string) {
     if (node.type !== 'object') return;
-    const value = objectValue(node, text) as Record<string, unknown>;
     const idNode = propertyValue(node, 'Id');
     if (idNode) {
       this.idRange = lines.range(idNode.offset, idNode.length);
@@ -67,18 +67,29 @@ class TaskView implements ParsedTask {
       if (idNode.type === 'number') {
         const checked = checkIdText(raw);
         if ('digits' in checked) this.id = checked.digits;
-        value.Id = 'digits' in checked ? checked.digits : raw;
+        this.idText = 'digits' in checked ? checked.digits : raw;
       } else {
-        value.Id = typeof idNode.value === 'string' ? idNode.value : raw;
+        this.idText = typeof idNode.value === 'string' ? idNode.value : raw;
       }
-    } else {
-      value.Id = '';
     }
-    const env = value.EnvType;
+    const env = propertyValue(node, 'EnvType')?.value;
     if (typeof env === 'string' && ENV_TYPES.has(env)) this.envType = env as EnvType;
-    // Id first, the other fields in file order.
-    const { Id, ...rest } = value;
-    this.value = { Id: Id as string, ...rest } as TaskPatch;
+  }
+
+  get range(): Range {
+    return (this.cachedRange ??= this.lines.range(this.node.offset, this.node.length));
+  }
+
+  /** Built on first use: validation of big files never needs it. */
+  get value(): TaskPatch {
+    if (!this.cachedValue) {
+      const fields = this.node.type === 'object' ? (objectValue(this.node, this.text) as Record<string, unknown>) : {};
+      // Id first (lossless digits), the other fields in file order.
+      const { Id: _lossy, ...rest } = fields;
+      void _lossy;
+      this.cachedValue = { Id: this.idText, ...rest } as TaskPatch;
+    }
+    return this.cachedValue;
   }
 
   fieldNode(path: string): Node | undefined {
@@ -145,6 +156,7 @@ export function parsePatch(text: string): ParsedPatch {
   const patch: ParsedPatch = {
     text,
     syntaxErrors,
+    parseErrors: errors.map((e) => ({ name: printParseErrorCode(e.error), offset: e.offset, length: e.length })),
     tasks: [],
     root,
     positionAt: (o) => lines.positionAt(o),

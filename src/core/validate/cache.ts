@@ -1,0 +1,32 @@
+// Per-task findings keyed by the task's text: after a one-character edit only the edited task's
+// rules run again. Holds exactly the tasks of the previous run, so it never grows past one file.
+import type { OffsetFinding } from './context';
+
+export class ValidationCache {
+  private previous = new Map<string, OffsetFinding[]>();
+  private current = new Map<string, OffsetFinding[]>();
+  hits = 0;
+  misses = 0;
+
+  /** Findings relative to the task's start offset, or undefined. */
+  get(key: string): OffsetFinding[] | undefined {
+    const found = this.current.get(key) ?? this.previous.get(key);
+    if (found) {
+      this.hits++;
+      this.current.set(key, found);
+    } else {
+      this.misses++;
+    }
+    return found;
+  }
+
+  set(key: string, findings: OffsetFinding[]): void {
+    this.current.set(key, findings);
+  }
+
+  /** Ends a run: what this run did not use is dropped at the next one. */
+  endRun(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}

@@ -1,0 +1,83 @@
+// Validation of a parsed .dwtasks.json: every core rule (and, on request, the JSON Schema),
+// as findings with stable codes, exact ranges and fixes where the core knows one.
+import { parsePatch, type ParsedPatch } from '../patch/parse';
+import type { Finding, Fix } from '../types';
+import { ValidationCache } from './cache';
+import { TaskContext, type OffsetFinding } from './context';
+import type { Locale } from './messages';
+import { duplicateIdFindings, shapeFindings, syntaxFinding } from './patch-rules';
+import { schemaFindings } from './schema';
+import { checkTask } from './task-rules';
+
+export { ValidationCache } from './cache';
+export type { Locale } from './messages';
+export { schemaFindings } from './schema';
+
+export interface ValidateOptions {
+  /** Also check the JSON Schema in schemas/ (the CLI does; the editor has VS Code's JSON service for it). */
+  schema?: boolean;
+  /** Message language; default English. */
+  locale?: Locale;
+  /** Reuse per-task findings of an earlier run of the same document (keep one per document). */
+  cache?: ValidationCache;
+}
+
+export function validatePatch(p: ParsedPatch, options: ValidateOptions = {}): Finding[] {
+  return toFindings(p, offsetFindings(p, options));
+}
+
+export function validateText(text: string, options: ValidateOptions = {}): { patch: ParsedPatch; findings: Finding[] } {
+  const patch = parsePatch(text);
+  return { patch, findings: validatePatch(patch, options) };
+}
+
+function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding[] {
+  const locale = options.locale ?? 'en';
+  const syntax = syntaxFinding(p, locale);
+  if (syntax) return [syntax]; // rules over a half-parsed tree would report echoes of the syntax error
+  const out = shapeFindings(p, locale);
+  if (p.root?.type !== 'object') return out;
+  const cache = options.cache;
+  for (const task of p.tasks) {
+    const base = task.node.offset;
+    const key = cache ? `${locale}\u0000${task.id === undefined ? task.index : ''}\u0000${p.text.slice(base, base + task.node.length)}` : '';
+    let relative = cache?.get(key);
+    if (!relative) {
+      const c = new TaskContext(task, p.text, locale);
+      checkTask(c);
+      relative = c.out.map((f) => shift(f, -base));
+      cache?.set(key, relative);
+    }
+    for (const f of relative) out.push(shift(f, base));
+  }
+  cache?.endRun();
+  out.push(...duplicateIdFindings(p, locale));
+  if (options.schema) {
+    // Where a core rule and the schema flag the same span, the core's message is the more specific.
+    const taken = new Set(out.map((f) => `${f.offset}:${f.length}`));
+    for (const f of schemaFindings(p, locale)) if (!taken.has(`${f.offset}:${f.length}`)) out.push(f);
+  }
+  return out.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}
+
+function shift(f: OffsetFinding, by: number): OffsetFinding {
+  if (by === 0) return f;
+  const moved: OffsetFinding = { ...f, offset: f.offset + by };
+  if (f.fixes) moved.fixes = f.fixes.map((x) => ({ title: x.title, edits: x.edits.map((e) => ({ ...e, offset: e.offset + by })) }));
+  return moved;
+}
+
+function toFindings(p: ParsedPatch, list: OffsetFinding[]): Finding[] {
+  return list.map((f) => {
+    const finding: Finding = { code: f.code, severity: f.severity, message: f.message, range: p.rangeAt(f.offset, f.length) };
+    if (f.taskId !== undefined) finding.taskId = f.taskId;
+    if (f.field !== undefined) finding.field = f.field;
+    if (f.fixes) {
+      finding.fixes = f.fixes.map((x): Fix => ({
+        title: x.title,
+        edits: x.edits.map((e) => ({ range: p.rangeAt(e.offset, e.length), newText: e.newText })),
+      }));
+    }
+    return finding;
+  });
+}

@@ -1,0 +1,66 @@
+// Rules over the whole file: it parses, it is an object, Tasks is not empty, no Id twice.
+import type { ParsedPatch } from '../patch/parse';
+import type { OffsetFinding } from './context';
+import { t, withSubject, type Locale } from './messages';
+
+/** The first syntax error only: the rest are usually echoes of it. */
+export function syntaxFinding(p: ParsedPatch, locale: Locale): OffsetFinding | undefined {
+  const first = p.parseErrors[0];
+  if (!first) return undefined;
+  return {
+    code: 'dwtasks/syntax',
+    severity: 'error',
+    message: t(locale, 'syntax', { what: t(locale, `syntax.${first.name}`), more: p.parseErrors.length - 1 }),
+    offset: first.offset,
+    length: Math.max(first.length, 1),
+  };
+}
+
+export function shapeFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
+  const root = p.root;
+  if (root?.type !== 'object') {
+    return [{
+      code: 'dwtasks/not-an-object', severity: 'error', message: t(locale, 'not-an-object'),
+      offset: root?.offset ?? 0, length: root ? root.length : 0,
+    }];
+  }
+  const tasks = p.tasksNode;
+  if (tasks?.type === 'array' && (tasks.children ?? []).length === 0) {
+    return [{ code: 'dwtasks/tasks-empty', severity: 'error', message: t(locale, 'tasks-empty'), offset: tasks.offset, length: tasks.length }];
+  }
+  return [];
+}
+
+/**
+ * The same Id twice. Same Id and same EnvType (both absent counts as the same) is an error: the
+ * request would update one task twice. Same Id with another or no EnvType is a warning: they may
+ * be two environments of one task, but SuccessInfo is keyed by Id alone, so results collide.
+ */
+export function duplicateIdFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
+  const out: OffsetFinding[] = [];
+  const seen = new Map<string, { env?: string; offset: number }[]>();
+  for (const task of p.tasks) {
+    if (task.id === undefined || !task.idRange) continue;
+    const idNode = task.fieldNode('Id')!;
+    const earlier = seen.get(task.id);
+    const here = { env: task.envType, offset: idNode.offset };
+    if (!earlier) {
+      seen.set(task.id, [here]);
+      continue;
+    }
+    earlier.push(here);
+    const subject = t(locale, 'subject.task', { id: task.id });
+    const same = earlier.find((e) => e !== here && e.env === here.env);
+    const base = { taskId: task.id, field: 'Id', offset: idNode.offset, length: idNode.length };
+    if (same) {
+      const message = t(locale, 'duplicate-id', { id: task.id, env: here.env ?? '', line: p.positionAt(same.offset).line + 1 });
+      out.push({ ...base, code: 'dwtasks/duplicate-id', severity: 'error', message: withSubject(locale, subject, message) });
+    } else {
+      const other = earlier[0];
+      const otherEnv = other.env ? t(locale, 'env.is', { env: other.env }) : t(locale, 'env.none');
+      const message = t(locale, 'duplicate-id-env', { id: task.id, line: p.positionAt(other.offset).line + 1, other: otherEnv });
+      out.push({ ...base, code: 'dwtasks/duplicate-id-env', severity: 'warning', message: withSubject(locale, subject, message) });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// Trigger rules: the cron dialect, real calendar times, and fields a Manual trigger ignores.
+import type { Node } from 'jsonc-parser';
+import { checkCron } from './cron-port';
+import { removePropertyEdit, type OffsetFix, type TaskContext } from './context';
+
+export function checkTriggerRules(c: TaskContext): void {
+  const trigger = c.get('Trigger');
+  if (trigger?.type !== 'object') return;
+  const cron = c.get('Trigger.Cron');
+  if (cron?.type === 'string') checkCronField(c, cron);
+  const start = checkTime(c, 'Trigger.StartTime');
+  const end = checkTime(c, 'Trigger.EndTime');
+  if (start && end && start.value >= end.value) {
+    c.report('time-order', 'error', 'Trigger.EndTime', end.node, { start: start.value, end: end.value });
+  }
+  if (c.get('Trigger.Type')?.value === 'Manual') {
+    for (const field of ['Cron', 'Recurrence', 'StartTime', 'EndTime']) {
+      const n = c.get(`Trigger.${field}`);
+      if (!n) continue;
+      const edit = removePropertyEdit(n);
+      const fixes = edit ? [{ title: c.msg('fix.removeField', { field: `Trigger.${field}` }), edits: [edit] }] : undefined;
+      c.report('manual-trigger-field', 'warning', `Trigger.${field}`, c.keyOf(n), { field }, fixes);
+    }
+  }
+}
+
+function checkCronField(c: TaskContext, node: Node): void {
+  const expr = String(node.value);
+  const result = checkCron(expr);
+  if (result.valid) return;
+  // Offsets inside the expression map 1:1 into the document only when the JSON string has no escapes.
+  const inner = c.text.slice(node.offset + 1, node.offset + node.length - 1);
+  const exact = inner === expr;
+  const fixes: OffsetFix[] = result.fixes.map((f) => ({
+    title: f.title,
+    edits: [{ offset: node.offset + 1, length: node.length - 2, newText: JSON.stringify(f.replacement).slice(1, -1) }],
+  }));
+  for (const p of result.problems) {
+    const span = exact && p.end > p.start
+      ? { offset: node.offset + 1 + p.start, length: p.end - p.start }
+      : node;
+    const problem = p.message.startsWith(p.field) ? p.message : `${p.field}: ${p.message}`;
+    c.report('cron-invalid', 'error', 'Trigger.Cron', span, { problem }, fixes);
+  }
+}
+
+const TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A `yyyy-mm-dd hh:mm:ss` that names a real moment; format mismatches are the schema's pattern error. */
+function checkTime(c: TaskContext, field: string): { node: Node; value: string } | undefined {
+  const node = c.get(field);
+  if (node?.type !== 'string') return undefined;
+  const value = String(node.value);
+  const m = TIME.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  let why: string | undefined;
+  if (month < 1 || month > 12) why = c.msg('why.month', { v: m[2] });
+  else if (day < 1 || day > daysIn(year, month)) {
+    why = c.msg('why.day', { month: MONTHS[month - 1], monthNumber: month, year: m[1], days: daysIn(year, month) });
+  } else if (hour > 23) why = c.msg('why.hour', { v: m[4] });
+  else if (minute > 59) why = c.msg('why.minute', { v: m[5] });
+  else if (second > 59) why = c.msg('why.second', { v: m[6] });
+  if (why) {
+    c.report('time-invalid', 'error', field, node, { field, value, why });
+    return undefined;
+  }
+  return { node, value };
+}
