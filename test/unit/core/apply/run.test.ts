@@ -5,6 +5,7 @@ import { runApply, finishJournal } from '../../../../src/core/apply/run';
 import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
 import { formatRevert } from '../../../../src/core/apply/revert';
 import { parsePatch, toRequest } from '../../../../src/core/patch/index';
+import { DataWorksClient } from '../../../../src/dataworks/client';
 import type { TaskPatch } from '../../../../src/core/patch/model';
 import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
 
@@ -124,7 +125,6 @@ test('a whole-call rejection fails every task of that chunk with the code and Re
 });
 
 test('bad credentials stop the run: first chunk failed, the rest not sent; nothing changed', async () => {
-  const { DataWorksClient } = await import('../../../../src/dataworks/client');
   const wrong = new DataWorksClient({ endpoint: fx.emu.endpoint, credentials: { kind: 'accessKey', accessKeyId: fx.emu.accessKeyId, accessKeySecret: 'wrong' } });
   const prod = tasksOf(fx.emu, 'Prod').slice(250, 256);
   const res = await runApply({ service: wrong, request: { Tasks: prod.map((t) => ({ Id: t.Id, Description: 'nope' })) }, batchSize: 2, rps: 500, readBefore: false });
