@@ -1,0 +1,25 @@
+// Test helper: an emulator on a free loopback port and clients signed with its keys (real HTTP,
+// real V3 signatures; nothing mocked).
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
+import { DataWorksClient, type ClientOptions, type RequestLog } from '../../../src/dataworks/client';
+
+export type { RunningEmulator };
+
+export async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({ tasks: 800, seed: 7, ...options });
+}
+
+export interface LoggedClient { client: DataWorksClient; logs: RequestLog[] }
+
+/** A client for `emu` that records every attempt; fast retries unless `options.retry` says otherwise. */
+export function clientFor(emu: RunningEmulator, options: Partial<ClientOptions> = {}): LoggedClient {
+  const logs: RequestLog[] = [];
+  const client = new DataWorksClient({
+    endpoint: emu.endpoint,
+    credentials: { kind: 'accessKey', accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
+    retry: { baseDelayMs: 20, maxDelayMs: 200 },
+    onRequest: (l) => logs.push(l),
+    ...options,
+  });
+  return { client, logs };
+}
