@@ -4,7 +4,7 @@ import OpenApiClient, { Config, OpenApiRequest, Params } from '@alicloud/openapi
 import { RuntimeOptions } from '@alicloud/tea-util';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
-import { parse, isLosslessNumber, type LosslessNumber } from 'lossless-json';
+import { parse as parseLossless, isLosslessNumber, isSafeNumber, LosslessNumber } from 'lossless-json';
 import type { RunningEmulator } from '../../../src/emulator/index';
 
 export interface SdkResult { statusCode: number; text: string; body: Record<string, unknown> }
@@ -46,6 +46,9 @@ export async function sdkError(
   }
   throw new Error(`${action} was expected to fail`);
 }
+
+/** JSON with safe numbers as numbers and the others (ids above 2^53) as LosslessNumber. */
+export const parse = (text: string): unknown => parseLossless(text, null, (s) => (isSafeNumber(s) ? Number(s) : new LosslessNumber(s)));
 
 /** Digits of a lossless-parsed int64. */
 export const digits = (v: unknown): string => (isLosslessNumber(v) ? (v as LosslessNumber).value : String(v));
