@@ -7,6 +7,8 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Source of the jitter in [0, 1); Math.random unless a test or demo needs it reproducible. */
+  random?: () => number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 10_000 };
@@ -15,7 +17,7 @@ export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 200, ma
 const MAX_RETRY_AFTER_MS = 60_000;
 
 /** Delay before attempt `attempt + 1`, after `attempt` failed (1-based). */
-export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs?: number, random: () => number = policy.random ?? Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = random() * ceiling;
   return retryAfterMs === undefined ? jittered : Math.max(jittered, Math.min(retryAfterMs, MAX_RETRY_AFTER_MS));

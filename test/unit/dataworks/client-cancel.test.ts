@@ -1,0 +1,83 @@
+// Cancellation with an AbortController: before sending, during the backoff wait, and while a request
+// is in flight (the connection is torn down, so a slow emulator never runs the action).
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
+import { DataWorksError } from '../../../src/dataworks/errors';
+import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
+
+let emu: RunningEmulator;
+
+before(async () => { emu = await emulator({ tasks: 200 }); });
+after(async () => { await emu.close(); });
+beforeEach(() => emu.setFaults({}));
+
+function isCancelled(during: RegExp) {
+  return (e: unknown): boolean => {
+    assert.ok(e instanceof DataWorksError, String(e));
+    assert.equal(e.kind, 'cancelled');
+    assert.equal(e.code, 'Cancelled');
+    assert.equal(e.retryable, false);
+    assert.match(e.message, during);
+    return true;
+  };
+}
+
+test('an already aborted signal sends nothing', async () => {
+  const { client, logs } = clientFor(emu);
+  const used = emu.snapshot().quota.used;
+  await assert.rejects(client.listProjects({}, AbortSignal.abort()), isCancelled(/before sending/));
+  assert.equal(logs.length, 0);
+  assert.equal(emu.snapshot().quota.used, used, 'no request reached the service');
+});
+
+test('abort during the backoff wait ends the call at once, with no further attempt', async () => {
+  emu.setFaults({ throttleRate: 1 });
+  const ac = new AbortController();
+  // A fixed jitter draw makes the wait long (5 s) and the test deterministic.
+  const { client, logs } = clientFor(emu, { retry: { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5_000, random: () => 1 } });
+  const started = Date.now();
+  const call = client.listProjects({}, ac.signal);
+  while (logs.length === 0) await delay(5);
+  assert.equal(logs[0]!.outcome, 'retry');
+  await delay(50);
+  ac.abort();
+  await assert.rejects(call, isCancelled(/while waiting to retry/));
+  assert.ok(Date.now() - started < 2_000, `ended ${Date.now() - started} ms after start`);
+  await delay(50);
+  assert.deepEqual(logs.map((l) => l.outcome), ['retry'], 'no second attempt');
+});
+
+test('abort mid-request: the call ends promptly and the connection is closed, so nothing is applied', async () => {
+  emu.setFaults({ slowRate: 1, slowMs: 700 });
+  const { client, logs } = clientFor(emu);
+  const task = Object.values(emu.snapshot().tasks.Prod)[0]!;
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), 100);
+  const started = Date.now();
+  await assert.rejects(
+    client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'must not be applied' }] }, ac.signal),
+    isCancelled(/while the request was in flight/),
+  );
+  assert.ok(Date.now() - started < 600, 'did not wait for the answer');
+  assert.deepEqual(logs.map((l) => `${l.outcome}:${l.code}`), ['error:Cancelled']);
+  // Had the socket stayed open, the emulator would run the update once the slow period is over.
+  await delay(1_000);
+  assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, task.Description);
+
+  // Without the abort the same slow call does get through (the control for the check above).
+  emu.setFaults({ slowRate: 1, slowMs: 100 });
+  const ok = await client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'applied' }] });
+  assert.equal(ok.successInfo[task.Id]?.Success, true);
+  assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, 'applied');
+});
+
+test('a signal aborted after the call finished changes nothing', async () => {
+  const { client } = clientFor(emu);
+  const ac = new AbortController();
+  const page = await client.listProjects({}, ac.signal);
+  ac.abort();
+  assert.ok(page.items.length > 0);
+  // and the client still works for the next call
+  assert.ok((await client.listProjects({})).items.length > 0);
+});
