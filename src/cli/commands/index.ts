@@ -4,10 +4,12 @@ import { applyCommand } from './apply';
 import { diffCommand } from './diff';
 import { emulatorCommand } from './emulator';
 import { listCommand } from './list';
+import { validateCommand } from './validate';
 
 export const commands: Record<string, CliCommand> = {
   apply: applyCommand,
   diff: diffCommand,
   emulator: emulatorCommand,
   list: listCommand,
+  validate: validateCommand,
 };

@@ -1,0 +1,133 @@
+// `dwtasks validate`: in-process through the command table, and once as the built dist/cli.js.
+import { test, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { commands } from '../../../src/cli/commands/index';
+import { validateText } from '../../../src/core/validate/index';
+
+const dir = mkdtempSync(join(tmpdir(), 'dwtasks-validate-'));
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await commands.validate.run(args, { stdin: new PassThrough(), stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+test('the realistic examples pass: exit 0', async () => {
+  const r = await run('examples/nightly-owner-handover.dwtasks.json', 'examples/rerun-policy.dwtasks.json');
+  assert.equal(r.err, '');
+  assert.equal(r.out, '0 errors, 0 warnings in 2 files\n');
+  assert.equal(r.code, 0);
+});
+
+test('the broken example: exit 1, file:line:col lines naming task and field', async () => {
+  const r = await run('examples/broken.dwtasks.json');
+  assert.equal(r.code, 1);
+  const lines = r.out.trim().split('\n');
+  assert.match(r.out, /^examples\/broken\.dwtasks\.json:6:13: error \[dwtasks\/id-quoted\] Task #1 \(no valid Id\): Id "8604388726201130201" is a string/m);
+  assert.match(r.out, /^examples\/broken\.dwtasks\.json:40:7: error \[dwtasks\/schema-additional-property\] Task 8604388726201130202: Property Nmae is not allowed\.$/m);
+  assert.match(r.out, /^examples\/broken\.dwtasks\.json:31:34: error \[dwtasks\/cu-invalid\] Task 8604388726201130204: RuntimeResource\.Cu 0\.5/m);
+  assert.match(lines[lines.length - 1], /^\d+ errors, \d+ warnings in 1 file$/);
+});
+
+test('--json prints exactly the contract shape with 0-based positions', async () => {
+  const r = await run('--json', 'examples/broken.dwtasks.json', 'examples/rerun-policy.dwtasks.json');
+  assert.equal(r.code, 1);
+  const parsed = JSON.parse(r.out) as { file: string; diagnostics: Record<string, unknown>[] }[];
+  assert.deepEqual(parsed.map((x) => Object.keys(x)), [['file', 'diagnostics'], ['file', 'diagnostics']]);
+  assert.deepEqual(parsed.map((x) => x.file), ['examples/broken.dwtasks.json', 'examples/rerun-policy.dwtasks.json']);
+  assert.deepEqual(parsed[1].diagnostics, []);
+  for (const d of parsed[0].diagnostics) {
+    assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range']);
+    assert.ok(['error', 'warning', 'info'].includes(d.severity as string));
+    const range = d.range as { start: object; end: object };
+    assert.deepEqual(Object.keys(range), ['start', 'end']);
+    assert.deepEqual(Object.keys(range.start), ['line', 'character']);
+  }
+  const quoted = parsed[0].diagnostics.find((d) => d.code === 'dwtasks/id-quoted');
+  assert.deepEqual(quoted?.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 33 } });
+});
+
+test('no FILE and unknown options are usage errors: exit 2', async () => {
+  const none = await run();
+  assert.equal(none.code, 2);
+  assert.match(none.err, /no FILE given/);
+  const bad = await run('--jsonn', 'x.dwtasks.json');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown option '--jsonn'/);
+  assert.equal((await run('--help')).code, 0);
+});
+
+test('a missing file or a directory: exit 2 naming it, the other files still checked', async () => {
+  const ok = file('ok.dwtasks.json', '{"Tasks": [{"Id": 1, "Name": "n"}]}');
+  const r = await run(join(dir, 'nope.dwtasks.json'), ok, dir);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /cannot read '.*nope\.dwtasks\.json': no such file/);
+  assert.match(r.err, /it is a directory/);
+  assert.equal(r.out, '0 errors, 0 warnings in 1 file\n');
+});
+
+test('a file that is not JSON: one error, exit 1', async () => {
+  const r = await run('--json', file('yaml.dwtasks.json', 'Tasks:\n  - Id: 1\n'));
+  assert.equal(r.code, 1);
+  const [{ diagnostics }] = JSON.parse(r.out);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].code, 'dwtasks/syntax');
+});
+
+test('warnings alone exit 0', async () => {
+  const r = await run(file('warn.dwtasks.json', '{"Tasks": [{"Id": 1, "Timeout": 60}]}'));
+  assert.equal(r.code, 0);
+  assert.match(r.out, /warning \[dwtasks\/timeout-doc-minimum\]/);
+});
+
+test('a byte order mark does not shift positions', async () => {
+  const text = '{"Tasks": [{"Id": -1, "Name": "n"}]}';
+  const r = await run('--json', file('bom.dwtasks.json', '\ufeff' + text));
+  const [{ diagnostics }] = JSON.parse(r.out);
+  assert.deepEqual(diagnostics[0].range, validateText(text).findings[0].range);
+  assert.equal(diagnostics[0].range.start.character, 18);
+});
+
+test('the CLI reports what the core reports, plus the schema', async () => {
+  const text = '{"Tasks": [{"Id": 5, "Timeout": -1, "Extra": 1}]}';
+  const r = await run('--json', file('mix.dwtasks.json', text));
+  const [{ diagnostics }] = JSON.parse(r.out);
+  const core = validateText(text).findings.map((f) => f.code);
+  assert.deepEqual(diagnostics.map((d: { code: string }) => d.code).filter((c: string) => !c.startsWith('dwtasks/schema-')), core);
+  assert.ok(diagnostics.some((d: { code: string }) => d.code === 'dwtasks/schema-additional-property'));
+});
+
+// The built bundle, as CI runs it.
+describe('built dist/cli.js', () => {
+  before(() => {
+    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+    assert.equal(b.status, 0, b.stderr);
+  });
+
+  test('dist/cli.js validate: exit codes 0, 1, 2 and --json', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'validate', ...args], { encoding: 'utf8' });
+    assert.equal(cli('examples/rerun-policy.dwtasks.json').status, 0);
+    const broken = cli('--json', 'examples/broken.dwtasks.json');
+    assert.equal(broken.status, 1);
+    assert.ok(JSON.parse(broken.stdout)[0].diagnostics.length > 5);
+    const missing = cli(join(dir, 'missing.dwtasks.json'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /missing\.dwtasks\.json/);
+    assert.equal(cli().status, 2);
+  });
+});
