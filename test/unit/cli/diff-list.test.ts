@@ -1,0 +1,69 @@
+// `dwtasks diff` and `dwtasks list` in-process against the emulator.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diffCommand } from '../../../src/cli/commands/diff';
+import { listCommand } from '../../../src/cli/commands/list';
+import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { runCommand } from './apply-cli-io';
+
+let fx: Fixture;
+let env: NodeJS.ProcessEnv;
+before(async () => {
+  fx = await startFixture({ tasks: 600 });
+  env = { ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret };
+});
+after(async () => { await fx.emu.close(); });
+
+test('diff: current vs patched for the touched fields only, unchanged ones marked; sends nothing', async () => {
+  const [a, b] = tasksOf(fx.emu, 'Prod').filter((t) => t.Trigger.Type === 'Scheduler');
+  const file = join(mkdtempSync(join(tmpdir(), 'dwdiff-')), 'd.dwtasks.json');
+  writeFileSync(file, JSON.stringify({ Tasks: [
+    { Id: 0, Trigger: { Cron: '00 45 05 * * ?' }, Owner: a.Owner },
+    { Id: 1, Tags: [{ Key: 'k', Value: 'v' }] },
+  ] }).replace('"Id":0', `"Id":${a.Id}`).replace('"Id":1', `"Id":${b.Id}`));
+  let r = await runCommand(diffCommand, [file, '--endpoint', fx.emu.endpoint, '--rps', '100'], env);
+  assert.equal(r.code, 1, r.stderr);
+  assert.equal(r.stdout, [
+    `Task ${a.Id} (Prod)`,
+    `  Trigger.Cron: ${JSON.stringify(a.Trigger.Cron)} -> "00 45 05 * * ?"`,
+    `  Owner: ${JSON.stringify(a.Owner)} -> ${JSON.stringify(a.Owner)}  (unchanged)`,
+    `Task ${b.Id} (Prod)`,
+    `  Tags: ${JSON.stringify(b.Tags)} -> [{"Key":"k","Value":"v"}]`,
+    '',
+  ].join('\n'));
+  r = await runCommand(diffCommand, [file, '--endpoint', fx.emu.endpoint, '--json', '--project', a.ProjectId], env);
+  const out = JSON.parse(r.stdout) as { tasks: { id: string; changes: { path: string; changed: boolean }[] }[] };
+  assert.deepEqual(out.tasks.map((t) => [t.id, t.changes.map((c) => `${c.path}:${c.changed}`)]), [
+    [a.Id, ['Trigger.Cron:true', 'Owner:false']], [b.Id, ['Tags:true']],
+  ]);
+  assert.equal(fx.emu.snapshot().tasks.Prod[a.Id].Trigger.Cron, a.Trigger.Cron);
+});
+
+test('list: every page of a project, ids exact in JSON, name filter, usage errors', async () => {
+  const state = fx.emu.snapshot();
+  const project = state.projects[0].Id;
+  const expected = Object.values(state.tasks.Dev).filter((t) => t.ProjectId === project).map((t) => t.Id).sort();
+  assert.ok(expected.length > 100, 'more than one page');
+  let r = await runCommand(listCommand, ['--project', project, '--env', 'Dev', '--json', '--endpoint', fx.emu.endpoint], env);
+  assert.equal(r.code, 0, r.stderr);
+  const tasks = JSON.parse(r.stdout) as { Id: string }[];
+  assert.deepEqual(tasks.map((t) => t.Id).sort(), expected);
+  const big = expected.find((id) => BigInt(id) > 2n ** 53n);
+  if (big) assert.ok(r.stdout.includes(`"Id":"${big}"`));
+  const name = Object.values(state.tasks.Prod).find((t) => t.ProjectId === project)!.Name;
+  r = await runCommand(listCommand, ['--project', project, '--name', name, '--endpoint', fx.emu.endpoint], env);
+  assert.equal(r.code, 0);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^ID\s+NAME\s+TYPE\s+OWNER\s+SCHEDULE$/);
+  assert.ok(lines.slice(1).length >= 1 && lines.slice(1).every((l) => l.includes(name)), r.stdout);
+  for (const args of [[], ['--project', 'abc'], ['--project', project, '--env', 'prod']]) {
+    r = await runCommand(listCommand, [...args, '--endpoint', fx.emu.endpoint], env);
+    assert.equal(r.code, 2, args.join(' '));
+  }
+  r = await runCommand(listCommand, ['--project', '99', '--endpoint', fx.emu.endpoint], env);
+  assert.equal(r.code, 2, 'unknown project is an invalid parameter');
+  assert.match(r.stderr, /ProjectId/);
+});
