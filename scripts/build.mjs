@@ -14,6 +14,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  // jsonc-parser's default (UMD) entry requires './impl/format' at run time, which a bundle lacks;
+  // its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 function listTests(dir) {
