@@ -133,22 +133,26 @@ class SchemaWalker {
   }
 
   private checkObject(node: Node, schema: Schema, at: At): void {
-    const seen = new Map<string, Node>();
+    // As JSON.parse and the JSON language service: of a repeated key only the last value counts.
+    const last = new Map<string, Node>();
     const warned = new Set<Node>();
     for (const prop of node.children ?? []) {
-      const [key, value] = prop.children ?? [];
+      const key = prop.children?.[0];
       if (!key) continue;
       const name = String(key.value);
-      const first = seen.get(name);
+      const first = last.get(name);
       if (first) {
-        // As the JSON language service: both keys, the first one once.
-        for (const k of warned.has(first) ? [key] : [first, key]) {
+        // Both keys are marked, each once, as the JSON language service does.
+        for (const k of [first, key]) {
+          if (warned.has(k)) continue;
+          warned.add(k);
           this.report('duplicate-key', 'warning', at, k.offset, k.length, t(this.locale, 'schema.duplicateKey', { name }));
         }
-        warned.add(first);
-      } else {
-        seen.set(name, key);
       }
+      last.set(name, key);
+    }
+    for (const [name, key] of last) {
+      const value = key.parent?.children?.[1];
       if (!value) continue;
       const sub = schema.properties?.[name];
       const childAt: At = at.path === '' && !at.task && name === 'Tasks'
@@ -159,6 +163,7 @@ class SchemaWalker {
         this.report('additional-property', 'error', at, key.offset, key.length, t(this.locale, 'schema.additional', { name }));
       }
     }
+    const seen = last;
     for (const name of schema.required ?? []) {
       if (seen.has(name)) continue;
       const parentKey = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
