@@ -15,6 +15,7 @@ export type { EmulatorState, TaskRecord, ProjectRecord, ResourceGroupRecord, Dat
 export { seedState, DEFAULT_TASK_COUNT, DEFAULT_SEED, FIRST_BIG_TASK_ID } from './seed';
 export { DEFAULT_MAX_TASKS_PER_CALL, DEFAULT_SLOW_MS, validateFaults } from './faults';
 export { API_VERSION } from './routes';
+export { readStateFile } from './store';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. */
@@ -87,8 +88,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         server.closeAllConnections();
         await Promise.allSettled([...inFlight]);
         await stopped;
-        // The quota counter changes without a write of its own; keep it for the next start.
-        await store.flush(store.changed());
+        // Leaves the state file complete and current (quota counter included), with no log beside it.
+        await store.close();
       })();
       return closing;
     },

@@ -65,7 +65,7 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
       const outcome: ActionOutcome = handler({
         state: deps.store.state, params, now: Date.now(), maxTasksPerCall: deps.faults.maxTasksPerCall,
       });
-      if (outcome.mutated) await deps.store.flush(deps.store.changed());
+      if (outcome.changes?.length) await deps.store.commit(outcome.changes);
       if (fault === 'dropAfterApply') return drop('dropped(after apply)');
 
       await delay(deps.faults.latencyMs, deps.shutdown);

@@ -9,6 +9,7 @@ import { checkCronExpression } from '../cron-check';
 import { invalidParameter, missingParameter } from '../errors';
 import { idOf } from '../params';
 import type { EmulatorState, TaskRecord } from '../state';
+import type { TaskChange } from '../store';
 import type { ActionHandler } from './context';
 
 export interface TaskOutcome { Success: boolean; Message: string }
@@ -32,10 +33,9 @@ export const batchUpdateTasks: ActionHandler = ({ state, params, now, maxTasksPe
   });
 
   const successInfo: Record<string, TaskOutcome> = {};
-  let mutated = false;
+  const changes: TaskChange[] = [];
   for (const { id, patch } of items) {
-    const outcome = applyTask(state, id, patch, now);
-    mutated ||= outcome.Success;
+    const outcome = applyTask(state, id, patch, now, changes);
     // SuccessInfo is keyed by id alone: if one call touches an id twice (say Dev and Prod), a failure of either wins.
     const before = successInfo[id];
     if (before && !before.Success) {
@@ -44,10 +44,10 @@ export const batchUpdateTasks: ActionHandler = ({ state, params, now, maxTasksPe
       successInfo[id] = outcome;
     }
   }
-  return { body: { SuccessInfo: successInfo }, mutated };
+  return { body: { SuccessInfo: successInfo }, changes };
 };
 
-function applyTask(state: EmulatorState, id: string, patch: Record<string, unknown>, now: number): TaskOutcome {
+function applyTask(state: EmulatorState, id: string, patch: Record<string, unknown>, now: number, changes: TaskChange[]): TaskOutcome {
   const envValue = patch.EnvType ?? 'Prod';
   if (envValue !== 'Prod' && envValue !== 'Dev') {
     return fail(`EnvType: "${String(envValue)}" is not valid; use Prod or Dev.`);
@@ -79,6 +79,7 @@ function applyTask(state: EmulatorState, id: string, patch: Record<string, unkno
   if (problems.length > 0) return fail(problems.join('; '));
   next.ModifyTime = now;
   state.tasks[env][id] = next;
+  changes.push({ env, task: next });
   return { Success: true, Message: '' };
 }
 

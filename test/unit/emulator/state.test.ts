@@ -2,11 +2,11 @@
 // seed data deterministic.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { FIRST_BIG_TASK_ID, seedState, startEmulator } from '../../../src/emulator/index';
+import { FIRST_BIG_TASK_ID, readStateFile, seedState, startEmulator } from '../../../src/emulator/index';
 import { sdkCall } from './support';
 
 const dirs: string[] = [];
@@ -55,9 +55,11 @@ describe('emulator state file', () => {
     const id = Object.keys(first.snapshot().tasks.Prod)[0];
     const r = await sdkCall(first, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Description":"persisted"}]` });
     assert.equal((r.body.SuccessInfo as Record<string, { Success: boolean }>)[id].Success, true);
-    // written before the answer: the file already has it while the emulator still runs
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).tasks.Prod[id].Description, 'persisted');
+    // durable before the answer: what a restart would load already has it while the emulator still runs
+    assert.equal(readStateFile(path).tasks.Prod[id].Description, 'persisted');
     await first.close();
+    // a clean close leaves the state file itself current
+    assert.equal(JSON.parse(readFileSync(path, 'utf8')).tasks.Prod[id].Description, 'persisted');
 
     const second = await startEmulator({ statePath: path, tasks: 50, seed: 99 });
     const s = second.snapshot();
@@ -86,8 +88,28 @@ describe('emulator state file', () => {
     stop = true;
     await reader;
     assert.ok(reads > 0);
+    const loaded = readStateFile(path);
+    ids.forEach((id, i) => assert.equal(loaded.tasks.Prod[id].Timeout, i + 1));
+    await emu.close();
+    assert.deepEqual(readdirSync(dir), ['state.json']);
     const onDisk = JSON.parse(readFileSync(path, 'utf8'));
     ids.forEach((id, i) => assert.equal(onDisk.tasks.Prod[id].Timeout, i + 1));
+  });
+
+  it('replays the change log after a crash and ignores a torn last line', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'state.json');
+    const seeded = await startEmulator({ statePath: path, tasks: 30 });
+    const [a, b] = Object.keys(seeded.snapshot().tasks.Prod);
+    await seeded.close();
+    const task = { ...seeded.snapshot().tasks.Prod[a], Description: 'from the log' };
+    const quota = { day: '2026-11-28', used: 7 };
+    appendFileSync(`${path}.wal`, `${JSON.stringify({ seq: 1, tasks: [{ env: 'Prod', task }], quota })}\n{"seq":2,"tasks":[{"env":"Prod","task":{"Id":"${b}","Desc`);
+    assert.equal(readStateFile(path).tasks.Prod[a].Description, 'from the log');
+    const emu = await startEmulator({ statePath: path });
+    assert.equal(emu.snapshot().tasks.Prod[a].Description, 'from the log');
+    assert.deepEqual(emu.snapshot().tasks.Prod[b], seeded.snapshot().tasks.Prod[b], 'torn entry ignored');
+    assert.deepEqual(emu.snapshot().quota, quota);
     await emu.close();
     assert.deepEqual(readdirSync(dir), ['state.json']);
   });

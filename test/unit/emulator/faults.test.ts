@@ -1,0 +1,143 @@
+// Fault injection: each option is observable through the real SDK, faults before the action apply
+// nothing, drop-after-apply applies and loses the answer, and the draws repeat for the same seed.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { sdkCall, sdkError } from './support';
+
+describe('emulator faults', () => {
+  let emu: RunningEmulator;
+  let ids: string[];
+  let n = 0;
+  /** A BatchUpdateTasks call with a fresh Description; resolves to the error code or 'OK'. */
+  const touch = async (id: string, opts: { readTimeout?: number } = {}): Promise<{ outcome: string; description: string }> => {
+    const description = `touch ${++n}`;
+    try {
+      await sdkCall(emu, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Description":"${description}"}]` }, opts);
+      return { outcome: 'OK', description };
+    } catch (err) {
+      const e = err as { code?: string; data?: { statusCode?: number } };
+      return { outcome: e.data?.statusCode ? `${e.data.statusCode} ${e.code}` : `network ${e.code ?? (err as Error).name}`, description };
+    }
+  };
+  const descriptionOf = (id: string): string => emu.snapshot().tasks.Prod[id].Description;
+
+  before(async () => {
+    emu = await startEmulator({ tasks: 100, seed: 4 });
+    ids = Object.keys(emu.snapshot().tasks.Prod);
+  });
+  beforeEach(() => emu.setFaults({}));
+  after(() => emu.close());
+
+  it('latency delays every answer', async () => {
+    emu.setFaults({ latencyMs: 300 });
+    const t0 = Date.now();
+    await sdkCall(emu, 'ListProjects', {});
+    assert.ok(Date.now() - t0 >= 290, `took ${Date.now() - t0} ms`);
+  });
+
+  it('qps: beyond N requests in a second answers 429 Throttling.User', async () => {
+    emu.setFaults({ qps: 2 });
+    const results = await Promise.all([0, 1, 2, 3, 4].map(() => sdkCall(emu, 'ListProjects', {}).then(() => 'OK', (e) => `${e.data?.statusCode} ${e.code}`)));
+    assert.equal(results.filter((r) => r === 'OK').length, 2, results.join());
+    assert.equal(results.filter((r) => r === '429 Throttling.User').length, 3, results.join());
+  });
+
+  it('error rate: 500 InternalError.System and nothing applied', async () => {
+    emu.setFaults({ errorRate: 1 });
+    const before = descriptionOf(ids[0]);
+    assert.equal((await touch(ids[0])).outcome, '500 InternalError.System');
+    assert.equal(descriptionOf(ids[0]), before);
+  });
+
+  it('throttle rate: 429 Throttling.Api and nothing applied', async () => {
+    emu.setFaults({ throttleRate: 1 });
+    const before = descriptionOf(ids[1]);
+    assert.equal((await touch(ids[1])).outcome, '429 Throttling.Api');
+    assert.equal(descriptionOf(ids[1]), before);
+  });
+
+  it('drop rate: the connection closes without an answer and nothing is applied', async () => {
+    emu.setFaults({ dropRate: 1 });
+    const before = descriptionOf(ids[2]);
+    const { outcome } = await touch(ids[2]);
+    assert.match(outcome, /^network /);
+    assert.equal(descriptionOf(ids[2]), before);
+  });
+
+  it('drop-after-apply rate: the answer is lost but the change was applied', async () => {
+    emu.setFaults({ dropAfterApplyRate: 1 });
+    const { outcome, description } = await touch(ids[3]);
+    assert.match(outcome, /^network /);
+    assert.equal(descriptionOf(ids[3]), description);
+  });
+
+  it('slow rate: a caller that times out first gets no answer and nothing is applied; a patient one is served', async () => {
+    emu.setFaults({ slowRate: 1, slowMs: 1200 });
+    const before = descriptionOf(ids[4]);
+    const impatient = await touch(ids[4], { readTimeout: 300 });
+    assert.match(impatient.outcome, /^network /);
+    await new Promise((r) => setTimeout(r, 1300));
+    assert.equal(descriptionOf(ids[4]), before, 'the abandoned slow request never ran');
+    emu.setFaults({ slowRate: 1, slowMs: 200 });
+    const t0 = Date.now();
+    const patient = await touch(ids[4], { readTimeout: 5000 });
+    assert.equal(patient.outcome, 'OK');
+    assert.ok(Date.now() - t0 >= 190);
+    assert.equal(descriptionOf(ids[4]), patient.description);
+  });
+
+  it('max tasks per call can be changed at run time', async () => {
+    emu.setFaults({ maxTasksPerCall: 1 });
+    const e = await sdkError(emu, 'BatchUpdateTasks', { Tasks: `[{"Id":${ids[5]}},{"Id":${ids[6]}}]` });
+    assert.equal(e.code, 'InvalidParameter');
+    assert.match(String(e.data.Message), /at most 1/);
+  });
+
+  it('random faults repeat for the same fault seed and differ for another', async () => {
+    const run = async (seed: number): Promise<string[]> => {
+      emu.setFaults({ errorRate: 0.3, throttleRate: 0.3, seed });
+      const out: string[] = [];
+      for (let i = 0; i < 16; i++) out.push((await touch(ids[7])).outcome);
+      return out;
+    };
+    const a = await run(42);
+    assert.deepEqual(await run(42), a);
+    assert.notDeepEqual(await run(43), a);
+    assert.ok(a.includes('OK') && a.includes('500 InternalError.System') && a.includes('429 Throttling.Api'), a.join());
+  });
+
+  it('signature errors come before faults', async () => {
+    emu.setFaults({ errorRate: 1 });
+    const e = await sdkError(emu, 'ListProjects', {}, { secret: 'wrong' });
+    assert.equal(e.code, 'SignatureDoesNotMatch');
+  });
+
+  it('rejects fault options out of range', () => {
+    assert.throws(() => emu.setFaults({ errorRate: 0.6, dropRate: 0.6 }), /sum/);
+    assert.throws(() => emu.setFaults({ throttleRate: 2 }), /throttleRate/);
+    assert.throws(() => emu.setFaults({ qps: 0 }), /qps/);
+  });
+});
+
+describe('emulator daily quota', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dw-emu-quota-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('answers 429 Throttling.Resource once the day\'s calls are used, and remembers the count across restarts', async () => {
+    const path = join(dir, 'state.json');
+    let emu = await startEmulator({ statePath: path, tasks: 10, faults: { dailyQuota: 3 } });
+    for (let i = 0; i < 2; i++) await sdkCall(emu, 'ListProjects', {});
+    await emu.close();
+    emu = await startEmulator({ statePath: path, faults: { dailyQuota: 3 } });
+    await sdkCall(emu, 'ListProjects', {});
+    const e = await sdkError(emu, 'ListProjects', {});
+    assert.equal(e.statusCode, 429);
+    assert.equal(e.code, 'Throttling.Resource');
+    assert.equal(emu.snapshot().quota.used, 3);
+    await emu.close();
+  });
+});
