@@ -2,15 +2,17 @@
 //
 // ListTasks takes up to 100 Ids per call but needs a ProjectId and has no Tags; GetTask gives
 // everything for one task. So: tasks whose patch touches Tags -> GetTask (1 call each); all others ->
-// ListTasks with Ids, 100 per call, per environment, trying the candidate projects in order and only
-// carrying the ids not found yet to the next project; ids found in no project -> GetTask (which also
-// gives a clear "not found"). Calls for N tasks of one project (no Tags): ceil(N/100); worst case
-// sum over projects of ceil(remaining/100) + one per Tags task + one per id found nowhere.
+// ListTasks per environment, trying the candidate projects in order and carrying only the ids not
+// found yet to the next project: with at most 100 ids left, one call with Ids; with more, page 1 of
+// the whole project first (100 tasks, and its TotalCount), then whichever is fewer calls: the
+// remaining pages, or the remaining ids 100 per call. Ids found in no project -> GetTask (which also
+// gives a clear "not found"). Calls for N tasks (no Tags): ceil(N/100) for one project; for a patch
+// spread over the account, at most about (tasks in the account)/100.
 import type { EnvType } from '../patch/model';
 import { canonicalId, pickTouched, taskKey, touchedFields } from './fields';
 import type { PlannedTask } from './plan';
 import type { RateLimiter } from './rate-limit';
-import type { TaskService, TaskState } from './service';
+import type { TaskLookupQuery, TaskService, TaskState } from './service';
 import { toServiceError } from './outcome';
 
 export const LIST_IDS_PER_CALL = 100;
@@ -68,26 +70,42 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     entries.set(taskKey(t.task.Id, t.env), { id: t.task.Id, envType: t.env, values, projectId: state.ProjectId });
   };
 
+  const list = async (query: TaskLookupQuery) => {
+    await opts.limiter?.acquire(opts.signal);
+    count('ListTasks');
+    return opts.service.listTasks!(query, opts.signal);
+  };
   const listJobs: (() => Promise<void>)[] = [];
-  for (const [env, list] of viaList) {
+  for (const [env, tasksOfEnv] of viaList) {
     listJobs.push(async () => {
-      let remaining = list;
+      let remaining = tasksOfEnv;
       for (const projectId of opts.projectIds ?? []) {
         if (!remaining.length) break;
+        const want = new Map(remaining.map((t) => [canonicalId(t.task.Id), t]));
         const found = new Set<string>();
-        const batches = chunk(remaining, LIST_IDS_PER_CALL);
-        await pool(batches.map((batch) => async () => {
-          const want = new Map(batch.map((t) => [canonicalId(t.task.Id), t]));
+        const take = (items: TaskState[]) => {
+          for (const item of items) {
+            const t = want.get(canonicalId(item.Id));
+            if (t) { record(t, item); found.add(canonicalId(item.Id)); }
+          }
+        };
+        const base = { ProjectId: projectId, ProjectEnv: env, PageSize: LIST_IDS_PER_CALL };
+        let byIds = remaining;
+        if (remaining.length > LIST_IDS_PER_CALL) {
+          // Many ids: listing the whole project may be cheaper than asking by id. Page 1 tells how big it is.
+          const first = await list({ ...base, PageNumber: 1 });
+          take(first.items);
+          const pagesLeft = Math.ceil(first.totalCount / LIST_IDS_PER_CALL) - 1;
+          byIds = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
+          if (pagesLeft <= Math.ceil(byIds.length / LIST_IDS_PER_CALL)) {
+            await pool(Array.from({ length: pagesLeft }, (_, i) => async () => take((await list({ ...base, PageNumber: i + 2 })).items)), opts.concurrency ?? 4);
+            byIds = [];
+          }
+        }
+        await pool(chunk(byIds, LIST_IDS_PER_CALL).map((batch) => async () => {
           for (let page = 1; ; page++) {
-            await opts.limiter?.acquire(opts.signal);
-            count('ListTasks');
-            const res = await opts.service.listTasks!({
-              ProjectId: projectId, ProjectEnv: env, Ids: batch.map((t) => t.task.Id), PageNumber: page, PageSize: LIST_IDS_PER_CALL,
-            }, opts.signal);
-            for (const item of res.items) {
-              const t = want.get(canonicalId(item.Id));
-              if (t) { record(t, item); found.add(canonicalId(item.Id)); }
-            }
+            const res = await list({ ...base, Ids: batch.map((t) => t.task.Id), PageNumber: page });
+            take(res.items);
             if (res.items.length === 0 || page * res.pageSize >= res.totalCount) break;
           }
         }), opts.concurrency ?? 4);

@@ -36,6 +36,9 @@ test('2,000 tasks under throttling, 5xx and dropped connections: every task has 
   });
   const c = res.counts;
   console.log(`fault run: ${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent, ${res.calls} engine calls`);
+  // Before-state of 2,000 tasks spread over every project: about one ListTasks page per 100 tasks in the account.
+  const prodTotal = Object.keys(fx.emu.snapshot().tasks.Prod).length;
+  assert.ok(res.calls - 100 <= Math.ceil(prodTotal / 100) + fx.projectIds.length, `read calls ${res.calls - 100}`);
   assert.ok(c.succeeded >= 1900, `most chunks get through the client's retries (${c.succeeded})`);
   // The journal tells the same story as the results.
   const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
