@@ -1,5 +1,6 @@
 // The DataWorks OpenAPI (2024-05-18) client: every request to the service goes through `call`,
 // with one retry policy, one error type, lossless ids, timeouts and cancellation.
+import Credential, { type CredentialModel } from '@alicloud/credentials';
 import OpenApiClient, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
 import type { BatchUpdateResponse, TaskResult, TaskService } from '../core/apply/service';
@@ -80,7 +81,9 @@ export class DataWorksClient implements TaskService {
   /** `https://host` or `http://127.0.0.1:port`, for display. */
   readonly endpoint: string;
   // Private fields: util.inspect / JSON.stringify of the client never reach the credential.
-  readonly #api: OpenApiClient;
+  readonly #credential: Credential;
+  /** Everything openapi-client's Config needs except the credential. */
+  readonly #config: Record<string, unknown>;
   readonly #protocol: 'https' | 'http';
   readonly #retry: RetryPolicy;
   readonly #connectTimeoutMs: number;
@@ -96,17 +99,16 @@ export class DataWorksClient implements TaskService {
     this.#connectTimeoutMs = options.timeoutMs?.connect ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.#readTimeoutMs = options.timeoutMs?.read ?? DEFAULT_READ_TIMEOUT_MS;
     if (options.onRequest) this.#onRequest = options.onRequest;
-    const config = new Config({
-      credential: createCredential(options.credentials),
+    this.#credential = createCredential(options.credentials);
+    this.#config = {
       endpoint: resolved.host,
       protocol: resolved.protocol,
       signatureAlgorithm: 'ACS3-HMAC-SHA256',
       userAgent: options.userAgent ?? 'dwtasks/0.1.0',
       connectTimeout: this.#connectTimeoutMs,
       readTimeout: this.#readTimeoutMs,
-    });
-    if (options.region) config.regionId = options.region;
-    this.#api = new OpenApiClient(config);
+      ...(options.region ? { regionId: options.region } : {}),
+    };
   }
 
   async listProjects(q: ListProjectsQuery = {}, signal?: AbortSignal): Promise<Page<Project>> {
@@ -187,7 +189,7 @@ export class DataWorksClient implements TaskService {
         this.log({ action, attempt, outcome: 'ok', durationMs: performance.now() - started, statusCode, requestId });
         return body;
       } catch (raw) {
-        const err = raw instanceof DataWorksError ? raw : toDataWorksError(raw, this.context(action));
+        const err = toDataWorksError(raw, this.context(action));
         const last = !err.retryable || attempt >= this.#retry.maxAttempts || err.kind === 'cancelled';
         const log: RequestLog = { action, attempt, outcome: last ? 'error' : 'retry', durationMs: performance.now() - started, code: err.code };
         if (err.requestId) log.requestId = err.requestId;
@@ -210,7 +212,13 @@ export class DataWorksClient implements TaskService {
     const runtime = new RuntimeOptions({
       autoretry: false, connectTimeout: this.#connectTimeoutMs, readTimeout: this.#readTimeoutMs,
     });
-    const { exchange, result } = observe(async () => (await this.#api.callApi(params, request, runtime)) as { body: unknown; statusCode: number });
+    // Credentials are resolved first (the chain may read files or call STS), abortably. From here
+    // to http.request callApi runs on microtasks only, so an abort (a timer, a click, Ctrl-C) is
+    // seen either before the request exists, and nothing is sent, or while it is in flight.
+    const model = await raceAbort(this.#credential.getCredential(), signal, () => cancelledError(action, 'before sending'));
+    if (signal?.aborted) throw cancelledError(action, 'before sending');
+    const api = new OpenApiClient(new Config({ ...this.#config, credential: resolvedCredential(model) }));
+    const { exchange, result } = observe(async () => (await api.callApi(params, request, runtime)) as { body: unknown; statusCode: number });
     let response: { body: unknown; statusCode: number };
     try {
       response = await raceAbort(result, signal, () => {
@@ -249,6 +257,15 @@ export class DataWorksClient implements TaskService {
       // a logging callback must not break the call
     }
   }
+}
+
+/** A Credential that hands out credentials already resolved for this attempt. */
+function resolvedCredential(model: CredentialModel): Credential {
+  const credentials = {
+    accessKeyId: model.accessKeyId ?? '', accessKeySecret: model.accessKeySecret ?? '',
+    securityToken: model.securityToken ?? '', providerName: model.providerName ?? 'dwtasks',
+  };
+  return new Credential(null, { getCredentials: async () => credentials, getProviderName: () => credentials.providerName });
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Error): Promise<T> {

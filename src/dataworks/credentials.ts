@@ -99,6 +99,7 @@ class ChainProvider implements CredentialsProvider {
     }
     const what = this.profile ? `no usable credentials for profile "${this.profile}"` : 'no credentials found';
     const skipped = this.skipped.length ? ` Skipped: ${this.skipped.join('; ')}.` : '';
+    if (tried.length === 0) tried.push('no credential source is enabled (ALIBABA_CLOUD_CLI_PROFILE_DISABLED?)');
     throw credentialsError(
       `${what}. Tried: ${tried.join('; ')}.${skipped}`,
       this.profile
@@ -113,16 +114,12 @@ class ChainProvider implements CredentialsProvider {
 }
 
 function profileSources(profile: string): Source[] {
-  return [
-    {
-      label: `aliyun CLI profile "${profile}" (~/.aliyun/config.json)`,
-      provider: CLIProfileCredentialsProvider.builder().withProfileName(profile).build(),
-    },
-    {
-      label: `profile [${profile}] in ${process.env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ?? '~/.alibabacloud/credentials'}`,
-      provider: ProfileCredentialsProvider.builder().withProfileName(profile).build(),
-    },
-  ];
+  const sources: Source[] = [];
+  tryAdd(sources, `aliyun CLI profile "${profile}" (~/.aliyun/config.json)`,
+    () => CLIProfileCredentialsProvider.builder().withProfileName(profile).build());
+  tryAdd(sources, `profile [${profile}] in ${process.env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ?? '~/.alibabacloud/credentials'}`,
+    () => ProfileCredentialsProvider.builder().withProfileName(profile).build());
+  return sources;
 }
 
 function defaultSources(allowEcs: boolean, skipped: string[]): Source[] {
@@ -137,10 +134,8 @@ function defaultSources(allowEcs: boolean, skipped: string[]): Source[] {
   const cliProfile = env['ALIBABA_CLOUD_PROFILE'];
   tryAdd(sources, `aliyun CLI ${cliProfile ? `profile "${cliProfile}"` : 'current profile'} (~/.aliyun/config.json)`,
     () => CLIProfileCredentialsProvider.builder().build());
-  sources.push({
-    label: `profile [${cliProfile ?? 'default'}] in ${env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ?? '~/.alibabacloud/credentials'}`,
-    provider: ProfileCredentialsProvider.builder().build(),
-  });
+  tryAdd(sources, `profile [${cliProfile ?? 'default'}] in ${env['ALIBABA_CLOUD_CREDENTIALS_FILE'] ?? '~/.alibabacloud/credentials'}`,
+    () => ProfileCredentialsProvider.builder().build());
   if (allowEcs) {
     tryAdd(sources, 'ECS instance RAM role (metadata service)',
       () => ECSRAMRoleCredentialsProvider.builder().withRoleName(env['ALIBABA_CLOUD_ECS_METADATA'] ?? '').build());

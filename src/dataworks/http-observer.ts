@@ -11,6 +11,8 @@ import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:h
 export interface Exchange {
   /** Requests of this call still in flight. */
   readonly inFlight: Set<ClientRequest>;
+  /** Set on abort: a request that reports its start afterwards is torn down, so its answer is never read. */
+  cancelled: boolean;
   /** Status and headers of the last API answer seen. */
   statusCode?: number;
   headers?: IncomingHttpHeaders;
@@ -27,6 +29,10 @@ function subscribe(): void {
     const { request } = message as { request: ClientRequest };
     // Only API calls (they carry x-acs-action), not a credential provider's own HTTP requests.
     if (!exchange || request.getHeader('x-acs-action') === undefined) return;
+    if (exchange.cancelled) {
+      request.destroy();
+      return;
+    }
     exchange.inFlight.add(request);
     request.once('close', () => exchange.inFlight.delete(request));
   });
@@ -42,12 +48,13 @@ function subscribe(): void {
 /** Runs `fn` with its HTTP requests attributed to the returned exchange. */
 export function observe<T>(fn: () => Promise<T>): { exchange: Exchange; result: Promise<T> } {
   subscribe();
-  const exchange: Exchange = { inFlight: new Set() };
+  const exchange: Exchange = { inFlight: new Set(), cancelled: false };
   return { exchange, result: store.run(exchange, fn) };
 }
 
 /** Tears down the call's open connections so nothing more is read or sent. */
 export function destroyInFlight(exchange: Exchange): void {
+  exchange.cancelled = true;
   for (const request of exchange.inFlight) request.destroy();
   exchange.inFlight.clear();
 }

@@ -72,6 +72,20 @@ test('abort mid-request: the call ends promptly and the connection is closed, so
   assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, 'applied');
 });
 
+test('abort before the library opened its connection: the request is never sent', async () => {
+  const { client } = clientFor(emu);
+  const task = Object.values(emu.snapshot().tasks.Prod)[1]!;
+  const used = emu.snapshot().quota.used;
+  const ac = new AbortController();
+  // callApi first awaits the credentials; the abort lands before it calls http.request.
+  const call = client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'sent after cancel' }] }, ac.signal);
+  ac.abort();
+  await assert.rejects(call, isCancelled(/cancelled/));
+  await delay(300);
+  assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, task.Description);
+  assert.equal(emu.snapshot().quota.used, used, 'no request reached the service');
+});
+
 test('a signal aborted after the call finished changes nothing', async () => {
   const { client } = clientFor(emu);
   const ac = new AbortController();
