@@ -12,6 +12,14 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { startCodeServer, launchChromium, workbenchUrl, remoteUri } from './lib/code-server-host.mjs';
 
+// Offline workbench chatter that buries the test output (kept with DWTASKS_DEBUG=1).
+const NOISE = [
+  /^\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\]/,
+  /^(Resolving|Resolved) connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/,
+  /^Creation of workbench contribution/,
+  /open-vsx\.org/, /authentication provider 'github'/, /api\.github\.com/,
+];
+
 function parseArgs(argv) {
   const o = { devPaths: [], testsPath: undefined, folder: undefined, userDataDir: undefined, extensionsDir: undefined };
   for (const a of argv) {
@@ -66,6 +74,7 @@ try {
   });
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
+    if (!debug && NOISE.some((re) => re.test(line))) return;
     if (type === 'error' || type === 'warn') process.stderr.write(line + '\n');
     else process.stdout.write(line + '\n');
   });

@@ -1,0 +1,50 @@
+// `npm run package`: production build, then a .vsix with @vscode/vsce that carries only what runs.
+// Fails when the content list has sources, tests, node_modules or .ts files, or the .vsix is 2 MB+.
+//   node scripts/package.mjs [--out path.vsix]
+import { spawnSync } from 'node:child_process';
+import { statSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const pkg = JSON.parse((await import('node:fs')).readFileSync(join(root, 'package.json'), 'utf8'));
+const outAt = process.argv.indexOf('--out');
+const out = resolve(outAt >= 0 ? process.argv[outAt + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`));
+const MAX_BYTES = 2 * 1024 * 1024;
+const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
+const vsceFlags = ['--no-dependencies'];
+const packFlags = ['--allow-missing-repository'];
+
+function run(cmd, args, capture = false) {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+  if (r.status !== 0) {
+    console.error(`package: '${[cmd, ...args].join(' ')}' failed (exit ${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+  return r.stdout ?? '';
+}
+
+run(process.execPath, [join(root, 'scripts/build.mjs'), '--production']);
+const files = run(process.execPath, [vsce, 'ls', ...vsceFlags], true).split('\n').map((l) => l.trim()).filter(Boolean);
+const forbidden = files.filter((f) => /^(src|test|out|scripts|bench|node_modules)\//.test(f) || /(^|\/)node_modules\//.test(f) || /\.ts$/.test(f) || /\.map$/.test(f));
+if (forbidden.length) {
+  console.error(`package: the .vsix would contain files that do not run:\n  ${forbidden.join('\n  ')}`);
+  process.exit(1);
+}
+for (const needed of ['package.json', 'dist/extension.js', 'dist/cli.js', 'schemas/dwtasks.schema.json', 'syntaxes/dwtasks-cron.injection.tmLanguage.json', 'images/icon.png']) {
+  if (!files.includes(needed)) {
+    console.error(`package: ${needed} is missing from the content list`);
+    process.exit(1);
+  }
+}
+mkdirSync(dirname(out), { recursive: true });
+run(process.execPath, [vsce, 'package', ...vsceFlags, ...packFlags, '--out', out]);
+const size = statSync(out).size;
+console.log(`package: ${out} ${(size / 1024).toFixed(1)} KiB, ${files.length} files`);
+if (size >= MAX_BYTES) {
+  console.error(`package: ${out} is ${size} bytes, over the 2 MB limit`);
+  process.exit(1);
+}
+// A production build omits the integration-test bundle and source maps; rebuild for development
+// so a following test run sees the usual dist/ and out/ (skip with --keep-production).
+if (!process.argv.includes('--keep-production')) run(process.execPath, [join(root, 'scripts/build.mjs')]);

@@ -1,0 +1,94 @@
+// `npm test`: build, then the three layers (unit, integration, ui). Streams each layer's output,
+// prints its counts and ends with exactly one line `N passed, N failed` over all layers.
+// Exits non-zero when any test failed, a layer ran zero tests, or a layer crashed.
+import { spawn, spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const node = process.execPath;
+
+function step(title, args) {
+  console.log(`\n=== ${title} ===`);
+  const r = spawnSync(node, args, { stdio: 'inherit', cwd: root });
+  return r.status === 0;
+}
+
+/** Runs a layer, streaming its output, and resolves with its exit code and captured stdout. */
+function runLayer(args) {
+  return new Promise((resolveRun) => {
+    const child = spawn(node, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.on('close', (code, signal) => resolveRun({ code: code ?? (signal ? 1 : 0), out }));
+  });
+}
+
+/** node:test summary: `# pass N` (tap) or `ℹ pass N` (spec). */
+function nodeTestCounts(out) {
+  const num = (key) => {
+    const all = [...out.matchAll(new RegExp(`^(?:#|ℹ) ${key} (\\d+)\\s*$`, 'gm'))];
+    return all.length ? Number(all.at(-1)[1]) : undefined;
+  };
+  const passed = num('pass');
+  const failed = num('fail');
+  if (passed === undefined || failed === undefined) return undefined;
+  return { passed, failed: failed + (num('cancelled') ?? 0) };
+}
+
+/** Mocha in the extension host: `INTEGRATION-RESULT {"passed":N,"failed":M}` (last one wins). */
+function integrationCounts(out) {
+  const all = [...out.matchAll(/^INTEGRATION-RESULT (\{.*\})\s*$/gm)];
+  if (!all.length) return undefined;
+  const r = JSON.parse(all.at(-1)[1]);
+  return { passed: r.passed, failed: r.failed };
+}
+
+const layers = [
+  { name: 'unit', args: [join(root, 'scripts/test-unit.mjs')], counts: nodeTestCounts },
+  { name: 'integration', args: [join(root, 'scripts/test-integration.mjs'), '--no-build'], counts: integrationCounts },
+  { name: 'ui', args: [join(root, 'scripts/test-ui.mjs')], counts: nodeTestCounts },
+];
+
+const t0 = Date.now();
+let ok = step('build', [join(root, 'scripts/build.mjs')]);
+if (!ok) {
+  console.log('\nbuild failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+ok = step('code-server (installed once, cached)', [join(root, 'scripts/ensure-code-server.mjs')]);
+const summary = [];
+let passed = 0;
+let failed = ok ? 0 : 1;
+for (const layer of layers) {
+  console.log(`\n=== ${layer.name} ===`);
+  const start = Date.now();
+  const { code, out } = await runLayer(layer.args);
+  const c = layer.counts(out);
+  const secs = ((Date.now() - start) / 1000).toFixed(1);
+  let line;
+  if (!c) {
+    line = `${layer.name}: crashed without a result (exit ${code}), ${secs}s`;
+    failed += 1;
+  } else {
+    passed += c.passed;
+    failed += c.failed;
+    line = `${layer.name}: ${c.passed} passed, ${c.failed} failed, ${secs}s`;
+    if (c.passed + c.failed === 0) {
+      line += ' (ran zero tests)';
+      failed += 1;
+    } else if (code !== 0 && c.failed === 0) {
+      line += ` (exit ${code})`;
+      failed += 1;
+    }
+  }
+  summary.push(line);
+}
+console.log(`\n=== summary (${((Date.now() - t0) / 1000).toFixed(0)}s) ===`);
+for (const l of summary) console.log(l);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
