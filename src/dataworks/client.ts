@@ -123,7 +123,7 @@ export class DataWorksClient implements TaskService {
   async listTasks(q: ListTasksQuery, signal?: AbortSignal): Promise<Page<Task>> {
     const body = await this.call('ListTasks', 'POST', {
       ProjectId: q.ProjectId, ProjectEnv: q.ProjectEnv, Name: q.Name, Owner: q.Owner, TaskType: q.TaskType,
-      TriggerType: q.TriggerType, TriggerRecurrence: q.TriggerRecurrence, WorkflowId: q.WorkflowId,
+      TriggerType: q.TriggerType, TriggerRecurrence: q.TriggerRecurrence, RuntimeResource: q.RuntimeResource, WorkflowId: q.WorkflowId,
       SortBy: q.SortBy, PageNumber: q.PageNumber, PageSize: q.PageSize,
       Ids: q.Ids ? idsParam(q.Ids) : undefined,
     }, signal);

@@ -37,6 +37,8 @@ export interface ListTasksQuery {
   TaskType?: string;
   TriggerType?: 'Scheduler' | 'Manual';
   TriggerRecurrence?: 'Normal' | 'Skip' | 'Pause';
+  /** A resource group id: tasks that run on it. */
+  RuntimeResource?: string;
   WorkflowId?: string;
   SortBy?: string;
   PageNumber?: number;
@@ -54,4 +56,6 @@ export interface ResourceGroup {
 export interface DataSource {
   Name: string;
   Type?: string;
+  /** The connection per environment (Dev/Prod) behind the name. */
+  DataSource?: { Id?: string; Name?: string; Type?: string; EnvType?: EnvType; Description?: string }[];
 }

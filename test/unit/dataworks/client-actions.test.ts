@@ -83,6 +83,11 @@ test('ListTasks filters go to the server: Name (fuzzy), Owner, TaskType, Trigger
     assert.deepEqual(ids(await list({ TriggerType: trigger })), ids(inProject.filter((t) => t.Trigger.Type === trigger)));
   }
 
+  const group = inProject[7]!.RuntimeResource.ResourceGroupId;
+  assert.deepEqual(ids(await list({ RuntimeResource: group })), ids(inProject.filter((t) => t.RuntimeResource.ResourceGroupId === group)));
+  assert.deepEqual(ids(await list({ TriggerRecurrence: 'Pause' })), ids(inProject.filter((t) => t.Trigger.Recurrence === 'Pause')));
+  assert.deepEqual(ids(await list({})), ids(inProject), 'ProjectEnv defaults to Prod');
+
   const wanted = [inProject[0]!.Id, inProject[inProject.length - 1]!.Id, ...inProject.filter((t) => BigInt(t.Id) > TWO_53).map((t) => t.Id).slice(0, 3)];
   const byIds = await list({ Ids: wanted });
   assert.deepEqual(ids(byIds), [...new Set(wanted)].sort(), 'Ids above 2^53 match exactly');
