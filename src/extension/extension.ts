@@ -1,8 +1,20 @@
 // Activation registers providers and commands only: no network, no file scans.
 import * as vscode from 'vscode';
+import { registerConnection, type ConnectionService } from './connection';
+import { registerServiceCompletion } from './service-completion';
+import { registerTree, type TasksTree } from './tree';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What activate returns: the services other features and the integration tests use. */
+export interface ExtensionApi {
+  connection: ConnectionService;
+  tree: TasksTree;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const connection = registerConnection(context);
+  const tree = registerTree(context, connection);
+  registerServiceCompletion(context, connection, tree);
+  return { connection, tree };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,34 @@
+// The connection feature: settings, secrets, emulator, status bar, request log, and the service
+// other features (tree, completion, apply) ask for a client.
+import * as vscode from 'vscode';
+import { setAccessKey } from './accessKeyCommand';
+import { ConnectionService } from './connectionService';
+import { useLocalEmulator, type UseEmulatorArgs } from './emulatorCommand';
+import { pickConnection } from './pickConnection';
+import { selectProfile } from './profileCommand';
+import { selectRegion } from './regionCommand';
+import { RequestLog } from './requestLog';
+import { createStatusBar } from './statusBar';
+
+export { ConnectionService, type Connection, type ConnectionTarget } from './connectionService';
+export { NotConfiguredError, isNotConfigured } from './errors';
+export type { RequestLog, RequestRecord } from './requestLog';
+
+export function registerConnection(context: vscode.ExtensionContext): ConnectionService {
+  const log = new RequestLog();
+  const service = new ConnectionService(context, log);
+  context.subscriptions.push(
+    log,
+    service,
+    createStatusBar(service),
+    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: { accessKeyId?: string; accessKeySecret?: string }) =>
+      setAccessKey(context, args),
+    ),
+    vscode.commands.registerCommand('dataworks.selectRegion', (region?: string) => selectRegion(context, typeof region === 'string' ? region : undefined)),
+    vscode.commands.registerCommand('dataworks.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
+    vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: UseEmulatorArgs) => useLocalEmulator(service, args)),
+    vscode.commands.registerCommand('dataworks.pickConnection', () => pickConnection(service)),
+    vscode.commands.registerCommand('dataworks.showLog', () => log.show()),
+  );
+  return service;
+}

@@ -1,0 +1,66 @@
+// The "DataWorks" log: one line per request (action, RequestId, duration, outcome). Built only from
+// the client's request record, which carries no credentials, so no secret can reach it.
+import * as vscode from 'vscode';
+import type { RequestLog as RequestRecord } from '../../dataworks/client';
+
+export type { RequestLog as RequestRecord } from '../../dataworks/client';
+
+const KEEP = 2000;
+
+export class RequestLog implements vscode.Disposable {
+  private readonly channel: vscode.LogOutputChannel;
+  /** Recent lines, for tests and for "Show Log" summaries; bounded. */
+  private readonly recent: string[] = [];
+
+  constructor() {
+    this.channel = vscode.window.createOutputChannel('DataWorks', { log: true });
+  }
+
+  request(r: RequestRecord): void {
+    const parts = [
+      r.action,
+      r.outcome,
+      `${Math.round(r.durationMs)}ms`,
+      `attempt=${r.attempt}`,
+      r.statusCode !== undefined ? `status=${r.statusCode}` : undefined,
+      r.code ? `code=${r.code}` : undefined,
+      `RequestId=${r.requestId ?? '-'}`,
+    ].filter((p): p is string => p !== undefined);
+    const line = parts.join(' ');
+    if (r.outcome === 'ok') this.info(line);
+    else if (r.outcome === 'retry') this.warn(line);
+    else this.error(line);
+  }
+
+  info(line: string): void {
+    this.keep(line);
+    this.channel.info(line);
+  }
+
+  warn(line: string): void {
+    this.keep(line);
+    this.channel.warn(line);
+  }
+
+  error(line: string): void {
+    this.keep(line);
+    this.channel.error(line);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  lines(): readonly string[] {
+    return this.recent;
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+
+  private keep(line: string): void {
+    this.recent.push(line);
+    if (this.recent.length > KEEP) this.recent.splice(0, this.recent.length - KEEP);
+  }
+}

@@ -1,0 +1,28 @@
+// Shows where commands go (profile or emulator, region); a click opens the connection picker.
+import * as vscode from 'vscode';
+import type { ConnectionService } from './connectionService';
+
+export function createStatusBar(service: ConnectionService): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('dataworks.connection', vscode.StatusBarAlignment.Left, 50);
+  item.name = vscode.l10n.t('DataWorks Connection');
+  item.command = 'dataworks.pickConnection';
+  const update = (): void => {
+    const target = service.describe();
+    item.text = `$(${target.isEmulator ? 'vm' : 'cloud'}) ${target.label}`;
+    const tip = new vscode.MarkdownString(undefined, true);
+    tip.appendMarkdown(`**${vscode.l10n.t('DataWorks requests go to')}**\n\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Target')}: ${escape(target.label)}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Region')}: ${escape(target.region)}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Endpoint')}: ${escape(target.endpoint || '—')}\n\n`);
+    tip.appendMarkdown(vscode.l10n.t('Click to change.'));
+    item.tooltip = tip;
+  };
+  update();
+  item.show();
+  const sub = service.onDidChangeConnection(update);
+  return vscode.Disposable.from(item, sub);
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,68 @@
+// One task: name, id, schedule in words, owner; details in the tooltip. Id stays the exact digits.
+import * as vscode from 'vscode';
+import type { EnvType } from '../../../core/patch/model';
+import type { Project, Task } from '../../../dataworks/types';
+import { scheduleText } from '../cronText';
+import { TreeNode, type TreeHost } from './node';
+
+export class TaskNode extends TreeNode {
+  constructor(
+    host: TreeHost,
+    parent: TreeNode,
+    readonly task: Task,
+    readonly env: EnvType,
+    readonly project: Project,
+  ) {
+    super(host, parent);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const t = this.task;
+    const item = new vscode.TreeItem(t.Name || t.Id, vscode.TreeItemCollapsibleState.None);
+    item.id = `dataworks.task/${this.project.Id}/${this.env}/${t.Id}`;
+    item.description = [t.Id, scheduleText(t), t.Owner].filter(Boolean).join(' · ');
+    item.tooltip = taskTooltip(t, this.env, this.project);
+    item.iconPath = new vscode.ThemeIcon(
+      t.Trigger?.Type === 'Manual' ? 'run' : t.Trigger?.Recurrence === 'Pause' ? 'debug-pause' : t.Trigger?.Recurrence === 'Skip' ? 'debug-step-over' : 'clock',
+    );
+    item.contextValue = 'dataworks.task';
+    return item;
+  }
+}
+
+/** Markdown with the task's current values; also used by the Id hover. */
+export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${esc(t.Name ?? t.Id)}** · ${env}\n\n`);
+  const rows: [string, string | number | undefined][] = [
+    ['Id', t.Id],
+    [vscode.l10n.t('Project'), project ? `${project.Name} (${project.Id})` : t.ProjectId],
+    ['Type', t.Type],
+    ['Owner', t.Owner],
+    ['Description', t.Description],
+    ['Trigger', t.Trigger ? [t.Trigger.Type, t.Trigger.Recurrence].filter(Boolean).join(' / ') : undefined],
+    ['Cron', t.Trigger?.Cron ? `${t.Trigger.Cron}${describe(t)}` : undefined],
+    ['StartTime – EndTime', t.Trigger?.StartTime || t.Trigger?.EndTime ? `${t.Trigger?.StartTime ?? ''} – ${t.Trigger?.EndTime ?? ''}` : undefined],
+    ['ResourceGroupId', t.RuntimeResource?.ResourceGroupId],
+    ['Cu', t.RuntimeResource?.Cu],
+    ['DataSource', t.DataSource?.Name],
+    ['Timeout', t.Timeout],
+    ['Rerun', t.RerunMode ? `${t.RerunMode}${t.RerunTimes !== undefined ? `, ${t.RerunTimes} × ${t.RerunInterval ?? '?'}` : ''}` : undefined],
+    ['Tags', t.Tags?.length ? t.Tags.map((g) => (g.Value ? `${g.Key}=${g.Value}` : g.Key)).join(', ') : undefined],
+    [vscode.l10n.t('Modified'), t.ModifyTime ? new Date(t.ModifyTime).toISOString() : undefined],
+  ];
+  md.appendMarkdown('| | |\n|---|---|\n');
+  for (const [k, v] of rows) {
+    if (v !== undefined && v !== '') md.appendMarkdown(`| ${esc(k)} | ${esc(String(v))} |\n`);
+  }
+  return md;
+}
+
+function describe(t: Task): string {
+  const text = scheduleText(t);
+  return text && text !== t.Trigger?.Cron ? ` (${text})` : '';
+}
+
+function esc(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-!|<>]/g, '\\$&').replace(/\n/g, ' ');
+}
