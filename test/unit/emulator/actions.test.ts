@@ -66,7 +66,7 @@ describe('emulator read actions', () => {
     assert.equal(e.code, 'InvalidParameter');
   });
 
-  it('filters: Name (fuzzy, case-insensitive), Owner, TaskType, TriggerType, TriggerRecurrence, WorkflowId, Ids', async () => {
+  it('filters: Name (fuzzy, case-insensitive), Owner, TaskType, TriggerType, TriggerRecurrence, WorkflowId, RuntimeResource, Ids', async () => {
     const tasks = prodOf();
     const sample = tasks[5];
     const fragment = sample.Name.split('_')[1].toUpperCase();
@@ -77,6 +77,7 @@ describe('emulator read actions', () => {
       [{ TriggerType: 'Manual' }, (t) => t.Trigger.Type === 'Manual'],
       [{ TriggerRecurrence: 'Pause' }, (t) => t.Trigger.Recurrence === 'Pause'],
       [{ WorkflowId: sample.WorkflowId }, (t) => t.WorkflowId === sample.WorkflowId],
+      [{ RuntimeResource: sample.RuntimeResource.ResourceGroupId }, (t) => t.RuntimeResource.ResourceGroupId === sample.RuntimeResource.ResourceGroupId],
       [{ Owner: sample.Owner, TaskType: sample.Type }, (t) => t.Owner === sample.Owner && t.Type === sample.Type],
     ];
     for (const [filter, pred] of cases) {
