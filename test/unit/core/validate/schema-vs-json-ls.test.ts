@@ -75,7 +75,7 @@ test('schema checker agrees with vscode-json-languageservice on 400 generated do
     const ours = schemaFindings(p).map((f) => ({ span: `${f.offset}+${f.length}`, message: f.message }));
     const theirs = (await jsonLs(text)).map((d) => {
       const start = p.offsetAt(d.range.start);
-      return { span: `${start}+${p.offsetAt(d.range.end) - start}`, message: d.message };
+      return { span: `${start}+${p.offsetAt(d.range.end) - start}`, message: typeof d.message === 'string' ? d.message : d.message.value };
     });
     const key = (x: { span: string }) => x.span;
     const oursSorted = [...ours].sort((a, b) => key(a).localeCompare(key(b)) || a.message.localeCompare(b.message));
