@@ -5,25 +5,24 @@ export interface RateLimiter {
   acquire(signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * Evenly spaced requests at `rps` (a token bucket holding one token, kept as a schedule): each caller
+ * gets the next slot 1/rps after the previous one. Slots follow the schedule rather than the moment
+ * a timer fired, so timer lateness does not add up over a long run; a slot missed because the caller
+ * came late is not made up later (no bursts: the service's window is unknown and a 429 costs a backoff).
+ */
 export class TokenBucket implements RateLimiter {
   private readonly intervalMs: number;
-  private tokens: number;
-  private last: number;
+  private next = 0;
   private queue: Promise<void> = Promise.resolve();
 
-  /**
-   * Burst 1 by default: requests are spaced evenly (1/rps apart). A burst would be allowed by a token
-   * bucket at the service too, but the service's window is unknown and a 429 costs a backoff.
-   */
-  constructor(readonly rps: number, private readonly burst = 1, private readonly now: () => number = Date.now) {
+  constructor(readonly rps: number, private readonly now: () => number = Date.now) {
     if (!(rps > 0)) throw new RangeError(`requests per second must be above 0, got ${rps}`);
     this.intervalMs = 1000 / rps;
-    this.tokens = burst;
-    this.last = now();
   }
 
   acquire(signal?: AbortSignal): Promise<void> {
-    // Callers queue in order, each waiting for its own token.
+    // Callers queue in order, each waiting for its own slot.
     const turn = this.queue.then(() => this.take(signal));
     this.queue = turn.catch(() => undefined);
     return turn;
@@ -31,18 +30,10 @@ export class TokenBucket implements RateLimiter {
 
   private async take(signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    this.refill();
-    while (this.tokens < 1) {
-      await sleep(Math.ceil((1 - this.tokens) * this.intervalMs), signal);
-      this.refill();
-    }
-    this.tokens -= 1;
-  }
-
-  private refill(): void {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + (t - this.last) / this.intervalMs);
-    this.last = t;
+    const slot = Math.max(this.now(), this.next);
+    const wait = slot - this.now();
+    if (wait > 0) await sleep(wait, signal);
+    this.next = slot + this.intervalMs;
   }
 }
 

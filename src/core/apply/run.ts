@@ -8,7 +8,8 @@ import {
   countOutcomes, isFatal, notSent, outcomesFromError, outcomesFromResponse, toServiceError,
   type OutcomeCounts, type TaskOutcome,
 } from './outcome';
-import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPlan } from './plan';
+import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPlan, type Chunk } from './plan';
+import { taskKey } from './fields';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, type RevertPlan } from './revert';
 import type { ServiceErrorLike, TaskService } from './service';
@@ -37,6 +38,8 @@ export interface ApplyOptions {
   /** Candidate projects for batched before-state reads (see before-state.ts). */
   projectIds?: string[];
   journal?: JournalSink;
+  /** Calls in flight at once (default DEFAULT_MAX_IN_FLIGHT). 1 = strictly one after the other. */
+  maxInFlight?: number;
   signal?: AbortSignal;
   onProgress?(p: ApplyProgress): void;
 }
@@ -57,6 +60,13 @@ export interface ApplyResult {
 }
 
 const now = () => new Date().toISOString();
+
+/**
+ * Two calls in flight: when a call takes longer than 1/rps (the real service often answers in
+ * 100-300 ms), the next one still leaves on its slot, so the run holds the rate limit. More would only
+ * widen what a killed process leaves 'unknown' (at most this many chunks) without going faster.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 2;
 
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const rps = opts.rps ?? DEFAULT_RPS;
@@ -102,29 +112,18 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     const why = status === 'cancelled' ? 'Cancelled before anything was sent.' : `Not sent: reading the current values failed: ${err.message}`;
     for (const o of notSent(plan.tasks, why)) results[o.index] = o;
   } else {
-    // 2. Chunks in order, one in flight at a time: a kill leaves at most one chunk unknown.
-    for (const chunk of plan.chunks) {
-      if (status !== 'done') {
-        const why = status === 'cancelled' ? 'Not sent: cancelled.' : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
-        for (const o of notSent(chunk.tasks, why)) results[o.index] = o;
-        continue;
-      }
-      if (opts.signal?.aborted) {
-        status = 'cancelled';
-        for (const o of notSent(chunk.tasks, 'Not sent: cancelled.')) results[o.index] = o;
-        continue;
-      }
-      try {
-        await limiter.acquire(opts.signal);
-      } catch {
-        status = 'cancelled';
-        for (const o of notSent(chunk.tasks, 'Not sent: cancelled.')) results[o.index] = o;
-        continue;
-      }
-      const body = chunkRequest(plan, chunk);
-      await journal?.append({ type: 'sending', at: now(), chunk: chunk.index, tasks: body.Tasks });
+    // 2. Chunks sent in file order, at most `maxInFlight` at a time (see DEFAULT_MAX_IN_FLIGHT).
+    const maxInFlight = Math.max(1, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
+    const inFlight = new Map<Promise<void>, Set<string>>();
+    let answered = 0;
+    let sinkError: unknown;
+    const skip = (chunk: Chunk) => {
+      const why = status === 'cancelled' || opts.signal?.aborted ? 'Not sent: cancelled.' : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
+      if (opts.signal?.aborted && status === 'done') status = 'cancelled';
+      for (const o of notSent(chunk.tasks, why)) results[o.index] = o;
+    };
+    const send = async (chunk: Chunk, body: BatchUpdateRequest) => {
       const started = Date.now();
-      calls++;
       let outcomes: TaskOutcome[];
       let requestId: string | undefined;
       let chunkError: ServiceErrorLike | undefined;
@@ -137,8 +136,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         if (opts.signal?.aborted) {
           // The answer is lost to the abort; the request may well have been applied.
           chunkError = { ...chunkError, kind: 'cancelled', message: 'Cancelled while this call was in flight; it may have been applied' };
-          status = 'cancelled';
-        } else if (isFatal(chunkError)) {
+          if (status === 'done') status = 'cancelled';
+        } else if (isFatal(chunkError) && status === 'done') {
           status = 'stopped';
           error = chunkError;
         }
@@ -146,13 +145,40 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         requestId = chunkError.requestId;
       }
       for (const o of outcomes) results[o.index] = o;
-      await journal?.append({
-        type: 'result', at: now(), chunk: chunk.index, requestId, durationMs: Date.now() - started,
-        error: chunkError && { message: chunkError.message, code: chunkError.code, kind: chunkError.kind, requestId: chunkError.requestId, statusCode: chunkError.statusCode },
-        results: outcomes.map(({ index, id, envType, status: s, message, requestId: r }) => ({ index, id, envType, status: s, message, requestId: r })),
-      });
-      progress('apply', chunk.index + 1);
+      try {
+        await journal?.append({
+          type: 'result', at: now(), chunk: chunk.index, requestId, durationMs: Date.now() - started,
+          error: chunkError && { message: chunkError.message, code: chunkError.code, kind: chunkError.kind, requestId: chunkError.requestId, statusCode: chunkError.statusCode },
+          results: outcomes.map(({ index, id, envType, status: s, message, requestId: r }) => ({ index, id, envType, status: s, message, requestId: r })),
+        });
+      } catch (e) {
+        sinkError ??= e;
+      }
+      progress('apply', ++answered);
+    };
+    for (const chunk of plan.chunks) {
+      const keys = new Set(chunk.tasks.map((t) => taskKey(t.task.Id, t.env)));
+      // Wait for room; a chunk that touches a task still in flight waits for it, so a later value can't land first.
+      while (inFlight.size >= maxInFlight || [...inFlight.values()].some((k) => [...keys].some((x) => k.has(x)))) {
+        await Promise.race(inFlight.keys());
+      }
+      if (status !== 'done' || opts.signal?.aborted || sinkError) { skip(chunk); continue; }
+      try {
+        await limiter.acquire(opts.signal);
+      } catch {
+        skip(chunk);
+        continue;
+      }
+      if (status !== 'done' || sinkError) { skip(chunk); continue; }
+      const body = chunkRequest(plan, chunk);
+      // Durable before the request leaves: a kill from here on leaves this chunk 'unknown', never 'not sent'.
+      await journal?.append({ type: 'sending', at: now(), chunk: chunk.index, tasks: body.Tasks });
+      calls++;
+      const p: Promise<void> = send(chunk, body).finally(() => inFlight.delete(p));
+      inFlight.set(p, keys);
     }
+    await Promise.all(inFlight.keys());
+    if (sinkError) throw sinkError;
   }
 
   const final = results.map((r, i) => r ?? notSent([plan.tasks[i]], 'Not sent.')[0]);

@@ -1,0 +1,66 @@
+// Benchmark: `dwtasks apply` of 10,000 tasks against the emulator limited to 20 requests/s, 50 tasks
+// per call (--batch-size 50 --rps 20). Reference: the quota's lower bound for the writes alone,
+// 10,000 / 50 / 20 = 10 s. Goal: wall time / 10 s <= 1.2.
+// Two runs, both through the built CLI against the emulator in its own process:
+//  1. default: reads the before-state first (for the revert patch); those reads share the same
+//     20 req/s, so its floor is (reads + 200) / 20 s, printed as well;
+//  2. --no-revert: writes only.
+// Run: `node --import tsx bench/apply.bench.ts [--tasks 10000]`
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { seedState } from '../src/emulator/index';
+import { summarizeJournal } from '../src/core/apply/journal';
+
+const arg = (name: string, def: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
+const TASKS = arg('tasks', 10_000);
+const BATCH = 50;
+const RPS = 20;
+const SEED_TASKS = Math.ceil(TASKS * 1.07); // about 1 in 20 seeded tasks exists only in Dev
+const SEED = 1;
+
+async function main(): Promise<void> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'dwbench-'));
+  const emu = spawn(process.execPath, ['dist/cli.js', 'emulator', '--json', '--port', '0', '--tasks', String(SEED_TASKS), '--seed', String(SEED), '--qps', String(RPS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let emuLog = '';
+  emu.stderr.on('data', (d: Buffer) => { emuLog += d.toString(); });
+  const first = await new Promise<string>((resolve) => createInterface({ input: emu.stdout }).once('line', resolve));
+  const { endpoint, accessKeyId, accessKeySecret } = JSON.parse(first) as { endpoint: string; accessKeyId: string; accessKeySecret: string };
+  // The seed data is deterministic: the emulator child holds exactly these tasks.
+  const prod = Object.keys(seedState(SEED_TASKS, SEED).tasks.Prod).slice(0, TASKS);
+  if (prod.length < TASKS) throw new Error(`only ${prod.length} Prod tasks seeded`);
+  const env = { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: accessKeySecret };
+  try {
+    for (const [label, extra] of [['with before-state (revert)', []], ['--no-revert', ['--no-revert']]] as const) {
+      const file = join(dir, `bench-${extra.length}.dwtasks.json`);
+      writeFileSync(file, `{"Tasks":[${prod.map((id, i) => `{"Id":${id},"Description":"bench ${label} ${i}","Timeout":${3600 + extra.length * 60}}`).join(',')}]}`);
+      const journal = join(dir, `bench-${extra.length}.jsonl`);
+      await new Promise((r) => setTimeout(r, 1100)); // an empty 1 s window at the emulator
+      emuLog = '';
+      const t0 = performance.now();
+      const code = await new Promise<number | null>((resolve) => {
+        const p = spawn(process.execPath, ['dist/cli.js', 'apply', file, '--endpoint', endpoint, '--batch-size', String(BATCH), '--rps', String(RPS), '--yes', '--json', '--journal', journal, ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+        p.on('exit', (c) => { if (c !== 0) process.stderr.write(err.slice(-2000)); resolve(c); });
+      });
+      const seconds = (performance.now() - t0) / 1000;
+      const s = summarizeJournal(readFileSync(journal, 'utf8'));
+      const reads = (s.before?.calls ?? 0) + (extra.length ? 0 : 1); // + ListProjects
+      const writes = s.plan?.chunks.length ?? 0;
+      const floor = (reads + writes) / RPS;
+      const throttled = emuLog.split('\n').filter((l) => / 429 /.test(l)).length;
+      console.log(`apply ${TASKS} tasks, ${label}: exit ${code}, ${s.counts.succeeded} succeeded; ${writes} writes + ${reads} reads; ${throttled} answered 429 (retried by the client)`);
+      const engine = s.plan && s.end ? (Date.parse(s.end.at) - Date.parse(s.plan.at)) / 1000 : NaN;
+      console.log(`  engine (journal plan -> end, after reading and validating the file): ${engine.toFixed(2)} s, ratio to 10 s: ${(engine / (TASKS / BATCH / RPS)).toFixed(3)}`);
+      console.log(`  wall ${seconds.toFixed(2)} s; ratio to the 10 s write bound: ${(seconds / (TASKS / BATCH / RPS)).toFixed(3)}; to this run's call floor (${floor.toFixed(2)} s): ${(seconds / floor).toFixed(3)}`);
+    }
+  } finally {
+    emu.kill('SIGINT');
+  }
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });
