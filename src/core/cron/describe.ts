@@ -1,0 +1,38 @@
+// describeCron: human descriptions via cronstrue with Quartz day numbering (1 = Sunday).
+import cronstrue from 'cronstrue/i18n';
+import { parseCron } from './parse';
+
+const LOCALES = { en: 'en', 'zh-cn': 'zh_CN' } as const;
+
+/**
+ * Describes an expression. Fields cronstrue misreads are rewritten first: steps in day-of-week and
+ * month become explicit lists (cronstrue calls `2/3` "every 3 days, Monday through Saturday" while
+ * Quartz fires Monday and Thursday only). Invalid expressions are described as far as possible.
+ */
+export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { short?: boolean } = {}): string {
+  const parsed = parseCron(expr);
+  let text = expr.trim();
+  if (parsed.fields && parsed.fields.length === 6) {
+    text = parsed.fields.map((f) => {
+      if (f.spec.name === 'second') return '0'; // always 0 in the dialect; "00" would make cronstrue print seconds
+      if ((f.spec.name === 'day-of-week' || f.spec.name === 'month') && f.token.text.includes('/') && !f.nth && f.lastWeekday === undefined) {
+        const values = f.values.flatMap((on, v) => (on ? [String(v)] : []));
+        if (values.length) return values.join(',');
+      }
+      return f.token.text;
+    }).join(' ');
+  }
+  let out: string;
+  try {
+    out = cronstrue.toString(text, {
+      locale: LOCALES[locale],
+      dayOfWeekStartIndexZero: false,
+      use24HourTimeFormat: true,
+      verbose: !options.short,
+      throwExceptionOnParseError: true,
+    });
+  } catch {
+    return locale === 'zh-cn' ? '无法解析的 cron 表达式' : 'Unreadable cron expression';
+  }
+  return locale === 'zh-cn' ? out.replace(/ {2,}/g, ' ').replace(/ ?(星期|号)/g, (m) => m.trimStart()) : out;
+}

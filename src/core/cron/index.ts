@@ -1,0 +1,7 @@
+// The DataWorks cron dialect: check, next fire times in an IANA zone (Quartz 2.3.2 semantics), describe.
+export type { CronField } from './fields';
+export type { CronProblem } from './parse';
+export type { CronFix, CronCheck } from './check';
+export { checkCron } from './check';
+export { nextFireTimes } from './next';
+export { describeCron } from './describe';

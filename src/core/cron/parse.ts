@@ -1,0 +1,270 @@
+// Parses a DataWorks cron expression into per-field value sets with exact source ranges.
+// Only clean syntax is accepted: Quartz silently ignores trailing junk in some tokens
+// (e.g. a step after a name range), so anything it might read differently is a problem here.
+import { FIELDS, type CronField, type FieldSpec } from './fields';
+
+export interface CronProblem { field: CronField; message: string; start: number; end: number }
+/** A token-level repair: replace [start, end) of the expression with `text`. */
+export interface Repair { title: string; start: number; end: number; text: string }
+
+export interface Token { text: string; start: number; end: number }
+
+export interface ParsedField {
+  spec: FieldSpec;
+  token: Token;
+  /** values[v] is true when v is in the field's set (Quartz numbering). */
+  values: boolean[];
+  /** `?` */
+  none: boolean;
+  /** exactly `*` */
+  star: boolean;
+  /** `L` in day-of-month */
+  lastDayOfMonth: boolean;
+  /** `nL` in day-of-week: the day n */
+  lastWeekday?: number;
+  /** `n#k` in day-of-week */
+  nth?: { day: number; k: number };
+  canonical: string;
+}
+
+export interface ParsedCron {
+  tokens: Token[];
+  /** Present when there are six or seven fields. */
+  fields?: ParsedField[];
+  problems: CronProblem[];
+  repairs: Repair[];
+}
+
+export function tokenize(expr: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(expr); m; m = re.exec(expr)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+export function parseCron(expr: string): ParsedCron {
+  const tokens = tokenize(expr);
+  const problems: CronProblem[] = [];
+  const repairs: Repair[] = [];
+  const out: ParsedCron = { tokens, problems, repairs };
+  if (tokens.length < 6) {
+    problems.push({
+      field: 'expression',
+      message: tokens.length === 0
+        ? 'expression: the cron expression is empty; expected 6 fields: second minute hour day-of-month month day-of-week'
+        : `expression: expected 6 fields (second minute hour day-of-month month day-of-week), found ${tokens.length}`,
+      start: 0,
+      end: expr.length,
+    });
+    return out;
+  }
+  if (tokens.length === 7) {
+    const y = tokens[6];
+    problems.push({ field: 'expression', message: `expression: DataWorks cron has no year field; remove "${y.text}"`, start: y.start, end: y.end });
+    repairs.push({ title: `Remove the year field "${y.text}"`, start: tokens[5].end, end: y.end, text: '' });
+  } else if (tokens.length > 7) {
+    const extra = tokens.slice(6);
+    problems.push({
+      field: 'expression',
+      message: `expression: expected 6 fields (second minute hour day-of-month month day-of-week), found ${tokens.length}`,
+      start: extra[0].start,
+      end: extra[extra.length - 1].end,
+    });
+    return out;
+  }
+  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], problems, repairs));
+  return out;
+}
+
+function emptyField(spec: FieldSpec, token: Token): ParsedField {
+  return { spec, token, values: new Array<boolean>(spec.max + 1).fill(false), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
+}
+
+function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repairs: Repair[]): ParsedField {
+  const f = emptyField(spec, token);
+  const report = (message: string, start: number, end: number): void => {
+    problems.push({ field: spec.name, message: `${spec.name}: ${message}`, start, end });
+  };
+  if (spec.name === 'second') {
+    if (token.text !== '0' && token.text !== '00') {
+      report(`DataWorks only runs at whole minutes, so seconds must be 00 (found "${token.text}")`, token.start, token.end);
+      repairs.push({ title: 'Set seconds to 00', start: token.start, end: token.end, text: '00' });
+    }
+    f.values[0] = true;
+    f.canonical = '00';
+    return f;
+  }
+  const parts: string[] = [];
+  let offset = token.start;
+  const elements = token.text.split(',');
+  for (const el of elements) {
+    const start = offset;
+    const end = start + el.length;
+    offset = end + 1;
+    const canon = parseElement(spec, el, start, end, f, elements.length, report, repairs);
+    parts.push(canon ?? el);
+  }
+  f.canonical = parts.join(',');
+  return f;
+}
+
+type Report = (message: string, start: number, end: number) => void;
+
+function parseElement(
+  spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, report: Report, repairs: Repair[],
+): string | undefined {
+  const up = el.toUpperCase();
+  const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
+  const alone = (what: string): boolean => {
+    if (count > 1) report(`${what} must be the only value in the field, not part of a list`, start, end);
+    return count === 1;
+  };
+  if (el === '') {
+    report('empty value in the list (two commas in a row, or a comma at the start or end)', start, end);
+    return undefined;
+  }
+  if (up === '?') {
+    if (!isDay) {
+      report('? (no specific value) is only allowed in day-of-month or day-of-week', start, end);
+      return undefined;
+    }
+    if (alone('?')) f.none = true;
+    return '?';
+  }
+  if (up === '*') {
+    f.star = count === 1;
+    fill(spec, f, spec.min, spec.max, 1);
+    return '*';
+  }
+  let m = /^\*\/(\d+)$/.exec(up);
+  if (m) {
+    const step = checkStep(spec, m[1], start + 2, end, report);
+    if (step) fill(spec, f, spec.min, spec.max, step);
+    return `*/${Number(m[1])}`;
+  }
+  if (spec.name === 'day-of-month') {
+    if (up === 'L') {
+      if (alone('L (last day of the month)')) f.lastDayOfMonth = true;
+      return 'L';
+    }
+    if (up === 'LW' || /^L-\d+W?$/.test(up) || /^\d+W$/.test(up) || up === 'W') {
+      const what = up === 'LW' ? 'LW (last weekday of the month)'
+        : up.startsWith('L-') ? `${el} (days before the last day of the month)`
+          : `${el} (nearest weekday)`;
+      report(`DataWorks does not support ${what}`, start, end);
+      return undefined;
+    }
+  }
+  if (spec.name === 'day-of-week') {
+    if (up === 'L') {
+      report('L alone means Saturday in Quartz; write 7 (or SAT), or nL for the last weekday n of the month (e.g. 6L = last Friday)', start, end);
+      repairs.push({ title: 'Write Saturday as 7', start, end, text: '7' });
+      return undefined;
+    }
+    m = /^([0-9A-Z]+)L$/.exec(up);
+    if (m && !/^\d+$/.test(up)) {
+      const day = atom(spec, m[1], start, start + m[1].length, report);
+      if (day !== undefined && alone(`${el} (last weekday of the month)`)) {
+        f.values[day] = true;
+        f.lastWeekday = day;
+      }
+      return `${m[1]}L`;
+    }
+    m = /^([0-9A-Z]+)#(\d*)$/.exec(up);
+    if (m) {
+      const day = atom(spec, m[1], start, start + m[1].length, report);
+      const k = m[2] === '' ? NaN : Number(m[2]);
+      if (!(k >= 1 && k <= 5)) report(`the number after # must be 1 to 5 (the week of the month), found "${m[2]}"`, start + m[1].length + 1, end);
+      else if (day !== undefined && alone(`${el} (nth weekday of the month)`)) {
+        f.values[day] = true;
+        f.nth = { day, k };
+      }
+      return `${m[1]}#${k}`;
+    }
+  }
+  m = /^([0-9A-Z]+)(?:-([0-9A-Z]+))?(?:\/(\d*))?$/.exec(up);
+  if (!m) {
+    report(`"${el}" is not a valid value${hintFor(spec)}`, start, end);
+    return undefined;
+  }
+  const [, a, b, stepText] = m;
+  const aEnd = start + a.length;
+  const from = atom(spec, a, start, aEnd, report);
+  const bStart = aEnd + 1;
+  const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, report);
+  const named = /[A-Z]/.test(a) || (b !== undefined && /[A-Z]/.test(b));
+  if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
+    report(`a range must use two names or two numbers, not "${el}"`, start, end);
+    return undefined;
+  }
+  let step = 1;
+  if (stepText !== undefined) {
+    const stepStart = end - stepText.length;
+    if (named) {
+      report(`a step after a name is ignored by Quartz; write the range with numbers (e.g. "${spec.name === 'month' ? '1-12/2' : '2-6/2'}")`, stepStart - 1, end);
+      return undefined;
+    }
+    const s = checkStep(spec, stepText, stepStart, end, report);
+    if (!s) return undefined;
+    step = s;
+  }
+  if (from === undefined || (b !== undefined && to === undefined)) return undefined;
+  // Quartz: `a/n` runs from a to the field's maximum; a range whose end is below its start wraps around.
+  const last = to ?? (stepText !== undefined ? spec.max : from);
+  fill(spec, f, from, last, step);
+  const fmt = (text: string, v: number): string => (/[A-Z]/.test(text) ? text : spec.pad ? String(v).padStart(2, '0') : String(v));
+  return fmt(a, from) + (b !== undefined ? `-${fmt(b, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
+}
+
+function hintFor(spec: FieldSpec): string {
+  const base = ` (use numbers ${spec.min}-${spec.max}${spec.names ? ` or ${spec.names[0]}-${spec.names[spec.names.length - 1]}` : ''}, *, ranges a-b, lists a,b and steps a/n`;
+  const extra = spec.name === 'day-of-month' ? ', L, or ?' : spec.name === 'day-of-week' ? ', nL, n#k, or ?' : '';
+  return `${base}${extra})`;
+}
+
+/** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
+function atom(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
+  if (/^\d+$/.test(text)) {
+    const v = Number(text);
+    if (v < spec.min || v > spec.max) {
+      report(`${Number.isSafeInteger(v) ? v : text} is out of range ${spec.min}-${spec.max}${spec.rangeHint}`, start, end);
+      return undefined;
+    }
+    return v;
+  }
+  if (spec.names) {
+    const i = spec.names.indexOf(text.toUpperCase());
+    if (i >= 0) return spec.min + i;
+    report(`"${text}" is not a ${spec.name === 'month' ? 'month' : 'day'} name; use ${spec.names.join(', ')}`, start, end);
+    return undefined;
+  }
+  report(`"${text}" is not a number${spec.min === 0 ? '' : ''} (expected ${spec.min}-${spec.max})`, start, end);
+  return undefined;
+}
+
+function checkStep(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
+  if (text === '') {
+    report('a number must follow /', start - 1, end);
+    return undefined;
+  }
+  const n = Number(text);
+  if (n < 1 || n > spec.maxStep) {
+    report(`step ${text} is out of range 1-${spec.maxStep}`, start, end);
+    return undefined;
+  }
+  return n;
+}
+
+/** Quartz's set filling, including wrap-around for ranges like 22-2 or FRI-MON. */
+function fill(spec: FieldSpec, f: ParsedField, from: number, to: number, step: number): void {
+  if (to >= from) {
+    for (let v = from; v <= to; v += step) f.values[v] = true;
+    return;
+  }
+  const size = spec.name === 'day-of-month' ? 31 : spec.max - spec.min + 1;
+  for (let v = from; v <= to + size; v += step) {
+    let w = v % size;
+    if (w === 0 && spec.min === 1) w = size;
+    f.values[w] = true;
+  }
+}
