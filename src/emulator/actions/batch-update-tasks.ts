@@ -5,7 +5,8 @@
 // gets `Success: false` with a message naming the field, and nothing of that task is applied.
 import { isLosslessNumber, type LosslessNumber } from 'lossless-json';
 import type { EnvType } from '../../core/patch/model';
-import { checkCronExpression } from '../cron-check';
+// check.ts directly, not the cron index: the emulator needs the checker only, not the describer's deps.
+import { checkCron } from '../../core/cron/check';
 import { invalidParameter, missingParameter } from '../errors';
 import { idOf } from '../params';
 import type { EmulatorState, TaskRecord } from '../state';
@@ -98,9 +99,9 @@ function applyTrigger(next: TaskRecord, value: unknown, f: FieldReader): void {
     if ('Cron' in value) {
       const cron = f.text('Trigger.Cron', value.Cron, 1, 256);
       if (cron !== undefined) {
-        const check = checkCronExpression(cron);
+        const check = checkCron(cron);
         if (check.valid) t.Cron = cron;
-        else f.problem('Trigger.Cron', `"${cron}" is not a valid cron expression: ${check.problems.map((p) => `${p.field}: ${p.message}`).join(', ')}.`);
+        else f.problem('Trigger.Cron', `"${cron}" is not a valid DataWorks cron expression: ${check.problems.map((p) => p.message).join(', ')}.`);
       }
     }
     if (!t.Cron && !('Cron' in value)) f.problem('Trigger.Cron', 'is required when Trigger.Type is Scheduler.');

@@ -72,6 +72,17 @@ describe('emulator BatchUpdateTasks', () => {
     assert.equal(now.tasks.Dev[devOnly].Description, state.tasks.Dev[devOnly].Description);
   });
 
+  it('checks crons in the DataWorks dialect: seconds, the 5-minute gap, W, both day fields', async () => {
+    const id = Object.keys(state.tasks.Prod).find((x) => !both.includes(x) && x !== big && state.tasks.Prod[x].Trigger.Type === 'Scheduler')!;
+    for (const cron of ['30 00 01 * * ?', '00 */2 00-23 * * ?', '00 00 00 15W * ?', '00 00 00 * * 2', '00 00 00 * *']) {
+      const { info } = await update(`[{"Id":${id},"Trigger":{"Cron":"${cron}"}}]`);
+      assert.equal(info[id].Success, false, cron);
+      assert.match(info[id].Message, /^Trigger\.Cron: ".*" is not a valid DataWorks cron expression: ./, cron);
+    }
+    assert.equal(emu.snapshot().tasks.Prod[id].Trigger.Cron, state.tasks.Prod[id].Trigger.Cron);
+    assert.equal((await update(`[{"Id":${id},"Trigger":{"Cron":"00 00 08 ? * 2#1"}}]`)).info[id].Success, true);
+  });
+
   it('a task with one bad field applies none of its fields', async () => {
     const id = both[4];
     const { info } = await update(`[{"Id":${id},"Name":"renamed_ok","RuntimeResource":{"ResourceGroupId":"no_such_group"}}]`);

@@ -6,6 +6,7 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { checkCron } from '../../../src/core/cron/check';
 import { FIRST_BIG_TASK_ID, readStateFile, seedState, startEmulator } from '../../../src/emulator/index';
 import { sdkCall } from './support';
 
@@ -41,6 +42,11 @@ describe('emulator seed data', () => {
     assert.ok(s.tasks.Dev[FIRST_BIG_TASK_ID]);
     const crons = dev.filter((t) => t.Trigger.Type === 'Scheduler').map((t) => t.Trigger.Cron!);
     assert.ok(crons.every((c) => /^00 (\d\d|\*\/\d+) (\d\d|00-23) \S+ \* \S+$/.test(c)), 'canonical, seconds 00, first fields padded');
+    for (const c of new Set(crons)) {
+      const check = checkCron(c);
+      assert.ok(check.valid, `${c}: ${check.problems.map((p) => p.message).join()}`);
+      assert.equal(check.canonical ?? c, c, 'seeded crons are in canonical form');
+    }
     assert.ok(dev.some((t) => t.Trigger.Type === 'Manual'));
     for (const p of s.projects) assert.ok(dev.some((t) => t.ProjectId === p.Id), `project ${p.Id} has tasks`);
     assert.ok(dev.every((t) => s.resourceGroups.some((g) => g.Id === t.RuntimeResource.ResourceGroupId)));
