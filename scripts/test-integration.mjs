@@ -5,7 +5,7 @@
 //
 //   node scripts/test-integration.mjs [--no-build] [--grep PATTERN]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,10 +24,12 @@ if (!args.includes('--no-build')) {
 }
 if (!desktop) ensureCodeServer();
 
-// A throwaway copy of the fixture workspace: tests may edit, and code-server auto-saves.
+// A throwaway copy of the fixture workspace (plus examples/ as examples/): tests may edit, and
+// code-server auto-saves.
 const scratch = mkdtempSync(join(tmpdir(), 'dwtasks-integration-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
+if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });
 
 let code = 0;
 try {

@@ -24,7 +24,7 @@ export async function openFixture(relativePath: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(doc);
 }
 
-/** Opens an untitled-free scratch document with the given content at a path in the workspace. */
+/** Writes content to a file of the workspace copy (created or replaced) and opens it in an editor. */
 export async function openNewFixture(relativePath: string, content: string): Promise<vscode.TextEditor> {
   const uri = fixtureUri(relativePath);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));

@@ -2,7 +2,8 @@
 // desktop VS Code when DWTASKS_VSCODE=desktop). Harness contract:
 // - Put tests in test/integration/<feature>/*.test.ts, mocha 'tdd' UI (suite/test/suiteSetup),
 //   importing 'vscode' and ../helpers. scripts/build.mjs bundles each file to out/test/integration/.
-// - The workspace is a throwaway copy of test/fixtures/workspace/ (edits and auto-save are fine).
+// - The workspace is a throwaway copy of test/fixtures/workspace/ with examples/ copied in as
+//   examples/ (edits and auto-save are fine).
 // - Run all: `npm run test:integration`; a subset: `npm run test:integration -- --grep "RerunMode"`
 //   (the pattern reaches this file as DWTASKS_TEST_GREP).
 // - Wait on events (helpers.waitForDiagnostics ...), never on fixed sleeps.
