@@ -119,6 +119,10 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       process.removeListener('SIGINT', onSigint);
       const err = e as ServiceErrorLike;
       io.stderr.write(`dwtasks apply: listing projects failed: ${err.message ?? String(e)}\nNothing was sent.\n`);
+      if (values.json) {
+        const why = `Not sent: listing projects failed (${err.code ?? 'error'}).`;
+        io.stdout.write(JSON.stringify({ results: plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: why, requestId: null })), journal: null, revert: null }) + '\n');
+      }
       return EXIT_KINDS.has(err.kind) || err.kind === 'server' ? 3 : 1;
     }
   }

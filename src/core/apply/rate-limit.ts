@@ -8,8 +8,8 @@ export interface RateLimiter {
 /**
  * Evenly spaced requests at `rps` (a token bucket holding one token, kept as a schedule): each caller
  * gets the next slot 1/rps after the previous one. Slots follow the schedule rather than the moment
- * a timer fired, so timer lateness does not add up over a long run; a slot missed because the caller
- * came late is not made up later (no bursts: the service's window is unknown and a 429 costs a backoff).
+ * a timer fired, so the usual 1-2 ms of timer lateness does not add up over a long run; a slot missed
+ * by more is not made up later (no bursts: the service's window is unknown and a 429 costs a backoff).
  */
 export class TokenBucket implements RateLimiter {
   private readonly intervalMs: number;
@@ -33,7 +33,10 @@ export class TokenBucket implements RateLimiter {
     const slot = Math.max(this.now(), this.next);
     const wait = slot - this.now();
     if (wait > 0) await sleep(wait, signal);
-    this.next = slot + this.intervalMs;
+    // A timer a little late (up to 5% of the interval) is absorbed; a busy event loop shifts the schedule
+    // instead of letting the next callers catch up in a burst.
+    const late = this.now() - slot;
+    this.next = slot + this.intervalMs + Math.max(0, late - this.intervalMs * 0.05);
   }
 }
 

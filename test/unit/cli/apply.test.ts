@@ -119,6 +119,7 @@ test('exit 3: wrong secret (auth) and used-up daily quota; the secret never prin
     r = await runCommand(applyCommand, [file, '--endpoint', fx.emu.endpoint, '--yes', '--json'], env);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /Throttling\.Resource/);
+    assert.deepEqual(JSON.parse(r.stdout).results.map((x: { id: string; status: string }) => [x.id, x.status]), [[t.Id, 'not-sent']], '--json still prints its one object');
   } finally {
     fx.emu.setFaults({});
   }
