@@ -156,3 +156,23 @@ test('without candidate projects, before-state costs one GetTask per task', asyn
   assert.equal(res.calls, 6);
   assert.deepEqual(res.revert?.request.Tasks.map((t) => t.Name), prod.map((t) => t.Name));
 });
+
+test('a chunk touching a task still in flight waits for it: the later value wins', async () => {
+  const [a, b] = tasksOf(fx.emu, 'Dev').slice(320, 322);
+  let first = true;
+  // The real client, with the first call held back 150 ms (as a slow answer would be).
+  const slowFirst = {
+    getTask: fx.client.getTask.bind(fx.client),
+    batchUpdateTasks: async (body: Parameters<typeof fx.client.batchUpdateTasks>[0], signal?: AbortSignal) => {
+      if (first) { first = false; await new Promise((r) => setTimeout(r, 150)); }
+      return fx.client.batchUpdateTasks(body, signal);
+    },
+  };
+  const res = await runApply({
+    service: slowFirst, readBefore: false, rps: 1000, batchSize: 2,
+    request: { Tasks: [{ Id: a.Id, EnvType: 'Dev', Description: 'first' }, { Id: b.Id, EnvType: 'Dev', Description: 'b' }, { Id: a.Id, EnvType: 'Dev', Description: 'second' }] },
+  });
+  assert.equal(res.plan.chunks.length, 2);
+  assert.deepEqual(res.results.map((r) => r.status), ['succeeded', 'succeeded', 'succeeded']);
+  assert.equal(fx.emu.snapshot().tasks.Dev[a.Id].Description, 'second');
+});
