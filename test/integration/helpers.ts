@@ -99,15 +99,21 @@ export function positionAfter(doc: vscode.TextDocument, marker: string): vscode.
 }
 
 /**
- * Completion labels at a position. The JSON language server starts lazily, so this retries until
- * it answers with at least one item (or the timeout passes) and then returns the labels.
+ * Completion labels at a position. The JSON language server starts lazily, so this asks again until
+ * accept() takes the labels (default: at least one) or the timeout passes, then returns the last
+ * labels seen so the caller's assertion shows them.
  */
-export async function completionLabels(uri: vscode.Uri, position: vscode.Position, timeoutMs = 30_000): Promise<string[]> {
+export async function completionLabels(
+  uri: vscode.Uri,
+  position: vscode.Position,
+  accept: (labels: string[]) => boolean = (l) => l.length > 0,
+  timeoutMs = 30_000,
+): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    if (labels.length > 0 || Date.now() > deadline) return labels;
-    await new Promise((r) => setTimeout(r, 250));
+    if (accept(labels) || Date.now() > deadline) return labels;
+    await new Promise((r) => setTimeout(r, 250)); // back-off between asks, not a wait for a result
   }
 }
