@@ -176,3 +176,25 @@ test('a chunk touching a task still in flight waits for it: the later value wins
   assert.deepEqual(res.results.map((r) => r.status), ['succeeded', 'succeeded', 'succeeded']);
   assert.equal(fx.emu.snapshot().tasks.Dev[a.Id].Description, 'second');
 });
+
+test('cancelled while reading current values: nothing sent, every task not-sent, the journal says so', async () => {
+  fx.emu.setFaults({ latencyMs: 80 });
+  try {
+    const prod = tasksOf(fx.emu, 'Prod').slice(330, 340);
+    const ac = new AbortController();
+    const journal = new MemoryJournal();
+    setTimeout(() => ac.abort(new Error('user cancelled')), 30);
+    const res = await runApply({ service: fx.client, request: { Tasks: prod.map((t) => ({ Id: t.Id, Description: 'never' })) }, rps: 1000, journal, signal: ac.signal });
+    await finishJournal(journal, res, null);
+    assert.equal(res.status, 'cancelled');
+    assert.ok(res.results.every((r) => r.status === 'not-sent'));
+    assert.equal(journal.records.some((r) => r.type === 'sending'), false);
+    const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
+    assert.equal(summary.counts.notSent, 10);
+    assert.equal(summary.end?.status, 'cancelled');
+    const state = fx.emu.snapshot();
+    for (const t of prod) assert.equal(state.tasks.Prod[t.Id].Description, t.Description);
+  } finally {
+    fx.emu.setFaults({});
+  }
+});
