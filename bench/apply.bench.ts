@@ -5,7 +5,7 @@
 //  1. default: reads the before-state first (for the revert patch); those reads share the same
 //     20 req/s, so its floor is (reads + 200) / 20 s, printed as well;
 //  2. --no-revert: writes only.
-// Run: `node --import tsx bench/apply.bench.ts [--tasks 10000]`
+// Run: `node --import tsx bench/apply.bench.ts [--tasks 10000] [--in-flight N]`
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ const BATCH = 50;
 const RPS = 20;
 const SEED_TASKS = Math.ceil(TASKS * 1.07); // about 1 in 20 seeded tasks exists only in Dev
 const SEED = 1;
+const IN_FLIGHT = arg('in-flight', 0); // 0: the CLI's default
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       emuLog = '';
       const t0 = performance.now();
       const code = await new Promise<number | null>((resolve) => {
-        const p = spawn(process.execPath, ['dist/cli.js', 'apply', file, '--endpoint', endpoint, '--batch-size', String(BATCH), '--rps', String(RPS), '--yes', '--json', '--journal', journal, ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const p = spawn(process.execPath, ['dist/cli.js', 'apply', file, '--endpoint', endpoint, '--batch-size', String(BATCH), '--rps', String(RPS), '--yes', '--json', '--journal', journal, ...(IN_FLIGHT ? ['--in-flight', String(IN_FLIGHT)] : []), ...extra], { env, stdio: ['ignore', 'ignore', 'pipe'] });
         let err = '';
         p.stderr.on('data', (d: Buffer) => { err += d.toString(); });
         p.on('exit', (c) => { if (c !== 0) process.stderr.write(err.slice(-2000)); resolve(c); });

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, TokenBucket, defaultJournalPath, finishJournal,
+  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, TokenBucket, defaultJournalPath, finishJournal,
   formatRevert, planApply, revertPathFor, runApply, type ApplyPlan, type ApplyResult, type ServiceErrorLike,
 } from '../../core/apply/index';
 import { collectAll } from '../../dataworks/client';
@@ -22,6 +22,7 @@ ${CONNECTION_HELP}
                     default: every project of the account, found with ListProjects)
   --batch-size N    Tasks per call, 1-${MAX_BATCH_SIZE} (default ${DEFAULT_BATCH_SIZE})
   --rps N           Requests per second for the whole run, reads included (default ${DEFAULT_RPS})
+  --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
   --dry-run         Validate and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
@@ -35,6 +36,7 @@ const OPTIONS = {
   project: { type: 'string', multiple: true },
   'batch-size': { type: 'string' },
   rps: { type: 'string' },
+  'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
   'no-revert': { type: 'boolean' },
@@ -75,6 +77,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
   const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE });
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
   const file = positionals[0];
   const patch = await loadPatchFile(file);
   for (const w of patch.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
@@ -128,7 +131,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   }
   try {
     result = await runApply({
-      service: conn.client, request: patch.request, file, target: conn.target, batchSize, rps, limiter,
+      service: conn.client, request: patch.request, file, target: conn.target, batchSize, rps, limiter, maxInFlight,
       readBefore: !values['no-revert'], projectIds, journal, signal: controller.signal,
       onProgress: (p) => {
         if (p.phase === 'before-state') io.stderr.write('Reading current values...\n');
