@@ -5,6 +5,7 @@ import type { Finding, Position, Range } from '../types';
 import type { EnvType, TaskPatch } from './model';
 import { checkIdText } from './ids';
 import { LineMap } from './lines';
+import { fastParseTree } from './fast-tree';
 
 export interface ParsedTask {
   /** Position in `Tasks`. */
@@ -15,6 +16,7 @@ export interface ParsedTask {
   id?: string;
   /** The Id value. */
   idRange?: Range;
+  idNode?: Node;
   envType?: EnvType;
   /** The task's fields, Id as a digit string (lossless). */
   value: TaskPatch;
@@ -53,6 +55,7 @@ const ENV_TYPES: ReadonlySet<string> = new Set(['Prod', 'Dev']);
 class TaskView implements ParsedTask {
   id?: string;
   idRange?: Range;
+  idNode?: Node;
   envType?: EnvType;
   private idText = '';
   private cachedValue?: TaskPatch;
@@ -62,6 +65,7 @@ class TaskView implements ParsedTask {
     if (node.type !== 'object') return;
     const idNode = propertyValue(node, 'Id');
     if (idNode) {
+      this.idNode = idNode;
       this.idRange = lines.range(idNode.offset, idNode.length);
       const raw = text.slice(idNode.offset, idNode.offset + idNode.length);
       if (idNode.type === 'number') {
@@ -145,7 +149,9 @@ function objectValue(node: Node, text: string): unknown {
 
 export function parsePatch(text: string): ParsedPatch {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, PARSE_OPTIONS);
+  // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
+  const fast = fastParseTree(text);
+  const root = fast ? fast.root : parseTree(text, errors, PARSE_OPTIONS);
   const lines = new LineMap(text);
   const syntaxErrors: Finding[] = errors.map((e) => ({
     code: 'dwtasks/syntax',

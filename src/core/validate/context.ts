@@ -40,8 +40,22 @@ export class TaskContext {
       : t(locale, 'subject.taskNoId', { n: task.index + 1 });
   }
 
+  private readonly lookups = new Map<string, Node | undefined>();
+
+  /** The value node at a dotted path; each path is resolved once per task. */
   get(path: string): Node | undefined {
-    return this.task.fieldNode(path);
+    if (this.lookups.has(path)) return this.lookups.get(path);
+    const dot = path.lastIndexOf('.');
+    let found: Node | undefined;
+    if (dot < 0) found = this.task.node.type === 'object' ? lastProperty(this.task.node, path) : undefined;
+    else {
+      const parent = this.get(path.slice(0, dot));
+      const seg = path.slice(dot + 1);
+      if (parent?.type === 'object') found = lastProperty(parent, seg);
+      else if (parent?.type === 'array' && /^\d+$/.test(seg)) found = parent.children?.[Number(seg)];
+    }
+    this.lookups.set(path, found);
+    return found;
   }
 
   raw(node: Node): string {
@@ -72,6 +86,16 @@ export class TaskContext {
   keyOf(value: Node): Node {
     return value.parent?.type === 'property' && value.parent.children?.[0] ? value.parent.children[0] : value;
   }
+}
+
+function lastProperty(obj: Node, name: string): Node | undefined {
+  const props = obj.children;
+  if (!props) return undefined;
+  for (let i = props.length - 1; i >= 0; i--) {
+    const kv = props[i].children;
+    if (kv && kv.length > 1 && kv[0].value === name) return kv[1];
+  }
+  return undefined;
 }
 
 /** An edit that removes the property holding `value`, with the comma that separates it. */

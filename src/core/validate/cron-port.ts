@@ -1,10 +1,2 @@
-// TEMPORARY until src/core/cron lands (helper B): same signature, accepts everything.
-export interface CronCheck {
-  valid: boolean;
-  problems: { field: string; message: string; start: number; end: number }[];
-  fixes: { title: string; replacement: string }[];
-  canonical?: string;
-}
-export function checkCron(_expr: string): CronCheck {
-  return { valid: true, problems: [], fixes: [] };
-}
+// The cron checker the rules use (src/core/cron), behind one import so the rule code names one seam.
+export { checkCron, type CronCheck } from '../cron/index';

@@ -40,8 +40,8 @@ export function duplicateIdFindings(p: ParsedPatch, locale: Locale): OffsetFindi
   const out: OffsetFinding[] = [];
   const seen = new Map<string, { env?: string; offset: number }[]>();
   for (const task of p.tasks) {
-    if (task.id === undefined || !task.idRange) continue;
-    const idNode = task.fieldNode('Id')!;
+    if (task.id === undefined || !task.idNode) continue;
+    const idNode = task.idNode!;
     const earlier = seen.get(task.id);
     const here = { env: task.envType, offset: idNode.offset };
     if (!earlier) {

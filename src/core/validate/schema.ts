@@ -68,112 +68,128 @@ export function compileSchema(root: Json): Schema {
 
 let compiled: Schema | undefined;
 
-/** Where the walk is: which task (for the message subject) and the field path inside it. */
-interface At {
-  task?: { id?: string; index: number };
-  path: string;
-}
-
 class SchemaWalker {
   readonly out: OffsetFinding[] = [];
-  constructor(private readonly p: ParsedPatch, private readonly locale: Locale) {}
+  /** Field path inside the current task (or from the root outside tasks), as a stack: no allocation per node. */
+  private readonly path: string[] = [];
+  /** The task being walked: index into Tasks, or -1 outside tasks. */
+  private task = -1;
+  private readonly tasksNode: Node | undefined;
 
-  private report(code: string, severity: Severity, at: At, offset: number, length: number, message: string): void {
-    let subject: string | undefined;
-    if (at.task) {
-      subject = at.task.id !== undefined ? t(this.locale, 'subject.task', { id: at.task.id }) : t(this.locale, 'subject.taskNoId', { n: at.task.index + 1 });
-    }
-    const text = at.path ? `${at.path}: ${message}` : message;
+  constructor(private readonly p: ParsedPatch, private readonly locale: Locale) {
+    this.tasksNode = p.tasksNode;
+  }
+
+  private report(code: string, severity: Severity, offset: number, length: number, message: string): void {
+    const task = this.task >= 0 ? this.p.tasks[this.task] : undefined;
+    const id = task?.id;
+    const subject = this.task < 0 ? undefined
+      : id !== undefined ? t(this.locale, 'subject.task', { id }) : t(this.locale, 'subject.taskNoId', { n: this.task + 1 });
+    const field = this.path.join('.');
+    const text = field ? `${field}: ${message}` : message;
     const f: OffsetFinding = { code: `dwtasks/schema-${code}`, severity, message: subject ? withSubject(this.locale, subject, text) : text, offset, length };
-    if (at.task?.id !== undefined) f.taskId = at.task.id;
-    if (at.path) f.field = at.path;
+    if (id !== undefined) f.taskId = id;
+    if (field) f.field = field;
     this.out.push(f);
   }
 
-  walk(node: Node, schema: Schema, at: At): void {
-    this.checkType(node, schema, at);
+  walk(node: Node, schema: Schema): void {
+    if (schema.type) this.checkType(node, schema);
     if (schema.enum && !schema.enum.some((e) => primitiveEquals(node, e))) {
       const values = schema.enum.map((v) => JSON.stringify(v)).join(', ');
-      this.report('enum', 'error', at, node.offset, node.length, t(this.locale, 'schema.enum', { values }));
+      this.report('enum', 'error', node.offset, node.length, t(this.locale, 'schema.enum', { values }));
     }
-    if (node.type === 'string') this.checkString(node, schema, at);
-    else if (node.type === 'object') this.checkObject(node, schema, at);
+    if (node.type === 'string') this.checkString(node, schema);
+    else if (node.type === 'object') this.checkObject(node, schema);
     else if (node.type === 'array' && schema.items) {
       const children = node.children ?? [];
+      const inTasks = node === this.tasksNode && this.task < 0;
       for (let i = 0; i < children.length; i++) {
-        const child = children[i];
-        const inTasks = at.path === 'Tasks' && !at.task;
-        const next: At = inTasks
-          ? { task: { id: this.p.tasks[i]?.id, index: i }, path: '' }
-          : { task: at.task, path: at.path ? `${at.path}.${i}` : String(i) };
-        this.walk(child, schema.items, next);
+        if (inTasks) {
+          // A task's findings name the task, and field paths start inside it.
+          const saved = this.path.splice(0);
+          this.task = i;
+          this.walk(children[i], schema.items);
+          this.task = -1;
+          this.path.push(...saved);
+        } else {
+          this.path.push(String(i));
+          this.walk(children[i], schema.items);
+          this.path.pop();
+        }
       }
     }
   }
 
-  private checkType(node: Node, schema: Schema, at: At): void {
-    if (!schema.type) return;
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    const matches = (type: string): boolean =>
-      node.type === type || (type === 'integer' && node.type === 'number' && !this.raw(node).includes('.'));
-    if (types.some(matches)) return;
+  private checkType(node: Node, schema: Schema): void {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type!];
+    for (const type of types) {
+      if (node.type === type || (type === 'integer' && node.type === 'number' && !this.hasDot(node))) return;
+    }
     const expected = Array.isArray(schema.type) ? schema.type.join(', ') : `"${schema.type}"`;
-    this.report('type', 'error', at, node.offset, node.length, t(this.locale, Array.isArray(schema.type) ? 'schema.typeOneOf' : 'schema.type', { expected }));
+    this.report('type', 'error', node.offset, node.length, t(this.locale, Array.isArray(schema.type) ? 'schema.typeOneOf' : 'schema.type', { expected }));
   }
 
-  private checkString(node: Node, schema: Schema, at: At): void {
+  /** As the JSON language service: a number is an integer when its text has no '.'. */
+  private hasDot(node: Node): boolean {
+    const text = this.p.text;
+    for (let i = node.offset, end = node.offset + node.length; i < end; i++) if (text.charCodeAt(i) === 46) return true;
+    return false;
+  }
+
+  private checkString(node: Node, schema: Schema): void {
     const value = String(node.value);
     if (schema.minLength !== undefined && [...value].length < schema.minLength) {
-      this.report('min-length', 'error', at, node.offset, node.length, t(this.locale, 'schema.minLength', { n: schema.minLength }));
+      this.report('min-length', 'error', node.offset, node.length, t(this.locale, 'schema.minLength', { n: schema.minLength }));
     }
     if (schema.pattern && !schema.pattern.test(value)) {
       const message = schema.patternErrorMessage ?? t(this.locale, 'schema.pattern', { pattern: schema.patternSource ?? '' });
-      this.report('pattern', 'error', at, node.offset, node.length, message);
+      this.report('pattern', 'error', node.offset, node.length, message);
     }
   }
 
-  private checkObject(node: Node, schema: Schema, at: At): void {
-    // As JSON.parse and the JSON language service: of a repeated key only the last value counts.
-    const last = new Map<string, Node>();
-    const warned = new Set<Node>();
-    for (const prop of node.children ?? []) {
-      const key = prop.children?.[0];
+  private checkObject(node: Node, schema: Schema): void {
+    const props = node.children ?? [];
+    const warned: Node[] = [];
+    for (let i = 0; i < props.length; i++) {
+      const key = props[i].children?.[0];
       if (!key) continue;
-      const name = String(key.value);
-      const first = last.get(name);
-      if (first) {
-        // Both keys are marked, each once, as the JSON language service does.
-        for (const k of [first, key]) {
-          if (warned.has(k)) continue;
-          warned.add(k);
-          this.report('duplicate-key', 'warning', at, k.offset, k.length, t(this.locale, 'schema.duplicateKey', { name }));
+      const name = key.value as string;
+      // As JSON.parse and the JSON language service: of a repeated key only the last value counts,
+      // and both keys are marked, each once. Objects here are small: a backwards scan beats a Map.
+      let later = false;
+      for (let j = i + 1; j < props.length; j++) if (props[j].children?.[0]?.value === name) { later = true; break; }
+      let earlier: Node | undefined;
+      for (let j = i - 1; j >= 0 && !earlier; j--) if (props[j].children?.[0]?.value === name) earlier = props[j].children![0];
+      if (earlier) {
+        for (const k of [earlier, key]) {
+          if (warned.includes(k)) continue;
+          warned.push(k);
+          this.report('duplicate-key', 'warning', k.offset, k.length, t(this.locale, 'schema.duplicateKey', { name }));
         }
       }
-      last.set(name, key);
-    }
-    for (const [name, key] of last) {
-      const value = key.parent?.children?.[1];
+      if (later) continue;
+      const value = props[i].children?.[1];
       if (!value) continue;
       const sub = schema.properties?.[name];
-      const childAt: At = at.path === '' && !at.task && name === 'Tasks'
-        ? { path: 'Tasks' }
-        : { task: at.task, path: at.path ? `${at.path}.${name}` : name };
-      if (sub) this.walk(value, sub, childAt);
-      else if (schema.additionalProperties === false) {
-        this.report('additional-property', 'error', at, key.offset, key.length, t(this.locale, 'schema.additional', { name }));
+      if (sub) {
+        const intoTasks = value === this.tasksNode;
+        if (!intoTasks) this.path.push(name);
+        else this.path.push('Tasks');
+        this.walk(value, sub);
+        this.path.pop();
+      } else if (schema.additionalProperties === false) {
+        this.report('additional-property', 'error', key.offset, key.length, t(this.locale, 'schema.additional', { name }));
       }
     }
-    const seen = last;
     for (const name of schema.required ?? []) {
-      if (seen.has(name)) continue;
+      let found = false;
+      for (let i = 0; i < props.length && !found; i++) found = props[i].children?.[0]?.value === name;
+      if (found) continue;
       const parentKey = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
       const span = parentKey ? { offset: parentKey.offset, length: parentKey.length } : { offset: node.offset, length: 1 };
-      this.report('required', 'error', at, span.offset, span.length, t(this.locale, 'schema.required', { name }));
+      this.report('required', 'error', span.offset, span.length, t(this.locale, 'schema.required', { name }));
     }
-  }
-
-  private raw(node: Node): string {
-    return this.p.text.slice(node.offset, node.offset + node.length);
   }
 }
 
@@ -187,6 +203,6 @@ export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Js
   if (!p.root || p.parseErrors.length) return [];
   const s = schema === (schemaJson as Json) ? (compiled ??= compileSchema(schema)) : compileSchema(schema);
   const walker = new SchemaWalker(p, locale);
-  walker.walk(p.root, s, { path: '' });
+  walker.walk(p.root, s);
   return walker.out;
 }

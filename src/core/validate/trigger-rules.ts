@@ -1,6 +1,6 @@
 // Trigger rules: the cron dialect, real calendar times, and fields a Manual trigger ignores.
 import type { Node } from 'jsonc-parser';
-import { checkCron } from './cron-port';
+import { checkCron, type CronCheck } from './cron-port';
 import { removePropertyEdit, type OffsetFix, type TaskContext } from './context';
 
 export function checkTriggerRules(c: TaskContext): void {
@@ -24,9 +24,22 @@ export function checkTriggerRules(c: TaskContext): void {
   }
 }
 
+// Real files repeat a handful of schedules and times thousands of times: check each once.
+const cronMemo = new Map<string, CronCheck>();
+
+function checkCronMemo(expr: string): CronCheck {
+  let r = cronMemo.get(expr);
+  if (!r) {
+    if (cronMemo.size > 50_000) cronMemo.clear();
+    r = checkCron(expr);
+    cronMemo.set(expr, r);
+  }
+  return r;
+}
+
 function checkCronField(c: TaskContext, node: Node): void {
   const expr = String(node.value);
-  const result = checkCron(expr);
+  const result = checkCronMemo(expr);
   if (result.valid) return;
   // Offsets inside the expression map 1:1 into the document only when the JSON string has no escapes.
   const inner = c.text.slice(node.offset + 1, node.offset + node.length - 1);
@@ -52,21 +65,36 @@ function daysIn(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/** Why a time is not a real moment: '' when it is, null when the format is off (the schema's pattern error). */
+function timeProblem(c: TaskContext, value: string): string | null {
+  const m = TIME.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
+  if (month < 1 || month > 12) return c.msg('why.month', { v: m[2] });
+  if (day < 1 || day > daysIn(year, month)) {
+    return c.msg('why.day', { month: MONTHS[month - 1], monthNumber: month, year: m[1], days: daysIn(year, month) });
+  }
+  if (hour > 23) return c.msg('why.hour', { v: m[4] });
+  if (minute > 59) return c.msg('why.minute', { v: m[5] });
+  if (second > 59) return c.msg('why.second', { v: m[6] });
+  return '';
+}
+
+const timeMemo = new Map<string, string | null>();
+
 /** A `yyyy-mm-dd hh:mm:ss` that names a real moment; format mismatches are the schema's pattern error. */
 function checkTime(c: TaskContext, field: string): { node: Node; value: string } | undefined {
   const node = c.get(field);
   if (node?.type !== 'string') return undefined;
   const value = String(node.value);
-  const m = TIME.exec(value);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
-  let why: string | undefined;
-  if (month < 1 || month > 12) why = c.msg('why.month', { v: m[2] });
-  else if (day < 1 || day > daysIn(year, month)) {
-    why = c.msg('why.day', { month: MONTHS[month - 1], monthNumber: month, year: m[1], days: daysIn(year, month) });
-  } else if (hour > 23) why = c.msg('why.hour', { v: m[4] });
-  else if (minute > 59) why = c.msg('why.minute', { v: m[5] });
-  else if (second > 59) why = c.msg('why.second', { v: m[6] });
+  const key = c.locale + value;
+  let why = timeMemo.get(key);
+  if (why === undefined) {
+    if (timeMemo.size > 50_000) timeMemo.clear();
+    why = timeProblem(c, value);
+    timeMemo.set(key, why);
+  }
+  if (why === null) return undefined;
   if (why) {
     c.report('time-invalid', 'error', field, node, { field, value, why });
     return undefined;

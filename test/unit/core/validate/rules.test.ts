@@ -77,6 +77,27 @@ const cases: Case[] = [
     expect: [{ code: 'dwtasks/syntax', severity: 'error', covers: '"Name"', message: /comma expected/ }],
   },
   {
+    name: 'cron: day-of-week 8, the range is the 8 inside the string',
+    text: doc(T('"Trigger": {"Cron": "0 0 2 * * 8"}')),
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '8', within: '8"}', message: /^Task 8604388726201130001: Trigger\.Cron: day-of-week: 8 is out of range 1-7/ }],
+  },
+  {
+    name: 'cron: seconds not 00',
+    text: doc(T('"Trigger": {"Cron": "10 00 02 ? * MON"}')),
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '10', within: '10 00 02' }],
+  },
+  {
+    name: 'cron: runs closer than 5 minutes',
+    text: doc(T('"Trigger": {"Cron": "00 */1 * * * ?"}')),
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '*/1', message: /at least 5 minutes/ }],
+  },
+  {
+    name: 'cron: an escaped string maps to the whole value',
+    text: doc(T('"Trigger": {"Cron": "0 0 2 * \\u002A 8"}')),
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '"0 0 2 * \\u002A 8"' }],
+  },
+  { name: 'cron: a valid L schedule', text: doc(T('"Trigger": {"Cron": "00 00 02 L * ?"}')), expect: [] },
+  {
     name: 'StartTime on a day February 2026 does not have',
     text: doc(T('"Trigger": {"StartTime": "2026-02-29 00:00:00"}')),
     expect: [{ code: 'dwtasks/time-invalid', severity: 'error', covers: '"2026-02-29 00:00:00"', message: /Trigger\.StartTime "2026-02-29 00:00:00" is not a real date and time: February 2026 has 28 days/ }],
@@ -219,6 +240,8 @@ test('quick fixes produce a patch without the finding', () => {
     [doc(T('"RerunMode": "AllDenied", "RerunTimes": 3, "Name": "n"')), 'dwtasks/rerun-disabled-field'],
     [doc(T('"Trigger": {"Cron": "00 00 02 * * ?", "Type": "Manual"}')), 'dwtasks/manual-trigger-field'],
     [doc(T('"Trigger": {"Type": "Manual", "StartTime": "2026-01-01 00:00:00"}')), 'dwtasks/manual-trigger-field'],
+    [doc(T('"Trigger": {"Cron": "00 00 02 * * *"}')), 'dwtasks/cron-invalid'],
+    [doc(T('"Trigger": {"Cron": "00 */2 * * * ?"}')), 'dwtasks/cron-invalid'],
   ];
   for (const [text, code] of cases) {
     const f = validateText(text).findings.find((x) => x.code === code);

@@ -1,0 +1,55 @@
+// The fast tree builder must produce exactly jsonc-parser's tree, or give up and leave it to jsonc-parser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { fastParseTree } from '../../../../src/core/patch/fast-tree';
+import { PARSE_OPTIONS } from '../../../../src/core/patch/parse';
+import { generatePatch } from '../../../../bench/generate-patch';
+
+function plain(n: Node | undefined): unknown {
+  if (!n) return n;
+  const { parent: _p, children, ...rest } = n;
+  void _p;
+  return children ? { ...rest, children: children.map(plain) } : rest;
+}
+
+function check(text: string): 'fast' | 'fallback' {
+  const errors: ParseError[] = [];
+  const reference = parseTree(text, errors, PARSE_OPTIONS);
+  const fast = fastParseTree(text);
+  if (!fast) return 'fallback';
+  assert.deepEqual(errors, [], `fast path accepted a document jsonc-parser rejects: ${text}`);
+  assert.deepEqual(plain(fast.root), plain(reference), text);
+  // Parents point where jsonc-parser's do.
+  const walk = (a: Node, b: Node): void => {
+    assert.equal(a.parent?.offset, b.parent?.offset);
+    assert.equal(a.parent?.type, b.parent?.type);
+    a.children?.forEach((c, i) => walk(c, b.children![i]));
+  };
+  if (fast.root && reference) walk(fast.root, reference);
+  return 'fast';
+}
+
+test('well-formed documents: identical trees', () => {
+  const docs = [
+    '', '  // only a comment\n', '{}', '[]', '{"a": 1}', '[1, 2, 3,]', '{"a": [], "b": {}, "c": null, "d": true, "e": false,}',
+    '{"n": [0, -0, 1.5, -2.25e10, 1E+3, 3e-2, 8604388726201130001, 123456789012345678901234567890]}',
+    '{"s": ["", "plain", "tab\\tnew\\nline", "quote \\" back \\\\ slash", "\\u4e2d\\u6587", "中文", "emoji 😀", "\\/"]}',
+    '/* lead */ { /* a */ "a" /* b */ : /* c */ 1 /* d */ , // e\n "b": [ /* f */ ] } // tail',
+    '{\r\n  "crlf": 1\r\n}\r\n',
+    '"top-level string"', '42', 'null',
+    ...readdirSync('examples').map((f) => readFileSync(`examples/${f}`, 'utf8')),
+    generatePatch(50),
+  ];
+  for (const d of docs) assert.equal(check(d), 'fast', d);
+});
+
+test('malformed documents are left to jsonc-parser', () => {
+  const bad = [
+    '{', '{"a": 1', '{"a" 1}', '{"a": 1 "b": 2}', '{a: 1}', "{'a': 1}", '[1 2]', '{"a": 01}', '{"a": 1.}', '{"a": .5}',
+    '{"a": +1}', '{"a": tru}', '{"a": nulls}', '{"a": "x\ny"}', '{"a": "\\x"}', '{"a": 1} extra', '/* open', '{"a": NaN}',
+    '\ufeff{}', '{"a":\u00a01}', '[,]', '{,}', '{"a": 1,,}',
+  ];
+  for (const d of bad) assert.equal(check(d), 'fallback', d);
+});
