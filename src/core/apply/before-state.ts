@@ -90,29 +90,38 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
           }
         };
         const base = { ProjectId: projectId, ProjectEnv: env, PageSize: LIST_IDS_PER_CALL };
-        let byIds = remaining;
-        if (remaining.length > LIST_IDS_PER_CALL) {
-          // Many ids: listing the whole project may be cheaper than asking by id. Page 1 tells how big it is.
-          const first = await list({ ...base, PageNumber: 1 });
-          take(first.items);
-          const pagesLeft = Math.ceil(first.totalCount / LIST_IDS_PER_CALL) - 1;
-          byIds = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
-          if (pagesLeft <= Math.ceil(byIds.length / LIST_IDS_PER_CALL)) {
-            await pool(Array.from({ length: pagesLeft }, (_, i) => async () => take((await list({ ...base, PageNumber: i + 2 })).items)), opts.concurrency ?? 4);
-            byIds = [];
-          }
+        try {
+          await readProject(base, remaining, found, take);
+        } catch (e) {
+          // A project this account may see but not list (403), or that has no such environment: look elsewhere.
+          const kind = toServiceError(e).kind;
+          if (kind !== 'auth' && kind !== 'parameter' && kind !== 'notFound') throw e;
         }
-        await pool(chunk(byIds, LIST_IDS_PER_CALL).map((batch) => async () => {
-          for (let page = 1; ; page++) {
-            const res = await list({ ...base, Ids: batch.map((t) => t.task.Id), PageNumber: page });
-            take(res.items);
-            if (res.items.length === 0 || page * res.pageSize >= res.totalCount) break;
-          }
-        }), opts.concurrency ?? 4);
         remaining = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
       }
       viaGet.push(...remaining);
     });
+  }
+  async function readProject(base: TaskLookupQuery, remaining: PlannedTask[], found: Set<string>, take: (items: TaskState[]) => void): Promise<void> {
+    let byIds = remaining;
+    if (remaining.length > LIST_IDS_PER_CALL) {
+      // Many ids: listing the whole project may be cheaper than asking by id. Page 1 tells how big it is.
+      const first = await list({ ...base, PageNumber: 1 });
+      take(first.items);
+      const pagesLeft = Math.ceil(first.totalCount / LIST_IDS_PER_CALL) - 1;
+      byIds = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
+      if (pagesLeft <= Math.ceil(byIds.length / LIST_IDS_PER_CALL)) {
+        await pool(Array.from({ length: pagesLeft }, (_, i) => async () => take((await list({ ...base, PageNumber: i + 2 })).items)), opts.concurrency ?? 4);
+        byIds = [];
+      }
+    }
+    await pool(chunk(byIds, LIST_IDS_PER_CALL).map((batch) => async () => {
+      for (let page = 1; ; page++) {
+        const res = await list({ ...base, Ids: batch.map((t) => t.task.Id), PageNumber: page });
+        take(res.items);
+        if (res.items.length === 0 || page * res.pageSize >= res.totalCount) break;
+      }
+    }), opts.concurrency ?? 4);
   }
   // List jobs per environment, then GetTask for the rest (including ids no project had).
   await pool(listJobs, 2);

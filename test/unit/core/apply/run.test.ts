@@ -198,3 +198,16 @@ test('cancelled while reading current values: nothing sent, every task not-sent,
     fx.emu.setFaults({});
   }
 });
+
+test('a candidate project the account cannot list is skipped, the others still serve the before-state', async () => {
+  const prod = tasksOf(fx.emu, 'Prod').slice(340, 345);
+  const journal = new MemoryJournal();
+  const res = await runApply({
+    service: fx.client, request: { Tasks: prod.map((t) => ({ Id: t.Id, Timeout: t.Timeout + 60 })) }, rps: 500, journal,
+    projectIds: ['1', ...fx.projectIds],
+  });
+  assert.equal(res.counts.succeeded, 5);
+  assert.deepEqual(res.revert?.request.Tasks.map((t) => t.Timeout), prod.map((t) => t.Timeout));
+  const before = journal.records.find((r) => r.type === 'before');
+  assert.ok(before?.type === 'before' && before.calls <= 1 + fx.projectIds.length, 'one ListTasks per project tried, no GetTask');
+});
