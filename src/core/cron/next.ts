@@ -34,13 +34,17 @@ export function nextFireTimes(expr: string, from: Date, timeZone: string, n: num
   return out;
 }
 
+const MAX_ROUNDS = 200_000;
+
 /** Quartz's getTimeAfter for the forms the dialect allows (no W, no L-n, no year field). */
 export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): number | undefined {
   cl.setTime(afterMs + 1000); // "the time after": move ahead one second, drop the milliseconds
   cl.set(F.Milli, 0);
   const startOfDay = (): void => { cl.set(F.Second, 0); cl.set(F.Minute, 0); cl.set(F.Hour, 0); };
-  for (;;) {
+  for (let loops = 0; ; loops++) {
     if (cl.get(F.Year) > 2999) return undefined;
+    // Quartz needs a few thousand rounds for a never-firing expression; more means a bug, not a schedule.
+    if (loops > MAX_ROUNDS) throw new Error('cron search did not converge (internal error)');
 
     let sec = cl.get(F.Second);
     let min = cl.get(F.Minute);

@@ -12,11 +12,12 @@ interface DayOffsets { start: number; transition?: number; after: number }
 export class ZoneOffsets {
   private readonly fmt: Intl.DateTimeFormat;
   private readonly days = new Map<number, DayOffsets>();
+  /** Offset at 00:00 UTC of each day index: each boundary is shared by two days. */
+  private readonly boundaries = new Map<number, number>();
 
   constructor(readonly timeZone: string) {
-    this.fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
-    });
+    // `longOffset` ("GMT+05:45") is several times faster to produce and read than formatToParts.
+    this.fmt = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
   }
 
   /** Offset in ms (wall - UTC) at the UTC instant `utc`. */
@@ -40,14 +41,22 @@ export class ZoneOffsets {
     return this.offsetAt(wall - after) === after ? wall - after : wall - before;
   }
 
+  private boundary(day: number): number {
+    let o = this.boundaries.get(day);
+    if (o === undefined) {
+      o = this.rawOffset(day * DAY);
+      this.boundaries.set(day, o);
+    }
+    return o;
+  }
+
   private computeDay(day: number): DayOffsets {
-    const t0 = day * DAY;
-    const start = this.rawOffset(t0);
-    const end = this.rawOffset(t0 + DAY);
+    const start = this.boundary(day);
+    const end = this.boundary(day + 1);
     if (start === end) return { start, after: start };
     // Transitions fall on whole seconds: binary search the first second with the new offset.
-    let lo = t0 / 1000;
-    let hi = (t0 + DAY) / 1000;
+    let lo = (day * DAY) / 1000;
+    let hi = ((day + 1) * DAY) / 1000;
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       if (this.rawOffset(mid * 1000) === start) lo = mid;
@@ -57,24 +66,15 @@ export class ZoneOffsets {
   }
 
   private rawOffset(utc: number): number {
-    let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
-    for (const p of this.fmt.formatToParts(utc)) {
-      switch (p.type) {
-        case 'year': y = Number(p.value); break;
-        case 'month': mo = Number(p.value); break;
-        case 'day': d = Number(p.value); break;
-        case 'hour': h = Number(p.value); break;
-        case 'minute': mi = Number(p.value); break;
-        case 'second': s = Number(p.value); break;
-        case 'era': bc = p.value.startsWith('B'); break;
-        default: break;
-      }
-    }
-    const year = bc ? 1 - y : y;
-    const wall = daysFromCivil(year, mo, d) * DAY + ((h * 60 + mi) * 60 + s) * 1000;
-    return wall - Math.floor(utc / 1000) * 1000;
+    const text = this.fmt.format(utc);
+    const m = OFFSET.exec(text);
+    if (!m) return 0; // "GMT" alone: UTC
+    const sign = m[1] === '+' ? 1 : -1;
+    return sign * ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000;
   }
 }
+
+const OFFSET = /GMT([+\-\u2212])(\d{1,2}):(\d{2})(?::(\d{2}))?/;
 
 const zones = new Map<string, ZoneOffsets>();
 
