@@ -135,7 +135,7 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
       // A missing task is the patch's problem, reported per task by the apply itself; anything else stops the run.
       if (err.kind !== 'notFound' && err.kind !== 'parameter') throw e;
       entries.set(taskKey(t.task.Id, t.env), {
-        id: t.task.Id, envType: t.env, error: `${err.code ?? 'Error'}: ${err.message}${err.requestId ? ` (RequestId ${err.requestId})` : ''}`,
+        id: t.task.Id, envType: t.env, error: err.message,
       });
     }
   }), opts.concurrency ?? 4);
