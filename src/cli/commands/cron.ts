@@ -1,0 +1,142 @@
+// `dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--json] EXPR|-`: checks a
+// DataWorks cron expression, describes it and lists its next fire times. With `-` it streams: one
+// expression per stdin line in, one JSON object per line out, in order, each echoing its line.
+// Exit: 0 all valid, 1 an expression is invalid, 2 usage error.
+import { createInterface } from 'node:readline';
+import type { CliCommand, CliIO } from '../io';
+import { parseCommandArgs, numberOption, UsageError } from '../args';
+import { checkCron, describeCron, nextFireTimes, type CronCheck } from '../../core/cron/index';
+
+const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--json] EXPR|-
+
+Checks a DataWorks cron expression (second minute hour day-of-month month day-of-week),
+describes it and lists its next fire times (Quartz 2.3.2 semantics).
+  --next N     how many fire times (default 5, at most 1000)
+  --from T     start after T: ISO 8601 (2026-01-01T08:00:00+08:00) or epoch seconds (default now)
+  --tz ZONE    IANA time zone for the schedule (default Asia/Shanghai)
+  --json       print {"expr","valid","problems":[{"field","message"}],"description","next":[epoch seconds]}
+  -            read one expression per line from stdin; print one JSON object per line, in order
+Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
+`;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+interface Options { next: number; from: Date; tz: string }
+
+export interface CronJson {
+  expr: string;
+  valid: boolean;
+  problems: { field: string; message: string }[];
+  description: string;
+  next: number[];
+}
+
+export const cronCommand: CliCommand = {
+  summary: 'check, describe and list next fire times of a DataWorks cron expression',
+  async run(args: string[], io: CliIO): Promise<number> {
+    let opts: Options;
+    let json: boolean;
+    let expr: string;
+    try {
+      const { values, positionals } = parseCommandArgs(args, {
+        next: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      });
+      if (values.help) {
+        io.stdout.write(HELP);
+        return 0;
+      }
+      if (positionals.length === 0) throw new UsageError('no expression given (pass EXPR in quotes, or - to read stdin)');
+      if (positionals.length > 1) throw new UsageError(`expected one expression, got ${positionals.length} arguments: quote it, e.g. dwtasks cron "00 00 00 * * ?"`);
+      expr = positionals[0];
+      json = values.json === true;
+      opts = {
+        next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
+        from: parseFrom(values.from),
+        tz: checkZone(values.tz ?? DEFAULT_TIME_ZONE),
+      };
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.stderr.write(`dwtasks cron: ${e.message}\n\n${HELP}`);
+      return 2;
+    }
+    if (expr === '-') return streamLines(io, opts);
+    const check = checkCron(expr);
+    const result = evaluate(expr, check, opts);
+    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    else io.stdout.write(human(expr, check, result, opts));
+    return result.valid ? 0 : 1;
+  },
+};
+
+/** One expression -> the JSON contract object. */
+export function evaluate(expr: string, check: CronCheck, opts: Options): CronJson {
+  if (!check.valid) {
+    return { expr, valid: false, problems: check.problems.map((p) => ({ field: p.field, message: p.message })), description: '', next: [] };
+  }
+  const next = nextFireTimes(expr, opts.from, opts.tz, opts.next).map((d) => Math.floor(d.getTime() / 1000));
+  return { expr, valid: true, problems: [], description: describeCron(expr, 'en'), next };
+}
+
+async function streamLines(io: CliIO, opts: Options): Promise<number> {
+  const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  let invalid = false;
+  let chunk: string[] = [];
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const text = chunk.join('');
+    chunk = [];
+    if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
+  };
+  for await (const line of rl) {
+    const result = evaluate(line, checkCron(line), opts);
+    if (!result.valid) invalid = true;
+    chunk.push(`${JSON.stringify(result)}\n`);
+    if (chunk.length >= 256) await flush(); // batch writes; wait for a slow reader
+  }
+  await flush();
+  return invalid ? 1 : 0;
+}
+
+function parseFrom(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  const t = text.trim();
+  const ms = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) * 1000 : /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN;
+  if (!Number.isFinite(ms)) throw new UsageError(`--from must be an ISO 8601 time (2026-01-01T08:00:00+08:00) or epoch seconds, got '${text}'`);
+  return new Date(ms);
+}
+
+function checkZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new UsageError(`--tz: unknown time zone '${zone}' (use an IANA name such as Asia/Shanghai)`);
+  }
+  return zone;
+}
+
+function human(expr: string, check: CronCheck, result: CronJson, opts: Options): string {
+  const lines = [expr];
+  if (!check.valid) {
+    for (const p of check.problems) {
+      lines.push(`${' '.repeat(p.start)}${'^'.repeat(Math.max(1, p.end - p.start))}`, `error: ${p.message}`);
+    }
+    for (const f of check.fixes) lines.push(`fix: ${f.title}: ${f.replacement}`);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(result.description);
+  if (check.canonical !== undefined && check.canonical !== expr) lines.push(`canonical form: ${check.canonical}`);
+  if (opts.next > 0) {
+    lines.push('', `next ${opts.next} fire time${opts.next === 1 ? '' : 's'} after ${formatTime(opts.from, opts.tz)} (${opts.tz}):`);
+    for (const s of result.next) lines.push(`  ${formatTime(new Date(s * 1000), opts.tz)}`);
+    if (result.next.length < opts.next) lines.push(`  (no more fire times${result.next.length ? '' : ' at all'}: Quartz searches up to year ${new Date().getFullYear() + 100})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatTime(d: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', timeZoneName: 'longOffset',
+  }).formatToParts(d);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('weekday')} ${get('timeZoneName').replace('GMT', 'UTC')}`;
+}

@@ -1,0 +1,148 @@
+// `dwtasks cron`: in-process through the command table, and once as a bundled CLI fed 10,000 lines.
+import { test, describe, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import * as esbuild from 'esbuild';
+import { commands } from '../../../src/cli/commands/index';
+import { checkCron, nextFireTimes } from '../../../src/core/cron';
+import { CronGenerator } from '../core/cron/generate';
+
+async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  stdin.end(stdinText);
+  const code = await commands.cron.run(args, { stdin, stdout, stderr, env: {} });
+  return { code, out, err };
+}
+
+const FROM = '2026-11-28T00:00:00Z';
+const FROM_S = String(Date.parse(FROM) / 1000);
+
+test('is registered in the command table', () => {
+  assert.equal(commands.cron.summary.includes('cron'), true);
+});
+
+test('a valid expression: description, canonical form, next times in the zone, exit 0', async () => {
+  const r = await run(['0 */30 0-23 * * ?', '--from', FROM, '--next', '3']);
+  assert.equal(r.code, 0);
+  assert.equal(r.err, '');
+  const lines = r.out.trim().split('\n');
+  assert.equal(lines[0], '0 */30 0-23 * * ?');
+  assert.match(lines[1], /Every 30 minutes/);
+  assert.ok(lines.includes('canonical form: 00 */30 00-23 * * ?'));
+  // Asia/Shanghai by default: 00:00Z is 08:00 there.
+  assert.deepEqual(lines.slice(-3), ['  2026-11-28 08:30:00 Sat UTC+08:00', '  2026-11-28 09:00:00 Sat UTC+08:00', '  2026-11-28 09:30:00 Sat UTC+08:00']);
+});
+
+test('--tz changes the zone of the schedule', async () => {
+  const r = await run(['00 30 02 * * ?', '--from', '2026-03-07T12:00:00Z', '--tz', 'America/New_York', '--next', '2', '--json']);
+  const j = JSON.parse(r.out) as { next: number[] };
+  // 02:30 does not exist on 2026-03-08 in New York: Quartz skips that day.
+  assert.deepEqual(j.next.map((s) => new Date(s * 1000).toISOString()), ['2026-03-09T06:30:00.000Z', '2026-03-10T06:30:00.000Z']);
+});
+
+test('an invalid expression: caret under the offending token, the problem, the fix, exit 1', async () => {
+  const r = await run(['00 00 00 * * *']);
+  assert.equal(r.code, 1);
+  const lines = r.out.split('\n');
+  assert.equal(lines[0], '00 00 00 * * *');
+  assert.equal(lines[1], `${' '.repeat(13)}^`);
+  assert.match(lines[2], /^error: day-of-week: must be \?/);
+  assert.equal(lines[3], 'fix: Replace * with ? in day-of-week: 00 00 00 * * ?');
+  const wide = await run(['00 00 00 ? * MON-9']);
+  const caret = wide.out.split('\n')[1];
+  assert.equal(caret.indexOf('^'), '00 00 00 ? * MON-'.length);
+  assert.equal(caret.trim(), '^');
+});
+
+test('--json: the contract shape with epoch seconds equal to nextFireTimes', async () => {
+  const expr = '00 15 10 ? * 6L';
+  const r = await run([expr, '--json', '--from', FROM_S, '--tz', 'Europe/Berlin']);
+  assert.equal(r.code, 0);
+  const j = JSON.parse(r.out);
+  assert.deepEqual(Object.keys(j), ['expr', 'valid', 'problems', 'description', 'next']);
+  assert.equal(j.expr, expr);
+  assert.equal(j.valid, true);
+  assert.deepEqual(j.problems, []);
+  assert.match(j.description, /last Friday of the month/);
+  const want = nextFireTimes(expr, new Date(FROM), 'Europe/Berlin', 5).map((d) => d.getTime() / 1000);
+  assert.deepEqual(j.next, want);
+  const bad = JSON.parse((await run(['0 0 0 ? * 8', '--json'])).out);
+  assert.deepEqual(bad, { expr: '0 0 0 ? * 8', valid: false, problems: [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)' }], description: '', next: [] });
+});
+
+test('--from as ISO and as epoch seconds give the same times', async () => {
+  const a = JSON.parse((await run(['00 00 12 ? * 2-6', '--json', '--from', FROM])).out);
+  const b = JSON.parse((await run(['00 00 12 ? * 2-6', '--json', '--from', FROM_S])).out);
+  assert.deepEqual(a.next, b.next);
+  assert.equal(a.next.length, 5);
+  assert.ok(a.next[0] > Number(FROM_S));
+});
+
+test('- reads stdin: one JSON line per input line, in order, echoing each line exactly', async () => {
+  const input = ['00 00 00 * * ?', '  0 0 1 ? * MON  ', '', 'nonsense', '00 */5 * * * ?', '0 0 0 L 2 ?\r', '00 00 00 30 2 ?'];
+  const r = await run(['-', '--from', FROM_S, '--next', '2'], input.join('\n'));
+  const out = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(out.length, input.length);
+  out.forEach((o, i) => assert.equal(o.expr, input[i].replace(/\r$/, ''), `line ${i + 1}`));
+  assert.deepEqual(out.map((o) => o.valid), [true, true, false, false, true, true, true]);
+  assert.deepEqual(out[6].next, []); // valid, never fires
+  assert.equal(out[0].next.length, 2);
+  assert.equal(r.code, 1); // some line is invalid
+  const ok = await run(['-', '--from', FROM_S], '00 00 00 * * ?\n00 30 12 ? * SUN\n');
+  assert.equal(ok.code, 0);
+  assert.equal(ok.out.trim().split('\n').length, 2);
+});
+
+test('usage errors exit 2 with a message', async () => {
+  for (const args of [[], ['a', 'b'], ['00 00 00 * * ?', '--next', 'x'], ['00 00 00 * * ?', '--next', '-1'], ['00 00 00 * * ?', '--tz', 'Mars/Olympus'],
+    ['00 00 00 * * ?', '--from', 'yesterday'], ['00 00 00 * * ?', '--bogus']]) {
+    const r = await run(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, /^dwtasks cron: /, args.join(' '));
+    assert.equal(r.out, '');
+  }
+  const help = await run(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /^Usage: dwtasks cron/);
+});
+
+describe('bundled CLI', () => {
+  let cli = '';
+  before(async () => {
+    // Same esbuild options as scripts/build.mjs, into a temp dir so parallel tests never race on dist/.
+    cli = join(mkdtempSync(join(tmpdir(), 'dwtasks-cron-cli-')), 'cli.js');
+    await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', entryPoints: ['src/cli/main.ts'], outfile: cli });
+  });
+
+  test('streams 10,000 stdin lines: count and order kept, validity as checkCron', async () => {
+    const gen = new CronGenerator(42);
+    const lines = Array.from({ length: 10_000 }, (_, i) => (i % 97 === 3 ? `broken ${i}` : gen.expression()));
+    const child = spawn(process.execPath, [cli, 'cron', '--from', FROM_S, '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => chunks.push(b));
+    child.stderr.on('data', (b: Buffer) => (err += b));
+    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
+    child.stdin.end(`${lines.join('\n')}\n`);
+    const code = await done;
+    assert.equal(err, '');
+    const out = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n');
+    assert.equal(out.length, lines.length);
+    for (let i = 0; i < lines.length; i += 1) {
+      const o = JSON.parse(out[i]) as { expr: string; valid: boolean; next: number[] };
+      assert.equal(o.expr, lines[i], `line ${i + 1} out of order`);
+      assert.equal(o.valid, checkCron(lines[i]).valid, `line ${i + 1}: ${lines[i]}`);
+    }
+    assert.equal(code, 1);
+  });
+});
