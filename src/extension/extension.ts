@@ -1,6 +1,7 @@
 // Activation registers providers and commands only: no network, no file scans.
 import * as vscode from 'vscode';
 import { registerConnection, type ConnectionService } from './connection';
+import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
 import { registerTree, type TasksTree } from './tree';
 
@@ -11,6 +12,7 @@ export interface ExtensionApi {
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  registerLanguageFeatures(context);
   const connection = registerConnection(context);
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);

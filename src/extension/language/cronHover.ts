@@ -1,0 +1,59 @@
+// Hover on a `Cron` value: what it means in the user's language, the next 5 fire times in the
+// configured zone, and a link to the dialect's rules. An invalid expression shows its problems.
+import * as vscode from 'vscode';
+import { inlineCode } from '../util/markdown';
+import { formatFireTime } from '../util/fireTimes';
+import { toVsRange } from '../util/ranges';
+import { cronTimeZone, currentLocale } from '../util/settings';
+import type { ResolvedZone } from '../util/timeZone';
+import { cronAt } from './cronLocate';
+import { cronInfo } from './cronInfo';
+import { parsedPatch } from './parsedDocuments';
+
+export const NEXT_FIRE_COUNT = 5;
+
+export class CronHover implements vscode.HoverProvider {
+  constructor(private readonly rulesDoc: vscode.Uri) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const patch = parsedPatch(doc);
+    const cron = cronAt(patch, doc.offsetAt(position));
+    if (!cron) return undefined;
+    const locale = currentLocale();
+    const zone = cronTimeZone(doc.uri);
+    const info = cronInfo(cron.expr, locale, zone.zone, NEXT_FIRE_COUNT);
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['markdown.showPreview'] };
+    md.appendMarkdown(`**${vscode.l10n.t('DataWorks cron')}** `).appendMarkdown(inlineCode(cron.expr));
+    md.appendMarkdown('\n\n');
+    if (!info.valid) {
+      md.appendMarkdown(`$(error) ${vscode.l10n.t('Not a valid DataWorks cron expression:')}\n\n`);
+      for (const p of info.problems) md.appendMarkdown('- ').appendText(p.message).appendMarkdown('\n');
+    } else {
+      md.appendText(info.description).appendMarkdown('\n\n');
+      md.appendText(zoneHeading(zone, info.times.length)).appendMarkdown('\n\n');
+      if (info.times.length) {
+        for (const t of info.times) md.appendMarkdown(`- ${inlineCode(formatFireTime(t, zone.zone, locale))}\n`);
+      }
+      if (zone.invalidSetting) {
+        md.appendMarkdown('\n$(warning) ').appendText(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting)).appendMarkdown('\n');
+      }
+    }
+    const args = encodeURIComponent(JSON.stringify([this.rulesDoc.toString()]));
+    md.appendMarkdown(`\n[${vscode.l10n.t('DataWorks cron rules')}](command:markdown.showPreview?${args})`);
+    return new vscode.Hover(md, toVsRange(patch.rangeAt(cron.node.offset, cron.node.length)));
+  }
+}
+
+function zoneHeading(zone: ResolvedZone, count: number): string {
+  if (count === 0) return vscode.l10n.t('It never fires (no matching date in the next years).');
+  switch (zone.source) {
+    case 'setting':
+      return vscode.l10n.t('Next {0} fire times in {1} (setting dataworks.timeZone):', count, zone.zone);
+    case 'region':
+      return vscode.l10n.t('Next {0} fire times in {1} (the zone of cn-* regions):', count, zone.zone);
+    default:
+      return vscode.l10n.t('Next {0} fire times in {1} (system time zone):', count, zone.zone);
+  }
+}
+

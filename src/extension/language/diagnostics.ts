@@ -1,0 +1,110 @@
+// Core validation findings as VS Code diagnostics: on open and on change (debounced so typing in a
+// large file stays smooth), cleared on close. One collection, source "DataWorks", code = finding code.
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../../core/types';
+import { toVsRange } from '../util/ranges';
+import { isPatchDocument } from './selector';
+import { validateDocumentText, ValidationCache } from './validation';
+
+export const DIAGNOSTIC_SOURCE = 'DataWorks';
+const DEBOUNCE_MS = 250;
+
+/** The JSON language server already reports parse errors at their place; ours would repeat them. */
+const LEFT_TO_JSON_SERVER = new Set(['dwtasks/syntax']);
+
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(toVsRange(f.range), f.message, SEVERITY[f.severity]);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = f.code;
+  return d;
+}
+
+export class PatchDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('dataworks');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The findings behind the diagnostics, per document version: code actions read their fixes. */
+  private readonly latest = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly caches = new Map<string, ValidationCache>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor() {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
+      // VS Code keeps a closed editor's document alive for minutes; the user closed it when its last tab went.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabs(e)),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /** Findings for the document's current text (validating now if the last run is stale). */
+  findings(doc: vscode.TextDocument): Finding[] {
+    const key = doc.uri.toString();
+    const hit = this.latest.get(key);
+    if (hit && hit.version === doc.version) return hit.findings;
+    return this.validate(doc);
+  }
+
+  private onTabs(e: vscode.TabChangeEvent): void {
+    const open = new Set(tabUris(vscode.window.tabGroups.all.flatMap((g) => g.tabs)));
+    for (const uri of tabUris(e.closed)) if (!open.has(uri)) this.clear(vscode.Uri.parse(uri));
+    // Reopened in a tab while the document stayed loaded: no open event comes, validate again.
+    for (const uri of tabUris(e.opened)) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (doc && !this.latest.has(uri)) this.schedule(doc, 0);
+    }
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    // A language change (e.g. to plain JSON) drops our diagnostics.
+    if (!isPatchDocument(doc)) {
+      if (this.latest.has(doc.uri.toString())) this.clear(doc.uri);
+      return;
+    }
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.validate(doc);
+    }, delay));
+  }
+
+  private validate(doc: vscode.TextDocument): Finding[] {
+    const key = doc.uri.toString();
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new ValidationCache()));
+    const findings = validateDocumentText(doc.getText(), cache).filter((f) => !LEFT_TO_JSON_SERVER.has(f.code));
+    this.latest.set(key, { version: doc.version, findings });
+    this.collection.set(doc.uri, findings.map(toDiagnostic));
+    return findings;
+  }
+
+  private clear(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.latest.delete(key);
+    this.caches.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const s of this.subscriptions) s.dispose();
+    this.collection.dispose();
+  }
+}
+
+function tabUris(tabs: readonly vscode.Tab[]): string[] {
+  return tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : []));
+}

@@ -1,0 +1,69 @@
+// Hover on a Cron value: description in the UI language and the next 5 fire times in the configured
+// zone, computed here through the same core so the test checks the adapter's wiring and formatting.
+import * as assert from 'node:assert/strict';
+import { describeCron, nextFireTimes } from '../../../src/core/cron';
+import { formatFireTime } from '../../../src/extension/util/fireTimes';
+import { hostLocale, hoverText, openPatch, rangeOf, withSetting } from './support';
+
+const EXPR = '00 30 02 * * ?';
+const PATCH = `{
+  "Tasks": [
+    { "Id": 201, "Timeout": 7200, "RerunInterval": 60, "Trigger": { "Cron": "${EXPR}" } },
+    { "Id": 202, "Trigger": { "Cron": "00 00 02 * * 9" } }
+  ]
+}
+`;
+
+/** The formatted times for `from` minus/plus a minute: a fire time may pass while the test runs. */
+function expectedTimes(zone: string): string[][] {
+  const locale = hostLocale();
+  const now = Date.now();
+  return [now - 60_000, now].map((t) => nextFireTimes(EXPR, new Date(t), zone, 5).map((d) => formatFireTime(d, zone, locale)));
+}
+
+function assertTimes(text: string, zone: string): void {
+  const candidates = expectedTimes(zone);
+  assert.ok(candidates.some((times) => times.every((t) => text.includes(t))),
+    `hover should list the next 5 times in ${zone}:\n${candidates[1].join('\n')}\n--- hover ---\n${text}`);
+  assert.ok(text.includes(zone), 'the zone is named');
+}
+
+suite('language: cron hover', () => {
+  test('description and the next 5 fire times in Asia/Shanghai for a cn-* region', async () => {
+    const doc = await openPatch(PATCH);
+    await withSetting('dataworks.timeZone', '', () => withSetting('dataworks.region', 'cn-hangzhou', async () => {
+      const text = await hoverText(doc, rangeOf(doc, EXPR).start.translate(0, 4));
+      assert.ok(text.includes(describeCron(EXPR, hostLocale())), `description missing:\n${text}`);
+      assertTimes(text, 'Asia/Shanghai');
+      assert.match(text, /command:markdown\.showPreview\?/, 'links the dialect rules');
+      assert.match(decodeURIComponent(text), /docs\/cron\.md/);
+    }));
+  });
+
+  test('dataworks.timeZone changes the zone of the listed times', async () => {
+    const doc = await openPatch(PATCH);
+    await withSetting('dataworks.timeZone', 'America/New_York', async () => {
+      const text = await hoverText(doc, rangeOf(doc, EXPR).end);
+      assertTimes(text, 'America/New_York');
+    });
+  });
+
+  test('an invalid expression shows its problems instead of times', async () => {
+    const doc = await openPatch(PATCH);
+    const text = await hoverText(doc, rangeOf(doc, '00 00 02 * * 9').start.translate(0, 2));
+    assert.match(text, /day-of-week/);
+    assert.doesNotMatch(text, /UTC[+-]\d\d:\d\d/);
+  });
+
+  test('field keys show documentation, unit and the known doc conflicts', async () => {
+    const doc = await openPatch(PATCH);
+    const timeout = await hoverText(doc, rangeOf(doc, '"Timeout"').start.translate(0, 2));
+    assert.match(timeout, /Timeout/);
+    assert.match(timeout, hostLocale() === 'zh-cn' ? /秒/ : /seconds/);
+    assert.match(timeout, /3600/);
+    const interval = await hoverText(doc, rangeOf(doc, '"RerunInterval"').start.translate(0, 3));
+    assert.match(interval, hostLocale() === 'zh-cn' ? /毫秒/ : /milliseconds/);
+    const cronKey = await hoverText(doc, rangeOf(doc, '"Cron"').start.translate(0, 2));
+    assert.match(cronKey, /Trigger\.Cron/);
+  });
+});

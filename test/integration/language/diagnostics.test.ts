@@ -1,0 +1,70 @@
+// Core validation findings appear as "DataWorks" diagnostics at the exact spans, follow edits,
+// and disappear with the document.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { waitForDiagnostics } from '../helpers';
+import { codeOf, openPatch, ours, rangeOf, waitForOurs } from './support';
+
+const BROKEN = `{
+  // day-of-week 8 does not exist (1 = Sunday ... 7 = Saturday); Id 101 appears twice
+  "Tasks": [
+    { "Id": 101, "Name": "load", "Trigger": { "Cron": "00 00 02 ? * 8" } },
+    { "Id": 102, "Timeout": 7200 },
+    { "Id": 101, "Description": "again" },
+  ]
+}
+`;
+
+suite('language: diagnostics', () => {
+  test('a bad day-of-week token and a duplicate Id are flagged at their exact ranges', async () => {
+    const doc = await openPatch(BROKEN);
+    const diags = await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/duplicate-id') && ds.some((d) => codeOf(d) === 'dwtasks/cron-invalid'));
+    const cron = diags.find((d) => codeOf(d) === 'dwtasks/cron-invalid')!;
+    const token = rangeOf(doc, '8" }').with({ end: rangeOf(doc, '8" }').start.translate(0, 1) });
+    assert.ok(cron.range.isEqual(token), `cron range ${JSON.stringify(cron.range)} should be the "8" token`);
+    assert.equal(cron.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(cron.message, /day-of-week/);
+    assert.match(cron.message, /101/, 'the message names the task');
+
+    const dup = diags.find((d) => codeOf(d) === 'dwtasks/duplicate-id')!;
+    const secondId = rangeOf(doc, '"Id": 101', 1);
+    assert.ok(dup.range.isEqual(secondId.with({ start: secondId.end.translate(0, -3) })), `duplicate Id range ${JSON.stringify(dup.range)} is the second Id's digits`);
+    assert.equal(dup.source, 'DataWorks');
+    // Our diagnostics never repeat the JSON server's syntax errors (trailing comma is allowed anyway).
+    assert.equal(diags.filter((d) => codeOf(d) === 'dwtasks/syntax').length, 0);
+  });
+
+  test('diagnostics follow edits: fixing the text removes the finding', async () => {
+    const doc = await openPatch(BROKEN);
+    await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/duplicate-id'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, rangeOf(doc, '"Id": 101', 1), '"Id": 103');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await waitForOurs(doc, (ds) => !ds.some((d) => codeOf(d) === 'dwtasks/duplicate-id'));
+    assert.ok(after.some((d) => codeOf(d) === 'dwtasks/cron-invalid'), 'the other finding stays');
+  });
+
+  test('a syntax error clears ours (the JSON server reports it); fixing it brings the rules back', async () => {
+    const doc = await openPatch(BROKEN);
+    await waitForOurs(doc, (ds) => ds.length > 0);
+    const broken = new vscode.WorkspaceEdit();
+    broken.replace(doc.uri, rangeOf(doc, '"Name": "load"'), '"Name": ');
+    assert.ok(await vscode.workspace.applyEdit(broken));
+    await waitForOurs(doc, (ds) => ds.length === 0);
+    const json = await waitForDiagnostics(doc.uri, (ds) => ds.some((d) => d.source !== 'DataWorks' && d.severity === vscode.DiagnosticSeverity.Error));
+    assert.ok(json.length > 0);
+    const fixed = new vscode.WorkspaceEdit();
+    fixed.replace(doc.uri, rangeOf(doc, '"Name": '), '"Name": "load"');
+    assert.ok(await vscode.workspace.applyEdit(fixed));
+    const back = await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/duplicate-id'));
+    assert.ok(back.some((d) => codeOf(d) === 'dwtasks/cron-invalid'));
+  });
+
+  test('closing the document clears its diagnostics', async () => {
+    const doc = await openPatch(BROKEN);
+    await waitForOurs(doc, (ds) => ds.length > 0);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitForOurs(doc, (ds) => ds.length === 0);
+    assert.equal(ours(vscode.languages.getDiagnostics(doc.uri)).length, 0);
+  });
+});
