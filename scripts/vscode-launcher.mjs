@@ -86,7 +86,8 @@ try {
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];
-  await page.goto(workbenchUrl(server.url, folder, payload));
+  // The workbench is large and the host may be busy: wait for the document, not every resource.
+  await page.goto(workbenchUrl(server.url, folder, payload), { waitUntil: 'domcontentloaded', timeout: 180_000 });
   const timeoutMs = Number(process.env.DWTASKS_TEST_TIMEOUT_MS) || 15 * 60_000;
   const timer = new Promise((r) => setTimeout(() => r('timeout'), timeoutMs).unref());
   const result = await Promise.race([exitCode, timer]);

@@ -84,7 +84,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   try {
     browser = await host.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(host.workbenchUrl(server.url, workspace));
+    page.setDefaultTimeout(60_000);
+    await page.goto(host.workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     // The explorer shows the folder once the remote connection is up.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
