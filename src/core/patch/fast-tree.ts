@@ -24,9 +24,91 @@ export function fastParseTree(text: string): { root: Node | undefined } | undefi
   }
 }
 
+/**
+ * The tree with the elements of the top-level `Tasks` array left out (its node has no children),
+ * plus each element's span. Big files are validated task by task: every task's subtree is built,
+ * checked and dropped, so it dies young instead of crowding the heap for the garbage collector.
+ */
+export function fastParseShallow(text: string): { root: Node | undefined; taskSpans: { offset: number; length: number }[] } | undefined {
+  try {
+    const p = new FastParser(text);
+    p.skimTasks = true;
+    p.skip();
+    if (p.pos >= text.length) return { root: undefined, taskSpans: [] };
+    const root = p.value(undefined);
+    p.skip();
+    if (p.pos !== text.length) return undefined;
+    return { root, taskSpans: p.taskSpans };
+  } catch (e) {
+    if (e === GIVE_UP) return undefined;
+    throw e;
+  }
+}
+
+/** The subtree of the value at `offset` of a text `fastParseShallow` accepted (no parent). */
+export function fastParseAt(text: string, offset: number): Node {
+  const p = new FastParser(text);
+  p.pos = offset;
+  return p.value(undefined);
+}
+
 class FastParser {
   pos = 0;
+  skimTasks = false;
+  taskSpans: { offset: number; length: number }[] = [];
+  private depth = 0;
   constructor(private readonly text: string) {}
+
+  /** Skips one value, checking it as strictly as `value` would, without building nodes. */
+  private skipValue(): void {
+    const t = this.text;
+    const c = t.charCodeAt(this.pos);
+    if (c === 123 || c === 91) {
+      const close = c === 123 ? 125 : 93;
+      this.pos++;
+      this.skip();
+      while (t.charCodeAt(this.pos) !== close) {
+        if (c === 123) {
+          if (t.charCodeAt(this.pos) !== 34) throw GIVE_UP;
+          this.skipString();
+          this.skip();
+          if (t.charCodeAt(this.pos) !== 58) throw GIVE_UP;
+          this.pos++;
+          this.skip();
+        } else if (this.pos >= t.length) throw GIVE_UP;
+        this.skipValue();
+        this.skip();
+        const sep = t.charCodeAt(this.pos);
+        if (sep === 44) {
+          this.pos++;
+          this.skip();
+        } else if (sep !== close) throw GIVE_UP;
+      }
+      this.pos++;
+    } else if (c === 34) this.skipString();
+    else this.value(undefined); // numbers and keywords: tiny nodes, not worth a second scanner
+  }
+
+  private skipString(): void {
+    const t = this.text;
+    let i = this.pos + 1;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      if (c === 34) break;
+      if (c === 92) {
+        const e = t.charCodeAt(i + 1);
+        if (e === 117) {
+          if (!/^[0-9a-fA-F]{4}$/.test(t.slice(i + 2, i + 6))) throw GIVE_UP;
+          i += 6;
+        } else if (e === 34 || e === 92 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) i += 2;
+        else throw GIVE_UP;
+        continue;
+      }
+      if (c < 32 || Number.isNaN(c)) throw GIVE_UP;
+      i++;
+    }
+    this.pos = i + 1;
+  }
 
   /** Skips whitespace and comments. */
   skip(): void {
@@ -62,8 +144,31 @@ class FastParser {
     return this.keyword(parent);
   }
 
+  /** The Tasks array with its elements' spans recorded instead of their trees. */
+  private skimmedArray(parent: Node): Node {
+    const t = this.text;
+    const start = this.pos++;
+    this.taskSpans = [];
+    this.skip();
+    while (t.charCodeAt(this.pos) !== 93) {
+      if (this.pos >= t.length) throw GIVE_UP;
+      const offset = this.pos;
+      this.skipValue();
+      this.taskSpans.push({ offset, length: this.pos - offset });
+      this.skip();
+      const sep = t.charCodeAt(this.pos);
+      if (sep === 44) {
+        this.pos++;
+        this.skip();
+      } else if (sep !== 93) throw GIVE_UP;
+    }
+    this.pos++;
+    return { type: 'array', offset: start, length: this.pos - start, parent, children: [] };
+  }
+
   private object(parent: Node | undefined): Node {
     const t = this.text;
+    this.depth++;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'object', offset: start, length: -1, parent, children } : { type: 'object', offset: start, length: -1, children } as Node;
@@ -77,7 +182,9 @@ class FastParser {
       if (t.charCodeAt(this.pos) !== 58) throw GIVE_UP;
       (prop as { colonOffset?: number }).colonOffset = this.pos++;
       this.skip();
-      const v = this.value(prop);
+      const v = this.skimTasks && this.depth === 1 && key.value === 'Tasks' && t.charCodeAt(this.pos) === 91
+        ? this.skimmedArray(prop)
+        : this.value(prop);
       prop.children!.push(v);
       (prop as { length: number }).length = v.offset + v.length - prop.offset;
       children.push(prop);
@@ -89,12 +196,14 @@ class FastParser {
       } else if (sep !== 125) throw GIVE_UP;
     }
     this.pos++;
+    this.depth--;
     (node as { length: number }).length = this.pos - start;
     return node;
   }
 
   private array(parent: Node | undefined): Node {
     const t = this.text;
+    this.depth++;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'array', offset: start, length: -1, parent, children } : { type: 'array', offset: start, length: -1, children } as Node;
@@ -109,6 +218,7 @@ class FastParser {
         this.skip();
       } else if (sep !== 93) throw GIVE_UP;
     }
+    this.depth--;
     this.pos++;
     (node as { length: number }).length = this.pos - start;
     return node;

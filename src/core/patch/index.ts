@@ -1,5 +1,5 @@
 // The lossless patch model: parse a .dwtasks.json with exact ranges, write it back exactly.
-export type { ParsedPatch, ParsedTask } from './parse';
+export type { ParsedPatch, ParsedTask, TaskHeader } from './parse';
 export { parsePatch, propertyValue, PARSE_OPTIONS } from './parse';
 export { serializeTasksParam, formatPatchFile, toRequest } from './serialize';
 export { checkIdText, INT64_MAX, type IdProblem } from './ids';

@@ -5,22 +5,26 @@ import type { Finding, Position, Range } from '../types';
 import type { EnvType, TaskPatch } from './model';
 import { checkIdText } from './ids';
 import { LineMap } from './lines';
-import { fastParseTree } from './fast-tree';
+import { fastParseAt, fastParseShallow, fastParseTree } from './fast-tree';
 
 export interface ParsedTask {
   /** Position in `Tasks`. */
   index: number;
   /** The task object. */
   range: Range;
+  /** Offset and length of the task object in the text. */
+  offset: number;
+  length: number;
   /** int64 digits exactly as written; undefined when missing or invalid. */
   id?: string;
   /** The Id value. */
   idRange?: Range;
-  idNode?: Node;
+  /** Offset and length of the Id value. */
+  idSpan?: { offset: number; length: number };
   envType?: EnvType;
   /** The task's fields, Id as a digit string (lossless). */
   value: TaskPatch;
-  /** The jsonc node of the task object. */
+  /** The jsonc node of the task object (built on first use). */
   node: Node;
   /** Range of the value at a dotted path inside the task, e.g. `Trigger.Cron`, `Tags.0.Key`. */
   fieldRange(path: string): Range | undefined;
@@ -28,6 +32,21 @@ export interface ParsedTask {
   keyRange(path: string): Range | undefined;
   /** The jsonc node of the value at a dotted path. */
   fieldNode(path: string): Node | undefined;
+  /** The task's tree without keeping it (validation of big files builds, checks and drops each one). */
+  transientNode(): Node;
+  /** Id and EnvType, read from `node` (a tree of this task) unless known. */
+  readHeader(node?: Node): TaskHeader;
+  /** Id and EnvType known from elsewhere (the validator's cache), so no tree is built for them. */
+  adoptHeader(h: TaskHeader): void;
+}
+
+/** What a task says about itself before its fields: Id (lossless) and EnvType. */
+export interface TaskHeader {
+  id?: string;
+  /** Id as written when it is not a valid int64 (for `value.Id`). */
+  idText: string;
+  idSpan?: { offset: number; length: number };
+  envType?: EnvType;
 }
 
 export interface ParsedPatch {
@@ -40,58 +59,97 @@ export interface ParsedPatch {
   tasks: ParsedTask[];
   /** The `Tasks` array value. */
   tasksRange?: Range;
+  /** The `Tasks` array node (the whole tree is built on first use). */
   tasksNode?: Node;
   positionAt(offset: number): Position;
   offsetAt(pos: Position): number;
   /** Range of `length` characters at `offset`. */
   rangeAt(offset: number, length: number): Range;
+  /** The whole jsonc tree (built on first use). */
   root: Node | undefined;
+  /** The tree without the tasks' subtrees: `Tasks` is there, with no children. Cheap; for validation. */
+  shallowRoot: Node | undefined;
 }
 
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
 const ENV_TYPES: ReadonlySet<string> = new Set(['Prod', 'Dev']);
 
+/** What the tasks share: the text, positions, and the full tree once someone asks for it. */
+interface Source {
+  text: string;
+  lines: LineMap;
+  /** The full tree's task nodes, when built (always, after a syntax error). */
+  fullTasks(): Node[] | undefined;
+}
+
 class TaskView implements ParsedTask {
-  id?: string;
-  idRange?: Range;
-  idNode?: Node;
-  envType?: EnvType;
-  private idText = '';
+  private header?: TaskHeader;
+  private cachedNode?: Node;
   private cachedValue?: TaskPatch;
   private cachedRange?: Range;
 
-  constructor(readonly index: number, readonly node: Node, private readonly lines: LineMap, private readonly text: string) {
-    if (node.type !== 'object') return;
-    const idNode = propertyValue(node, 'Id');
-    if (idNode) {
-      this.idNode = idNode;
-      this.idRange = lines.range(idNode.offset, idNode.length);
-      const raw = text.slice(idNode.offset, idNode.offset + idNode.length);
-      if (idNode.type === 'number') {
-        const checked = checkIdText(raw);
-        if ('digits' in checked) this.id = checked.digits;
-        this.idText = 'digits' in checked ? checked.digits : raw;
-      } else {
-        this.idText = typeof idNode.value === 'string' ? idNode.value : raw;
-      }
-    }
-    const env = propertyValue(node, 'EnvType')?.value;
-    if (typeof env === 'string' && ENV_TYPES.has(env)) this.envType = env as EnvType;
+  constructor(readonly index: number, readonly offset: number, readonly length: number, private readonly src: Source) {}
+
+  get node(): Node {
+    const full = this.src.fullTasks()?.[this.index];
+    if (full) return full;
+    return (this.cachedNode ??= fastParseAt(this.src.text, this.offset));
   }
 
+  transientNode(): Node {
+    return this.cachedNode ?? this.src.fullTasks()?.[this.index] ?? fastParseAt(this.src.text, this.offset);
+  }
+
+  /** Reads Id and EnvType from a tree of this task (the validator passes the one it is checking). */
+  readHeader(node?: Node): TaskHeader {
+    if (this.header) return this.header;
+    node ??= this.transientNode();
+    const h: TaskHeader = { idText: '' };
+    if (node.type === 'object') {
+      const idNode = propertyValue(node, 'Id');
+      if (idNode) {
+        h.idSpan = { offset: idNode.offset, length: idNode.length };
+        const raw = this.src.text.slice(idNode.offset, idNode.offset + idNode.length);
+        if (idNode.type === 'number') {
+          const checked = checkIdText(raw);
+          if ('digits' in checked) h.id = checked.digits;
+          h.idText = 'digits' in checked ? checked.digits : raw;
+        } else {
+          h.idText = typeof idNode.value === 'string' ? idNode.value : raw;
+        }
+      }
+      const env = propertyValue(node, 'EnvType')?.value;
+      if (typeof env === 'string' && ENV_TYPES.has(env)) h.envType = env as EnvType;
+    }
+    return (this.header = h);
+  }
+
+  adoptHeader(h: TaskHeader): void {
+    this.header = h;
+  }
+
+  get id(): string | undefined { return this.readHeader().id; }
+  get idRange(): Range | undefined {
+    const span = this.readHeader().idSpan;
+    return span ? this.src.lines.range(span.offset, span.length) : undefined;
+  }
+  get idSpan(): { offset: number; length: number } | undefined { return this.readHeader().idSpan; }
+  get envType(): EnvType | undefined { return this.readHeader().envType; }
+
   get range(): Range {
-    return (this.cachedRange ??= this.lines.range(this.node.offset, this.node.length));
+    return (this.cachedRange ??= this.src.lines.range(this.offset, this.length));
   }
 
   /** Built on first use: validation of big files never needs it. */
   get value(): TaskPatch {
     if (!this.cachedValue) {
-      const fields = this.node.type === 'object' ? (objectValue(this.node, this.text) as Record<string, unknown>) : {};
+      const node = this.node;
+      const fields = node.type === 'object' ? (objectValue(node) as Record<string, unknown>) : {};
       // Id first (lossless digits), the other fields in file order.
       const { Id: _lossy, ...rest } = fields;
       void _lossy;
-      this.cachedValue = { Id: this.idText, ...rest } as TaskPatch;
+      this.cachedValue = { Id: this.readHeader(node).idText, ...rest } as TaskPatch;
     }
     return this.cachedValue;
   }
@@ -109,78 +167,112 @@ class TaskView implements ParsedTask {
 
   fieldRange(path: string): Range | undefined {
     const n = this.fieldNode(path);
-    return n ? this.lines.range(n.offset, n.length) : undefined;
+    return n ? this.src.lines.range(n.offset, n.length) : undefined;
   }
 
   keyRange(path: string): Range | undefined {
     const n = this.fieldNode(path);
     const key = n?.parent?.type === 'property' ? n.parent.children?.[0] : undefined;
-    return key ? this.lines.range(key.offset, key.length) : undefined;
+    return key ? this.src.lines.range(key.offset, key.length) : undefined;
   }
 }
 
 /** The value node of property `name` of an object node (the last one if repeated, as JSON.parse does). */
 export function propertyValue(obj: Node, name: string): Node | undefined {
-  let found: Node | undefined;
-  for (const p of obj.children ?? []) {
-    const k = p.children?.[0];
-    if (k && k.value === name && p.children!.length > 1) found = p.children![1];
+  const props = obj.children;
+  if (!props) return undefined;
+  for (let i = props.length - 1; i >= 0; i--) {
+    const kv = props[i].children;
+    if (kv && kv.length > 1 && kv[0].value === name) return kv[1];
   }
-  return found;
+  return undefined;
 }
 
 /** Plain value of a node; numbers as JS numbers except where the caller reads raw text (Id). */
-function objectValue(node: Node, text: string): unknown {
+function objectValue(node: Node): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
-        if (k && v) out[k.value as string] = objectValue(v, text);
+        if (k && v) out[k.value as string] = objectValue(v);
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((c) => objectValue(c, text));
+      return (node.children ?? []).map((c) => objectValue(c));
     default:
       return node.value;
   }
 }
 
-export function parsePatch(text: string): ParsedPatch {
-  const errors: ParseError[] = [];
-  // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
-  const fast = fastParseTree(text);
-  const root = fast ? fast.root : parseTree(text, errors, PARSE_OPTIONS);
-  const lines = new LineMap(text);
-  const syntaxErrors: Finding[] = errors.map((e) => ({
-    code: 'dwtasks/syntax',
-    severity: 'error',
-    message: syntaxMessage(e.error),
-    range: lines.range(e.offset, Math.max(e.length, 0)),
-  }));
-  const patch: ParsedPatch = {
-    text,
-    syntaxErrors,
-    parseErrors: errors.map((e) => ({ name: printParseErrorCode(e.error), offset: e.offset, length: e.length })),
-    tasks: [],
-    root,
-    positionAt: (o) => lines.positionAt(o),
-    offsetAt: (p) => lines.offsetAt(p),
-    rangeAt: (o, l) => lines.range(o, l),
-  };
-  if (root?.type !== 'object') return patch;
-  const comment = propertyValue(root, 'Comment');
-  if (comment?.type === 'string') patch.comment = comment.value as string;
-  const tasks = propertyValue(root, 'Tasks');
-  if (tasks) {
-    patch.tasksNode = tasks;
-    patch.tasksRange = lines.range(tasks.offset, tasks.length);
-    if (tasks.type === 'array') {
-      patch.tasks = (tasks.children ?? []).map((n, i) => new TaskView(i, n, lines, text));
+class Patch implements ParsedPatch {
+  syntaxErrors: Finding[] = [];
+  parseErrors: { name: string; offset: number; length: number }[] = [];
+  comment?: string;
+  tasks: ParsedTask[] = [];
+  tasksRange?: Range;
+  shallowRoot: Node | undefined;
+  private full?: { root: Node | undefined };
+  readonly lines: LineMap;
+
+  constructor(readonly text: string) {
+    this.lines = new LineMap(text);
+    const src: Source = { text, lines: this.lines, fullTasks: () => this.fullTasks() };
+    // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
+    const shallow = fastParseShallow(text);
+    let spans: { offset: number; length: number }[];
+    if (shallow) {
+      this.shallowRoot = shallow.root;
+      spans = shallow.taskSpans;
+    } else {
+      const errors: ParseError[] = [];
+      const root = parseTree(text, errors, PARSE_OPTIONS);
+      this.full = { root };
+      this.shallowRoot = root;
+      this.parseErrors = errors.map((e) => ({ name: printParseErrorCode(e.error), offset: e.offset, length: e.length }));
+      this.syntaxErrors = errors.map((e) => ({
+        code: 'dwtasks/syntax',
+        severity: 'error',
+        message: syntaxMessage(e.error),
+        range: this.lines.range(e.offset, Math.max(e.length, 0)),
+      }));
+      const tasks = root?.type === 'object' ? propertyValue(root, 'Tasks') : undefined;
+      spans = tasks?.type === 'array' ? (tasks.children ?? []).map((n) => ({ offset: n.offset, length: n.length })) : [];
+    }
+    const root = this.shallowRoot;
+    if (root?.type !== 'object') return;
+    const comment = propertyValue(root, 'Comment');
+    if (comment?.type === 'string') this.comment = comment.value as string;
+    const tasks = propertyValue(root, 'Tasks');
+    if (tasks) {
+      this.tasksRange = this.lines.range(tasks.offset, tasks.length);
+      if (tasks.type === 'array') this.tasks = spans.map((s, i) => new TaskView(i, s.offset, s.length, src));
     }
   }
-  return patch;
+
+  get root(): Node | undefined {
+    return (this.full ??= { root: fastParseTree(this.text)?.root }).root;
+  }
+
+  get tasksNode(): Node | undefined {
+    const root = this.root;
+    return root?.type === 'object' ? propertyValue(root, 'Tasks') : undefined;
+  }
+
+  private fullTasks(): Node[] | undefined {
+    if (!this.full) return undefined;
+    const tasks = this.tasksNode;
+    return tasks?.type === 'array' ? tasks.children : undefined;
+  }
+
+  positionAt(offset: number): Position { return this.lines.positionAt(offset); }
+  offsetAt(pos: Position): number { return this.lines.offsetAt(pos); }
+  rangeAt(offset: number, length: number): Range { return this.lines.range(offset, length); }
+}
+
+export function parsePatch(text: string): ParsedPatch {
+  return new Patch(text);
 }
 
 const SYNTAX_WORDS: Record<string, string> = {

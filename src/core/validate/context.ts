@@ -34,7 +34,7 @@ export class TaskContext {
   readonly out: OffsetFinding[] = [];
   readonly subject: string;
 
-  constructor(readonly task: ParsedTask, readonly text: string, readonly locale: Locale) {
+  constructor(readonly task: ParsedTask, readonly node: Node, readonly text: string, readonly locale: Locale) {
     this.subject = task.id !== undefined
       ? t(locale, 'subject.task', { id: task.id })
       : t(locale, 'subject.taskNoId', { n: task.index + 1 });
@@ -47,7 +47,7 @@ export class TaskContext {
     if (this.lookups.has(path)) return this.lookups.get(path);
     const dot = path.lastIndexOf('.');
     let found: Node | undefined;
-    if (dot < 0) found = this.task.node.type === 'object' ? lastProperty(this.task.node, path) : undefined;
+    if (dot < 0) found = this.node.type === 'object' ? lastProperty(this.node, path) : undefined;
     else {
       const parent = this.get(path.slice(0, dot));
       const seg = path.slice(dot + 1);

@@ -36,19 +36,28 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   const syntax = syntaxFinding(p, locale);
   if (syntax) return [syntax]; // rules over a half-parsed tree would report echoes of the syntax error
   const out = shapeFindings(p, locale);
-  if (p.root?.type !== 'object') return out;
+  if (p.shallowRoot?.type !== 'object') return out;
   const cache = options.cache;
   for (const task of p.tasks) {
-    const base = task.node.offset;
-    const key = cache ? `${locale}\u0000${task.id === undefined ? task.index : ''}\u0000${p.text.slice(base, base + task.node.length)}` : '';
-    let relative = cache?.get(key);
-    if (!relative) {
-      const c = new TaskContext(task, p.text, locale);
-      checkTask(c);
-      relative = c.out.map((f) => shift(f, -base));
-      cache?.set(key, relative);
+    const base = task.offset;
+    const key = cache ? `${locale}\u0000${task.index}\u0000${p.text.slice(base, base + task.length)}` : '';
+    const hit = cache?.get(key);
+    if (hit) {
+      // Same text as before: no tree at all, findings and header moved to where the task is now.
+      const h = hit.header;
+      task.adoptHeader(h.idSpan ? { ...h, idSpan: { offset: h.idSpan.offset + base, length: h.idSpan.length } } : h);
+      for (const f of hit.findings) out.push(shift(f, base));
+      continue;
     }
-    for (const f of relative) out.push(shift(f, base));
+    const node = task.transientNode();
+    const header = task.readHeader(node);
+    const c = new TaskContext(task, node, p.text, locale);
+    checkTask(c);
+    for (const f of c.out) out.push(f);
+    cache?.set(key, {
+      findings: c.out.map((f) => shift(f, -base)),
+      header: header.idSpan ? { ...header, idSpan: { offset: header.idSpan.offset - base, length: header.idSpan.length } } : header,
+    });
   }
   cache?.endRun();
   out.push(...duplicateIdFindings(p, locale));

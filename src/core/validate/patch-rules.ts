@@ -1,5 +1,5 @@
 // Rules over the whole file: it parses, it is an object, Tasks is not empty, no Id twice.
-import type { ParsedPatch } from '../patch/parse';
+import { propertyValue, type ParsedPatch } from '../patch/parse';
 import type { OffsetFinding } from './context';
 import { t, withSubject, type Locale } from './messages';
 
@@ -17,15 +17,15 @@ export function syntaxFinding(p: ParsedPatch, locale: Locale): OffsetFinding | u
 }
 
 export function shapeFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
-  const root = p.root;
+  const root = p.shallowRoot;
   if (root?.type !== 'object') {
     return [{
       code: 'dwtasks/not-an-object', severity: 'error', message: t(locale, 'not-an-object'),
       offset: root?.offset ?? 0, length: root ? root.length : 0,
     }];
   }
-  const tasks = p.tasksNode;
-  if (tasks?.type === 'array' && (tasks.children ?? []).length === 0) {
+  const tasks = propertyValue(root, 'Tasks');
+  if (tasks?.type === 'array' && p.tasks.length === 0) {
     return [{ code: 'dwtasks/tasks-empty', severity: 'error', message: t(locale, 'tasks-empty'), offset: tasks.offset, length: tasks.length }];
   }
   return [];
@@ -40,8 +40,8 @@ export function duplicateIdFindings(p: ParsedPatch, locale: Locale): OffsetFindi
   const out: OffsetFinding[] = [];
   const seen = new Map<string, { env?: string; offset: number }[]>();
   for (const task of p.tasks) {
-    if (task.id === undefined || !task.idNode) continue;
-    const idNode = task.idNode!;
+    const idNode = task.idSpan;
+    if (task.id === undefined || !idNode) continue;
     const earlier = seen.get(task.id);
     const here = { env: task.envType, offset: idNode.offset };
     if (!earlier) {

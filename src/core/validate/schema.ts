@@ -4,7 +4,7 @@
 // keyword it does not know rather than silently ignoring it.
 import type { Node } from 'jsonc-parser';
 import schemaJson from '../../../schemas/dwtasks.schema.json';
-import type { ParsedPatch } from '../patch/parse';
+import { propertyValue, type ParsedPatch } from '../patch/parse';
 import type { Severity } from '../types';
 import type { OffsetFinding } from './context';
 import { t, withSubject, type Locale } from './messages';
@@ -77,7 +77,7 @@ class SchemaWalker {
   private readonly tasksNode: Node | undefined;
 
   constructor(private readonly p: ParsedPatch, private readonly locale: Locale) {
-    this.tasksNode = p.tasksNode;
+    this.tasksNode = p.shallowRoot?.type === 'object' ? propertyValue(p.shallowRoot, 'Tasks') : undefined;
   }
 
   private report(code: string, severity: Severity, offset: number, length: number, message: string): void {
@@ -103,20 +103,23 @@ class SchemaWalker {
     else if (node.type === 'object') this.checkObject(node, schema);
     else if (node.type === 'array' && schema.items) {
       const children = node.children ?? [];
-      const inTasks = node === this.tasksNode && this.task < 0;
-      for (let i = 0; i < children.length; i++) {
-        if (inTasks) {
-          // A task's findings name the task, and field paths start inside it.
-          const saved = this.path.splice(0);
-          this.task = i;
-          this.walk(children[i], schema.items);
-          this.task = -1;
-          this.path.push(...saved);
-        } else {
-          this.path.push(String(i));
-          this.walk(children[i], schema.items);
-          this.path.pop();
+      if (node === this.tasksNode && this.task < 0) {
+        // Task by task, each tree built and dropped; findings name the task, paths start inside it.
+        const saved = this.path.splice(0);
+        for (const task of this.p.tasks) {
+          this.task = task.index;
+          const tree = task.transientNode();
+          task.readHeader(tree);
+          this.walk(tree, schema.items);
         }
+        this.task = -1;
+        this.path.push(...saved);
+        return;
+      }
+      for (let i = 0; i < children.length; i++) {
+        this.path.push(String(i));
+        this.walk(children[i], schema.items);
+        this.path.pop();
       }
     }
   }
@@ -200,9 +203,9 @@ function primitiveEquals(node: Node, expected: unknown): boolean {
 
 /** Schema findings of a parsed patch (none when it does not parse: the syntax error says it all). */
 export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Json = schemaJson as Json): OffsetFinding[] {
-  if (!p.root || p.parseErrors.length) return [];
+  if (!p.shallowRoot || p.parseErrors.length) return [];
   const s = schema === (schemaJson as Json) ? (compiled ??= compileSchema(schema)) : compileSchema(schema);
   const walker = new SchemaWalker(p, locale);
-  walker.walk(p.root, s);
+  walker.walk(p.shallowRoot, s);
   return walker.out;
 }

@@ -6,7 +6,7 @@ import { removePropertyEdit, type TaskContext } from './context';
 import { checkTriggerRules } from './trigger-rules';
 
 export function checkTask(c: TaskContext): void {
-  const node = c.task.node;
+  const node = c.node;
   if (node.type !== 'object') return; // the schema says "Incorrect type"
   checkId(c, node);
   checkNoChanges(c, node);

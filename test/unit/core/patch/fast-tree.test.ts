@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { fastParseTree } from '../../../../src/core/patch/fast-tree';
+import { fastParseAt, fastParseShallow, fastParseTree } from '../../../../src/core/patch/fast-tree';
 import { PARSE_OPTIONS } from '../../../../src/core/patch/parse';
 import { generatePatch } from '../../../../bench/generate-patch';
 
@@ -52,4 +52,22 @@ test('malformed documents are left to jsonc-parser', () => {
     '\ufeff{}', '{"a":\u00a01}', '[,]', '{,}', '{"a": 1,,}',
   ];
   for (const d of bad) assert.equal(check(d), 'fallback', d);
+});
+
+test('the shallow parse records exactly the Tasks elements, and each parses alone to the same tree', () => {
+  const docs = [...readdirSync('examples').map((f) => readFileSync(`examples/${f}`, 'utf8')), generatePatch(30),
+    '{"Tasks": []}', '{"Tasks": [1, "x", null, [], {}], "Comment": "c"}', '{"Tasks": [{"Id": 1}], "Tasks": [{"Id": 2}, {"Id": 3}]}',
+    '[{"Tasks": [{"Id": 1}]}]', '{"Other": {"Tasks": [{"Id": 1}]}}'];
+  for (const d of docs) {
+    const shallow = fastParseShallow(d);
+    assert.ok(shallow, d);
+    const root = parseTree(d, [], PARSE_OPTIONS)!;
+    const tasks = root.type === 'object' ? root.children!.filter((p) => p.children![0].value === 'Tasks').pop()?.children![1] : undefined;
+    const expected = tasks?.type === 'array' ? tasks.children! : [];
+    assert.deepEqual(shallow.taskSpans, expected.map((n) => ({ offset: n.offset, length: n.length })), d);
+    expected.forEach((n, i) => assert.deepEqual(plain(fastParseAt(d, shallow.taskSpans[i].offset)), plain(n)));
+  }
+  for (const bad of ['{"Tasks": [{"Id": 1,, }]}', '{"Tasks": [{"Id": "\\q"}]}', '{"Tasks": [{"Id": 1} {"Id": 2}]}', '{"Tasks": [{"a": "\\u12G4"}]}']) {
+    assert.equal(fastParseShallow(bad), undefined, bad);
+  }
 });

@@ -70,3 +70,14 @@ test('CRLF line endings map positions correctly', () => {
   const p = parsePatch('{\r\n"Tasks": [\r\n{"Id": 5}]}');
   assert.deepEqual(p.tasks[0].idRange, { start: { line: 2, character: 7 }, end: { line: 2, character: 8 } });
 });
+
+test('the full tree is built on demand and task nodes come from it', () => {
+  const text = '{"Comment": "c", "Tasks": [{"Id": 1, "Name": "a"}, {"Id": 2, "Trigger": {"Cron": "x"}}]}';
+  const p = parsePatch(text);
+  assert.equal(p.tasks[1].fieldRange('Trigger.Cron')?.start.character, text.indexOf('"x"'));
+  const tasks = p.tasksNode!;
+  assert.equal(tasks.children!.length, 2);
+  assert.equal(p.tasks[0].node, tasks.children![0]);
+  assert.equal(p.tasks[1].node.parent, tasks);
+  assert.equal(p.root!.children!.length, 2);
+});
