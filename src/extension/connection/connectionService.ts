@@ -116,6 +116,7 @@ export class ConnectionService implements vscode.Disposable {
 
   private async build(): Promise<Connection> {
     const settings = readConnectionSettings();
+    this.log.info(`Connecting: credentials from ${settings.credentialSource}, region ${settings.region}, endpoint ${settings.endpoint || '(from region)'}`);
     const onRequest = (r: Parameters<RequestLog['request']>[0]): void => this.log.request(r);
     if (settings.credentialSource === 'emulator') {
       // A configured (user-level) endpoint means "connect to the emulator running there".

@@ -21,12 +21,14 @@ export function registerConnection(context: vscode.ExtensionContext): Connection
     log,
     service,
     createStatusBar(service),
-    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: { accessKeyId?: string; accessKeySecret?: string }) =>
-      setAccessKey(context, args),
+    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: unknown) =>
+      setAccessKey(context, args && typeof args === 'object' && 'accessKeyId' in args ? (args as { accessKeyId?: string; accessKeySecret?: string }) : undefined),
     ),
     vscode.commands.registerCommand('dataworks.selectRegion', (region?: string) => selectRegion(context, typeof region === 'string' ? region : undefined)),
     vscode.commands.registerCommand('dataworks.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
-    vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: UseEmulatorArgs) => useLocalEmulator(service, args)),
+    vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>
+      useLocalEmulator(service, args && typeof args === 'object' && 'mode' in args ? (args as UseEmulatorArgs) : undefined),
+    ),
     vscode.commands.registerCommand('dataworks.pickConnection', () => pickConnection(service)),
     vscode.commands.registerCommand('dataworks.showLog', () => log.show()),
   );

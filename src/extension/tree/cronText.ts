@@ -2,14 +2,19 @@
 // a valid DataWorks cron.
 import * as vscode from 'vscode';
 import type { Task } from '../../dataworks/types';
+import { checkCron, describeCron } from '../../core/cron';
 
 export function scheduleText(task: Task): string | undefined {
   const trigger = task.Trigger;
   if (!trigger) return undefined;
   if (trigger.Type === 'Manual') return vscode.l10n.t('manual');
   if (!trigger.Cron) return undefined;
-  // TODO(G1): describe in words once src/core/cron lands.
-  const text: string | undefined = undefined;
+  let text: string | undefined;
+  try {
+    text = checkCron(trigger.Cron).valid ? describeCron(trigger.Cron, vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en', { short: true }) : undefined;
+  } catch {
+    text = undefined;
+  }
   const paused = trigger.Recurrence === 'Pause' ? ` (${vscode.l10n.t('paused')})` : trigger.Recurrence === 'Skip' ? ` (${vscode.l10n.t('skipped')})` : '';
   return (text ?? trigger.Cron) + paused;
 }

@@ -1,0 +1,125 @@
+// UI: with an emulator configured, open the DataWorks view, expand a project's Prod environment to
+// its tasks and "Load more", select two tasks and Add to Patch. Screenshots: tree.png, tree-add-to-patch.png.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, startWorkbench, type Workbench } from './workbench';
+
+interface Seed {
+  projects: { Id: string; Name: string; DisplayName?: string }[];
+  tasks: Record<'Dev' | 'Prod', Record<string, { Id: string; Name: string; ProjectId: string }>>;
+}
+
+let wb: Workbench;
+let emulator: ChildProcess;
+let dir: string;
+let seed: Seed;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dwtasks-ui-emu-'));
+  const state = join(dir, 'state.json');
+  emulator = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'emulator', '--json', '--port', '0', '--tasks', '400', '--state', state], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    emulator.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl >= 0) resolve((JSON.parse(out.slice(0, nl)) as { endpoint: string }).endpoint);
+    });
+    emulator.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  seed = JSON.parse(readFileSync(state, 'utf8')) as Seed;
+  wb = await startWorkbench();
+  // The connection's status bar item means the extension is active and its commands are in the palette.
+  await wb.page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+  // Connect as a user would: the command writes the machine-scoped settings where the host reads them.
+  // (wb.runCommand waits for the palette to close; this command opens its own quick pick instead.)
+  const page = wb.page;
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>DataWorks: Use Local Emulator');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DataWorks: Use Local Emulator' }).first().click();
+  const connectRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Connect to a running emulator' }).first();
+  await connectRow.waitFor({ state: 'visible' });
+  await connectRow.click();
+  const input = page.locator('.quick-input-widget input');
+  await page.locator('.quick-input-widget', { hasText: 'Connect to a running emulator' }).waitFor({ state: 'visible' });
+  await input.fill(endpoint);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item', { hasText: `Local emulator (${new URL(endpoint).host})` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+});
+
+after(async () => {
+  await wb?.close();
+  if (emulator && emulator.exitCode === null) {
+    const exited = new Promise((r) => emulator.once('exit', r));
+    emulator.kill('SIGTERM');
+    await exited;
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('browse the Tasks tree: connection > project > Prod > tasks with Load more, then add two tasks to a patch', async () => {
+  const page = wb.page;
+  // The project with the most Prod tasks, so its first page ends in "Load more".
+  const prodCounts = seed.projects.map((p) => ({ p, n: Object.values(seed.tasks.Prod).filter((t) => t.ProjectId === p.Id).length }));
+  const { p: project, n } = prodCounts.sort((a, b) => b.n - a.n)[0]!;
+  assert.ok(n > 100, `a project with more than one page of Prod tasks (${n})`);
+  const projectLabel = project.DisplayName || project.Name;
+
+  await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
+  const view = page.locator('.pane-body:has(.monaco-list-row)').filter({ hasText: projectLabel });
+  const row = (text: string) => page.locator('.monaco-list-row', { hasText: text }).first();
+  await row(projectLabel).waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
+    await wb.runCommand('DataWorks: Show Request Log');
+    await page.locator('.output-view, .panel').first().waitFor({ state: 'visible' }).catch(() => undefined);
+    await wb.screenshot('tree-failure');
+    throw e;
+  });
+  await row(projectLabel).click();
+  await row('Prod').waitFor({ state: 'visible' });
+  await page.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Prod' }).first().click();
+  const taskRows = page.locator('.monaco-list-row[aria-level="4"]');
+  await taskRows.first().waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
+    await wb.screenshot('tree-failure');
+    throw e;
+  });
+  assert.ok((await taskRows.count()) > 3, 'task rows are shown');
+  await wb.screenshot('tree');
+  assert.ok(await view.count());
+
+  // Select two tasks (click, Ctrl+click) and run Add to Patch from the context menu.
+  const first = taskRows.nth(0);
+  const second = taskRows.nth(1);
+  const firstLabel = (await first.locator('.label-name').first().innerText()).trim();
+  const secondLabel = (await second.locator('.label-name').first().innerText()).trim();
+  await first.click();
+  await second.click({ modifiers: ['Control'] });
+  await second.click({ button: 'right' });
+  const menuItem = page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first();
+  await menuItem.waitFor({ state: 'visible' });
+  await menuItem.click();
+  await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
+  const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  await lines.filter({ hasText: firstLabel }).waitFor({ state: 'visible', timeout: 30_000 });
+  const text = await lines.innerText();
+  assert.ok(text.includes(firstLabel) && text.includes(secondLabel), text.slice(0, 400));
+  assert.ok(/"EnvType":\s*"Prod"/.test(text.replace(/\u00a0/g, ' ')));
+  await wb.screenshot('tree-add-to-patch');
+
+  // The list is virtual: go to its end, where "Load more" says how many are shown of how many.
+  await taskRows.nth(2).click();
+  await page.keyboard.press('End');
+  const loadMore = page.locator('.monaco-list-row', { hasText: `Load more (100 of ${n} shown)` });
+  await loadMore.waitFor({ state: 'visible', timeout: 30_000 });
+  await loadMore.click();
+  await page.locator('.monaco-list-row', { hasText: `of ${n} shown)` }).first().waitFor({ state: 'hidden', timeout: 60_000 }).catch(() => undefined);
+  await page.keyboard.press('End');
+  if (n > 200) await page.locator('.monaco-list-row', { hasText: `Load more (200 of ${n} shown)` }).waitFor({ state: 'visible', timeout: 60_000 });
+  await wb.screenshot('tree-load-more');
+});
