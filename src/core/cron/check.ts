@@ -17,7 +17,9 @@ interface Analysis { problems: CronProblem[]; repairs: Repair[]; canonical?: str
 function analyze(expr: string): Analysis {
   const parsed = parseCron(expr);
   const { problems, repairs, fields } = parsed;
-  if (fields && problems.length === 0) {
+  // The day rule only needs the two day fields to be readable; problems elsewhere don't hide it.
+  const dayFieldsOk = !problems.some((p) => p.field === 'day-of-month' || p.field === 'day-of-week');
+  if (fields && dayFieldsOk) {
     const dom = fields[3];
     const dow = fields[5];
     if (dom.none && dow.none) {

@@ -19,7 +19,7 @@ export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { sh
         const values = f.values.flatMap((on, v) => (on ? [String(v)] : []));
         if (values.length) return values.join(',');
       }
-      return f.token.text;
+      return f.token.text.replace(/(^|[^0-9])0+(?=[0-9])/g, '$1'); // "05" would be read out as "05 minutes"
     }).join(' ');
   }
   let out: string;
@@ -34,5 +34,6 @@ export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { sh
   } catch {
     return locale === 'zh-cn' ? '无法解析的 cron 表达式' : 'Unreadable cron expression';
   }
-  return locale === 'zh-cn' ? out.replace(/ {2,}/g, ' ').replace(/ ?(星期|号)/g, (m) => m.trimStart()) : out;
+  // cronstrue's zh_CN leaves stray spaces ("第三个 星期五", "1 号 和  15 号").
+  return locale === 'zh-cn' ? out.replace(/ {2,}/g, ' ').replace(/个 星期/g, '个星期').replace(/(\d) 号/g, '$1号') : out;
 }

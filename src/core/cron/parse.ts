@@ -188,15 +188,15 @@ function parseElement(
     return undefined;
   }
   const [, a, b, stepText] = m;
+  if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
+    report(`a range must use two names or two numbers, not "${el}"`, start, end);
+    return undefined;
+  }
   const aEnd = start + a.length;
   const from = atom(spec, a, start, aEnd, report);
   const bStart = aEnd + 1;
   const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, report);
   const named = /[A-Z]/.test(a) || (b !== undefined && /[A-Z]/.test(b));
-  if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
-    report(`a range must use two names or two numbers, not "${el}"`, start, end);
-    return undefined;
-  }
   let step = 1;
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;

@@ -58,10 +58,10 @@ test('an invalid expression: caret under the offending token, the problem, the f
   assert.equal(lines[1], `${' '.repeat(13)}^`);
   assert.match(lines[2], /^error: day-of-week: must be \?/);
   assert.equal(lines[3], 'fix: Replace * with ? in day-of-week: 00 00 00 * * ?');
-  const wide = await run(['00 00 00 ? * MON-9']);
+  const wide = await run(['00 00 00 ? * MON-FRI/2']);
   const caret = wide.out.split('\n')[1];
-  assert.equal(caret.indexOf('^'), '00 00 00 ? * MON-'.length);
-  assert.equal(caret.trim(), '^');
+  assert.equal(caret.indexOf('^'), '00 00 00 ? * MON-FRI'.length);
+  assert.equal(caret.trim(), '^^');
 });
 
 test('--json: the contract shape with epoch seconds equal to nextFireTimes', async () => {
