@@ -85,6 +85,26 @@ suite('connection', () => {
     assert.ok(projects.length > 0 && projects.every((p) => kindOf(api, p) === 'dataworks.project'));
   });
 
+  test('quota exhausted: the environment shows a node that says so, with Retry, instead of an empty list', async () => {
+    // One request a day: ListProjects takes it, ListTasks gets 429 Throttling.Resource.
+    const small = await startEmulator(50, ['--daily-quota', '1']);
+    try {
+      await connectTo(api, small.endpoint);
+      const projects = await childrenOf(api, await connectionNode(api));
+      assert.equal(kindOf(api, projects[0]!), 'dataworks.project');
+      const envs = await childrenOf(api, projects[0]!);
+      const kids = await childrenOf(api, envs[0]!);
+      const labels = kids.map((k) => labelOf(api, k));
+      assert.match(labels[0]!, /^API quota exhausted \(Throttling\.Resource\)/, labels.join(' | '));
+      assert.ok(labels.includes('Retry') && labels.includes('Show Request Log'), labels.join(' | '));
+      const retry = kids.find((k) => labelOf(api, k) === 'Retry')!;
+      assert.equal(itemOf(api, retry).command?.arguments?.[0], envs[0], 'Retry reloads that environment');
+    } finally {
+      await connectTo(api, emu.endpoint);
+      await small.stop();
+    }
+  });
+
   test('an endpoint or credential source in the workspace settings file is ignored', async () => {
     await connectTo(api, emu.endpoint);
     const settingsUri = fixtureUri('.vscode/settings.json');

@@ -28,6 +28,7 @@ export interface RunningEmulator {
   projects(): { Id: string; Name: string }[];
   tasks(env: 'Dev' | 'Prod', projectId?: string): SeedTask[];
   resourceGroupIds(): string[];
+  dataSourceNames(projectId: string): string[];
   stop(): Promise<void>;
 }
 
@@ -57,6 +58,7 @@ export async function startEmulator(taskCount = 500, extra: string[] = []): Prom
     projects: { Id: string; Name: string }[];
     tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>>;
     resourceGroups: { Id: string }[];
+    dataSources: Record<string, { Name: string }[]>;
   } => JSON.parse(fs.readFileSync(stateFile, 'utf8'));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   return {
@@ -66,6 +68,7 @@ export async function startEmulator(taskCount = 500, extra: string[] = []): Prom
     projects: () => read().projects,
     tasks: (env, projectId) => Object.values(read().tasks[env]).filter((t) => !projectId || t.ProjectId === projectId),
     resourceGroupIds: () => read().resourceGroups.map((g) => g.Id),
+    dataSourceNames: (projectId) => (read().dataSources[projectId] ?? []).map((d) => d.Name),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await withTimeout(exited, 10_000, 'the emulator to exit');

@@ -68,6 +68,18 @@ suite('service completion and hover', () => {
     for (const id of emu.resourceGroupIds()) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
   });
 
+  test('DataSource.Name completion lists the data sources of the task\'s project', async () => {
+    const t = emu.tasks('Dev', projectId)[0]!;
+    const editor = await openNewFixture(
+      'svc-ds.dwtasks.json',
+      `{\n  "Tasks": [\n    { "Id": ${t.Id}, "EnvType": "Dev", "DataSource": { "Name": "" } }\n  ]\n}\n`,
+    );
+    const labels = (await completions(editor.document.uri, positionAfter(editor.document, '"Name": "'))).map((i) => i.label);
+    const expected = [...new Set(emu.dataSourceNames(projectId))].sort();
+    assert.ok(expected.length > 0);
+    assert.deepEqual(labels.filter((l) => expected.includes(l)).sort(), expected, labels.join(', '));
+  });
+
   test('hover on an Id shows the task\'s current values', async () => {
     const t = emu.tasks('Dev', projectId).find((x) => BigInt(x.Id) > TWO_53)!;
     const editor = await openNewFixture('svc-hover.dwtasks.json', `{\n  "Tasks": [\n    { "Id": ${t.Id}, "EnvType": "Dev" }\n  ]\n}\n`);
