@@ -40,22 +40,17 @@ export class TaskContext {
       : t(locale, 'subject.taskNoId', { n: task.index + 1 });
   }
 
-  private readonly lookups = new Map<string, Node | undefined>();
-
-  /** The value node at a dotted path; each path is resolved once per task. */
+  /** The value node at a dotted path inside the task, e.g. `Trigger.Cron` (no allocation: hot on big files). */
   get(path: string): Node | undefined {
-    if (this.lookups.has(path)) return this.lookups.get(path);
-    const dot = path.lastIndexOf('.');
-    let found: Node | undefined;
-    if (dot < 0) found = this.node.type === 'object' ? lastProperty(this.node, path) : undefined;
-    else {
-      const parent = this.get(path.slice(0, dot));
-      const seg = path.slice(dot + 1);
-      if (parent?.type === 'object') found = lastProperty(parent, seg);
-      else if (parent?.type === 'array' && /^\d+$/.test(seg)) found = parent.children?.[Number(seg)];
+    let node: Node | undefined = this.node;
+    let from = 0;
+    while (node && from <= path.length) {
+      let to = path.indexOf('.', from);
+      if (to < 0) to = path.length;
+      node = child(node, path, from, to);
+      from = to + 1;
     }
-    this.lookups.set(path, found);
-    return found;
+    return node;
   }
 
   raw(node: Node): string {
@@ -88,12 +83,26 @@ export class TaskContext {
   }
 }
 
-function lastProperty(obj: Node, name: string): Node | undefined {
-  const props = obj.children;
-  if (!props) return undefined;
-  for (let i = props.length - 1; i >= 0; i--) {
-    const kv = props[i].children;
-    if (kv && kv.length > 1 && kv[0].value === name) return kv[1];
+/** The member of `node` named by path[from, to): the last property of that name, or an array index. */
+function child(node: Node, path: string, from: number, to: number): Node | undefined {
+  const items = node.children;
+  if (!items) return undefined;
+  if (node.type === 'object') {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const kv = items[i].children;
+      const key = kv?.[0].value as string | undefined;
+      if (kv && kv.length > 1 && key !== undefined && key.length === to - from && path.startsWith(key, from)) return kv[1];
+    }
+    return undefined;
+  }
+  if (node.type === 'array') {
+    let index = 0;
+    for (let i = from; i < to; i++) {
+      const d = path.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      index = index * 10 + d;
+    }
+    return to > from ? items[index] : undefined;
   }
   return undefined;
 }

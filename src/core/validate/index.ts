@@ -6,7 +6,7 @@ import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
 import type { Locale } from './messages';
 import { duplicateIdFindings, shapeFindings, syntaxFinding } from './patch-rules';
-import { schemaFindings } from './schema';
+import { schemaChecker } from './schema';
 import { checkTask } from './task-rules';
 
 export { ValidationCache } from './cache';
@@ -38,9 +38,11 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   const out = shapeFindings(p, locale);
   if (p.shallowRoot?.type !== 'object') return out;
   const cache = options.cache;
+  const schema = options.schema ? schemaChecker(p, locale) : undefined;
+  if (schema) out.push(...dropShadowed(schema.top(), out));
   for (const task of p.tasks) {
     const base = task.offset;
-    const key = cache ? `${locale}\u0000${task.index}\u0000${p.text.slice(base, base + task.length)}` : '';
+    const key = cache ? `${locale}${schema ? 's' : ''}\u0000${task.index}\u0000${p.text.slice(base, base + task.length)}` : '';
     const hit = cache?.get(key);
     if (hit) {
       // Same text as before: no tree at all, findings and header moved to where the task is now.
@@ -53,6 +55,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     const header = task.readHeader(node);
     const c = new TaskContext(task, node, p.text, locale);
     checkTask(c);
+    if (schema) c.out.push(...dropShadowed(schema.task(task.index, node), c.out));
     for (const f of c.out) out.push(f);
     cache?.set(key, {
       findings: c.out.map((f) => shift(f, -base)),
@@ -61,12 +64,13 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   }
   cache?.endRun();
   out.push(...duplicateIdFindings(p, locale));
-  if (options.schema) {
-    // Where a core rule and the schema flag the same span, the core's message is the more specific.
-    const taken = new Set(out.map((f) => `${f.offset}:${f.length}`));
-    for (const f of schemaFindings(p, locale)) if (!taken.has(`${f.offset}:${f.length}`)) out.push(f);
-  }
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length);
+}
+
+/** Where a core rule and the schema flag the same span, the core's message is the more specific. */
+function dropShadowed(schemaFound: OffsetFinding[], core: OffsetFinding[]): OffsetFinding[] {
+  if (schemaFound.length === 0 || core.length === 0) return schemaFound;
+  return schemaFound.filter((s) => !core.some((c) => c.offset === s.offset && c.length === s.length));
 }
 
 function shift(f: OffsetFinding, by: number): OffsetFinding {

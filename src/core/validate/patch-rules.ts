@@ -38,27 +38,31 @@ export function shapeFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
  */
 export function duplicateIdFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
   const out: OffsetFinding[] = [];
-  const seen = new Map<string, { env?: string; offset: number }[]>();
-  for (const task of p.tasks) {
-    const idNode = task.idSpan;
-    if (task.id === undefined || !idNode) continue;
-    const earlier = seen.get(task.id);
-    const here = { env: task.envType, offset: idNode.offset };
-    if (!earlier) {
-      seen.set(task.id, [here]);
+  // First task per Id; repeats are rare, so only they look back over the earlier ones.
+  const first = new Map<string, number>();
+  const tasks = p.tasks;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    const id = task.id;
+    const span = task.idSpan;
+    if (id === undefined || !span) continue;
+    const firstIndex = first.get(id);
+    if (firstIndex === undefined) {
+      first.set(id, i);
       continue;
     }
-    earlier.push(here);
-    const subject = t(locale, 'subject.task', { id: task.id });
-    const same = earlier.find((e) => e !== here && e.env === here.env);
-    const base = { taskId: task.id, field: 'Id', offset: idNode.offset, length: idNode.length };
+    const earlier = tasks.slice(firstIndex, i).filter((t) => t.id === id);
+    const env = task.envType;
+    const same = earlier.find((e) => e.envType === env);
+    const subject = t(locale, 'subject.task', { id });
+    const base = { taskId: id, field: 'Id', offset: span.offset, length: span.length };
     if (same) {
-      const message = t(locale, 'duplicate-id', { id: task.id, env: here.env ?? '', line: p.positionAt(same.offset).line + 1 });
+      const message = t(locale, 'duplicate-id', { id, env: env ?? '', line: p.positionAt(same.idSpan!.offset).line + 1 });
       out.push({ ...base, code: 'dwtasks/duplicate-id', severity: 'error', message: withSubject(locale, subject, message) });
     } else {
       const other = earlier[0];
-      const otherEnv = other.env ? t(locale, 'env.is', { env: other.env }) : t(locale, 'env.none');
-      const message = t(locale, 'duplicate-id-env', { id: task.id, line: p.positionAt(other.offset).line + 1, other: otherEnv });
+      const otherEnv = other.envType ? t(locale, 'env.is', { env: other.envType }) : t(locale, 'env.none');
+      const message = t(locale, 'duplicate-id-env', { id, line: p.positionAt(other.idSpan!.offset).line + 1, other: otherEnv });
       out.push({ ...base, code: 'dwtasks/duplicate-id-env', severity: 'warning', message: withSubject(locale, subject, message) });
     }
   }

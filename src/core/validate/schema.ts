@@ -69,7 +69,9 @@ export function compileSchema(root: Json): Schema {
 let compiled: Schema | undefined;
 
 class SchemaWalker {
-  readonly out: OffsetFinding[] = [];
+  out: OffsetFinding[] = [];
+  /** When set, the walk of the root leaves the tasks out: the caller walks each with `walkTask`. */
+  skipTasks = false;
   /** Field path inside the current task (or from the root outside tasks), as a stack: no allocation per node. */
   private readonly path: string[] = [];
   /** The task being walked: index into Tasks, or -1 outside tasks. */
@@ -104,6 +106,7 @@ class SchemaWalker {
     else if (node.type === 'array' && schema.items) {
       const children = node.children ?? [];
       if (node === this.tasksNode && this.task < 0) {
+        if (this.skipTasks) return;
         // Task by task, each tree built and dropped; findings name the task, paths start inside it.
         const saved = this.path.splice(0);
         for (const task of this.p.tasks) {
@@ -122,6 +125,18 @@ class SchemaWalker {
         this.path.pop();
       }
     }
+  }
+
+  /** One task's schema findings, from a tree of it the caller already has. */
+  walkTask(index: number, tree: Node, taskSchema: Schema): OffsetFinding[] {
+    const saved = this.out;
+    this.out = [];
+    this.task = index;
+    this.walk(tree, taskSchema);
+    this.task = -1;
+    const found = this.out;
+    this.out = saved;
+    return found;
   }
 
   private checkType(node: Node, schema: Schema): void {
@@ -201,11 +216,35 @@ function primitiveEquals(node: Node, expected: unknown): boolean {
   return node.value === expected;
 }
 
+function defaultSchema(): Schema {
+  return (compiled ??= compileSchema(schemaJson as Json));
+}
+
 /** Schema findings of a parsed patch (none when it does not parse: the syntax error says it all). */
 export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Json = schemaJson as Json): OffsetFinding[] {
   if (!p.shallowRoot || p.parseErrors.length) return [];
-  const s = schema === (schemaJson as Json) ? (compiled ??= compileSchema(schema)) : compileSchema(schema);
+  const s = schema === (schemaJson as Json) ? defaultSchema() : compileSchema(schema);
   const walker = new SchemaWalker(p, locale);
   walker.walk(p.shallowRoot, s);
   return walker.out;
+}
+
+/**
+ * The schema checks split for a single pass over big files: `top` walks everything but the tasks,
+ * `task` checks one task's tree, which the caller builds once for the core rules and the schema.
+ */
+export function schemaChecker(p: ParsedPatch, locale: Locale): { top(): OffsetFinding[]; task(index: number, tree: Node): OffsetFinding[] } {
+  const s = defaultSchema();
+  const taskSchema = s.properties?.Tasks?.items;
+  if (!taskSchema) throw new Error('schema: Tasks.items is missing');
+  const walker = new SchemaWalker(p, locale);
+  walker.skipTasks = true;
+  return {
+    top: () => {
+      if (!p.shallowRoot || p.parseErrors.length) return [];
+      walker.walk(p.shallowRoot, s);
+      return walker.out;
+    },
+    task: (index, tree) => walker.walkTask(index, tree, taskSchema),
+  };
 }
