@@ -1,7 +1,7 @@
 // Snippets for common schedules inside a `Cron` string. Each replaces the whole value and says
 // what it means (description of its default expansion) in the user's language.
 import * as vscode from 'vscode';
-import { inlineCode } from '../util/markdown';
+import { escapeMarkdown, inlineCode } from '../util/markdown';
 import { currentLocale } from '../util/settings';
 import { cronAt } from './cronLocate';
 import { describeShort } from './cronInfo';
@@ -26,7 +26,7 @@ export class CronCompletion implements vscode.CompletionItemProvider {
       item.filterText = typed + s.label[locale];
       item.sortText = `!dw${i}`;
       item.detail = describeShort(example, locale) ?? example;
-      item.documentation = new vscode.MarkdownString().appendText(s.help[locale]).appendMarkdown('\n\n').appendMarkdown(inlineCode(example));
+      item.documentation = new vscode.MarkdownString(`${escapeMarkdown(s.help[locale])}\n\n${inlineCode(example)}`);
       return item;
     });
   }

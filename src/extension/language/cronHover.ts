@@ -1,7 +1,7 @@
 // Hover on a `Cron` value: what it means in the user's language, the next 5 fire times in the
 // configured zone, and a link to the dialect's rules. An invalid expression shows its problems.
 import * as vscode from 'vscode';
-import { inlineCode } from '../util/markdown';
+import { escapeMarkdown, inlineCode } from '../util/markdown';
 import { formatFireTime } from '../util/fireTimes';
 import { toVsRange } from '../util/ranges';
 import { cronTimeZone, currentLocale } from '../util/settings';
@@ -28,15 +28,15 @@ export class CronHover implements vscode.HoverProvider {
     md.appendMarkdown('\n\n');
     if (!info.valid) {
       md.appendMarkdown(`$(error) ${vscode.l10n.t('Not a valid DataWorks cron expression:')}\n\n`);
-      for (const p of info.problems) md.appendMarkdown('- ').appendText(p.message).appendMarkdown('\n');
+      for (const p of info.problems) md.appendMarkdown(`- ${escapeMarkdown(p.message)}\n`);
     } else {
-      md.appendText(info.description).appendMarkdown('\n\n');
-      md.appendText(zoneHeading(zone, info.times.length)).appendMarkdown('\n\n');
+      md.appendMarkdown(`${escapeMarkdown(info.description)}\n\n`);
+      md.appendMarkdown(`${escapeMarkdown(zoneHeading(zone, info.times.length))}\n\n`);
       if (info.times.length) {
         for (const t of info.times) md.appendMarkdown(`- ${inlineCode(formatFireTime(t, zone.zone, locale))}\n`);
       }
       if (zone.invalidSetting) {
-        md.appendMarkdown('\n$(warning) ').appendText(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting)).appendMarkdown('\n');
+        md.appendMarkdown(`\n$(warning) ${escapeMarkdown(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting))}\n`);
       }
     }
     const args = encodeURIComponent(JSON.stringify([this.rulesDoc.toString()]));

@@ -5,3 +5,11 @@ export function inlineCode(text: string): string {
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
+
+/**
+ * Plain text into markdown. Unlike MarkdownString.appendText this keeps spaces as spaces (appendText
+ * turns them into &nbsp;, so long messages would not wrap in a hover).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~$]/g, '\\$&').replace(/\r?\n/g, '  \n');
+}
