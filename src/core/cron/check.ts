@@ -1,5 +1,5 @@
 // checkCron: every problem in a DataWorks cron expression, with its field, range and an obvious fix.
-import { parseCron, type CronProblem, type Repair } from './parse';
+import { parseCron, type CronProblem, type ParsedField, type Repair } from './parse';
 import { smallestGap, MIN_GAP_MINUTES } from './gap';
 
 export interface CronFix { title: string; replacement: string }
@@ -12,9 +12,10 @@ export function checkCron(expr: string): CronCheck {
   return canonical === undefined ? { valid, problems, fixes } : { valid, problems, fixes, canonical };
 }
 
-interface Analysis { problems: CronProblem[]; repairs: Repair[]; canonical?: string }
+export interface Analysis { problems: CronProblem[]; repairs: Repair[]; canonical?: string; fields?: ParsedField[] }
 
-function analyze(expr: string): Analysis {
+/** Problems, token repairs and parsed fields of an expression (no fixes built). */
+export function analyze(expr: string): Analysis {
   const parsed = parseCron(expr);
   const { problems, repairs, fields } = parsed;
   // The day rule only needs the two day fields to be readable; problems elsewhere don't hide it.
@@ -54,7 +55,7 @@ function analyze(expr: string): Analysis {
     }
   }
   const canonical = problems.length === 0 && fields ? fields.map((f) => f.canonical).join(' ') : undefined;
-  return { problems, repairs, canonical };
+  return { problems, repairs, canonical, fields };
 }
 
 function canonicalFix(expr: string, canonical: string | undefined): CronFix[] {

@@ -6,8 +6,7 @@
 // - during a fall-back overlap, re-resolving fields picks the later (standard-time) reading, so the
 //   first pass through the repeated hour is skipped;
 // - the search gives up after year 2999 or MAX_YEAR = (current year + 100), whichever comes first.
-import { checkCron } from './check';
-import { parseCron } from './parse';
+import { analyze } from './check';
 import { LenientCalendar, F, lastDayOfMonth } from './calendar';
 import { compile, ceiling, type Schedule } from './schedule';
 import { zoneOffsets } from './zone';
@@ -17,12 +16,10 @@ export const MAX_YEAR = new Date().getFullYear() + 100;
 
 /** The next n fire times strictly after `from`, in `timeZone`; fewer if the expression stops firing. */
 export function nextFireTimes(expr: string, from: Date, timeZone: string, n: number): Date[] {
-  const check = checkCron(expr);
-  if (!check.valid) throw new Error(`invalid cron expression "${expr}": ${check.problems.map((p) => p.message).join('; ')}`);
+  const schedule = scheduleOf(expr);
   const start = from.getTime();
   if (!Number.isFinite(start)) throw new RangeError('nextFireTimes: `from` is not a valid date');
   const zone = zoneOffsets(timeZone);
-  const schedule = compile(parseCron(expr).fields!);
   const out: Date[] = [];
   let after = start;
   while (out.length < n) {
@@ -35,6 +32,21 @@ export function nextFireTimes(expr: string, from: Date, timeZone: string, n: num
 }
 
 const MAX_ROUNDS = 200_000;
+
+// Hovers and hints ask again and again for the same few expressions: keep their compiled form.
+const schedules = new Map<string, Schedule>();
+
+function scheduleOf(expr: string): Schedule {
+  let s = schedules.get(expr);
+  if (!s) {
+    const a = analyze(expr);
+    if (a.problems.length || !a.fields) throw new Error(`invalid cron expression "${expr}": ${a.problems.map((p) => p.message).join('; ')}`);
+    s = compile(a.fields);
+    if (schedules.size >= 1000) schedules.clear();
+    schedules.set(expr, s);
+  }
+  return s;
+}
 
 /** Quartz's getTimeAfter for the forms the dialect allows (no W, no L-n, no year field). */
 export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): number | undefined {
