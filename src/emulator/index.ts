@@ -64,6 +64,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const p = handler(req, res).finally(() => inFlight.delete(p));
     inFlight.add(p);
   });
+  // Idle keep-alive connections outlive the client agent's own idle timeout (Node's is 5 s), so the
+  // client, not the server, closes them: no request is ever sent on a socket the server is closing.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -102,6 +102,16 @@ export const emulatorCommand: CliCommand = {
       io.stderr.write(`dwtasks emulator: ${why}\n`);
       return 2;
     }
+    // Listen before printing: a script may signal us as soon as it has read the first line.
+    const stopped = new Promise<void>((resolve) => {
+      const stop = (): void => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
     if (parsed.json) {
       io.stdout.write(`${JSON.stringify({ endpoint: emu.endpoint, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret })}\n`);
     } else {
@@ -115,15 +125,7 @@ export const emulatorCommand: CliCommand = {
         '',
       ].join('\n'));
     }
-    await new Promise<void>((resolve) => {
-      const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        resolve();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await stopped;
     await emu.close();
     io.stderr.write('dwtasks emulator: stopped\n');
     return 0;

@@ -41,9 +41,12 @@ describe('emulator faults', () => {
 
   it('qps: beyond N requests in a second answers 429 Throttling.User', async () => {
     emu.setFaults({ qps: 2 });
-    const results = await Promise.all([0, 1, 2, 3, 4].map(() => sdkCall(emu, 'ListProjects', {}).then(() => 'OK', (e) => `${e.data?.statusCode} ${e.code}`)));
-    assert.equal(results.filter((r) => r === 'OK').length, 2, results.join());
-    assert.equal(results.filter((r) => r === '429 Throttling.User').length, 3, results.join());
+    const t0 = Date.now();
+    const results = await Promise.all([0, 1, 2, 3, 4, 5].map(() => sdkCall(emu, 'ListProjects', {}).then(() => 'OK', (e) => `${e.data?.statusCode} ${e.code}`)));
+    const seconds = Math.ceil((Date.now() - t0) / 1000);
+    const ok = results.filter((r) => r === 'OK').length;
+    assert.ok(ok >= 2 && ok <= 2 * seconds, `${ok} passed in ${seconds} s: ${results.join()}`);
+    assert.equal(results.filter((r) => r === '429 Throttling.User').length, results.length - ok, results.join());
   });
 
   it('error rate: 500 InternalError.System and nothing applied', async () => {
@@ -72,7 +75,7 @@ describe('emulator faults', () => {
     emu.setFaults({ dropAfterApplyRate: 1 });
     const { outcome, description } = await touch(ids[3]);
     assert.match(outcome, /^network /);
-    assert.equal(descriptionOf(ids[3]), description);
+    assert.equal(descriptionOf(ids[3]), description, `applied despite ${outcome}`);
   });
 
   it('slow rate: a caller that times out first gets no answer and nothing is applied; a patient one is served', async () => {
@@ -127,9 +130,10 @@ describe('emulator daily quota', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dw-emu-quota-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('answers 429 Throttling.Resource once the day\'s calls are used, and remembers the count across restarts', async () => {
+  it('answers 429 Throttling.Resource once the day\'s calls are used, and remembers the count across restarts', async (t) => {
     const path = join(dir, 'state.json');
     let emu = await startEmulator({ statePath: path, tasks: 10, faults: { dailyQuota: 3 } });
+    t.after(() => emu.close());
     for (let i = 0; i < 2; i++) await sdkCall(emu, 'ListProjects', {});
     await emu.close();
     emu = await startEmulator({ statePath: path, faults: { dailyQuota: 3 } });

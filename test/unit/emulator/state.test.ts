@@ -5,12 +5,18 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, type TestContext } from 'node:test';
 import { checkCron } from '../../../src/core/cron/check';
 import { FIRST_BIG_TASK_ID, readStateFile, seedState, startEmulator } from '../../../src/emulator/index';
 import { sdkCall } from './support';
 
 const dirs: string[] = [];
+/** Starts an emulator that is closed when the test ends, pass or fail. */
+async function started(t: TestContext, options: Parameters<typeof startEmulator>[0]): Promise<Awaited<ReturnType<typeof startEmulator>>> {
+  const emu = await startEmulator(options);
+  t.after(() => emu.close());
+  return emu;
+}
 const tempDir = (): string => {
   const d = mkdtempSync(join(tmpdir(), 'dw-emu-state-'));
   dirs.push(d);
@@ -55,9 +61,9 @@ describe('emulator seed data', () => {
 });
 
 describe('emulator state file', () => {
-  it('is created with seed data, survives a restart with changes intact, and is not re-seeded', async () => {
+  it('is created with seed data, survives a restart with changes intact, and is not re-seeded', async (t) => {
     const path = join(tempDir(), 'state.json');
-    const first = await startEmulator({ statePath: path, tasks: 200, seed: 2 });
+    const first = await started(t, { statePath: path, tasks: 200, seed: 2 });
     const id = Object.keys(first.snapshot().tasks.Prod)[0];
     const r = await sdkCall(first, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Description":"persisted"}]` });
     assert.equal((r.body.SuccessInfo as Record<string, { Success: boolean }>)[id].Success, true);
@@ -67,7 +73,7 @@ describe('emulator state file', () => {
     // a clean close leaves the state file itself current
     assert.equal(JSON.parse(readFileSync(path, 'utf8')).tasks.Prod[id].Description, 'persisted');
 
-    const second = await startEmulator({ statePath: path, tasks: 50, seed: 99 });
+    const second = await started(t, { statePath: path, tasks: 50, seed: 99 });
     const s = second.snapshot();
     assert.equal(s.tasks.Prod[id].Description, 'persisted');
     assert.equal(Object.keys(s.tasks.Dev).length, 200, 'existing file wins over --tasks/--seed');
@@ -76,10 +82,10 @@ describe('emulator state file', () => {
     await second.close();
   });
 
-  it('stays parseable during a burst of writes and leaves no temp files', async () => {
+  it('stays parseable during a burst of writes and leaves no temp files', async (t) => {
     const dir = tempDir();
     const path = join(dir, 'state.json');
-    const emu = await startEmulator({ statePath: path, tasks: 400, seed: 3 });
+    const emu = await started(t, { statePath: path, tasks: 400, seed: 3 });
     const ids = Object.keys(emu.snapshot().tasks.Prod).slice(0, 40);
     let reads = 0;
     let stop = false;
@@ -87,7 +93,7 @@ describe('emulator state file', () => {
       while (!stop) {
         JSON.parse(readFileSync(path, 'utf8')); // throws on a torn file
         reads++;
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setTimeout(r, 10)); // leave the emulator (same process) time to serve
       }
     })();
     await Promise.all(ids.map((id, i) => sdkCall(emu, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Timeout":${i + 1}}]` })));
@@ -102,17 +108,17 @@ describe('emulator state file', () => {
     ids.forEach((id, i) => assert.equal(onDisk.tasks.Prod[id].Timeout, i + 1));
   });
 
-  it('replays the change log after a crash and ignores a torn last line', async () => {
+  it('replays the change log after a crash and ignores a torn last line', async (t) => {
     const dir = tempDir();
     const path = join(dir, 'state.json');
-    const seeded = await startEmulator({ statePath: path, tasks: 30 });
+    const seeded = await started(t, { statePath: path, tasks: 30 });
     const [a, b] = Object.keys(seeded.snapshot().tasks.Prod);
     await seeded.close();
     const task = { ...seeded.snapshot().tasks.Prod[a], Description: 'from the log' };
     const quota = { day: '2026-11-28', used: 7 };
     appendFileSync(`${path}.wal`, `${JSON.stringify({ seq: 1, tasks: [{ env: 'Prod', task }], quota })}\n{"seq":2,"tasks":[{"env":"Prod","task":{"Id":"${b}","Desc`);
     assert.equal(readStateFile(path).tasks.Prod[a].Description, 'from the log');
-    const emu = await startEmulator({ statePath: path });
+    const emu = await started(t, { statePath: path });
     assert.equal(emu.snapshot().tasks.Prod[a].Description, 'from the log');
     assert.deepEqual(emu.snapshot().tasks.Prod[b], seeded.snapshot().tasks.Prod[b], 'torn entry ignored');
     assert.deepEqual(emu.snapshot().quota, quota);
@@ -120,11 +126,11 @@ describe('emulator state file', () => {
     assert.deepEqual(readdirSync(dir), ['state.json']);
   });
 
-  it('removes temp files a killed run left behind, and refuses a file that is not a state', async () => {
+  it('removes temp files a killed run left behind, and refuses a file that is not a state', async (t) => {
     const dir = tempDir();
     const path = join(dir, 'state.json');
     writeFileSync(join(dir, '.state.json.12345.1.1.tmp'), '{"torn":');
-    const emu = await startEmulator({ statePath: path, tasks: 10 });
+    const emu = await started(t, { statePath: path, tasks: 10 });
     await emu.close();
     assert.deepEqual(readdirSync(dir), ['state.json']);
     const bad = join(dir, 'bad.json');

@@ -29,7 +29,7 @@ export async function sdkCall(
     authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'string',
   });
   const req = new OpenApiRequest(method === 'GET' ? { query: values } : { body: values });
-  const res = (await client.callApi(params, req, new RuntimeOptions({ autoretry: false, readTimeout: opts.readTimeout ?? 10000 }))) as { statusCode: number; body: string };
+  const res = (await client.callApi(params, req, new RuntimeOptions({ autoretry: false, connectTimeout: 30000, readTimeout: opts.readTimeout ?? 30000 }))) as { statusCode: number; body: string };
   return { statusCode: res.statusCode, text: res.body, body: parse(res.body) as Record<string, unknown> };
 }
 
