@@ -39,7 +39,8 @@ export class CronHover implements vscode.HoverProvider {
         md.appendMarkdown(`\n$(warning) ${escapeMarkdown(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting))}\n`);
       }
     }
-    const args = encodeURIComponent(JSON.stringify([this.rulesDoc.toString()]));
+    // A Uri serialises with $mid, so the workbench revives it as a Uri for the command.
+    const args = encodeURIComponent(JSON.stringify([this.rulesDoc]));
     md.appendMarkdown(`\n[${vscode.l10n.t('DataWorks cron rules')}](command:markdown.showPreview?${args})`);
     return new vscode.Hover(md, toVsRange(patch.rangeAt(cron.node.offset, cron.node.length)));
   }

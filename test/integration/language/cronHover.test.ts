@@ -1,6 +1,7 @@
 // Hover on a Cron value: description in the UI language and the next 5 fire times in the configured
 // zone, computed here through the same core so the test checks the adapter's wiring and formatting.
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { describeCron, nextFireTimes } from '../../../src/core/cron';
 import { formatFireTime } from '../../../src/extension/util/fireTimes';
 import { hostLocale, hoverText, openPatch, rangeOf, withSetting } from './support';
@@ -35,8 +36,13 @@ suite('language: cron hover', () => {
       const text = await hoverText(doc, rangeOf(doc, EXPR).start.translate(0, 4));
       assert.ok(text.includes(describeCron(EXPR, hostLocale())), `description missing:\n${text}`);
       assertTimes(text, 'Asia/Shanghai');
-      assert.match(text, /command:markdown\.showPreview\?/, 'links the dialect rules');
-      assert.match(decodeURIComponent(text), /docs\/cron\.md/);
+      const link = /command:markdown\.showPreview\?([^)\s]+)/.exec(text);
+      assert.ok(link, 'links the dialect rules');
+      const [target] = JSON.parse(decodeURIComponent(link[1])) as vscode.Uri[];
+      const uri = vscode.Uri.from(target);
+      assert.match(uri.path, /\/docs\/cron\.md$/);
+      const rules = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.match(rules, /1` = Sunday/, 'the linked document states the dialect rules');
     }));
   });
 
