@@ -35,9 +35,10 @@ export interface ParsedCron {
   repairs: Repair[];
 }
 
+/** Fields are separated by spaces and tabs only, as Quartz splits them (a full-width space is not a separator). */
 export function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
-  const re = /\S+/g;
+  const re = /[^ \t]+/g;
   for (let m = re.exec(expr); m; m = re.exec(expr)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return tokens;
 }
@@ -113,6 +114,14 @@ type Report = (message: string, start: number, end: number) => void;
 function parseElement(
   spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, report: Report, repairs: Repair[],
 ): string | undefined {
+  // Only printable ASCII can be valid; checking first also keeps ranges exact (toUpperCase can
+  // change the length of non-ASCII text, e.g. "ß" -> "SS").
+  const bad = /[^\x21-\x7e]/.exec(el);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    report(`"${el}" contains a character that is not allowed here (U+${code}); use ASCII digits, names, and * ? , - / L #`, start, end);
+    return undefined;
+  }
   const up = el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
   const alone = (what: string): boolean => {

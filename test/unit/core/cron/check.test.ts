@@ -128,6 +128,25 @@ describe('checkCron: problems name the field and point at the token', () => {
     assert.match(only('00 1,,2 00 * * ?').message, /empty value/);
   });
 
+  it('non-ASCII text: full-width spaces and digits are refused with exact UTF-16 ranges', () => {
+    const e = '00 00\u300000 * * ?';
+    const r = checkCron(e);
+    assert.equal(r.valid, false);
+    assert.match(r.problems[0].message, /expected 6 fields/);
+    const e2 = '00 00 ００ * * ?';
+    const p = only(e2);
+    assert.equal(p.field, 'hour');
+    assert.equal(at(e2, p), '００');
+    assert.match(p.message, /U\+FF10/);
+    const e3 = '00 00 00 ? * ßAT';
+    const p3 = only(e3);
+    assert.equal(at(e3, p3), 'ßAT');
+    assert.ok(p3.end <= e3.length);
+    const e4 = '😀 00 00 * * ?';
+    const p4 = only(e4);
+    assert.deepEqual([p4.field, p4.start, p4.end], ['second', 0, 2]); // a surrogate pair is two UTF-16 units
+  });
+
   it('ranges are offsets into the original string, even with extra spaces', () => {
     const e = '  00   00  00  ?  *  8';
     const p = only(e);
