@@ -37,6 +37,13 @@ const EDGES: QuartzQuery[] = [
   { expr: '00 00 00 1 1 ?', zone: 'UTC', from: utc('2125-06-01T00:00:00Z'), n: 3 },
   { expr: '00 05 00 31 * ?', zone: 'Pacific/Auckland', from: utc('2026-01-30T00:00:00Z'), n: 7 },
   { expr: '00 00 03 ? * 2/2', zone: 'America/St_Johns', from: utc('2026-03-01T00:00:00Z'), n: 10 },
+  // nL / n#k landing on DST-change days: the gap on the second Sunday of March (New York), the
+  // repeated hour on the last Sunday of October (Berlin), the half-hour gap (Lord Howe).
+  { expr: '00 30 02 ? 3 1#2', zone: 'America/New_York', from: utc('2026-01-01T00:00:00Z'), n: 4 },
+  { expr: '00 00,30 02 ? 10 1L', zone: 'Europe/Berlin', from: utc('2026-01-01T00:00:00Z'), n: 6 },
+  { expr: '00 15 02 ? 10 1#1', zone: 'Australia/Lord_Howe', from: utc('2026-01-01T00:00:00Z'), n: 4 },
+  { expr: '00 00,30 01 ? 4 1#1', zone: 'Australia/Lord_Howe', from: utc('2026-01-01T00:00:00Z'), n: 6 },
+  { expr: '00 00 00 ? 11 1#1', zone: 'America/Sao_Paulo', from: utc('2015-01-01T00:00:00Z'), n: 6 },
 ];
 
 /** Quartz rejects these; checkCron must too. */
