@@ -1,14 +1,12 @@
-// `dwtasks emulator` as a process: the bundled CLI (built here from src/cli/main.ts with the build
-// script's esbuild settings) prints the --json line first, logs requests to stderr, stops cleanly on
-// SIGTERM, and a SIGKILL in the middle of writes leaves a state file that holds every answered change.
+// `dwtasks emulator` as a process: the built CLI (dist/cli.js from node scripts/build.mjs) prints the
+// --json line first, logs requests to stderr, stops cleanly on SIGTERM, and a SIGKILL in the middle of writes leaves a state file that holds every answered change.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import * as esbuild from 'esbuild';
 import { parseEmulatorArgs } from '../../../src/cli/commands/emulator';
 import { readStateFile } from '../../../src/emulator/index';
 import { sdkCall } from './support';
@@ -37,13 +35,10 @@ const exited = (child: ChildProcessWithoutNullStreams): Promise<{ code: number |
   new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
 
 describe('dwtasks emulator (process)', () => {
-  before(async () => {
-    await esbuild.build({
-      entryPoints: [join(root, 'src/cli/main.ts')], outfile: cli, bundle: true, platform: 'node', target: 'node20',
-      format: 'cjs', logLevel: 'silent', banner: { js: '#!/usr/bin/env node' },
-      // jsonc-parser's UMD entry requires './impl/*' at run time, which a bundle cannot resolve: take its ESM entry.
-      mainFields: ['module', 'main'],
-    });
+  before(() => {
+    // The real build (node scripts/build.mjs); the CLI bundle is copied out so a concurrent rebuild of dist/ cannot swap it mid-test.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
+    copyFileSync(join(root, 'dist/cli.js'), cli);
   });
   after(() => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL'); // only after a failed test
