@@ -4,10 +4,13 @@ import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/types';
 import { toVsRange } from '../util/ranges';
 import { isPatchDocument } from './selector';
-import { validateDocumentText, ValidationCache } from './validation';
+import { validateDocument, ValidationCache } from './validation';
 
 export const DIAGNOSTIC_SOURCE = 'DataWorks';
 const DEBOUNCE_MS = 250;
+/** Above this size (a few thousand tasks) a run takes long enough that we wait for a longer pause in typing. */
+const LARGE_DOCUMENT_CHARS = 500_000;
+const LARGE_DEBOUNCE_MS = 1000;
 
 /** The JSON language server already reports parse errors at their place; ours would repeat them. */
 const LEFT_TO_JSON_SERVER = new Set(['dwtasks/syntax']);
@@ -37,7 +40,9 @@ export class PatchDiagnostics implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+        if (!e.contentChanges.length) return;
+        const large = e.document.offsetAt(new vscode.Position(e.document.lineCount, 0)) > LARGE_DOCUMENT_CHARS;
+        this.schedule(e.document, large ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
       // VS Code keeps a closed editor's document alive for minutes; the user closed it when its last tab went.
@@ -82,7 +87,7 @@ export class PatchDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     let cache = this.caches.get(key);
     if (!cache) this.caches.set(key, (cache = new ValidationCache()));
-    const findings = validateDocumentText(doc.getText(), cache).filter((f) => !LEFT_TO_JSON_SERVER.has(f.code));
+    const findings = validateDocument(doc, cache).filter((f) => !LEFT_TO_JSON_SERVER.has(f.code));
     this.latest.set(key, { version: doc.version, findings });
     this.collection.set(doc.uri, findings.map(toDiagnostic));
     return findings;

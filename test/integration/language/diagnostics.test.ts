@@ -60,6 +60,21 @@ suite('language: diagnostics', () => {
     assert.ok(back.some((d) => codeOf(d) === 'dwtasks/cron-invalid'));
   });
 
+  test('a 5,000-task file (over 500 KB, the long-debounce size): the finding in the last task appears, and goes after an edit', async () => {
+    const tasks = Array.from({ length: 5000 }, (_, i) =>
+      `    { "Id": ${9000000 + i}, "Name": "task ${i}", "Timeout": 7200, "Trigger": { "Type": "Scheduler", "Cron": "00 ${String(i % 60).padStart(2, '0')} 02 * * ?" } }`);
+    tasks[4999] = tasks[4999].replace('02 * * ?', '02 * * *');
+    const doc = await openPatch(`{\n  "Tasks": [\n${tasks.join(',\n')}\n  ]\n}\n`, 'big');
+    assert.ok(doc.getText().length > 500_000);
+    const diags = await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/cron-invalid'));
+    assert.equal(diags.length, 1, diags.map((d) => d.message).join('\n'));
+    assert.equal(diags[0].range.start.line, doc.lineCount - 4, 'on the last task');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, rangeOf(doc, '02 * * *'), '02 * * ?');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForOurs(doc, (ds) => ds.length === 0);
+  });
+
   test('closing the document clears its diagnostics', async () => {
     const doc = await openPatch(BROKEN);
     await waitForOurs(doc, (ds) => ds.length > 0);
