@@ -104,7 +104,15 @@ test('browse the Tasks tree: connection > project > Prod > tasks with Load more,
   const menuItem = page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first();
   await menuItem.waitFor({ state: 'visible' });
   await menuItem.click();
-  await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
+    await wb.screenshot('tree-failure');
+    await page.keyboard.press('Escape');
+    await wb.runCommand('DataWorks: Show Request Log');
+    await wb.screenshot('tree-failure-log');
+    await wb.runCommand('Notifications: Show Notifications');
+    await wb.screenshot('tree-failure-notes');
+    throw e;
+  });
   const lines = page.locator('.editor-instance .monaco-editor .view-lines').first();
   await lines.filter({ hasText: firstLabel }).waitFor({ state: 'visible', timeout: 30_000 });
   const text = await lines.innerText();
