@@ -1,5 +1,6 @@
 // Activation registers providers and commands only: no network, no file scans.
 import * as vscode from 'vscode';
+import { registerApply, type ApplyFeature } from './apply';
 import { registerConnection, type ConnectionService } from './connection';
 import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
@@ -9,6 +10,7 @@ import { registerTree, type TasksTree } from './tree';
 export interface ExtensionApi {
   connection: ConnectionService;
   tree: TasksTree;
+  apply: ApplyFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -16,7 +18,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const connection = registerConnection(context);
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);
-  return { connection, tree };
+  const apply = registerApply(context, connection);
+  return { connection, tree, apply };
 }
 
 export function deactivate(): void {

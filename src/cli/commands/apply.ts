@@ -4,10 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, TokenBucket, defaultJournalPath, finishJournal,
+  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, discoverProjectIds, MAX_BATCH_SIZE, TokenBucket, defaultJournalPath, finishJournal,
   formatRevert, planApply, revertPathFor, runApply, type ApplyPlan, type ApplyResult, type ServiceErrorLike,
 } from '../../core/apply/index';
-import { collectAll } from '../../dataworks/client';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
@@ -158,12 +157,9 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
 }
 
 async function discoverProjects(client: import('../../dataworks/client').DataWorksClient, limiter: TokenBucket, signal: AbortSignal, io: CliIO): Promise<string[]> {
-  const projects = await collectAll(async (page) => {
-    await limiter.acquire(signal);
-    return client.listProjects({ PageNumber: page, PageSize: 100 }, signal);
-  });
-  io.stderr.write(`Found ${projects.length} project(s) to read current values from.\n`);
-  return projects.map((p) => p.Id);
+  const ids = await discoverProjectIds(client, limiter, signal);
+  io.stderr.write(`Found ${ids.length} project(s) to read current values from.\n`);
+  return ids;
 }
 
 function confirm(io: CliIO, question: string): Promise<boolean> {

@@ -8,4 +8,5 @@ export * from './before-state';
 export * from './journal';
 export * from './revert';
 export * from './run';
+export * from './projects';
 export { FileJournal, defaultJournalPath, revertPathFor } from './journal-file';

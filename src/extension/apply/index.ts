@@ -1,0 +1,39 @@
+// The apply feature: Apply / Preview / Revert Last Apply / Apply History, the code lens and the results.
+import * as vscode from 'vscode';
+import type { ConnectionService } from '../connection';
+import { DWTASKS_SELECTOR } from '../language/selector';
+import { ApplyCommand } from './applyCommand';
+import { ApplyCodeLens } from './codeLens';
+import { historyItems, showApplyHistory } from './historyCommand';
+import { PREVIEW_SCHEME, PreviewDocuments, previewBatchUpdate } from './previewCommand';
+import { ApplyResults } from './results';
+import { revertLastApply } from './revertCommand';
+import { journalDir } from './storage';
+
+export type { ApplyArgs, ApplyOutcome, ApplyTestHooks } from './applyCommand';
+export type { PreviewOutcome } from './previewCommand';
+export { checkApplyGate } from './gate';
+export { APPLY_SOURCE } from './results';
+
+/** What the apply feature exposes (ExtensionApi.apply), for other features and tests. */
+export interface ApplyFeature {
+  results: ApplyResults;
+  journalDir(): string;
+  history(): ReturnType<typeof historyItems>;
+}
+
+export function registerApply(context: vscode.ExtensionContext, connection: ConnectionService): ApplyFeature {
+  const results = new ApplyResults();
+  const apply = new ApplyCommand(context, connection, results);
+  const previews = new PreviewDocuments();
+  context.subscriptions.push(
+    results,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, new ApplyCodeLens(connection)),
+    vscode.commands.registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
+    vscode.commands.registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
+    vscode.commands.registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
+    vscode.commands.registerCommand('dataworks.showApplyHistory', () => showApplyHistory(context)),
+  );
+  return { results, journalDir: () => journalDir(context), history: () => historyItems(context) };
+}
