@@ -56,7 +56,7 @@ export class ApplyCommand {
 
     const gate = checkApplyGate(doc, hooks.trusted ?? vscode.workspace.isTrusted);
     if (!gate.ok) {
-      await showRefusal(gate);
+      void showRefusal(gate);
       return { kind: 'refused', reason: gate.reason, message: gate.message };
     }
     const parsed = gate.parsed;

@@ -37,7 +37,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
   // Preview only reads: trust is not required, errors are (a broken patch has no meaningful diff).
   const gate = checkApplyGate(doc, true);
   if (!gate.ok) {
-    await showRefusal(gate);
+    void showRefusal(gate);
     return undefined;
   }
   const plan = planApply(toRequest(gate.parsed));

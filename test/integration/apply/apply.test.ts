@@ -1,0 +1,170 @@
+// Apply Batch Update in the real host against the emulator: mixed results on the right Id ranges with
+// exact int64 ids, results that follow edits, refusals (errors, untrusted) that send nothing, preview,
+// revert, history, code lens, and no secrets in the log. The emulator's state file is the oracle.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/extension';
+import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import { waitForDiagnostics } from '../helpers';
+import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, patchText, serviceTask, writePatch } from './applyFixture';
+
+const UNKNOWN_ID = '9223372036854775001';
+
+suite('Apply: batch update against the emulator', () => {
+  let emu: RunningEmulator;
+  let api: ExtensionApi;
+  let big: string[];
+  let doc: vscode.TextDocument;
+  /** big[0]'s Description before any apply, to check the revert. */
+  let original0: unknown;
+
+  suiteSetup(async () => {
+    emu = await startEmulator(200);
+    api = await extensionApi();
+    await connectTo(api, emu.endpoint);
+    big = bigProdTasks(emu).map((t) => t.Id);
+    assert.ok(big.length >= 3, `the seed has Prod tasks with ids above 2^53 (${big.length})`);
+    original0 = (await serviceTask(api, 'Prod', big[0]!)).Description;
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emu?.stop();
+  });
+
+  test('mixed success: failed, unknown-id and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
+    const before2 = await serviceTask(api, 'Prod', big[2]!);
+    doc = await writePatch('mixed.dwtasks.json', patchText([
+      { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'set by apply test 0' } },
+      { Id: UNKNOWN_ID, EnvType: 'Prod', fields: { Description: 'no such task' } },
+      { Id: big[2]!, EnvType: 'Prod', fields: { RuntimeResource: { ResourceGroupId: 'S_res_group_does_not_exist' } } },
+      { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'set by apply test 1' } },
+    ]));
+    const out = await applyWith(doc);
+    assert.equal(out.kind, 'applied');
+    if (out.kind !== 'applied') return;
+    assert.deepEqual(out.result.results.map((r) => [r.id, r.status]), [
+      [big[0], 'succeeded'], [UNKNOWN_ID, 'failed'], [big[2], 'failed'], [big[1], 'succeeded'],
+    ]);
+    const diags = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.source === 'DataWorks Apply').length === 4);
+    assert.equal(diags.filter((d) => d.source === 'DataWorks Apply').length, 4);
+    const ok0 = diagnosticOn(doc, big[0]!);
+    assert.equal(ok0?.severity, vscode.DiagnosticSeverity.Information);
+    assert.ok(ok0?.message.includes(big[0]!), 'the message names the exact id');
+    const unknown = diagnosticOn(doc, UNKNOWN_ID);
+    assert.equal(unknown?.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(unknown!.message, /does not exist/);
+    assert.match(unknown!.message, /RequestId \S+/);
+    const rg = diagnosticOn(doc, big[2]!);
+    assert.equal(rg?.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(rg!.message, /RuntimeResource\.ResourceGroupId/);
+    assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, 'set by apply test 0');
+    assert.equal((await serviceTask(api, 'Prod', big[1]!)).Description, 'set by apply test 1');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a failed task is unchanged');
+    assert.ok(fs.existsSync(out.journalPath), 'the journal is in storage');
+    assert.ok(out.journalPath.startsWith(api.apply.journalDir()));
+    assert.ok(out.revertPath && fs.existsSync(out.revertPath), 'the revert patch sits next to the journal');
+    const hist = api.apply.history().find((h) => h.entry.path === out.journalPath);
+    assert.ok(hist, 'Apply history lists the journal');
+    assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed], [2, 2]);
+  });
+
+  test('results move with an edit above and vanish when the task itself changes', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const line0 = diagnosticOn(doc, big[1]!)!.range.start.line;
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), '  // a note above the tasks\n'));
+    await waitForDiagnostics(doc.uri, () => diagnosticOn(doc, big[1]!)?.range.start.line === line0 + 1);
+    assert.equal(applyDiagnostics(doc.uri).length, 4, 'every result moved along');
+    for (const id of [big[0]!, UNKNOWN_ID, big[2]!, big[1]!]) assert.ok(diagnosticOn(doc, id), `result still on ${id}`);
+    const at = doc.getText().indexOf('set by apply test 0');
+    await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 3)), 'SET'));
+    await waitForDiagnostics(doc.uri, () => applyDiagnostics(doc.uri).length === 3);
+    assert.equal(diagnosticOn(doc, big[0]!), undefined, 'the edited task lost its result');
+    assert.ok(diagnosticOn(doc, big[1]!), 'the other results stay');
+  });
+
+  test('a file with errors is refused: nothing sent, no journal', async () => {
+    const callsBefore = batchCalls(api);
+    const task0 = await serviceTask(api, 'Prod', big[0]!);
+    const journals = api.apply.history().length;
+    const bad = await writePatch('bad.dwtasks.json', patchText([
+      { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'never sent' } },
+      { Id: big[1]!, EnvType: 'Prod', fields: { Trigger: { Type: 'Scheduler', Cron: '00 61 25 * * ?' } } },
+    ]));
+    await waitForDiagnostics(bad.uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error));
+    const out = await applyWith(bad);
+    assert.equal(out.kind, 'refused');
+    if (out.kind === 'refused') {
+      assert.equal(out.reason, 'errors');
+      assert.match(out.message, /bad\.dwtasks\.json/);
+      assert.match(out.message, new RegExp(big[1]!));
+    }
+    assert.equal(batchCalls(api), callsBefore, 'no BatchUpdateTasks sent');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0, 'emulator state unchanged');
+    assert.equal(api.apply.history().length, journals, 'no journal written');
+  });
+
+  test('untrusted workspace: Apply refuses and sends nothing', async () => {
+    const callsBefore = batchCalls(api);
+    const task0 = await serviceTask(api, 'Prod', big[0]!);
+    const p = await writePatch('untrusted.dwtasks.json', patchText([{ Id: big[0]!, EnvType: 'Prod', fields: { Description: 'untrusted' } }]));
+    const out = await applyWith(p, { confirm: false, trusted: false });
+    assert.equal(out.kind, 'refused');
+    if (out.kind === 'refused') {
+      assert.equal(out.reason, 'untrusted');
+      assert.match(out.message, /trusted workspace/);
+    }
+    assert.equal(batchCalls(api), callsBefore, 'no BatchUpdateTasks sent');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0, 'emulator state unchanged');
+  });
+
+  test('code lens names the task counts and the target', async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    const label = api.connection.describe().label;
+    assert.ok(titles.includes(`Apply 4 tasks (Prod: 4) to ${label}`), titles.join(' | '));
+  });
+
+  test('preview: current vs patched values for every task, ids as bare digits, nothing sent', async () => {
+    const callsBefore = batchCalls(api);
+    const task0 = await serviceTask(api, 'Prod', big[0]!);
+    const p = await writePatch('preview.dwtasks.json', patchText([
+      { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'previewed value', Trigger: { Cron: '00 30 02 * * ?' } } },
+    ]));
+    const out = await vscode.commands.executeCommand<{ current: vscode.Uri; patched: vscode.Uri; changes: number }>('dataworks.previewBatchUpdate', p.uri);
+    assert.ok(out);
+    const left = (await vscode.workspace.openTextDocument(out.current)).getText();
+    const right = (await vscode.workspace.openTextDocument(out.patched)).getText();
+    assert.ok(left.includes(`"Id": ${big[0]}`) && right.includes(`"Id": ${big[0]}`), 'ids as bare digits');
+    assert.ok(left.includes('"Description": "SET by apply test 0"') || left.includes('"Description": "set by apply test 0"'), left);
+    const cron = ((await serviceTask(api, 'Prod', big[0]!)).Trigger as { Cron?: string } | undefined)?.Cron;
+    assert.ok(cron && left.includes(JSON.stringify(cron)), `current cron ${cron} on the left`);
+    assert.ok(right.includes('"previewed value"') && right.includes('"00 30 02 * * ?"'));
+    assert.equal(batchCalls(api), callsBefore, 'preview sends nothing');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0);
+  });
+
+  test('Revert Last Apply opens the revert patch; applying it restores the values', async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('dataworks.revertLastApply');
+    assert.ok(editor, 'an editor with the revert patch');
+    const text = editor.document.getText();
+    assert.ok(text.includes(`"Id": ${big[0]}`) && text.includes(`"Id": ${big[1]}`), 'the applied tasks, exact ids');
+    assert.ok(!text.includes(UNKNOWN_ID), 'failed tasks are not reverted');
+    const out = await applyWith(editor.document);
+    assert.equal(out.kind, 'applied');
+    if (out.kind === 'applied') assert.equal(out.result.counts.succeeded, 2);
+    assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, original0, 'the original value is back');
+  });
+
+  test('secrets never reach the DataWorks log or the journal', async () => {
+    const lines = api.connection.log.lines().join('\n');
+    assert.ok(lines.includes('BatchUpdateTasks'), 'the log has the apply requests');
+    assert.ok(!lines.includes(emu.accessKeySecret), 'no AccessKey secret in the log');
+    assert.ok(!lines.includes(emu.accessKeyId), 'no AccessKey id in the log');
+    for (const h of api.apply.history()) {
+      const journal = fs.readFileSync(h.entry.path, 'utf8');
+      assert.ok(!journal.includes(emu.accessKeySecret) && !journal.includes(emu.accessKeyId), `no key in ${h.entry.path}`);
+    }
+  });
+});

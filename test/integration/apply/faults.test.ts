@@ -1,0 +1,74 @@
+// Apply under faults: cancelling mid-run through the progress' cancel reports the rest as not sent;
+// throttled calls (emulator --throttle-rate) are retried until every task is applied.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import { waitForDiagnostics } from '../helpers';
+import { applyDiagnostics, applyWith, patchText, serviceTask, setApplySetting, writePatch } from './applyFixture';
+
+function prodPatch(emu: RunningEmulator, n: number, tag: string): string {
+  const tasks = emu.tasks('Prod').slice(0, n);
+  assert.equal(tasks.length, n);
+  return patchText(tasks.map((t, i) => ({ Id: t.Id, EnvType: 'Prod', fields: { Description: `${tag} ${i}` } })));
+}
+
+suite('Apply: cancel and throttling', () => {
+  let emu: RunningEmulator | undefined;
+
+  suiteSetup(async () => {
+    await setApplySetting('batchSize', 1);
+  });
+
+  teardown(async () => {
+    await emu?.stop();
+    emu = undefined;
+  });
+
+  suiteTeardown(async () => {
+    await setApplySetting('batchSize', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('cancel mid-run: chunks already answered stay applied, the rest are reported not sent', async () => {
+    const em = (emu = await startEmulator(60, ['--latency', '300']));
+    const api = await extensionApi();
+    await connectTo(api, em.endpoint);
+    const doc = await writePatch('cancel.dwtasks.json', prodPatch(em, 8, 'cancel'));
+    const out = await applyWith(doc, {
+      confirm: false,
+      onProgress: (p, cancel) => { if (p.phase === 'apply' && p.chunk >= 1) cancel(); },
+    });
+    assert.equal(out.kind, 'applied');
+    if (out.kind !== 'applied') return;
+    assert.equal(out.result.status, 'cancelled');
+    const c = out.result.counts;
+    assert.ok(c.succeeded >= 1, `at least the first chunk applied (${JSON.stringify(c)})`);
+    assert.ok(c.notSent >= 1, `later chunks not sent (${JSON.stringify(c)})`);
+    assert.equal(c.succeeded + c.failed + c.unknown + c.notSent, 8);
+    for (const r of out.result.results) {
+      const desc = (await serviceTask(api, 'Prod', r.id)).Description;
+      if (r.status === 'succeeded') assert.equal(desc, `cancel ${r.index}`);
+      if (r.status === 'not-sent') assert.notEqual(desc, `cancel ${r.index}`, `task ${r.id} was not changed`);
+    }
+    const diags = await waitForDiagnostics(doc.uri, () => applyDiagnostics(doc.uri).length === 8);
+    const warnings = diags.filter((d) => d.source === 'DataWorks Apply' && d.severity === vscode.DiagnosticSeverity.Warning);
+    assert.equal(warnings.length, c.notSent + c.unknown);
+    assert.ok(warnings.every((w) => /not sent|no result/.test(w.message)));
+  });
+
+  test('throttling (30% of calls answered 429) is retried: every task applied', async () => {
+    const em = (emu = await startEmulator(60, ['--throttle-rate', '0.3']));
+    const api = await extensionApi();
+    await connectTo(api, em.endpoint);
+    const doc = await writePatch('throttled.dwtasks.json', prodPatch(em, 12, 'throttled'));
+    const logBefore = api.connection.log.lines().length;
+    const out = await applyWith(doc);
+    assert.equal(out.kind, 'applied');
+    if (out.kind !== 'applied') return;
+    assert.deepEqual(out.result.counts, { ...out.result.counts, succeeded: 12, failed: 0, unknown: 0, notSent: 0 });
+    // ~16 calls at 30%: the chance that none was throttled is 0.7^16, about 0.3%.
+    const retries = api.connection.log.lines().slice(logBefore).filter((l) => / retry .*Throttling/.test(l));
+    assert.ok(retries.length > 0, 'some calls were throttled and retried');
+    for (const r of out.result.results) assert.equal((await serviceTask(api, 'Prod', r.id)).Description, `throttled ${r.index}`);
+  });
+});
