@@ -45,7 +45,8 @@ export async function showRefusal(gate: Extract<GateResult, { ok: false }>): Pro
 export async function patchDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
   if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
   const doc = vscode.window.activeTextEditor?.document;
-  if (doc && /\.dwtasks\.json$/.test(doc.uri.path)) return doc;
+  // Files and unsaved editors only: never a preview or other virtual document that looks like a patch.
+  if (doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && /\.dwtasks\.json$/.test(doc.uri.path)) return doc;
   void vscode.window.showWarningMessage(vscode.l10n.t('Open a .dwtasks.json patch first.'));
   return undefined;
 }

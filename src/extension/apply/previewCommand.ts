@@ -76,8 +76,10 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
     return undefined;
   }
   const base = encodeURIComponent(doc.uri.toString());
-  const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/current/${baseName(doc.uri)}`, query: base });
-  const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/patched/${baseName(doc.uri)}`, query: base });
+  // Plain `.json` names: the patch schema and our patch features must not run on a preview.
+  const stem = baseName(doc.uri).replace(/\.dwtasks\.json$/, '');
+  const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${stem}.current.json`, query: base });
+  const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${stem}.patched.json`, query: base });
   docs.put(left, formatPatchFile({ Tasks: current }));
   docs.put(right, formatPatchFile({ Tasks: patched }));
   await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: current ↔ patched ({1} change(s))', baseName(doc.uri), changed), { preview: true });
