@@ -7,7 +7,7 @@ import {
   DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, TokenBucket, discoverProjectIds, finishJournal, formatRevert,
   planApply, revertPathFor, runApply, type ApplyPlan, type ApplyProgress, type ApplyResult,
 } from '../../core/apply';
-import { toRequest } from '../../core/patch';
+import { toRequest, type BatchUpdateRequest, type ParsedPatch } from '../../core/patch';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
@@ -40,6 +40,8 @@ export interface LastApply {
 
 export class ApplyCommand {
   last: LastApply | undefined;
+  /** One apply at a time: two runs against the same account would share its rate limit blindly. */
+  private running = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -77,6 +79,23 @@ export class ApplyCommand {
 
     if (hooks.confirm !== false && !(await confirmApply(plan, conn.target, vscode.workspace.asRelativePath(doc.uri)))) return { kind: 'declined' };
 
+    if (this.running) {
+      const message = vscode.l10n.t('An apply is already running; {0} was not sent.', vscode.workspace.asRelativePath(doc.uri));
+      void vscode.window.showWarningMessage(message);
+      return { kind: 'refused', reason: 'busy', message };
+    }
+    this.running = true;
+    try {
+      return await this.send(doc, parsed, request, conn, batchSize, rps, hooks);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async send(
+    doc: vscode.TextDocument, parsed: ParsedPatch, request: BatchUpdateRequest, conn: Connection,
+    batchSize: number, rps: number, hooks: ApplyTestHooks,
+  ): Promise<ApplyOutcome> {
     const journalPath = newJournalPath(this.context, doc.uri.fsPath);
     const journal = new FileJournal(journalPath);
     const target = { endpoint: conn.target.endpoint, region: conn.target.region, profile: conn.target.profile, credentialSource: conn.target.credentialSource };

@@ -4,12 +4,19 @@ import { effectiveEnv } from '../../core/apply';
 import type { ConnectionService } from '../connection';
 import { parsedPatch } from '../language/parsedDocuments';
 
-export class ApplyCodeLens implements vscode.CodeLensProvider {
+export class ApplyCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
+  private readonly sub: vscode.Disposable;
+
   constructor(private readonly connection: ConnectionService) {
-    connection.onDidChangeConnection(() => this.changed.fire());
+    this.sub = connection.onDidChangeConnection(() => this.changed.fire());
+  }
+
+  dispose(): void {
+    this.sub.dispose();
+    this.changed.dispose();
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {

@@ -26,10 +26,12 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
   const results = new ApplyResults();
   const apply = new ApplyCommand(context, connection, results);
   const previews = new PreviewDocuments();
+  const lens = new ApplyCodeLens(connection);
   context.subscriptions.push(
     results,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, new ApplyCodeLens(connection)),
+    lens,
+    vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, lens),
     vscode.commands.registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
     vscode.commands.registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
     vscode.commands.registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { waitForDiagnostics } from '../helpers';
-import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, patchText, serviceTask, writePatch } from './applyFixture';
+import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, patchText, serviceTask, setApplySetting, writePatch } from './applyFixture';
 
 const UNKNOWN_ID = '9223372036854775001';
 
@@ -155,6 +155,24 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(out.kind, 'applied');
     if (out.kind === 'applied') assert.equal(out.result.counts.succeeded, 2);
     assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, original0, 'the original value is back');
+  });
+
+  test('showSucceededAs = decoration: success as a check after the Id, failures still diagnostics', async () => {
+    await setApplySetting('showSucceededAs', 'decoration');
+    try {
+      const p = await writePatch('decorated.dwtasks.json', patchText([
+        { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'decorated' } },
+        { Id: UNKNOWN_ID, EnvType: 'Prod', fields: { Description: 'no such task' } },
+      ]));
+      const out = await applyWith(p);
+      assert.equal(out.kind, 'applied');
+      const diags = await waitForDiagnostics(p.uri, () => applyDiagnostics(p.uri).length === 1);
+      assert.equal(diags.filter((d) => d.source === 'DataWorks Apply')[0]!.severity, vscode.DiagnosticSeverity.Error);
+      const checks = api.apply.results.decorations(p.uri);
+      assert.deepEqual(checks.map((r) => p.getText(r)), [big[1]]);
+    } finally {
+      await setApplySetting('showSucceededAs', undefined);
+    }
   });
 
   test('secrets never reach the DataWorks log or the journal', async () => {
