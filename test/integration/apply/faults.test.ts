@@ -29,15 +29,24 @@ suite('Apply: cancel and throttling', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('cancel mid-run: chunks already answered stay applied, the rest are reported not sent', async () => {
+  test('cancel mid-run: chunks already answered stay applied, the rest are reported not sent; a second apply meanwhile is refused', async () => {
     const em = (emu = await startEmulator(60, ['--latency', '300']));
     const api = await extensionApi();
     await connectTo(api, em.endpoint);
     const doc = await writePatch('cancel.dwtasks.json', prodPatch(em, 8, 'cancel'));
-    const out = await applyWith(doc, {
+    let started!: (cancel: () => void) => void;
+    const firstAnswer = new Promise<() => void>((resolve) => (started = resolve));
+    const running = applyWith(doc, {
       confirm: false,
-      onProgress: (p, cancel) => { if (p.phase === 'apply' && p.chunk >= 1) cancel(); },
+      onProgress: (p, cancel) => { if (p.phase === 'apply' && p.chunk >= 1) started(cancel); },
     });
+    const cancel = await firstAnswer;
+    // While it runs, a second apply is refused rather than sharing the account's rate limit blindly.
+    const second = await applyWith(doc);
+    assert.equal(second.kind, 'refused');
+    if (second.kind === 'refused') assert.equal(second.reason, 'busy');
+    cancel();
+    const out = await running;
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.equal(out.result.status, 'cancelled');
