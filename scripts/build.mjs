@@ -1,8 +1,8 @@
 // Bundles the extension (vscode external) and the dwtasks CLI (Node 20) with esbuild,
 // plus the integration-test bundle that runs inside the extension host.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, chmodSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync } from 'node:fs';
+import { findFiles } from './lib/find-files.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -19,16 +19,6 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-function listTests(dir) {
-  let out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(listTests(p));
-    else if (/\.ts$/.test(name)) out.push(p);
-  }
-  return out;
-}
-
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
@@ -39,7 +29,7 @@ if (!production) {
   // Integration tests run inside the extension host: bundle them with mocha, vscode external.
   await esbuild.build({
     ...common,
-    entryPoints: listTests('test/integration'),
+    entryPoints: findFiles('test/integration', '.ts'),
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     bundle: true,

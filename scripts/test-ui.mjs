@@ -3,7 +3,8 @@
 // Screenshots land in test-results/ui/ (git-ignored).
 //   node scripts/test-ui.mjs [files...]      env DWTASKS_UI_VSIX=path skips packaging
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { findFiles } from './lib/find-files.mjs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,19 +12,9 @@ import { ensureCodeServer } from './ensure-code-server.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 
-function find(dir) {
-  let out = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out = out.concat(find(p));
-    else if (name.endsWith('.test.ts')) out.push(p);
-  }
-  return out;
-}
-
 ensureCodeServer();
 const only = process.argv.slice(2);
-const files = only.length ? only : find(join(root, 'test/ui')).sort();
+const files = only.length ? only : findFiles(join(root, 'test/ui'), '.test.ts');
 let scratch;
 const env = { ...process.env };
 if (!env.DWTASKS_UI_VSIX || !existsSync(env.DWTASKS_UI_VSIX)) {

@@ -1,4 +1,4 @@
-// Runs a CLI command in-process with its own stdin/stdout/stderr/env (shared by the apply/diff/list tests).
+// Runs a CLI command in-process with its own stdin/stdout/stderr/env (shared by the CLI command tests).
 import { PassThrough, Readable } from 'node:stream';
 import type { CliCommand } from '../../../src/cli/io';
 

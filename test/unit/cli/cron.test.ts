@@ -5,23 +5,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import * as esbuild from 'esbuild';
 import { commands } from '../../../src/cli/commands/index';
+import { runCommand } from './apply-cli-io';
 import { checkCron, nextFireTimes } from '../../../src/core/cron';
 import { CronGenerator } from '../core/cron/generate';
 
 async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  stdin.end(stdinText);
-  const code = await commands.cron.run(args, { stdin, stdout, stderr, env: {} });
-  return { code, out, err };
+  const r = await runCommand(commands.cron, args, {}, stdinText);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const FROM = '2026-11-28T00:00:00Z';

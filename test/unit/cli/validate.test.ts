@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { runCommand } from './apply-cli-io';
 import { commands } from '../../../src/cli/commands/index';
 import { validateText } from '../../../src/core/validate/index';
 
@@ -17,14 +17,8 @@ const file = (name: string, text: string): string => {
 };
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await commands.validate.run(args, { stdin: new PassThrough(), stdout, stderr, env: {} });
-  return { code, out, err };
+  const r = await runCommand(commands.validate, args, {});
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 test('the realistic examples pass: exit 0', async () => {
