@@ -8,9 +8,10 @@ import {
   formatRevert, planApply, revertPathFor, runApply, type ApplyPlan, type ApplyResult, type ServiceErrorLike,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
-import { formatFinding, loadPatchFile, PatchInputError } from '../patch-file';
+import { formatFinding, loadPatchFile } from '../patch-file';
 import { formatTable } from '../table';
 
 const HELP = `Usage: dwtasks apply FILE [options]
@@ -48,27 +49,8 @@ const EXIT_KINDS = new Set<ServiceErrorLike['kind']>(['auth', 'network', 'quota'
 
 export const applyCommand: CliCommand = {
   summary: 'Apply a patch to DataWorks (chunks, journal, revert patch)',
-  async run(args, io) {
-    try {
-      return await apply(args, io);
-    } catch (e) {
-      if (e instanceof UsageError) {
-        io.stderr.write(`dwtasks apply: ${e.message}\n\n${HELP}`);
-        return 2;
-      }
-      if (e instanceof PatchInputError) {
-        for (const f of e.findings) io.stderr.write(`${formatFinding(patchName(args), f)}\n`);
-        io.stderr.write(`dwtasks apply: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  },
+  run: (args, io) => runWithExitCodes('apply', HELP, args, io, () => apply(args, io)),
 };
-
-function patchName(args: string[]): string {
-  return args.find((a) => !a.startsWith('-')) ?? 'FILE';
-}
 
 async function apply(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);

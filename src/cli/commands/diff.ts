@@ -3,9 +3,10 @@
 import { fieldChanges, planApply, readBeforeState, taskKey, TokenBucket, DEFAULT_RPS } from '../../core/apply/index';
 import { collectAll } from '../../dataworks/client';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
-import { formatFinding, loadPatchFile, PatchInputError } from '../patch-file';
+import { loadPatchFile } from '../patch-file';
 
 const HELP = `Usage: dwtasks diff FILE [options]
 
@@ -27,21 +28,7 @@ const OPTIONS = {
 
 export const diffCommand: CliCommand = {
   summary: 'Show current vs patched values of the fields a patch touches',
-  async run(args, io) {
-    try {
-      return await diff(args, io);
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr.write(`dwtasks diff: ${e.message}\n\n${HELP}`); return 2; }
-      if (e instanceof PatchInputError) {
-        for (const f of e.findings) io.stderr.write(`${formatFinding(args.find((a) => !a.startsWith('-')) ?? 'FILE', f)}\n`);
-        io.stderr.write(`dwtasks diff: ${e.message}\n`);
-        return 2;
-      }
-      const kind = (e as { kind?: string }).kind;
-      if (kind) { io.stderr.write(`dwtasks diff: ${(e as Error).message}\n`); return kind === 'parameter' ? 2 : 3; }
-      throw e;
-    }
-  },
+  run: (args, io) => runWithExitCodes('diff', HELP, args, io, () => diff(args, io)),
 };
 
 async function diff(args: string[], io: CliIO): Promise<number> {

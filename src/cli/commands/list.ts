@@ -3,6 +3,7 @@ import type { EnvType } from '../../core/patch/model';
 import { collectAll } from '../../dataworks/client';
 import type { Task } from '../../dataworks/types';
 import { parseCommandArgs, UsageError } from '../args';
+import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { formatTable } from '../table';
@@ -32,16 +33,7 @@ const PAGE_SIZE = 100;
 
 export const listCommand: CliCommand = {
   summary: 'List the tasks of a project',
-  async run(args, io) {
-    try {
-      return await list(args, io);
-    } catch (e) {
-      if (e instanceof UsageError) { io.stderr.write(`dwtasks list: ${e.message}\n\n${HELP}`); return 2; }
-      const kind = (e as { kind?: string }).kind;
-      if (kind) { io.stderr.write(`dwtasks list: ${(e as Error).message}\n`); return kind === 'parameter' || kind === 'notFound' ? 2 : 3; }
-      throw e;
-    }
-  },
+  run: (args, io) => runWithExitCodes('list', HELP, args, io, () => list(args, io)),
 };
 
 async function list(args: string[], io: CliIO): Promise<number> {
