@@ -77,12 +77,7 @@ class FastParser {
           this.skip();
         } else if (this.pos >= t.length) throw GIVE_UP;
         this.skipValue();
-        this.skip();
-        const sep = t.charCodeAt(this.pos);
-        if (sep === 44) {
-          this.pos++;
-          this.skip();
-        } else if (sep !== close) throw GIVE_UP;
+        this.afterMember(close);
       }
       this.pos++;
     } else if (c === 34) this.skipString();
@@ -135,6 +130,17 @@ class FastParser {
     }
   }
 
+  /** After a member of an object or array: a comma (consumed, with what follows it) or the closing
+   * bracket `close` (left for the caller's loop); anything else is not ours to parse. */
+  private afterMember(close: number): void {
+    this.skip();
+    const sep = this.text.charCodeAt(this.pos);
+    if (sep === 44) {
+      this.pos++;
+      this.skip();
+    } else if (sep !== close) throw GIVE_UP;
+  }
+
   value(parent: Node | undefined): Node {
     const c = this.text.charCodeAt(this.pos);
     if (c === 123) return this.object(parent);
@@ -155,12 +161,7 @@ class FastParser {
       const offset = this.pos;
       this.skipValue();
       this.taskSpans.push({ offset, length: this.pos - offset });
-      this.skip();
-      const sep = t.charCodeAt(this.pos);
-      if (sep === 44) {
-        this.pos++;
-        this.skip();
-      } else if (sep !== 93) throw GIVE_UP;
+      this.afterMember(93);
     }
     this.pos++;
     return { type: 'array', offset: start, length: this.pos - start, parent, children: [] };
@@ -188,12 +189,7 @@ class FastParser {
       prop.children!.push(v);
       (prop as { length: number }).length = v.offset + v.length - prop.offset;
       children.push(prop);
-      this.skip();
-      const sep = t.charCodeAt(this.pos);
-      if (sep === 44) {
-        this.pos++;
-        this.skip();
-      } else if (sep !== 125) throw GIVE_UP;
+      this.afterMember(125);
     }
     this.pos++;
     this.depth--;
@@ -211,12 +207,7 @@ class FastParser {
     while (t.charCodeAt(this.pos) !== 93) {
       if (this.pos >= t.length) throw GIVE_UP;
       children.push(this.value(node));
-      this.skip();
-      const sep = t.charCodeAt(this.pos);
-      if (sep === 44) {
-        this.pos++;
-        this.skip();
-      } else if (sep !== 93) throw GIVE_UP;
+      this.afterMember(93);
     }
     this.depth--;
     this.pos++;
