@@ -147,8 +147,9 @@ async function discoverProjects(client: import('../../dataworks/client').DataWor
 function confirm(io: CliIO, question: string): Promise<boolean> {
   const rl = createInterface({ input: io.stdin, output: io.stderr });
   return new Promise((resolve) => {
-    rl.question(question, (answer) => { rl.close(); resolve(/^y(es)?$/i.test(answer.trim())); });
-    rl.once('close', () => resolve(false));
+    // Resolve before close(): close() emits 'close' synchronously, which would settle this as "no".
+    rl.question(question, (answer) => { resolve(/^y(es)?$/i.test(answer.trim())); rl.close(); });
+    rl.once('close', () => resolve(false)); // Ctrl+D / end of input: no
   });
 }
 
