@@ -1,4 +1,5 @@
 // `dwtasks list --project ID`: every task of a project (all pages), as a table or JSON (ids exact).
+// Without --project: the account's projects, so a newcomer can find the id to ask for.
 import type { EnvType } from '../../core/patch/model';
 import { collectAll } from '../../dataworks/client';
 import type { Task } from '../../dataworks/types';
@@ -8,14 +9,14 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { formatTable } from '../table';
 
-const HELP = `Usage: dwtasks list --project ID [options]
+const HELP = `Usage: dwtasks list [--project ID] [options]
 
-Lists the tasks of a project (every page).
+Lists the tasks of a project (every page); without --project, the account's projects.
 ${CONNECTION_HELP}
-  --project ID      Project id (required)
+  --project ID      Project id (digits)
   --env Prod|Dev    Environment (default Prod)
   --name TEXT       Only tasks whose name contains TEXT (the service's fuzzy match)
-  --json            A JSON array of tasks, ids as strings
+  --json            A JSON array of tasks (or projects), ids as strings
 Exit: 0 ok, 2 usage, 3 auth/network/quota.
 `;
 
@@ -40,10 +41,20 @@ async function list(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
   if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  if (!values.project || !/^\d+$/.test(values.project)) throw new UsageError('--project ID (digits) is required');
+  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
   const env = (values.env ?? 'Prod') as EnvType;
   const conn = connect(values, io.env);
+  if (values.project === undefined) {
+    if (values.env !== undefined || values.name !== undefined) throw new UsageError('--env and --name filter tasks: give --project ID too');
+    const projects = await collectAll((page) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }));
+    if (values.json) io.stdout.write(JSON.stringify(projects) + '\n');
+    else {
+      io.stdout.write(formatTable(['ID', 'NAME', 'DISPLAY NAME'], projects.map((p) => [p.Id, p.Name, p.DisplayName ?? ''])));
+      io.stderr.write(`${projects.length} project(s). List a project's tasks with --project ID.\n`);
+    }
+    return 0;
+  }
   const tasks = await collectAll((page) => conn.client.listTasks({
     ProjectId: values.project!, ProjectEnv: env, PageNumber: page, PageSize: PAGE_SIZE, ...(values.name ? { Name: values.name } : {}),
   }));

@@ -59,11 +59,25 @@ test('list: every page of a project, ids exact in JSON, name filter, usage error
   const lines = r.stdout.trim().split('\n');
   assert.match(lines[0], /^ID\s+NAME\s+TYPE\s+OWNER\s+SCHEDULE$/);
   assert.ok(lines.slice(1).length >= 1 && lines.slice(1).every((l) => l.includes(name)), r.stdout);
-  for (const args of [[], ['--project', 'abc'], ['--project', project, '--env', 'prod']]) {
+  for (const args of [['--project', 'abc'], ['--project', project, '--env', 'prod'], ['--env', 'Dev'], ['--name', 'x']]) {
     r = await runCommand(listCommand, [...args, '--endpoint', fx.emu.endpoint], env);
     assert.equal(r.code, 2, args.join(' '));
   }
   r = await runCommand(listCommand, ['--project', '99', '--endpoint', fx.emu.endpoint], env);
   assert.equal(r.code, 2, 'unknown project is an invalid parameter');
   assert.match(r.stderr, /ProjectId/);
+});
+
+test('list without --project: the account\'s projects (table and JSON), so the id to ask for can be found', async () => {
+  const projects = fx.emu.snapshot().projects;
+  let r = await runCommand(listCommand, ['--endpoint', fx.emu.endpoint, '--json'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual((JSON.parse(r.stdout) as { Id: string }[]).map((p) => p.Id).sort(), projects.map((p) => p.Id).sort());
+  r = await runCommand(listCommand, ['--endpoint', fx.emu.endpoint], env);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /^ID\s+NAME\s+DISPLAY NAME$/);
+  assert.equal(lines.length, projects.length + 1);
+  for (const p of projects) assert.ok(lines.some((l) => l.startsWith(p.Id) && l.includes(p.Name)), p.Id);
+  assert.match(r.stderr, new RegExp(`${projects.length} project\\(s\\)\\. List a project's tasks with --project ID`));
 });
