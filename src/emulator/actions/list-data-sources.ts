@@ -1,7 +1,7 @@
 // ListDataSources: a project's data sources grouped by name, each with its Dev/Prod connections.
 import type { ActionHandler } from './context';
 import { projectNotFound } from './list-tasks';
-import { pageOf, readPaging } from './paging';
+import { pagedAnswer, readPaging } from './paging';
 import { int64 } from '../wire-json';
 
 export const listDataSources: ActionHandler = ({ state, params }) => {
@@ -28,9 +28,5 @@ export const listDataSources: ActionHandler = ({ state, params }) => {
       ProjectId: int64(projectId), CreateTime: s.CreateTime,
     })),
   }));
-  return {
-    body: {
-      PagingInfo: { PageNumber: paging.pageNumber, PageSize: paging.pageSize, TotalCount: all.length, DataSources: pageOf(all, paging) },
-    },
-  };
+  return pagedAnswer('DataSources', all, paging);
 };

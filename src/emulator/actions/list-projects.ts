@@ -2,7 +2,7 @@
 import { invalidParameter } from '../errors';
 import { int64 } from '../wire-json';
 import type { ActionHandler } from './context';
-import { pageOf, readPaging } from './paging';
+import { pagedAnswer, readPaging } from './paging';
 
 export const listProjects: ActionHandler = ({ state, params }) => {
   const paging = readPaging(params);
@@ -14,14 +14,5 @@ export const listProjects: ActionHandler = ({ state, params }) => {
   const status = params.str('Status');
   const matches = state.projects.filter((p) =>
     (!ids || ids.includes(p.Id)) && (!names || (names as string[]).includes(p.Name)) && (!status || p.Status === status));
-  return {
-    body: {
-      PagingInfo: {
-        PageNumber: paging.pageNumber,
-        PageSize: paging.pageSize,
-        TotalCount: matches.length,
-        Projects: pageOf(matches, paging).map((p) => ({ ...p, Id: int64(p.Id) })),
-      },
-    },
-  };
+  return pagedAnswer('Projects', matches, paging, (p) => ({ ...p, Id: int64(p.Id) }));
 };

@@ -1,7 +1,7 @@
 // ListResourceGroups: the account's resource groups; filters Name (fuzzy), ResourceGroupTypes and Statuses (JSON arrays).
 import { invalidParameter } from '../errors';
 import type { ActionHandler } from './context';
-import { pageOf, readPaging } from './paging';
+import { pagedAnswer, readPaging } from './paging';
 
 function stringArray(value: unknown, name: string): string[] | undefined {
   if (value === undefined) return undefined;
@@ -18,14 +18,5 @@ export const listResourceGroups: ActionHandler = ({ state, params }) => {
     (!name || g.Name.toLowerCase().includes(name)) &&
     (!types || types.includes(g.ResourceGroupType)) &&
     (!statuses || statuses.includes(g.Status)));
-  return {
-    body: {
-      PagingInfo: {
-        PageNumber: paging.pageNumber,
-        PageSize: paging.pageSize,
-        TotalCount: matches.length,
-        ResourceGroupList: pageOf(matches, paging).map((g) => ({ ...g, Spec: { ...g.Spec } })),
-      },
-    },
-  };
+  return pagedAnswer('ResourceGroupList', matches, paging, (g) => ({ ...g, Spec: { ...g.Spec } }));
 };

@@ -2,7 +2,7 @@
 import { ApiError, invalidParameter } from '../errors';
 import type { TaskRecord } from '../state';
 import type { ActionHandler } from './context';
-import { pageOf, readPaging } from './paging';
+import { pagedAnswer, readPaging } from './paging';
 import { listItem } from './task-view';
 
 const SORTS = ['Id Desc', 'Id Asc', 'ModifyTime Desc', 'ModifyTime Asc', 'CreateTime Desc', 'CreateTime Asc'] as const;
@@ -35,16 +35,7 @@ export const listTasks: ActionHandler = ({ state, params }) => {
     (!idSet || idSet.has(t.Id)));
   matches.sort(comparator(sort));
 
-  return {
-    body: {
-      PagingInfo: {
-        PageNumber: paging.pageNumber,
-        PageSize: paging.pageSize,
-        TotalCount: matches.length,
-        Tasks: pageOf(matches, paging).map(listItem),
-      },
-    },
-  };
+  return pagedAnswer('Tasks', matches, paging, listItem);
 };
 
 const byId = (a: TaskRecord, b: TaskRecord): number => {

@@ -1,5 +1,6 @@
 // PageNumber / PageSize as every list action of 2024-05-18 takes them.
 import type { Params } from '../params';
+import type { ActionOutcome } from './context';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -15,4 +16,18 @@ export function readPaging(params: Params, defaultSize = 10): PageRequest {
 export function pageOf<T>(items: T[], p: PageRequest): T[] {
   const start = (p.pageNumber - 1) * p.pageSize;
   return items.slice(start, start + p.pageSize);
+}
+
+/** The answer of a list action: `PagingInfo` with the totals and one page of `matches` under `listKey`. */
+export function pagedAnswer<T>(listKey: string, matches: T[], paging: PageRequest, view: (item: T) => unknown = (x) => x): ActionOutcome {
+  return {
+    body: {
+      PagingInfo: {
+        PageNumber: paging.pageNumber,
+        PageSize: paging.pageSize,
+        TotalCount: matches.length,
+        [listKey]: pageOf(matches, paging).map(view),
+      },
+    },
+  };
 }
