@@ -1,56 +1,56 @@
 // checkCron: every problem in a DataWorks cron expression, with its field, range and an obvious fix.
-import { parseCron, type CronProblem, type ParsedField, type Repair } from './parse';
+// Messages and fix titles come in the requested language (English by default, as the CLI prints).
+import { parseCron, problem, type CronProblem, type ParsedField, type Repair } from './parse';
 import { smallestGap, MIN_GAP_MINUTES } from './gap';
+import { cronMessage, type CronLocale } from './messages';
 
 export interface CronFix { title: string; replacement: string }
 export interface CronCheck { valid: boolean; problems: CronProblem[]; fixes: CronFix[]; canonical?: string }
 
-export function checkCron(expr: string): CronCheck {
-  const { problems, repairs, canonical } = analyze(expr);
+export function checkCron(expr: string, locale: CronLocale = 'en'): CronCheck {
+  const { problems, repairs, canonical } = analyze(expr, locale);
   const valid = problems.length === 0;
-  const fixes = valid ? canonicalFix(expr, canonical) : repairFixes(expr, repairs);
+  const fixes = valid ? canonicalFix(expr, canonical, locale) : repairFixes(expr, repairs, locale);
   return canonical === undefined ? { valid, problems, fixes } : { valid, problems, fixes, canonical };
 }
 
 export interface Analysis { problems: CronProblem[]; repairs: Repair[]; canonical?: string; fields?: ParsedField[] }
 
 /** Problems, token repairs and parsed fields of an expression (no fixes built). */
-export function analyze(expr: string): Analysis {
-  const parsed = parseCron(expr);
+export function analyze(expr: string, locale: CronLocale = 'en'): Analysis {
+  const parsed = parseCron(expr, locale);
   const { problems, repairs, fields } = parsed;
   // The day rule only needs the two day fields to be readable; problems elsewhere don't hide it.
   const dayFieldsOk = !problems.some((p) => p.field === 'day-of-month' || p.field === 'day-of-week');
   if (fields && dayFieldsOk) {
     const dom = fields[3];
     const dow = fields[5];
+    const { token: domAt } = dom;
+    const { token: dowAt } = dow;
     if (dom.none && dow.none) {
-      problems.push({ field: 'day-of-week', message: 'day-of-week: day-of-month and day-of-week are both ?; give one of them a value (e.g. * in day-of-month for every day)', start: dow.token.start, end: dow.token.end });
-      repairs.push({ title: 'Run every day (* in day-of-month)', start: dom.token.start, end: dom.token.end, text: '*' });
+      problems.push(problem(locale, 'day-of-week', 'days.bothNone', {}, dowAt.start, dowAt.end));
+      repairs.push({ title: cronMessage(locale, 'fix.everyDay'), start: domAt.start, end: domAt.end, text: '*' });
     } else if (!dom.none && !dow.none) {
       if (dow.star) {
-        problems.push({ field: 'day-of-week', message: 'day-of-week: must be ? when day-of-month is set (exactly one of the two day fields is ?)', start: dow.token.start, end: dow.token.end });
-        repairs.push({ title: 'Replace * with ? in day-of-week', start: dow.token.start, end: dow.token.end, text: '?' });
+        problems.push(problem(locale, 'day-of-week', 'days.dowMustBeNone', {}, dowAt.start, dowAt.end));
+        repairs.push({ title: cronMessage(locale, 'fix.dowNone'), start: dowAt.start, end: dowAt.end, text: '?' });
       } else if (dom.star) {
-        problems.push({ field: 'day-of-month', message: 'day-of-month: must be ? when day-of-week is set (exactly one of the two day fields is ?)', start: dom.token.start, end: dom.token.end });
-        repairs.push({ title: 'Replace * with ? in day-of-month', start: dom.token.start, end: dom.token.end, text: '?' });
+        problems.push(problem(locale, 'day-of-month', 'days.domMustBeNone', {}, domAt.start, domAt.end));
+        repairs.push({ title: cronMessage(locale, 'fix.domNone'), start: domAt.start, end: domAt.end, text: '?' });
       } else {
-        problems.push({ field: 'day-of-week', message: 'day-of-week: day-of-month and day-of-week are both set; Quartz needs exactly one of them to be ?', start: dow.token.start, end: dow.token.end });
+        problems.push(problem(locale, 'day-of-week', 'days.bothSet', {}, dowAt.start, dowAt.end));
       }
     }
   }
   if (fields && problems.length === 0) {
     const gap = smallestGap(fields);
     if (gap) {
-      const minute = fields[1];
-      const when = gap.nextDay ? `${gap.first} and ${gap.second} the next day` : `${gap.first} and ${gap.second}`;
-      problems.push({
-        field: 'minute',
-        message: `minute: runs at ${when} are only ${gap.minutes} minute${gap.minutes === 1 ? '' : 's'} apart; DataWorks needs at least ${MIN_GAP_MINUTES} minutes between runs`,
-        start: minute.token.start,
-        end: minute.token.end,
-      });
-      if (/^(\*|\*\/\d+|0?0\/\d+)$/.test(minute.token.text)) {
-        repairs.push({ title: `Run every ${MIN_GAP_MINUTES} minutes`, start: minute.token.start, end: minute.token.end, text: `*/${MIN_GAP_MINUTES}` });
+      const { token } = fields[1];
+      const minutes = cronMessage(locale, gap.minutes === 1 ? 'minutes.one' : 'minutes.other', { n: gap.minutes });
+      const args = { first: gap.first, second: gap.second, minutes, min: MIN_GAP_MINUTES };
+      problems.push(problem(locale, 'minute', gap.nextDay ? 'gap.nextDay' : 'gap', args, token.start, token.end));
+      if (/^(\*|\*\/\d+|0?0\/\d+)$/.test(token.text)) {
+        repairs.push({ title: cronMessage(locale, 'fix.everyN', { n: MIN_GAP_MINUTES }), start: token.start, end: token.end, text: `*/${MIN_GAP_MINUTES}` });
       }
     }
   }
@@ -58,8 +58,8 @@ export function analyze(expr: string): Analysis {
   return { problems, repairs, canonical, fields };
 }
 
-function canonicalFix(expr: string, canonical: string | undefined): CronFix[] {
-  return canonical !== undefined && canonical !== expr ? [{ title: `Use the canonical form "${canonical}"`, replacement: canonical }] : [];
+function canonicalFix(expr: string, canonical: string | undefined, locale: CronLocale): CronFix[] {
+  return canonical !== undefined && canonical !== expr ? [{ title: cronMessage(locale, 'fix.canonical', { canonical }), replacement: canonical }] : [];
 }
 
 function applyRepairs(expr: string, repairs: Repair[]): string {
@@ -68,14 +68,14 @@ function applyRepairs(expr: string, repairs: Repair[]): string {
   return out;
 }
 
-function repairFixes(expr: string, repairs: Repair[]): CronFix[] {
+function repairFixes(expr: string, repairs: Repair[], locale: CronLocale): CronFix[] {
   const fixes = repairs.map((r) => ({ title: r.title, replacement: applyRepairs(expr, [r]) }));
-  if (repairs.length > 1) fixes.push({ title: 'Apply all fixes', replacement: applyRepairs(expr, repairs) });
+  if (repairs.length > 1) fixes.push({ title: cronMessage(locale, 'fix.all'), replacement: applyRepairs(expr, repairs) });
   // When the repairs make the expression valid, offer it in canonical form as well.
   const all = applyRepairs(expr, repairs);
   if (repairs.length > 0) {
     const again = checkCronShallow(all);
-    if (again && again !== all && !fixes.some((f) => f.replacement === again)) fixes.push({ title: `Fix and use the canonical form "${again}"`, replacement: again });
+    if (again && again !== all && !fixes.some((f) => f.replacement === again)) fixes.push({ title: cronMessage(locale, 'fix.andCanonical', { canonical: again }), replacement: again });
   }
   return fixes;
 }

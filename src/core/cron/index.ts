@@ -5,3 +5,4 @@ export type { CronFix, CronCheck } from './check';
 export { checkCron } from './check';
 export { nextFireTimes } from './next';
 export { describeCron } from './describe';
+export { CRON_MESSAGES, type CronLocale, type CronMessageKey } from './messages';

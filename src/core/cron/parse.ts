@@ -2,8 +2,10 @@
 // Only clean syntax is accepted: Quartz silently ignores trailing junk in some tokens
 // (e.g. a step after a name range), so anything it might read differently is a problem here.
 import { FIELDS, type CronField, type FieldSpec } from './fields';
+import { cronMessage, inField, type CronArgs, type CronLocale, type CronMessageKey } from './messages';
 
-export interface CronProblem { field: CronField; message: string; start: number; end: number }
+/** `code` is the stable message key; `message` is it in words, prefixed with the field ("day-of-week: ..."). */
+export interface CronProblem { field: CronField; code: CronMessageKey; message: string; start: number; end: number }
 /** A token-level repair: replace [start, end) of the expression with `text`. */
 export interface Repair { title: string; start: number; end: number; text: string }
 
@@ -43,37 +45,31 @@ export function tokenize(expr: string): Token[] {
   return tokens;
 }
 
-export function parseCron(expr: string): ParsedCron {
+/** A problem about `field`, its message in the locale. */
+export function problem(locale: CronLocale, field: CronField, code: CronMessageKey, args: CronArgs, start: number, end: number): CronProblem {
+  return { field, code, message: inField(locale, field, code, args), start, end };
+}
+
+export function parseCron(expr: string, locale: CronLocale = 'en'): ParsedCron {
   const tokens = tokenize(expr);
   const problems: CronProblem[] = [];
   const repairs: Repair[] = [];
   const out: ParsedCron = { tokens, problems, repairs };
   if (tokens.length < 6) {
-    problems.push({
-      field: 'expression',
-      message: tokens.length === 0
-        ? 'expression: the cron expression is empty; expected 6 fields: second minute hour day-of-month month day-of-week'
-        : `expression: expected 6 fields (second minute hour day-of-month month day-of-week), found ${tokens.length}`,
-      start: 0,
-      end: expr.length,
-    });
+    const code = tokens.length === 0 ? 'expression.empty' : 'expression.count';
+    problems.push(problem(locale, 'expression', code, { count: tokens.length }, 0, expr.length));
     return out;
   }
   if (tokens.length === 7) {
     const y = tokens[6];
-    problems.push({ field: 'expression', message: `expression: DataWorks cron has no year field; remove "${y.text}"`, start: y.start, end: y.end });
-    repairs.push({ title: `Remove the year field "${y.text}"`, start: tokens[5].end, end: y.end, text: '' });
+    problems.push(problem(locale, 'expression', 'expression.year', { token: y.text }, y.start, y.end));
+    repairs.push({ title: cronMessage(locale, 'fix.removeYear', { token: y.text }), start: tokens[5].end, end: y.end, text: '' });
   } else if (tokens.length > 7) {
     const extra = tokens.slice(6);
-    problems.push({
-      field: 'expression',
-      message: `expression: expected 6 fields (second minute hour day-of-month month day-of-week), found ${tokens.length}`,
-      start: extra[0].start,
-      end: extra[extra.length - 1].end,
-    });
+    problems.push(problem(locale, 'expression', 'expression.count', { count: tokens.length }, extra[0].start, extra[extra.length - 1].end));
     return out;
   }
-  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], problems, repairs));
+  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], problems, repairs, locale));
   return out;
 }
 
@@ -81,15 +77,18 @@ function emptyField(spec: FieldSpec, token: Token): ParsedField {
   return { spec, token, values: new Array<boolean>(spec.max + 1).fill(false), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
 }
 
-function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repairs: Repair[]): ParsedField {
+function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repairs: Repair[], locale: CronLocale): ParsedField {
   const f = emptyField(spec, token);
-  const report = (message: string, start: number, end: number): void => {
-    problems.push({ field: spec.name, message: `${spec.name}: ${message}`, start, end });
+  const report: Report = (code, args, start, end) => {
+    problems.push(problem(locale, spec.name, code, args, start, end));
+  };
+  const repair: AddRepair = (code, start, end, text) => {
+    repairs.push({ title: cronMessage(locale, code), start, end, text });
   };
   if (spec.name === 'second') {
     if (token.text !== '0' && token.text !== '00') {
-      report(`DataWorks only runs at whole minutes, so seconds must be 00 (found "${token.text}")`, token.start, token.end);
-      repairs.push({ title: 'Set seconds to 00', start: token.start, end: token.end, text: '00' });
+      report('second.notZero', { token: token.text }, token.start, token.end);
+      repair('fix.seconds', token.start, token.end, '00');
     }
     f.values[0] = true;
     f.canonical = '00';
@@ -102,42 +101,43 @@ function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repa
     const start = offset;
     const end = start + el.length;
     offset = end + 1;
-    const canon = parseElement(spec, el, start, end, f, elements.length, report, repairs);
+    const canon = parseElement(spec, el, start, end, f, elements.length, report, repair);
     parts.push(canon ?? el);
   }
   f.canonical = parts.join(',');
   return f;
 }
 
-type Report = (message: string, start: number, end: number) => void;
+type Report = (code: CronMessageKey, args: CronArgs, start: number, end: number) => void;
+type AddRepair = (title: CronMessageKey, start: number, end: number, text: string) => void;
 
 function parseElement(
-  spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, report: Report, repairs: Repair[],
+  spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, report: Report, repair: AddRepair,
 ): string | undefined {
   // Only printable ASCII can be valid; checking first also keeps ranges exact (toUpperCase can
   // change the length of non-ASCII text, e.g. "ß" -> "SS").
   const bad = /[^\x21-\x7e]/.exec(el);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    report(`"${el}" contains a character that is not allowed here (U+${code}); use ASCII digits, names, and * ? , - / L #`, start, end);
+    report('char.notAscii', { el, code }, start, end);
     return undefined;
   }
   const up = el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
-  const alone = (what: string): boolean => {
-    if (count > 1) report(`${what} must be the only value in the field, not part of a list`, start, end);
+  const alone = (what: CronMessageKey): boolean => {
+    if (count > 1) report(what, { el }, start, end);
     return count === 1;
   };
   if (el === '') {
-    report('empty value in the list (two commas in a row, or a comma at the start or end)', start, end);
+    report('list.empty', {}, start, end);
     return undefined;
   }
   if (up === '?') {
     if (!isDay) {
-      report('? (no specific value) is only allowed in day-of-month or day-of-week', start, end);
+      report('none.notDay', {}, start, end);
       return undefined;
     }
-    if (alone('?')) f.none = true;
+    if (alone('alone.none')) f.none = true;
     return '?';
   }
   if (up === '*') {
@@ -153,27 +153,24 @@ function parseElement(
   }
   if (spec.name === 'day-of-month') {
     if (up === 'L') {
-      if (alone('L (last day of the month)')) f.lastDayOfMonth = true;
+      if (alone('alone.last')) f.lastDayOfMonth = true;
       return 'L';
     }
     if (up === 'LW' || /^L-\d+W?$/.test(up) || /^\d+W$/.test(up) || up === 'W') {
-      const what = up === 'LW' ? 'LW (last weekday of the month)'
-        : up.startsWith('L-') ? `${el} (days before the last day of the month)`
-          : `${el} (nearest weekday)`;
-      report(`DataWorks does not support ${what}`, start, end);
+      report(up === 'LW' ? 'unsupported.LW' : up.startsWith('L-') ? 'unsupported.Ln' : 'unsupported.W', { el }, start, end);
       return undefined;
     }
   }
   if (spec.name === 'day-of-week') {
     if (up === 'L') {
-      report('L alone means Saturday in Quartz; write 7 (or SAT), or nL for the last weekday n of the month (e.g. 6L = last Friday)', start, end);
-      repairs.push({ title: 'Write Saturday as 7', start, end, text: '7' });
+      report('dow.L', {}, start, end);
+      repair('fix.saturday', start, end, '7');
       return undefined;
     }
     m = /^([0-9A-Z]+)L$/.exec(up);
     if (m && !/^\d+$/.test(up)) {
       const day = atom(spec, m[1], start, start + m[1].length, report);
-      if (day !== undefined && alone(`${el} (last weekday of the month)`)) {
+      if (day !== undefined && alone('alone.lastWeekday')) {
         f.values[day] = true;
         f.lastWeekday = day;
       }
@@ -183,8 +180,8 @@ function parseElement(
     if (m) {
       const day = atom(spec, m[1], start, start + m[1].length, report);
       const k = m[2] === '' ? NaN : Number(m[2]);
-      if (!(k >= 1 && k <= 5)) report(`the number after # must be 1 to 5 (the week of the month), found "${m[2]}"`, start + m[1].length + 1, end);
-      else if (day !== undefined && alone(`${el} (nth weekday of the month)`)) {
+      if (!(k >= 1 && k <= 5)) report('nth.week', { k: m[2] }, start + m[1].length + 1, end);
+      else if (day !== undefined && alone('alone.nth')) {
         f.values[day] = true;
         f.nth = { day, k };
       }
@@ -193,12 +190,12 @@ function parseElement(
   }
   m = /^([0-9A-Z]+)(?:-([0-9A-Z]+))?(?:\/(\d*))?$/.exec(up);
   if (!m) {
-    report(`"${el}" is not a valid value${hintFor(spec)}`, start, end);
+    report(spec.name === 'month' || spec.name === 'day-of-month' || spec.name === 'day-of-week' ? `invalid.${spec.name}` : 'invalid', { el, min: spec.min, max: spec.max }, start, end);
     return undefined;
   }
   const [, a, b, stepText] = m;
   if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
-    report(`a range must use two names or two numbers, not "${el}"`, start, end);
+    report('range.mixed', { el }, start, end);
     return undefined;
   }
   const aEnd = start + a.length;
@@ -210,7 +207,7 @@ function parseElement(
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
     if (named) {
-      report(`a step after a name is ignored by Quartz; write the range with numbers (e.g. "${spec.name === 'month' ? '1-12/2' : '2-6/2'}")`, stepStart - 1, end);
+      report('step.afterName', { example: spec.name === 'month' ? '1-12/2' : '2-6/2' }, stepStart - 1, end);
       return undefined;
     }
     const s = checkStep(spec, stepText, stepStart, end, report);
@@ -225,18 +222,12 @@ function parseElement(
   return fmt(a, from) + (b !== undefined ? `-${fmt(b, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
 }
 
-function hintFor(spec: FieldSpec): string {
-  const base = ` (use numbers ${spec.min}-${spec.max}${spec.names ? ` or ${spec.names[0]}-${spec.names[spec.names.length - 1]}` : ''}, *, ranges a-b, lists a,b and steps a/n`;
-  const extra = spec.name === 'day-of-month' ? ', L, or ?' : spec.name === 'day-of-week' ? ', nL, n#k, or ?' : '';
-  return `${base}${extra})`;
-}
-
 /** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
 function atom(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
   if (/^\d+$/.test(text)) {
     const v = Number(text);
     if (v < spec.min || v > spec.max) {
-      report(`${Number.isSafeInteger(v) ? v : text} is out of range ${spec.min}-${spec.max}${spec.rangeHint}`, start, end);
+      report(spec.rangeKey, { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max }, start, end);
       return undefined;
     }
     return v;
@@ -244,21 +235,21 @@ function atom(spec: FieldSpec, text: string, start: number, end: number, report:
   if (spec.names) {
     const i = spec.names.indexOf(text.toUpperCase());
     if (i >= 0) return spec.min + i;
-    report(`"${text}" is not a ${spec.name === 'month' ? 'month' : 'day'} name; use ${spec.names.join(', ')}`, start, end);
+    report(spec.name === 'month' ? 'name.month' : 'name.day', { text, names: spec.names.join(', ') }, start, end);
     return undefined;
   }
-  report(`"${text}" is not a number${spec.min === 0 ? '' : ''} (expected ${spec.min}-${spec.max})`, start, end);
+  report('number', { text, min: spec.min, max: spec.max }, start, end);
   return undefined;
 }
 
 function checkStep(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
   if (text === '') {
-    report('a number must follow /', start - 1, end);
+    report('step.missing', {}, start - 1, end);
     return undefined;
   }
   const n = Number(text);
   if (n < 1 || n > spec.maxStep) {
-    report(`step ${text} is out of range 1-${spec.maxStep}`, start, end);
+    report('step.range', { step: text, max: spec.maxStep }, start, end);
     return undefined;
   }
   return n;

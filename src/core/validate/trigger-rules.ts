@@ -27,19 +27,20 @@ export function checkTriggerRules(c: TaskContext): void {
 // Real files repeat a handful of schedules and times thousands of times: check each once.
 const cronMemo = new Map<string, CronCheck>();
 
-function checkCronMemo(expr: string): CronCheck {
-  let r = cronMemo.get(expr);
+function checkCronMemo(expr: string, locale: TaskContext['locale']): CronCheck {
+  const key = locale === 'en' ? expr : `${locale}\u0000${expr}`;
+  let r = cronMemo.get(key);
   if (!r) {
     if (cronMemo.size > 50_000) cronMemo.clear();
-    r = checkCron(expr);
-    cronMemo.set(expr, r);
+    r = checkCron(expr, locale);
+    cronMemo.set(key, r);
   }
   return r;
 }
 
 function checkCronField(c: TaskContext, node: Node): void {
   const expr = String(node.value);
-  const result = checkCronMemo(expr);
+  const result = checkCronMemo(expr, c.locale);
   if (result.valid) return;
   // Offsets inside the expression map 1:1 into the document only when the JSON string has no escapes.
   const inner = c.text.slice(node.offset + 1, node.offset + node.length - 1);
@@ -52,8 +53,7 @@ function checkCronField(c: TaskContext, node: Node): void {
     const span = exact && p.end > p.start
       ? { offset: node.offset + 1 + p.start, length: p.end - p.start }
       : node;
-    const problem = p.message.startsWith(p.field) ? p.message : `${p.field}: ${p.message}`;
-    c.report('cron-invalid', 'error', 'Trigger.Cron', span, { problem }, fixes);
+    c.report('cron-invalid', 'error', 'Trigger.Cron', span, { problem: p.message }, fixes);
   }
 }
 

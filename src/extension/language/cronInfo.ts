@@ -12,10 +12,10 @@ export type CronInfo =
   | { valid: false; problems: CronProblem[] }
   | { valid: true; description: string; short: string; times: Date[] };
 
-export function cronProblems(expr: string, _locale: UiLocale): CronProblem[] {
-  const result = checkCron(expr);
+export function cronProblems(expr: string, locale: UiLocale): CronProblem[] {
+  const result = checkCron(expr, locale);
   if (result.valid) return [];
-  return result.problems.map((p) => ({ field: p.field, message: p.message.startsWith(p.field) ? p.message : `${p.field}: ${p.message}` }));
+  return result.problems.map((p) => ({ field: p.field, message: p.message }));
 }
 
 export function describeShort(expr: string, locale: UiLocale): string | undefined {

@@ -1,0 +1,148 @@
+// Every problem and fix title the cron checker produces, in English and Simplified Chinese.
+// Templates use {name} placeholders (checked by a unit test: same placeholders in both languages).
+// The CLI prints English; the editor passes the UI language.
+import type { CronField } from './fields';
+
+export type CronLocale = 'en' | 'zh-cn';
+export type CronArgs = Record<string, string | number>;
+
+const SHAPE_EN = 'use numbers {min}-{max}';
+const FORMS_EN = '*, ranges a-b, lists a,b and steps a/n';
+const ALONE_EN = 'must be the only value in the field, not part of a list';
+const ALONE_ZH = '必须是该字段中唯一的值，不能出现在列表中';
+const FORMS_ZH = '*、范围 a-b、列表 a,b 和步长 a/n';
+
+const en = {
+  'field.second': 'second',
+  'field.minute': 'minute',
+  'field.hour': 'hour',
+  'field.day-of-month': 'day-of-month',
+  'field.month': 'month',
+  'field.day-of-week': 'day-of-week',
+  'field.expression': 'expression',
+  prefix: '{field}: {message}',
+
+  'expression.empty': 'the cron expression is empty; expected 6 fields: second minute hour day-of-month month day-of-week',
+  'expression.count': 'expected 6 fields (second minute hour day-of-month month day-of-week), found {count}',
+  'expression.year': 'DataWorks cron has no year field; remove "{token}"',
+  'second.notZero': 'DataWorks only runs at whole minutes, so seconds must be 00 (found "{token}")',
+  'char.notAscii': '"{el}" contains a character that is not allowed here (U+{code}); use ASCII digits, names, and * ? , - / L #',
+  'list.empty': 'empty value in the list (two commas in a row, or a comma at the start or end)',
+  'alone.none': `? ${ALONE_EN}`,
+  'alone.last': `L (last day of the month) ${ALONE_EN}`,
+  'alone.lastWeekday': `{el} (last weekday of the month) ${ALONE_EN}`,
+  'alone.nth': `{el} (nth weekday of the month) ${ALONE_EN}`,
+  'none.notDay': '? (no specific value) is only allowed in day-of-month or day-of-week',
+  'unsupported.LW': 'DataWorks does not support LW (last weekday of the month)',
+  'unsupported.Ln': 'DataWorks does not support {el} (days before the last day of the month)',
+  'unsupported.W': 'DataWorks does not support {el} (nearest weekday)',
+  'dow.L': 'L alone means Saturday in Quartz; write 7 (or SAT), or nL for the last weekday n of the month (e.g. 6L = last Friday)',
+  'nth.week': 'the number after # must be 1 to 5 (the week of the month), found "{k}"',
+  invalid: `"{el}" is not a valid value (${SHAPE_EN}, ${FORMS_EN})`,
+  'invalid.month': `"{el}" is not a valid value (${SHAPE_EN} or JAN-DEC, ${FORMS_EN})`,
+  'invalid.day-of-month': `"{el}" is not a valid value (${SHAPE_EN}, ${FORMS_EN}, L, or ?)`,
+  'invalid.day-of-week': `"{el}" is not a valid value (${SHAPE_EN} or SUN-SAT, ${FORMS_EN}, nL, n#k, or ?)`,
+  'range.mixed': 'a range must use two names or two numbers, not "{el}"',
+  'step.afterName': 'a step after a name is ignored by Quartz; write the range with numbers (e.g. "{example}")',
+  range: '{value} is out of range {min}-{max}',
+  'range.month': '{value} is out of range {min}-{max} (1 = January, or JAN-DEC)',
+  'range.day-of-week': '{value} is out of range {min}-{max} (1 = Sunday, or SUN-SAT)',
+  'name.month': '"{text}" is not a month name; use {names}',
+  'name.day': '"{text}" is not a day name; use {names}',
+  'number': '"{text}" is not a number (expected {min}-{max})',
+  'step.missing': 'a number must follow /',
+  'step.range': 'step {step} is out of range 1-{max}',
+  'days.bothNone': 'day-of-month and day-of-week are both ?; give one of them a value (e.g. * in day-of-month for every day)',
+  'days.dowMustBeNone': 'must be ? when day-of-month is set (exactly one of the two day fields is ?)',
+  'days.domMustBeNone': 'must be ? when day-of-week is set (exactly one of the two day fields is ?)',
+  'days.bothSet': 'day-of-month and day-of-week are both set; Quartz needs exactly one of them to be ?',
+  gap: 'runs at {first} and {second} are only {minutes} apart; DataWorks needs at least {min} minutes between runs',
+  'gap.nextDay': 'runs at {first} and {second} the next day are only {minutes} apart; DataWorks needs at least {min} minutes between runs',
+  'minutes.one': '{n} minute',
+  'minutes.other': '{n} minutes',
+
+  'fix.removeYear': 'Remove the year field "{token}"',
+  'fix.seconds': 'Set seconds to 00',
+  'fix.saturday': 'Write Saturday as 7',
+  'fix.everyDay': 'Run every day (* in day-of-month)',
+  'fix.dowNone': 'Replace * with ? in day-of-week',
+  'fix.domNone': 'Replace * with ? in day-of-month',
+  'fix.everyN': 'Run every {n} minutes',
+  'fix.canonical': 'Use the canonical form "{canonical}"',
+  'fix.all': 'Apply all fixes',
+  'fix.andCanonical': 'Fix and use the canonical form "{canonical}"',
+} as const;
+
+export type CronMessageKey = keyof typeof en;
+
+const zh: Record<CronMessageKey, string> = {
+  'field.second': '秒',
+  'field.minute': '分钟',
+  'field.hour': '小时',
+  'field.day-of-month': '日',
+  'field.month': '月',
+  'field.day-of-week': '星期',
+  'field.expression': '表达式',
+  prefix: '{field}：{message}',
+
+  'expression.empty': 'cron 表达式为空；应为 6 个字段：秒 分 时 日 月 星期',
+  'expression.count': '应为 6 个字段（秒 分 时 日 月 星期），实际为 {count} 个',
+  'expression.year': 'DataWorks cron 没有年份字段；请删除 "{token}"',
+  'second.notZero': 'DataWorks 只在整分钟运行，秒必须为 00（实际为 "{token}"）',
+  'char.notAscii': '"{el}" 含有此处不允许的字符（U+{code}）；请使用 ASCII 数字、名称以及 * ? , - / L #',
+  'list.empty': '列表中有空值（连续两个逗号，或开头/结尾有逗号）',
+  'alone.none': `? ${ALONE_ZH}`,
+  'alone.last': `L（当月最后一天）${ALONE_ZH}`,
+  'alone.lastWeekday': `{el}（当月最后一个星期几）${ALONE_ZH}`,
+  'alone.nth': `{el}（当月第几个星期几）${ALONE_ZH}`,
+  'none.notDay': '?（不指定值）只能用在日或星期字段',
+  'unsupported.LW': 'DataWorks 不支持 LW（当月最后一个工作日）',
+  'unsupported.Ln': 'DataWorks 不支持 {el}（当月最后一天之前的第几天）',
+  'unsupported.W': 'DataWorks 不支持 {el}（最近的工作日）',
+  'dow.L': '在 Quartz 中单独的 L 表示星期六；请写 7（或 SAT），或用 nL 表示当月最后一个星期 n（如 6L = 最后一个星期五）',
+  'nth.week': '# 后的数字必须是 1 到 5（当月第几周），实际为 "{k}"',
+  invalid: `"{el}" 不是有效的值（请使用数字 {min}-{max}、${FORMS_ZH}）`,
+  'invalid.month': `"{el}" 不是有效的值（请使用数字 {min}-{max} 或 JAN-DEC、${FORMS_ZH}）`,
+  'invalid.day-of-month': `"{el}" 不是有效的值（请使用数字 {min}-{max}、${FORMS_ZH}、L 或 ?）`,
+  'invalid.day-of-week': `"{el}" 不是有效的值（请使用数字 {min}-{max} 或 SUN-SAT、${FORMS_ZH}、nL、n#k 或 ?）`,
+  'range.mixed': '范围必须两端都是名称或都是数字，而不是 "{el}"',
+  'step.afterName': 'Quartz 会忽略名称后的步长；请用数字写范围（如 "{example}"）',
+  range: '{value} 超出范围 {min}-{max}',
+  'range.month': '{value} 超出范围 {min}-{max}（1 = 一月，或 JAN-DEC）',
+  'range.day-of-week': '{value} 超出范围 {min}-{max}（1 = 星期日，或 SUN-SAT）',
+  'name.month': '"{text}" 不是月份名称；请使用 {names}',
+  'name.day': '"{text}" 不是星期名称；请使用 {names}',
+  'number': '"{text}" 不是数字（应为 {min}-{max}）',
+  'step.missing': '/ 后必须跟一个数字',
+  'step.range': '步长 {step} 超出范围 1-{max}',
+  'days.bothNone': '日和星期都是 ?；请给其中一个赋值（如日写 * 表示每天）',
+  'days.dowMustBeNone': '设置了日时必须为 ?（日和星期两个字段恰有一个为 ?）',
+  'days.domMustBeNone': '设置了星期时必须为 ?（日和星期两个字段恰有一个为 ?）',
+  'days.bothSet': '日和星期都设置了值；Quartz 要求其中恰有一个为 ?',
+  gap: '{first} 与 {second} 两次运行只相隔 {minutes}；DataWorks 要求两次运行至少间隔 {min} 分钟',
+  'gap.nextDay': '{first} 与次日 {second} 两次运行只相隔 {minutes}；DataWorks 要求两次运行至少间隔 {min} 分钟',
+  'minutes.one': '{n} 分钟',
+  'minutes.other': '{n} 分钟',
+
+  'fix.removeYear': '删除年份字段 "{token}"',
+  'fix.seconds': '将秒设为 00',
+  'fix.saturday': '将星期六写成 7',
+  'fix.everyDay': '每天运行（日写 *）',
+  'fix.dowNone': '将星期中的 * 改为 ?',
+  'fix.domNone': '将日中的 * 改为 ?',
+  'fix.everyN': '每 {n} 分钟运行一次',
+  'fix.canonical': '使用规范形式 "{canonical}"',
+  'fix.all': '应用全部修复',
+  'fix.andCanonical': '修复并使用规范形式 "{canonical}"',
+};
+
+export const CRON_MESSAGES: Readonly<Record<CronLocale, Readonly<Record<CronMessageKey, string>>>> = { en, 'zh-cn': zh };
+
+export function cronMessage(locale: CronLocale, key: CronMessageKey, args: CronArgs = {}): string {
+  return CRON_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+}
+
+/** "day-of-week: <message>" in the locale's words and punctuation. */
+export function inField(locale: CronLocale, field: CronField, key: CronMessageKey, args: CronArgs = {}): string {
+  return cronMessage(locale, 'prefix', { field: cronMessage(locale, `field.${field}`), message: cronMessage(locale, key, args) });
+}
