@@ -4,6 +4,8 @@
 // keyword it does not know rather than silently ignoring it.
 import type { Node } from 'jsonc-parser';
 import schemaJson from '../../../schemas/dwtasks.schema.json';
+// The same schema with its texts (patternErrorMessage among them) in Simplified Chinese.
+import schemaZhJson from '../../../schemas/dwtasks.schema.zh-cn.json';
 import { propertyValue, type ParsedPatch } from '../patch/parse';
 import type { Severity } from '../types';
 import type { OffsetFinding } from './context';
@@ -66,7 +68,7 @@ export function compileSchema(root: Json): Schema {
   return compile(root, '#');
 }
 
-let compiled: Schema | undefined;
+const compiled: Partial<Record<Locale, Schema>> = {};
 
 class SchemaWalker {
   out: OffsetFinding[] = [];
@@ -216,14 +218,14 @@ function primitiveEquals(node: Node, expected: unknown): boolean {
   return node.value === expected;
 }
 
-function defaultSchema(): Schema {
-  return (compiled ??= compileSchema(schemaJson as Json));
+function defaultSchema(locale: Locale): Schema {
+  return (compiled[locale] ??= compileSchema((locale === 'zh-cn' ? schemaZhJson : schemaJson) as Json));
 }
 
 /** Schema findings of a parsed patch (none when it does not parse: the syntax error says it all). */
 export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Json = schemaJson as Json): OffsetFinding[] {
   if (!p.shallowRoot || p.parseErrors.length) return [];
-  const s = schema === (schemaJson as Json) ? defaultSchema() : compileSchema(schema);
+  const s = schema === (schemaJson as Json) ? defaultSchema(locale) : compileSchema(schema);
   const walker = new SchemaWalker(p, locale);
   walker.walk(p.shallowRoot, s);
   return walker.out;
@@ -234,7 +236,7 @@ export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Js
  * `task` checks one task's tree, which the caller builds once for the core rules and the schema.
  */
 export function schemaChecker(p: ParsedPatch, locale: Locale): { top(): OffsetFinding[]; task(index: number, tree: Node): OffsetFinding[] } {
-  const s = defaultSchema();
+  const s = defaultSchema(locale);
   const taskSchema = s.properties?.Tasks?.items;
   if (!taskSchema) throw new Error('schema: Tasks.items is missing');
   const walker = new SchemaWalker(p, locale);

@@ -1,4 +1,4 @@
-// Hover on a field key: its documentation (English from the schema, Chinese from fieldDocs),
+// Hover on a field key: its documentation (from the schema in the user's language, see fieldDocs),
 // its unit, and the contradictions between the API documents we know of.
 import * as vscode from 'vscode';
 import { inlineCode } from '../util/markdown';
