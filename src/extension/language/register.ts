@@ -2,8 +2,10 @@
 // diagnostics start with the documents already open.
 import * as vscode from 'vscode';
 import schema from '../../../schemas/dwtasks.schema.json';
+import schemaZh from '../../../schemas/dwtasks.schema.zh-cn.json';
 import { CronCompletion } from './cronCompletion';
 import { CronHover } from './cronHover';
+import { CronCanonicalRefactor } from './cronRefactor';
 import { PatchDiagnostics } from './diagnostics';
 import { FieldDocs } from './fieldDocs';
 import { FieldHover } from './fieldHover';
@@ -21,8 +23,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext): void
     diagnostics,
     inlay,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new PatchQuickFixes(diagnostics), PatchQuickFixes.metadata),
+    vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new CronCanonicalRefactor(), CronCanonicalRefactor.metadata),
     vscode.languages.registerHoverProvider(DWTASKS_SELECTOR, new CronHover(rulesDoc)),
-    vscode.languages.registerHoverProvider(DWTASKS_SELECTOR, new FieldHover(new FieldDocs(schema as Record<string, unknown>))),
+    vscode.languages.registerHoverProvider(DWTASKS_SELECTOR, new FieldHover(new FieldDocs(schema as Record<string, unknown>, schemaZh as Record<string, unknown>))),
     vscode.languages.registerInlayHintsProvider(DWTASKS_SELECTOR, inlay),
     vscode.languages.registerCompletionItemProvider(DWTASKS_SELECTOR, new CronCompletion()),
     vscode.languages.registerDocumentSymbolProvider(DWTASKS_SELECTOR, new TaskSymbols(), { label: 'DataWorks' }),
