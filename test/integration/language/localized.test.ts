@@ -43,8 +43,11 @@ suite('language: localized messages, schema per language, canonical cron refacto
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, rangeOf(doc, '00 00 00 ? * 8'), '00 00 00 ? * L');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const after = await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/cron-invalid' && d.range.start.character > 0 && doc.getText(d.range) === 'L'));
-    const atL = after.find((d) => doc.getText(d.range) === 'L')!;
+    // The stale diagnostic's range now also covers the "L": wait for the one about the new text.
+    const lMessage = validateText(doc.getText(), { locale }).findings.find((f) => f.code === 'dwtasks/cron-invalid')!.message;
+    const after = await waitForOurs(doc, (ds) => ds.some((d) => d.message === lMessage));
+    const atL = after.find((d) => d.message === lMessage)!;
+    assert.equal(doc.getText(atL.range), 'L');
     const actions = await codeActions(doc, atL.range.start, vscode.CodeActionKind.QuickFix);
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes(checkCron('00 00 00 ? * L', locale).fixes[0].title), JSON.stringify(titles));
