@@ -138,8 +138,19 @@ const zh: Record<CronMessageKey, string> = {
 
 export const CRON_MESSAGES: Readonly<Record<CronLocale, Readonly<Record<CronMessageKey, string>>>> = { en, 'zh-cn': zh };
 
+// Templates split once into [text, name, text, name, ..., text]: rendering is concatenation
+// (invalid expressions are common while typing, and the CLI checks thousands per second).
+const compiled: Record<CronLocale, Map<CronMessageKey, string[]>> = { en: new Map(), 'zh-cn': new Map() };
+
 export function cronMessage(locale: CronLocale, key: CronMessageKey, args: CronArgs = {}): string {
-  return CRON_MESSAGES[locale][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in args ? String(args[name]) : m));
+  let parts = compiled[locale].get(key);
+  if (!parts) compiled[locale].set(key, (parts = CRON_MESSAGES[locale][key].split(/\{(\w+)\}/)));
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = args[parts[i]];
+    out += (v === undefined ? `{${parts[i]}}` : String(v)) + parts[i + 1];
+  }
+  return out;
 }
 
 /** "day-of-week: <message>" in the locale's words and punctuation. */

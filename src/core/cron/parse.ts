@@ -69,7 +69,8 @@ export function parseCron(expr: string, locale: CronLocale = 'en'): ParsedCron {
     problems.push(problem(locale, 'expression', 'expression.count', { count: tokens.length }, extra[0].start, extra[extra.length - 1].end));
     return out;
   }
-  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], problems, repairs, locale));
+  const sink = new Sink(problems, repairs, locale);
+  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], sink));
   return out;
 }
 
@@ -77,18 +78,27 @@ function emptyField(spec: FieldSpec, token: Token): ParsedField {
   return { spec, token, values: new Array<boolean>(spec.max + 1).fill(false), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
 }
 
-function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repairs: Repair[], locale: CronLocale): ParsedField {
+/** Collects the problems and repairs of the field being parsed (one per expression: no closures per field). */
+class Sink {
+  field: CronField = 'expression';
+  constructor(private readonly problems: CronProblem[], private readonly repairs: Repair[], private readonly locale: CronLocale) {}
+
+  report(code: CronMessageKey, args: CronArgs, start: number, end: number): void {
+    this.problems.push(problem(this.locale, this.field, code, args, start, end));
+  }
+
+  repair(title: CronMessageKey, start: number, end: number, text: string): void {
+    this.repairs.push({ title: cronMessage(this.locale, title), start, end, text });
+  }
+}
+
+function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
   const f = emptyField(spec, token);
-  const report: Report = (code, args, start, end) => {
-    problems.push(problem(locale, spec.name, code, args, start, end));
-  };
-  const repair: AddRepair = (code, start, end, text) => {
-    repairs.push({ title: cronMessage(locale, code), start, end, text });
-  };
+  sink.field = spec.name;
   if (spec.name === 'second') {
     if (token.text !== '0' && token.text !== '00') {
-      report('second.notZero', { token: token.text }, token.start, token.end);
-      repair('fix.seconds', token.start, token.end, '00');
+      sink.report('second.notZero', { token: token.text }, token.start, token.end);
+      sink.repair('fix.seconds', token.start, token.end, '00');
     }
     f.values[0] = true;
     f.canonical = '00';
@@ -101,40 +111,38 @@ function parseField(spec: FieldSpec, token: Token, problems: CronProblem[], repa
     const start = offset;
     const end = start + el.length;
     offset = end + 1;
-    const canon = parseElement(spec, el, start, end, f, elements.length, report, repair);
+    const canon = parseElement(spec, el, start, end, f, elements.length, sink);
     parts.push(canon ?? el);
   }
   f.canonical = parts.join(',');
   return f;
 }
 
-type Report = (code: CronMessageKey, args: CronArgs, start: number, end: number) => void;
-type AddRepair = (title: CronMessageKey, start: number, end: number, text: string) => void;
 
 function parseElement(
-  spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, report: Report, repair: AddRepair,
+  spec: FieldSpec, el: string, start: number, end: number, f: ParsedField, count: number, sink: Sink,
 ): string | undefined {
   // Only printable ASCII can be valid; checking first also keeps ranges exact (toUpperCase can
   // change the length of non-ASCII text, e.g. "ß" -> "SS").
   const bad = /[^\x21-\x7e]/.exec(el);
   if (bad) {
     const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    report('char.notAscii', { el, code }, start, end);
+    sink.report('char.notAscii', { el, code }, start, end);
     return undefined;
   }
   const up = el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
   const alone = (what: CronMessageKey): boolean => {
-    if (count > 1) report(what, { el }, start, end);
+    if (count > 1) sink.report(what, { el }, start, end);
     return count === 1;
   };
   if (el === '') {
-    report('list.empty', {}, start, end);
+    sink.report('list.empty', {}, start, end);
     return undefined;
   }
   if (up === '?') {
     if (!isDay) {
-      report('none.notDay', {}, start, end);
+      sink.report('none.notDay', {}, start, end);
       return undefined;
     }
     if (alone('alone.none')) f.none = true;
@@ -147,7 +155,7 @@ function parseElement(
   }
   let m = /^\*\/(\d+)$/.exec(up);
   if (m) {
-    const step = checkStep(spec, m[1], start + 2, end, report);
+    const step = checkStep(spec, m[1], start + 2, end, sink);
     if (step) fill(spec, f, spec.min, spec.max, step);
     return `*/${Number(m[1])}`;
   }
@@ -157,19 +165,19 @@ function parseElement(
       return 'L';
     }
     if (up === 'LW' || /^L-\d+W?$/.test(up) || /^\d+W$/.test(up) || up === 'W') {
-      report(up === 'LW' ? 'unsupported.LW' : up.startsWith('L-') ? 'unsupported.Ln' : 'unsupported.W', { el }, start, end);
+      sink.report(up === 'LW' ? 'unsupported.LW' : up.startsWith('L-') ? 'unsupported.Ln' : 'unsupported.W', { el }, start, end);
       return undefined;
     }
   }
   if (spec.name === 'day-of-week') {
     if (up === 'L') {
-      report('dow.L', {}, start, end);
-      repair('fix.saturday', start, end, '7');
+      sink.report('dow.L', {}, start, end);
+      sink.repair('fix.saturday', start, end, '7');
       return undefined;
     }
     m = /^([0-9A-Z]+)L$/.exec(up);
     if (m && !/^\d+$/.test(up)) {
-      const day = atom(spec, m[1], start, start + m[1].length, report);
+      const day = atom(spec, m[1], start, start + m[1].length, sink);
       if (day !== undefined && alone('alone.lastWeekday')) {
         f.values[day] = true;
         f.lastWeekday = day;
@@ -178,9 +186,9 @@ function parseElement(
     }
     m = /^([0-9A-Z]+)#(\d*)$/.exec(up);
     if (m) {
-      const day = atom(spec, m[1], start, start + m[1].length, report);
+      const day = atom(spec, m[1], start, start + m[1].length, sink);
       const k = m[2] === '' ? NaN : Number(m[2]);
-      if (!(k >= 1 && k <= 5)) report('nth.week', { k: m[2] }, start + m[1].length + 1, end);
+      if (!(k >= 1 && k <= 5)) sink.report('nth.week', { k: m[2] }, start + m[1].length + 1, end);
       else if (day !== undefined && alone('alone.nth')) {
         f.values[day] = true;
         f.nth = { day, k };
@@ -190,27 +198,27 @@ function parseElement(
   }
   m = /^([0-9A-Z]+)(?:-([0-9A-Z]+))?(?:\/(\d*))?$/.exec(up);
   if (!m) {
-    report(spec.name === 'month' || spec.name === 'day-of-month' || spec.name === 'day-of-week' ? `invalid.${spec.name}` : 'invalid', { el, min: spec.min, max: spec.max }, start, end);
+    sink.report(spec.name === 'month' || spec.name === 'day-of-month' || spec.name === 'day-of-week' ? `invalid.${spec.name}` : 'invalid', { el, min: spec.min, max: spec.max }, start, end);
     return undefined;
   }
   const [, a, b, stepText] = m;
   if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
-    report('range.mixed', { el }, start, end);
+    sink.report('range.mixed', { el }, start, end);
     return undefined;
   }
   const aEnd = start + a.length;
-  const from = atom(spec, a, start, aEnd, report);
+  const from = atom(spec, a, start, aEnd, sink);
   const bStart = aEnd + 1;
-  const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, report);
+  const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, sink);
   const named = /[A-Z]/.test(a) || (b !== undefined && /[A-Z]/.test(b));
   let step = 1;
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
     if (named) {
-      report('step.afterName', { example: spec.name === 'month' ? '1-12/2' : '2-6/2' }, stepStart - 1, end);
+      sink.report('step.afterName', { example: spec.name === 'month' ? '1-12/2' : '2-6/2' }, stepStart - 1, end);
       return undefined;
     }
-    const s = checkStep(spec, stepText, stepStart, end, report);
+    const s = checkStep(spec, stepText, stepStart, end, sink);
     if (!s) return undefined;
     step = s;
   }
@@ -223,11 +231,11 @@ function parseElement(
 }
 
 /** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
-function atom(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
+function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
   if (/^\d+$/.test(text)) {
     const v = Number(text);
     if (v < spec.min || v > spec.max) {
-      report(spec.rangeKey, { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max }, start, end);
+      sink.report(spec.rangeKey, { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max }, start, end);
       return undefined;
     }
     return v;
@@ -235,21 +243,21 @@ function atom(spec: FieldSpec, text: string, start: number, end: number, report:
   if (spec.names) {
     const i = spec.names.indexOf(text.toUpperCase());
     if (i >= 0) return spec.min + i;
-    report(spec.name === 'month' ? 'name.month' : 'name.day', { text, names: spec.names.join(', ') }, start, end);
+    sink.report(spec.name === 'month' ? 'name.month' : 'name.day', { text, names: spec.names.join(', ') }, start, end);
     return undefined;
   }
-  report('number', { text, min: spec.min, max: spec.max }, start, end);
+  sink.report('number', { text, min: spec.min, max: spec.max }, start, end);
   return undefined;
 }
 
-function checkStep(spec: FieldSpec, text: string, start: number, end: number, report: Report): number | undefined {
+function checkStep(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
   if (text === '') {
-    report('step.missing', {}, start - 1, end);
+    sink.report('step.missing', {}, start - 1, end);
     return undefined;
   }
   const n = Number(text);
   if (n < 1 || n > spec.maxStep) {
-    report('step.range', { step: text, max: spec.maxStep }, start, end);
+    sink.report('step.range', { step: text, max: spec.maxStep }, start, end);
     return undefined;
   }
   return n;
