@@ -8,7 +8,7 @@ import { checkCron } from '../../../src/core/cron';
 import { validateText } from '../../../src/core/validate';
 import enSchema from '../../../schemas/dwtasks.schema.json';
 import zhSchema from '../../../schemas/dwtasks.schema.zh-cn.json';
-import { EXTENSION_ID, positionAfter, waitForDiagnostics } from '../helpers';
+import { completionLabels, EXTENSION_ID, positionAfter, waitForDiagnostics } from '../helpers';
 import { codeOf, hostLocale, openPatch, rangeOf, waitForOurs } from './support';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -69,13 +69,10 @@ suite('language: localized messages, schema per language, canonical cron refacto
     // ...and the per-value descriptions of an enum in completion.
     const at = positionAfter(doc, '"RerunMode": "');
     const allDenied = schema.definitions.task.properties.RerunMode.markdownEnumDescriptions[0];
-    const deadline = Date.now() + 30_000;
-    let docs: string[] = [];
-    while (!docs.includes(allDenied) && Date.now() < deadline) {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
-      docs = list.items.map((i) => (typeof i.documentation === 'string' ? i.documentation : i.documentation?.value ?? ''));
-      if (!docs.includes(allDenied)) await new Promise((r) => setTimeout(r, 250)); // the server starts lazily
-    }
+    // The server starts lazily: wait until it completes the enum, then read the documentation.
+    await completionLabels(doc.uri, at, (l) => l.some((x) => x.includes('AllDenied')));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at);
+    const docs = list.items.map((i) => (typeof i.documentation === 'string' ? i.documentation : i.documentation?.value ?? ''));
     assert.ok(docs.includes(allDenied), `${allDenied} in ${JSON.stringify(docs)}`);
   });
 
