@@ -13,7 +13,9 @@ const out = resolve(outAt >= 0 ? process.argv[outAt + 1] : join(root, `${pkg.nam
 const MAX_BYTES = 2 * 1024 * 1024;
 const vsce = join(root, 'node_modules/@vscode/vsce/vsce');
 const vsceFlags = ['--no-dependencies'];
-const packFlags = ['--allow-missing-repository'];
+// The repository README (relative links, screenshots) is for developers; the Extensions view shows
+// a self-contained one.
+const packFlags = ['--allow-missing-repository', '--readme-path', 'docs/extension-readme.md'];
 
 function run(cmd, args, capture = false) {
   const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
