@@ -2,9 +2,10 @@
 // browser), starts the local DataWorks emulator when the CLI has it, and serves a sample workspace
 // with the examples. Prints the address to open; Ctrl+C stops everything.
 //
-//   npm start [-- --port N] [-- --host 0.0.0.0]
+//   npm start [-- --port N] [-- --host 0.0.0.0] [-- --home DIR]
 // State lives under ~/.cache/dataworks-tasks/start/ (workspace copy, user data, emulator state), so
-// code-server's auto-save never dirties the repository and edits survive restarts.
+// code-server's auto-save never dirties the repository and edits survive restarts. --home puts it
+// elsewhere (the walkthrough UI test runs `npm start` in a fresh one, as a newcomer would).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -20,7 +21,7 @@ const opt = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const host = opt('--host') ?? '127.0.0.1';
-const home = join(cacheRoot(), 'start');
+const home = resolve(opt('--home') ?? join(cacheRoot(), 'start'));
 const workspace = join(home, 'workspace');
 const userDataDir = join(home, 'user-data');
 const extensionsDir = join(home, 'extensions');
@@ -101,7 +102,9 @@ try {
   installVsix(vsix, { userDataDir, extensionsDir });
 
   const emulator = await startEmulator();
-  const settings = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' };
+  // A quiet first view: no start page, no AI chat panel beside the Tasks view.
+  const settings = { 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden' };
   if (emulator) Object.assign(settings, { 'dataworks.credentialSource': 'emulator', 'dataworks.endpoint': emulator.endpoint });
   writeUserSettings(settings);
 

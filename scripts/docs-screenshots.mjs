@@ -1,0 +1,18 @@
+// `npm run docs:screenshots`: copies the walkthrough screenshots the UI test took
+// (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough.test.ts`) into
+// docs/images/, where the README shows them. Fails when a step's screenshot is missing.
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(import.meta.url), '../..');
+const from = join(root, 'test-results/ui');
+const to = join(root, 'docs/images');
+const shots = existsSync(from) ? readdirSync(from).filter((f) => /^walkthrough-\d+-[\w-]+\.png$/.test(f)).sort() : [];
+if (shots.length === 0) {
+  console.error(`docs:screenshots: no walkthrough screenshots in ${from}; run npm run test:ui -- test/ui/walkthrough.test.ts first`);
+  process.exit(1);
+}
+mkdirSync(to, { recursive: true });
+for (const f of shots) copyFileSync(join(from, f), join(to, f));
+console.log(`docs:screenshots: ${shots.length} image(s) copied to docs/images/: ${shots.join(', ')}`);

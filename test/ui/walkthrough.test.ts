@@ -1,0 +1,238 @@
+// The README's walkthrough, exactly as a newcomer does it: `npm start` (in a fresh home), open the
+// printed address, browse the seeded tasks, add two to a new patch, change a schedule (with the cron
+// hover) and look at a task's current values (Id hover), preview, apply (one task has a typo in its
+// id, so it fails and shows in Problems), then revert the applied task and check the emulator is
+// back where it started. Ctrl+C stops everything. Screenshots walkthrough-*.png are the README's
+// images (`npm run docs:screenshots` copies them to docs/images/).
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
+import { openFile, ROOT, screenshot } from './workbench';
+
+interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
+interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }
+
+const NEW_CRON = '00 30 04 * * ?';
+const TYPO_ID = '700099999999';
+
+let start: ChildProcess;
+let home: string;
+let browser: Browser;
+let page: Page;
+let startOutput = '';
+
+/** The seed data as `npm start`'s emulator wrote it when it started (before any change). */
+const seedState = (): State => JSON.parse(readFileSync(join(home, 'emulator-state.json'), 'utf8')) as State;
+
+/** A task's trigger as the emulator reports it now, read through its API with the CLI (`dwtasks list`). */
+function currentTrigger(projectId: string, id: string): TaskRecord['Trigger'] | undefined {
+  const endpoint = /\[start\] emulator: (http:\/\/\S+)/.exec(startOutput)?.[1];
+  assert.ok(endpoint, 'npm start printed its emulator');
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'list', '--project', projectId, '--json', '--endpoint', endpoint], {
+    encoding: 'utf8', env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: EMULATOR_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: EMULATOR_ACCESS_KEY_SECRET },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return (JSON.parse(r.stdout) as TaskRecord[]).find((t) => t.Id === id)?.Trigger;
+}
+const shot = (name: string) => screenshot(page, `walkthrough-${name}`);
+
+async function palette(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Selects the first match of a regular expression in the active editor (the Find widget, regex mode). */
+async function selectMatch(regex: string): Promise<void> {
+  await page.keyboard.press('Control+Home'); // Find starts at the cursor: count matches from the top
+  await page.keyboard.press('Control+F');
+  const find = page.locator('.find-widget.visible');
+  await find.waitFor({ state: 'visible' });
+  const regexToggle = find.locator('.codicon-regex').first();
+  if ((await regexToggle.getAttribute('aria-checked')) !== 'true') await regexToggle.click();
+  const input = find.locator('textarea').first();
+  await input.fill(''); // the same text again would not start a new search from the cursor
+  await input.fill(regex);
+  await find.locator('.matchesCount', { hasText: /^1 of \d/ }).waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape'); // closes Find, keeps the match selected in the editor
+  await find.waitFor({ state: 'hidden' });
+}
+
+async function hoverAtCursor(expect: RegExp): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: expect }).first();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    if (await hover.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) return hover;
+  }
+  await shot('failure');
+  const seen = await page.locator('.monaco-hover:not(.hidden)').allInnerTexts();
+  throw new Error(`no hover matching ${expect}; visible hovers: ${JSON.stringify(seen)}`);
+}
+
+async function confirmApply(expectText: RegExp): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  assert.match(await dialog.innerText(), expectText);
+  await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+}
+
+before(async () => {
+  home = mkdtempSync(join(tmpdir(), 'dwtasks-walkthrough-'));
+  start = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--port', '0', '--home', home], {
+    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  start.stderr!.setEncoding('utf8').on('data', (d: string) => (startOutput += d));
+  const address = await new Promise<string>((resolve, reject) => {
+    start.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      startOutput += d;
+      const m = /Open (http:\/\/\S+)/.exec(startOutput);
+      if (m) resolve(m[1]!);
+    });
+    start.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${startOutput}`)));
+  });
+  const host = await import('../../scripts/lib/code-server-host.mjs');
+  browser = await host.launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  await page.goto(address, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+});
+
+after(async () => {
+  await browser?.close().catch(() => undefined);
+  // Ctrl+C first (start.mjs stops code-server and the emulator it started), then force.
+  if (start && start.exitCode === null && start.pid) {
+    const exited = new Promise((resolve) => start.once('exit', resolve));
+    try { process.kill(-start.pid, 'SIGINT'); } catch { /* already gone */ }
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+    try { process.kill(-start.pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+  // code-server's last writes can race the removal right after it stops: retry, then leave it to the OS.
+  if (home) {
+    for (let i = 0; i < 5; i++) {
+      try { rmSync(home, { recursive: true, force: true }); break; } catch { await new Promise((r) => setTimeout(r, 1000)); }
+    }
+  }
+});
+
+test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one failure) -> revert -> Ctrl+C', async () => {
+  const seeded = seedState();
+  const project = seeded.projects.find((p) => p.Name === 'data_ingestion')!;
+
+  // 1. npm start already points the extension at its emulator: the status bar says so. Activating
+  // and opening a patch cost no API call (the emulator logs one line per request); the view does.
+  await page.locator('.statusbar-item', { hasText: 'Local emulator' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+  await openFile(page, 'nightly-owner-handover.dwtasks.json');
+  await page.locator('.codelens-decoration', { hasText: 'Apply 3 tasks (Prod: 3) to Local emulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+  const apiCalls = () => startOutput.split('\n').filter((l) => /^(List\w+|GetTask|BatchUpdateTasks) \d{3} /.test(l));
+  assert.deepEqual(apiCalls(), [], 'no request before the user asks for data');
+  await palette('View: Close Editor');
+  await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
+  const row = (text: string, level: number) => page.locator(`.monaco-list-row[aria-level="${level}"]`, { hasText: text }).first();
+  await row(project.DisplayName, 2).click();
+  await row('Prod', 3).click();
+  const taskRows = page.locator('.monaco-list-row[aria-level="4"]');
+  await taskRows.nth(1).waitFor({ state: 'visible', timeout: 60_000 });
+  assert.ok(apiCalls().some((l) => l.startsWith('ListProjects 200')), apiCalls().join('\n'));
+  // Widen the side bar so names, ids and schedules are readable in the screenshots.
+  for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+    const box = await sash.boundingBox();
+    if (!box || box.x < 250 || box.x > 450) continue; // the side bar's right edge
+    await page.mouse.move(box.x + box.width / 2, 450);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 260, 450, { steps: 5 });
+    await page.mouse.up();
+    break;
+  }
+  // Two scheduled tasks (not Manual ones), the first two of the list that are.
+  const picked: { row: Locator; id: string }[] = [];
+  const seen: string[] = [];
+  for (let i = 0; picked.length < 2 && i < Math.min(20, await taskRows.count()); i++) {
+    const text = (await taskRows.nth(i).innerText()).replace(/\u00a0/g, ' ');
+    seen.push(text);
+    const id = /(\d{9,19}) · /.exec(text)?.[1]; // the description: id · schedule · owner
+    if (id && seeded.tasks.Prod[id]?.Trigger.Cron) picked.push({ row: taskRows.nth(i), id });
+  }
+  if (picked.length < 2) await shot('failure');
+  assert.equal(picked.length, 2, `two scheduled tasks in the first rows:\n${seen.join('\n')}`);
+  const [first, second] = picked.map((p) => seeded.tasks.Prod[p.id]!);
+  assert.equal(first!.ProjectId, project.Id);
+  await picked[0]!.row.click();
+  await picked[1]!.row.click({ modifiers: ['Control'] });
+  await shot('1-tree');
+
+  // 2. Add to Patch: both tasks, with their current editable values, in a new patch.
+  await picked[1]!.row.click({ button: 'right' });
+  await page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first().click();
+  await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
+  const editorText = page.locator('.editor-instance .monaco-editor .view-lines').first();
+  await editorText.filter({ hasText: first!.Id }).waitFor({ state: 'visible' });
+  await shot('2-patch');
+
+  // 3. Change the first task's schedule and read the cron hover: in words, with the next runs.
+  await selectMatch(`(?<="Cron": ")${escapeRegex(first!.Trigger.Cron!)}(?=")`);
+  await page.keyboard.type(NEW_CRON);
+  const cronHover = await hoverAtCursor(/At 04:30/);
+  assert.match(await cronHover.innerText(), /Next \d+ fire times in Asia\/Shanghai/);
+  await shot('3-cron-hover');
+  await page.keyboard.press('Escape');
+
+  // 4. Hover the second task's Id: its current values in DataWorks. Then "mistype" that id, so the
+  // service rejects it on apply (and only it).
+  await selectMatch(`(?<="Id": )${second!.Id}`);
+  await page.keyboard.press('ArrowLeft'); // collapse the selection to the id's start, then step inside it
+  await page.keyboard.press('ArrowRight');
+  const idHover = await hoverAtCursor(new RegExp(second!.Name));
+  assert.match(await idHover.innerText(), /Prod/);
+  await shot('4-id-hover');
+  await page.keyboard.press('Escape');
+  await selectMatch(`(?<="Id": )${second!.Id}`);
+  await page.keyboard.type(TYPO_ID);
+
+  // 5. Preview: current vs patched values, before anything is sent.
+  await palette('DataWorks: Preview Batch Update');
+  const diff = page.locator('.monaco-diff-editor').first();
+  await diff.waitFor({ state: 'visible', timeout: 60_000 });
+  await diff.locator('.view-lines', { hasText: NEW_CRON }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await shot('5-preview');
+  await palette('View: Close Editor');
+
+  // 6. Apply: the modal names the target and the Prod count; results land on the tasks.
+  await page.locator('.tabs-container .tab[data-resource-name$=".dwtasks.json"]').first().click();
+  await palette('DataWorks: Apply Batch Update');
+  await confirmApply(/Local emulator[\s\S]*Prod: 2/);
+  const summary = page.locator('.notifications-toasts .notification-toast', { hasText: 'DataWorks apply: 1 applied, 1 failed' }).first();
+  await summary.waitFor({ state: 'visible', timeout: 90_000 });
+  assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, NEW_CRON, 'the emulator has the new schedule');
+  await palette('View: Focus Problems');
+  await page.locator('.markers-panel .monaco-list-row', { hasText: `Task ${TYPO_ID} (Prod) failed` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.markers-panel .monaco-list-row', { hasText: `Task ${first!.Id} (Prod) applied` }).first().waitFor({ state: 'visible' });
+  if (!(await summary.isVisible())) await palette('Notifications: Show Notifications');
+  await shot('6-results');
+
+  // 7. Revert: the summary's button opens the revert patch (the applied task's previous values) to review.
+  await page.locator('.notification-toast, .notification-list-item', { hasText: 'DataWorks apply: 1 applied' }).first()
+    .locator('.monaco-button', { hasText: /^Revert$/ }).first().click();
+  await page.locator('.tabs-container .tab.active[data-resource-name$=".revert.dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
+  const revertText = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  assert.ok(revertText.includes(first!.Id) && revertText.includes(first!.Trigger.Cron!), revertText);
+  assert.ok(!revertText.includes(TYPO_ID), 'only applied tasks are reverted');
+  await shot('7-revert');
+  await palette('DataWorks: Apply Batch Update');
+  await confirmApply(/Prod: 1/);
+  await page.locator('.notification-toast', { hasText: 'DataWorks apply: 1 applied, 0 failed' }).first().waitFor({ state: 'visible', timeout: 90_000 });
+  assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, first!.Trigger.Cron, 'the schedule is back');
+
+  // 8. Ctrl+C on npm start stops everything.
+  const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
+  process.kill(-start.pid!, 'SIGINT');
+  assert.equal(await exited, 0, startOutput);
+});
