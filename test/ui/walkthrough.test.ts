@@ -129,7 +129,17 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
 
   // 1. npm start already points the extension at its emulator: the status bar says so. Activating
   // and opening a patch cost no API call (the emulator logs one line per request); the view does.
-  await page.locator('.statusbar-item', { hasText: 'Local emulator' }).first().waitFor({ state: 'visible', timeout: 120_000 });
+  const status = page.locator('.statusbar-item', { hasText: 'Local emulator' }).first();
+  await status.waitFor({ state: 'visible', timeout: 120_000 });
+  // The status bar item opens the connection picker, which names the region requests go to.
+  await status.click();
+  const picker = page.locator('.quick-input-widget');
+  await picker.locator('.monaco-list-row', { hasText: 'Select Region' }).filter({ hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible' });
+  for (const choice of ['Use Local Emulator', 'Select Profile', 'Set Access Key', 'Show Request Log']) {
+    assert.equal(await picker.locator('.monaco-list-row', { hasText: choice }).count(), 1, choice);
+  }
+  await page.keyboard.press('Escape');
+  await picker.waitFor({ state: 'hidden' });
   await openFile(page, 'nightly-owner-handover.dwtasks.json');
   await page.locator('.codelens-decoration', { hasText: 'Apply 3 tasks (Prod: 3) to Local emulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
   const apiCalls = () => startOutput.split('\n').filter((l) => /^(List\w+|GetTask|BatchUpdateTasks) \d{3} /.test(l));
@@ -231,7 +241,19 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await page.locator('.notification-toast', { hasText: 'DataWorks apply: 1 applied, 0 failed' }).first().waitFor({ state: 'visible', timeout: 90_000 });
   assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, first!.Trigger.Cron, 'the schedule is back');
 
-  // 8. Ctrl+C on npm start stops everything.
+  // 8. Apply history lists both runs, newest first, with their counts; picking one opens its journal.
+  await palette('DataWorks: Show Apply History');
+  await page.locator('.quick-input-widget input[placeholder^="Apply history"]').waitFor({ state: 'visible' });
+  const runs = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'applied' });
+  await runs.nth(1).waitFor({ state: 'visible' });
+  assert.equal(await runs.count(), 2);
+  assert.match(await runs.nth(0).innerText(), /tasks\.revert\.dwtasks\.json[\s\S]*1 applied, 0 failed, 0 unknown, 0 not sent/);
+  assert.match(await runs.nth(1).innerText(), /tasks\.dwtasks\.json[\s\S]*1 applied, 1 failed, 0 unknown, 0 not sent/);
+  await shot('8-history');
+  await runs.nth(1).click();
+  await page.locator('.tabs-container .tab.active[data-resource-name$="-tasks.jsonl"]').waitFor({ state: 'visible' });
+
+  // 9. Ctrl+C on npm start stops everything.
   const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
   process.kill(-start.pid!, 'SIGINT');
   assert.equal(await exited, 0, startOutput);
