@@ -3,64 +3,33 @@
 // summary notification appears. Screenshots: preview-diff.png, apply-results.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startWorkbench, type Workbench } from './workbench';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
+import { startWorkbench, type Workbench } from './workbench';
 
 const UNKNOWN_ID = '9223372036854775001';
 const PATCH = 'apply-ui.dwtasks.json';
 
 let wb: Workbench;
-let emulator: ChildProcess;
-let dir: string;
+let emu: UiEmulator;
 let endpoint: string;
 let okId: string;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dwtasks-ui-apply-'));
-  const state = join(dir, 'state.json');
-  emulator = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'emulator', '--json', '--port', '0', '--tasks', '100', '--state', state], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    emulator.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve((JSON.parse(out.slice(0, nl)) as { endpoint: string }).endpoint);
-    });
-    emulator.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  const seed = JSON.parse(readFileSync(state, 'utf8')) as { tasks: Record<'Prod', Record<string, { Id: string }>> };
+  emu = await startUiEmulator(100);
+  endpoint = emu.endpoint;
+  const seed = emu.seed<{ tasks: Record<'Prod', Record<string, { Id: string }>> }>();
   okId = Object.keys(seed.tasks.Prod).find((id) => BigInt(id) > 2n ** 53n)!;
   assert.ok(okId, 'a Prod task with an id above 2^53');
   const patch = `{\n  "Comment": "UI apply",\n  "Tasks": [\n    {\n      "Id": ${okId},\n      "EnvType": "Prod",\n      "Description": "changed from the UI test"\n    },\n    {\n      "Id": ${UNKNOWN_ID},\n      "EnvType": "Prod",\n      "Description": "this task does not exist"\n    }\n  ]\n}\n`;
   wb = await startWorkbench({ prepare: (ws) => writeFileSync(join(ws, PATCH), patch) });
-  const page = wb.page;
-  await page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>DataWorks: Use Local Emulator');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DataWorks: Use Local Emulator' }).first().click();
-  const connectRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Connect to a running emulator' }).first();
-  await connectRow.waitFor({ state: 'visible' });
-  await connectRow.click();
-  await page.locator('.quick-input-widget', { hasText: 'Connect to a running emulator' }).waitFor({ state: 'visible' });
-  await page.locator('.quick-input-widget input').fill(endpoint);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item', { hasText: `Local emulator (${new URL(endpoint).host})` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await connectToEmulator(wb.page, endpoint);
 });
 
 after(async () => {
   await wb?.close();
-  if (emulator && emulator.exitCode === null) {
-    const exited = new Promise((r) => emulator.once('exit', r));
-    emulator.kill('SIGTERM');
-    await exited;
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await emu?.stop();
 });
 
 test('preview the patch, apply it from F1 through the modal, see the failure in Problems and the summary', async () => {

@@ -2,11 +2,8 @@
 // its tasks and "Load more", select two tasks and Add to Patch. Screenshots: tree.png, tree-add-to-patch.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, startWorkbench, type Workbench } from './workbench';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
+import { startWorkbench, type Workbench } from './workbench';
 
 interface Seed {
   projects: { Id: string; Name: string; DisplayName?: string }[];
@@ -14,54 +11,19 @@ interface Seed {
 }
 
 let wb: Workbench;
-let emulator: ChildProcess;
-let dir: string;
+let emu: UiEmulator;
 let seed: Seed;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dwtasks-ui-emu-'));
-  const state = join(dir, 'state.json');
-  emulator = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'emulator', '--json', '--port', '0', '--tasks', '400', '--state', state], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const endpoint = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    emulator.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      out += d;
-      const nl = out.indexOf('\n');
-      if (nl >= 0) resolve((JSON.parse(out.slice(0, nl)) as { endpoint: string }).endpoint);
-    });
-    emulator.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-  });
-  seed = JSON.parse(readFileSync(state, 'utf8')) as Seed;
+  emu = await startUiEmulator(400);
+  seed = emu.seed<Seed>();
   wb = await startWorkbench();
-  // The connection's status bar item means the extension is active and its commands are in the palette.
-  await wb.page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
-  // Connect as a user would: the command writes the machine-scoped settings where the host reads them.
-  // (wb.runCommand waits for the palette to close; this command opens its own quick pick instead.)
-  const page = wb.page;
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>DataWorks: Use Local Emulator');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DataWorks: Use Local Emulator' }).first().click();
-  const connectRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Connect to a running emulator' }).first();
-  await connectRow.waitFor({ state: 'visible' });
-  await connectRow.click();
-  const input = page.locator('.quick-input-widget input');
-  await page.locator('.quick-input-widget', { hasText: 'Connect to a running emulator' }).waitFor({ state: 'visible' });
-  await input.fill(endpoint);
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item', { hasText: `Local emulator (${new URL(endpoint).host})` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await connectToEmulator(wb.page, emu.endpoint);
 });
 
 after(async () => {
   await wb?.close();
-  if (emulator && emulator.exitCode === null) {
-    const exited = new Promise((r) => emulator.once('exit', r));
-    emulator.kill('SIGTERM');
-    await exited;
-  }
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await emu?.stop();
 });
 
 test('browse the Tasks tree: connection > project > Prod > tasks with Load more, then add two tasks to a patch', async () => {
