@@ -12,6 +12,10 @@ export interface FaultOptions {
   latencyMs?: number;
   /** Requests per second (sliding 1 s window); beyond it 429 Throttling.User. */
   qps?: number;
+  /** Reads (List*, GetTask) per second, counted apart from writes as DataWorks' editions do (e.g. 50). */
+  readQps?: number;
+  /** Writes (BatchUpdateTasks) per second, counted apart from reads (e.g. 20). */
+  writeQps?: number;
   /** Requests per UTC day; beyond it 429 Throttling.Resource. Counted in the state (survives restarts). */
   dailyQuota?: number;
   /** Tasks per BatchUpdateTasks call; beyond it 400 InvalidParameter. Default 100. */
@@ -52,7 +56,10 @@ export function validateFaults(f: FaultOptions): void {
   nonNegative('slowMs', false);
   nonNegative('dailyQuota', true);
   nonNegative('seed', true);
-  if (f.qps !== undefined && !(f.qps > 0)) throw new Error(`fault option qps must be greater than 0, got ${f.qps}`);
+  for (const name of ['qps', 'readQps', 'writeQps'] as const) {
+    const v = f[name];
+    if (v !== undefined && !(v > 0)) throw new Error(`fault option ${name} must be greater than 0, got ${v}`);
+  }
   if (f.maxTasksPerCall !== undefined && !(Number.isInteger(f.maxTasksPerCall) && f.maxTasksPerCall >= 1)) {
     throw new Error(`fault option maxTasksPerCall must be an integer of at least 1, got ${f.maxTasksPerCall}`);
   }
@@ -69,7 +76,8 @@ export function validateFaults(f: FaultOptions): void {
 export class FaultInjector {
   private options: FaultOptions = {};
   private random = new Random(1);
-  private readonly recent: number[] = [];
+  /** Admission times in the last second: all requests, reads, writes. */
+  private readonly recent = { all: [] as number[], read: [] as number[], write: [] as number[] };
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
@@ -87,12 +95,18 @@ export class FaultInjector {
   get maxTasksPerCall(): number { return this.options.maxTasksPerCall ?? DEFAULT_MAX_TASKS_PER_CALL; }
 
   /** The gateway's rate limits; the error to answer with, or undefined when the request may pass (and is counted). */
-  admit(now: number, quota: QuotaCounter): ApiError | undefined {
-    const { qps, dailyQuota } = this.options;
-    if (qps !== undefined) {
-      while (this.recent.length > 0 && this.recent[0] <= now - 1000) this.recent.shift();
-      if (this.recent.length >= qps) {
-        return new ApiError(429, 'Throttling.User', `Request was denied due to user flow control: more than ${qps} requests per second.`);
+  admit(now: number, quota: QuotaCounter, action = ''): ApiError | undefined {
+    const { qps, readQps, writeQps, dailyQuota } = this.options;
+    const kind = action === 'BatchUpdateTasks' ? 'write' : 'read';
+    const limits: [number[], number | undefined, string][] = [
+      [this.recent.all, qps, 'requests'],
+      [this.recent[kind], kind === 'write' ? writeQps : readQps, kind === 'write' ? 'writes' : 'reads'],
+    ];
+    for (const [window, limit, what] of limits) {
+      if (limit === undefined) continue;
+      while (window.length > 0 && window[0] <= now - 1000) window.shift();
+      if (window.length >= limit) {
+        return new ApiError(429, 'Throttling.User', `Request was denied due to user flow control: more than ${limit} ${what} per second.`);
       }
     }
     const day = new Date(now).toISOString().slice(0, 10);
@@ -101,7 +115,7 @@ export class FaultInjector {
       return new ApiError(429, 'Throttling.Resource', `The daily quota of ${dailyQuota} API calls is used up; it resets at 00:00 UTC.`);
     }
     quota.used++;
-    if (qps !== undefined) this.recent.push(now);
+    for (const [window, limit] of limits) if (limit !== undefined) window.push(now);
     return undefined;
   }
 

@@ -49,7 +49,7 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
         },
       );
       const handler = checkRoute(url.pathname, req.headers['x-acs-version'], action);
-      const limited = deps.faults.admit(Date.now(), deps.store.state.quota);
+      const limited = deps.faults.admit(Date.now(), deps.store.state.quota, actionName);
       if (limited) throw limited;
 
       const fault = deps.faults.draw();

@@ -22,6 +22,8 @@ ${CONNECTION_HELP}
                     default: every project of the account, found with ListProjects)
   --batch-size N    Tasks per call, 1-${MAX_BATCH_SIZE} (default ${DEFAULT_BATCH_SIZE})
   --rps N           Requests per second for the whole run, reads included (default ${DEFAULT_RPS})
+  --read-rps N      Count reads apart at N per second, --rps then limits writes only (for editions
+                    with separate read and write quotas, e.g. Enterprise: --read-rps 40 --rps 16)
   --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
   --dry-run         Validate and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
@@ -36,6 +38,7 @@ const OPTIONS = {
   project: { type: 'string', multiple: true },
   'batch-size': { type: 'string' },
   rps: { type: 'string' },
+  'read-rps': { type: 'string' },
   'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
@@ -58,6 +61,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
   const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE });
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 });
   const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
   const file = positionals[0];
   const patch = await loadPatchFile(file);
@@ -93,12 +97,13 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const journalPath = values.journal ?? defaultJournalPath(file);
   const journal = new FileJournal(journalPath);
   const limiter = new TokenBucket(rps);
+  const readLimiter = readRps === undefined ? limiter : new TokenBucket(readRps);
   let result: ApplyResult;
   let revertPath: string | null = null;
   let projectIds: string[] = values.project ?? [];
   if (!values['no-revert'] && !values.project) {
     try {
-      projectIds = await discoverProjects(conn.client, limiter, controller.signal, io);
+      projectIds = await discoverProjects(conn.client, readLimiter, controller.signal, io);
     } catch (e) {
       process.removeListener('SIGINT', onSigint);
       const err = e as ServiceErrorLike;
@@ -112,7 +117,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   }
   try {
     result = await runApply({
-      service: conn.client, request: patch.request, file, target: conn.target, batchSize, rps, limiter, maxInFlight,
+      service: conn.client, request: patch.request, file, target: conn.target, batchSize, rps, limiter, readLimiter, maxInFlight,
       readBefore: !values['no-revert'], projectIds, journal, signal: controller.signal,
       onProgress: (p) => {
         if (p.phase === 'before-state') io.stderr.write('Reading current values...\n');

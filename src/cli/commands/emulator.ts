@@ -16,6 +16,8 @@ Options:
 Faults:
   --latency MS              add MS to every answer
   --qps N                   at most N requests per second, beyond it 429 Throttling.User
+  --read-qps N              at most N reads (List*, GetTask) per second, counted apart from writes
+  --write-qps N             at most N writes (BatchUpdateTasks) per second (Enterprise: 50 reads, 20 writes)
   --daily-quota N           at most N requests per UTC day, then 429 Throttling.Resource
   --max-tasks-per-call N    BatchUpdateTasks takes at most N tasks (default ${DEFAULT_MAX_TASKS_PER_CALL}), beyond it 400 InvalidParameter
   --error-rate P            share of requests answered 500 InternalError.System (nothing applied)
@@ -35,6 +37,8 @@ const VALUED: Record<string, Spec> = {
   '--seed': { key: 'seed', kind: 'int' },
   '--latency': { key: 'latencyMs', kind: 'number' },
   '--qps': { key: 'qps', kind: 'number' },
+  '--read-qps': { key: 'readQps', kind: 'number' },
+  '--write-qps': { key: 'writeQps', kind: 'number' },
   '--daily-quota': { key: 'dailyQuota', kind: 'int' },
   '--max-tasks-per-call': { key: 'maxTasksPerCall', kind: 'int' },
   '--error-rate': { key: 'errorRate', kind: 'rate' },

@@ -86,7 +86,7 @@ test('exit 2: invalid patch (file:line:col, task, field; nothing sent), Prod wit
   assert.match(r.stderr, /1 task\(s\) target Prod and stdin is not a terminal; re-run with --yes/);
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, before.Description);
 
-  for (const args of [['--batch-size', '0'], ['--batch-size', '101'], ['--rps', 'x'], ['--bogus'], ['--region', 'cn-hangzhou']]) {
+  for (const args of [['--batch-size', '0'], ['--batch-size', '101'], ['--rps', 'x'], ['--read-rps', '0'], ['--bogus'], ['--region', 'cn-hangzhou']]) {
     r = await runCommand(applyCommand, [prodFile, '--endpoint', fx.emu.endpoint, ...args], env);
     assert.equal(r.code, 2, args.join(' '));
     assert.match(r.stderr, /Usage: dwtasks apply/);

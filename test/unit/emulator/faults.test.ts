@@ -49,6 +49,27 @@ describe('emulator faults', () => {
     assert.equal(results.filter((r) => r === '429 Throttling.User').length, results.length - ok, results.join());
   });
 
+  it('read and write quotas are counted apart: reads beyond theirs are throttled, writes still pass', async () => {
+    emu.setFaults({ readQps: 2, writeQps: 1 });
+    const t0 = Date.now();
+    const reads = await Promise.all([0, 1, 2, 3, 4].map(() => sdkCall(emu, 'ListProjects', {}).then(() => 'OK', (e) => `${e.data?.statusCode} ${e.code} ${e.message}`)));
+    const write = await touch(ids[1]);
+    const seconds = Math.ceil((Date.now() - t0) / 1000);
+    const ok = reads.filter((r) => r === 'OK').length;
+    assert.ok(ok >= 2 && ok <= 2 * seconds, `${ok} reads passed in ${seconds} s: ${reads.join()}`);
+    assert.ok(reads.filter((r) => r !== 'OK').every((r) => /^429 Throttling\.User .*more than 2 reads per second/.test(r)), reads.join('\n'));
+    assert.equal(write.outcome, 'OK', 'the write quota is untouched by the reads');
+    assert.equal(descriptionOf(ids[1]), write.description);
+    // Another write within the same second is over the write quota (1/s) and changes nothing.
+    const wrote = Date.now();
+    const before = descriptionOf(ids[2]);
+    const again = await touch(ids[2]);
+    if (Date.now() - wrote < 900) {
+      assert.equal(again.outcome, '429 Throttling.User');
+      assert.equal(descriptionOf(ids[2]), before);
+    }
+  });
+
   it('error rate: 500 InternalError.System and nothing applied', async () => {
     emu.setFaults({ errorRate: 1 });
     const before = descriptionOf(ids[0]);

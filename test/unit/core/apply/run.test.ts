@@ -211,3 +211,19 @@ test('a candidate project the account cannot list is skipped, the others still s
   const before = journal.records.find((r) => r.type === 'before');
   assert.ok(before?.type === 'before' && before.calls <= 1 + fx.projectIds.length, 'one ListTasks per project tried, no GetTask');
 });
+
+test('separate read quota: before-state reads take the read limiter, chunks the write limiter', async () => {
+  const counting = () => { const l = { n: 0, acquire: async () => { l.n++; } }; return l; };
+  const reads = counting();
+  const writes = counting();
+  const picked = tasksOf(fx.emu, 'Prod').slice(30, 45);
+  const res = await runApply({
+    service: fx.client, request: { Tasks: picked.map((t, i) => ({ Id: t.Id, Description: `quota ${i}` })) }, batchSize: 5,
+    limiter: writes, readLimiter: reads, projectIds: fx.projectIds,
+  });
+  assert.equal(res.status, 'done');
+  assert.equal(res.counts.succeeded, picked.length);
+  assert.equal(writes.n, 3, 'one write acquire per chunk');
+  assert.ok(reads.n >= 1, 'the before-state reads went through the read limiter');
+  assert.equal(reads.n + writes.n, res.calls, 'every call acquired exactly one of the two');
+});
