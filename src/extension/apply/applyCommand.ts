@@ -96,6 +96,8 @@ export class ApplyCommand {
     doc: vscode.TextDocument, parsed: ParsedPatch, request: BatchUpdateRequest, conn: Connection,
     batchSize: number, rps: number, hooks: ApplyTestHooks,
   ): Promise<ApplyOutcome> {
+    // 0: reads share the write rate (safe on every edition); above 0: counted apart (e.g. Enterprise).
+    const readRps = Math.max(0, vscode.workspace.getConfiguration('dataworks.apply').get<number>('readsPerSecond', 0));
     const journalPath = newJournalPath(this.context, doc.uri.fsPath);
     const journal = new FileJournal(journalPath);
     const target = { endpoint: conn.target.endpoint, region: conn.target.region, profile: conn.target.profile, credentialSource: conn.target.credentialSource };
@@ -111,9 +113,10 @@ export class ApplyCommand {
           try {
             progress.report({ message: vscode.l10n.t('Listing projects…') });
             const limiter = new TokenBucket(rps);
+            const readLimiter = readRps > 0 ? new TokenBucket(readRps) : limiter;
             let projectIds: string[] = [];
             try {
-              projectIds = await discoverProjectIds(conn.client, limiter, controller.signal);
+              projectIds = await discoverProjectIds(conn.client, readLimiter, controller.signal);
             } catch (e) {
               if (controller.signal.aborted) throw e;
               // Without projects every before-state read is a GetTask: slower, still correct.
@@ -121,7 +124,7 @@ export class ApplyCommand {
             }
             let done = 0;
             return await runApply({
-              service: conn.client, request, file: doc.uri.fsPath, target, batchSize, rps, limiter, projectIds, journal,
+              service: conn.client, request, file: doc.uri.fsPath, target, batchSize, rps, limiter, readLimiter, projectIds, journal,
               signal: controller.signal,
               onProgress: (p) => {
                 if (p.phase === 'before-state') progress.report({ message: vscode.l10n.t('Reading current values…') });
