@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTests } from '@vscode/test-electron';
 import { ensureCodeServer } from './ensure-code-server.mjs';
+import { startActivationEmulator } from './lib/activation-emulator.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const args = process.argv.slice(2);
@@ -31,19 +32,23 @@ const workspace = join(scratch, 'workspace');
 cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
 if (existsSync(join(root, 'examples'))) cpSync(join(root, 'examples'), join(workspace, 'examples'), { recursive: true });
 
+const userData = join(scratch, 'user-data');
+const activation = await startActivationEmulator(root, scratch, userData);
+
 let code = 0;
 try {
   await runTests({
     ...(desktop ? {} : { vscodeExecutablePath: join(root, 'scripts/vscode-launcher') }),
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/integration/index.js'),
-    launchArgs: [workspace, `--user-data-dir=${join(scratch, 'user-data')}`, `--extensions-dir=${join(scratch, 'extensions')}`],
-    extensionTestsEnv: grep ? { DWTASKS_TEST_GREP: grep } : {},
+    launchArgs: [workspace, `--user-data-dir=${userData}`, `--extensions-dir=${join(scratch, 'extensions')}`],
+    extensionTestsEnv: { ...activation.env, ...(grep ? { DWTASKS_TEST_GREP: grep } : {}) },
   });
 } catch (e) {
   console.error(`integration tests failed: ${e instanceof Error ? e.message : e}`);
   code = 1;
 } finally {
+  await activation.stop();
   rmSync(scratch, { recursive: true, force: true });
 }
 process.exit(code);

@@ -29,7 +29,17 @@ export interface RunningEmulator {
   tasks(env: 'Dev' | 'Prod', projectId?: string): SeedTask[];
   resourceGroupIds(): string[];
   dataSourceNames(projectId: string): string[];
+  /**
+   * The requests it answered, from its own log (stderr): "Action status code time". Waits until at
+   * least `atLeast` are there: a line reaches us a moment after its answer reached the client.
+   */
+  requests(atLeast?: number): Promise<string[]>;
   stop(): Promise<void>;
+}
+
+/** Request lines of an emulator log ("ListProjects 200 OK 3ms"), without its other messages. */
+export function requestLines(log: string): string[] {
+  return log.split('\n').filter((l) => /^[A-Z]\w+ (\d{3}|-) \S+/.test(l));
 }
 
 export async function startEmulator(taskCount = 500, extra: string[] = []): Promise<RunningEmulator> {
@@ -69,6 +79,19 @@ export async function startEmulator(taskCount = 500, extra: string[] = []): Prom
     tasks: (env, projectId) => Object.values(read().tasks[env]).filter((t) => !projectId || t.ProjectId === projectId),
     resourceGroupIds: () => read().resourceGroups.map((g) => g.Id),
     dataSourceNames: (projectId) => (read().dataSources[projectId] ?? []).map((d) => d.Name),
+    requests: (atLeast = 0) => {
+      const got = new Promise<string[]>((resolve) => {
+        const check = (): void => {
+          const lines = requestLines(stderr);
+          if (lines.length < atLeast) return;
+          child.stderr?.off('data', check);
+          resolve(lines);
+        };
+        child.stderr?.on('data', check); // after the listener that appends to stderr
+        check();
+      });
+      return withTimeout(got, 10_000, `${atLeast} request lines in the emulator log`);
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await withTimeout(exited, 10_000, 'the emulator to exit');
