@@ -51,9 +51,17 @@ suite('tree: browsing the emulator', () => {
     assert.ok(item.tooltip instanceof vscode.MarkdownString && item.tooltip.value.includes(task.Id));
   });
 
-  test('paging: 100 per page, "Load more (shown of total)" locked while loading, nothing truncated', async () => {
+  test('paging: 100 per page, "Load more (shown of total)" locked while loading, the count on the environment, nothing truncated', async () => {
     const env = await envNode(api, big.projectId, big.env);
+    // Reloaded, so this test sees its first page arrive (an earlier test may have loaded it).
+    await vscode.commands.executeCommand('dataworks.refresh', env);
+    assert.equal(itemOf(api, env).description, undefined, 'no count before the first page');
+    let redrawn = false;
+    const sub = api.tree.provider.onDidChangeTreeData((n) => (redrawn ||= n === env));
     let kids = await childrenOf(api, env);
+    sub.dispose();
+    // The view drew the environment before its count was known: it must be told to redraw it.
+    assert.ok(redrawn, 'the environment is redrawn once the first page gives its count');
     const tasks = kids.filter((k) => kindOf(api, k) === 'dataworks.task');
     assert.equal(tasks.length, 100);
     const more = kids.find((k) => kindOf(api, k) === 'dataworks.loadMore');

@@ -61,7 +61,11 @@ export class EnvNode extends TreeNode {
   }
 
   override async getChildren(): Promise<TreeNode[]> {
-    if (this.total === undefined && !this.error) await this.loadPage();
+    if (this.total === undefined && !this.error) {
+      await this.loadPage();
+      // The view drew this item before its count was known; redraw it (children stay loaded).
+      if (this.total !== undefined) this.host.changed(this);
+    }
     const children: TreeNode[] = [...this.tasks];
     if (this.error) children.push(...this.error);
     if (this.total !== undefined && this.tasks.length < this.total) children.push(this.more);
