@@ -9,17 +9,19 @@ import { registerTree, type TasksTree } from './tree';
 /** What activate returns: the services other features and the integration tests use. */
 export interface ExtensionApi {
   connection: ConnectionService;
+  /** The connection's status bar item. */
+  statusBar: vscode.StatusBarItem;
   tree: TasksTree;
   apply: ApplyFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerLanguageFeatures(context);
-  const connection = registerConnection(context);
+  const { service: connection, statusBar } = registerConnection(context);
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
-  return { connection, tree, apply };
+  return { connection, statusBar, tree, apply };
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 // The connection feature: settings, secrets, emulator, status bar, request log, and the service
 // other features (tree, completion, apply) ask for a client.
 import * as vscode from 'vscode';
+import { testHooks, type PickHook } from '../util/testHooks';
 import { setAccessKey } from './accessKeyCommand';
 import { ConnectionService } from './connectionService';
 import { useLocalEmulator, type UseEmulatorArgs } from './emulatorCommand';
@@ -14,13 +15,20 @@ export { ConnectionService, type Connection, type ConnectionTarget } from './con
 export { NotConfiguredError, isNotConfigured } from './errors';
 export type { RequestLog, RequestRecord } from './requestLog';
 
-export function registerConnection(context: vscode.ExtensionContext): ConnectionService {
+export interface ConnectionFeature {
+  service: ConnectionService;
+  /** Where commands go; a click opens the connection picker. */
+  statusBar: vscode.StatusBarItem;
+}
+
+export function registerConnection(context: vscode.ExtensionContext): ConnectionFeature {
   const log = new RequestLog();
   const service = new ConnectionService(context, log);
+  const statusBar = createStatusBar(service);
   context.subscriptions.push(
     log,
     service,
-    createStatusBar(service),
+    statusBar.disposable,
     vscode.commands.registerCommand('dataworks.setAccessKey', (args?: unknown) =>
       setAccessKey(context, args && typeof args === 'object' && 'accessKeyId' in args ? (args as { accessKeyId?: string; accessKeySecret?: string }) : undefined),
     ),
@@ -29,8 +37,8 @@ export function registerConnection(context: vscode.ExtensionContext): Connection
     vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>
       useLocalEmulator(service, args && typeof args === 'object' && 'mode' in args ? (args as UseEmulatorArgs) : undefined),
     ),
-    vscode.commands.registerCommand('dataworks.pickConnection', () => pickConnection(service)),
+    vscode.commands.registerCommand('dataworks.pickConnection', (args?: unknown) => pickConnection(service, testHooks<PickHook>(context, args))),
     vscode.commands.registerCommand('dataworks.showLog', () => log.show()),
   );
-  return service;
+  return { service, statusBar: statusBar.item };
 }

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { ConnectionService } from './connectionService';
 
-export function createStatusBar(service: ConnectionService): vscode.Disposable {
+/** The item (tests read its text, tooltip and command) and what releases it. */
+export function createStatusBar(service: ConnectionService): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
   const item = vscode.window.createStatusBarItem('dataworks.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('DataWorks Connection');
   item.command = 'dataworks.pickConnection';
@@ -20,7 +21,7 @@ export function createStatusBar(service: ConnectionService): vscode.Disposable {
   update();
   item.show();
   const sub = service.onDidChangeConnection(update);
-  return vscode.Disposable.from(item, sub);
+  return { item, disposable: vscode.Disposable.from(item, sub) };
 }
 
 function escape(s: string): string {
