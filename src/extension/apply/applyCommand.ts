@@ -9,6 +9,7 @@ import {
 } from '../../core/apply';
 import { toRequest, type BatchUpdateRequest, type ParsedPatch } from '../../core/patch';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
+import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
 import { newJournalPath } from './storage';
@@ -51,8 +52,7 @@ export class ApplyCommand {
 
   async run(uriOrArgs?: unknown): Promise<ApplyOutcome | undefined> {
     const args: ApplyArgs = uriOrArgs instanceof vscode.Uri ? { uri: uriOrArgs } : ((uriOrArgs as ApplyArgs | undefined) ?? {});
-    // Test hooks come only from code in this extension host in test mode: no workspace can set them.
-    const hooks = this.context.extensionMode === vscode.ExtensionMode.Test ? args.test ?? {} : {};
+    const hooks = testHooks<ApplyTestHooks>(this.context, args);
     const doc = await patchDocument(args.uri);
     if (!doc) return undefined;
 

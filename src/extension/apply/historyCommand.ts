@@ -1,6 +1,8 @@
-// Show Apply History: the journals in storage, newest first; choosing one opens it (and its revert patch).
+// Show Apply History: the journals in storage, newest first; choosing one opens that journal (its
+// revert patch, when there is one, sits next to it and Revert Last Apply opens the newest).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { showPick, type PickHook } from '../util/testHooks';
 import { listJournals, type JournalEntry } from './storage';
 
 export interface HistoryItem extends vscode.QuickPickItem {
@@ -22,13 +24,14 @@ export function historyItems(context: vscode.ExtensionContext): HistoryItem[] {
   });
 }
 
-export async function showApplyHistory(context: vscode.ExtensionContext): Promise<vscode.TextEditor | undefined> {
+/** `hooks` (test mode only) stand in for the quick pick, which the host test API cannot drive. */
+export async function showApplyHistory(context: vscode.ExtensionContext, hooks: PickHook = {}): Promise<vscode.TextEditor | undefined> {
   const items = historyItems(context);
   if (!items.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No applies yet in this workspace.'));
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Apply history (journals, newest first)'), matchOnDescription: true });
+  const pick = await showPick(items, { placeHolder: vscode.l10n.t('Apply history (journals, newest first)'), matchOnDescription: true }, hooks);
   if (!pick) return undefined;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(pick.entry.path));
   return vscode.window.showTextDocument(doc, { preview: true });

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../connection';
 import { DWTASKS_SELECTOR } from '../language/selector';
+import { testHooks, type PickHook } from '../util/testHooks';
 import { ApplyCommand } from './applyCommand';
 import { ApplyCodeLens } from './codeLens';
 import { historyItems, showApplyHistory } from './historyCommand';
@@ -35,7 +36,7 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
     vscode.commands.registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
     vscode.commands.registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
     vscode.commands.registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
-    vscode.commands.registerCommand('dataworks.showApplyHistory', () => showApplyHistory(context)),
+    vscode.commands.registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
   );
   return { results, journalDir: () => journalDir(context), history: () => historyItems(context) };
 }

@@ -3,6 +3,7 @@
 // revert, history, code lens, and no secrets in the log. The emulator's state file is the oracle.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
@@ -11,6 +12,11 @@ import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, pa
 
 const UNKNOWN_ID = '9223372036854775001';
 
+/** The journal a Show Apply History item stands for. */
+function pathOf(item: vscode.QuickPickItem): string | undefined {
+  return (item as { entry?: { path: string } }).entry?.path;
+}
+
 suite('Apply: batch update against the emulator', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
@@ -18,6 +24,9 @@ suite('Apply: batch update against the emulator', () => {
   let doc: vscode.TextDocument;
   /** big[0]'s Description before any apply, to check the revert. */
   let original0: unknown;
+  /** The journals this suite's applies wrote, oldest first, with what each should list. */
+  const journals: { path: string; file: string; counts: string }[] = [];
+  const suiteStart = Date.now();
 
   suiteSetup(async () => {
     emu = await startEmulator(200);
@@ -68,6 +77,7 @@ suite('Apply: batch update against the emulator', () => {
     const hist = api.apply.history().find((h) => h.entry.path === out.journalPath);
     assert.ok(hist, 'Apply history lists the journal');
     assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed], [2, 2]);
+    journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 2 failed, 0 unknown, 0 not sent' });
   });
 
   test('results move with an edit above and vanish when the task itself changes', async () => {
@@ -153,7 +163,10 @@ suite('Apply: batch update against the emulator', () => {
     assert.ok(!text.includes(UNKNOWN_ID), 'failed tasks are not reverted');
     const out = await applyWith(editor.document);
     assert.equal(out.kind, 'applied');
-    if (out.kind === 'applied') assert.equal(out.result.counts.succeeded, 2);
+    if (out.kind === 'applied') {
+      assert.equal(out.result.counts.succeeded, 2);
+      journals.push({ path: out.journalPath, file: path.basename(editor.document.uri.fsPath), counts: '2 applied, 0 failed, 0 unknown, 0 not sent' });
+    }
     assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, original0, 'the original value is back');
   });
 
@@ -166,6 +179,7 @@ suite('Apply: batch update against the emulator', () => {
       ]));
       const out = await applyWith(p);
       assert.equal(out.kind, 'applied');
+      if (out.kind === 'applied') journals.push({ path: out.journalPath, file: 'decorated.dwtasks.json', counts: '1 applied, 1 failed, 0 unknown, 0 not sent' });
       const diags = await waitForDiagnostics(p.uri, () => applyDiagnostics(p.uri).length === 1);
       assert.equal(diags.filter((d) => d.source === 'DataWorks Apply')[0]!.severity, vscode.DiagnosticSeverity.Error);
       const checks = api.apply.results.decorations(p.uri);
@@ -184,5 +198,30 @@ suite('Apply: batch update against the emulator', () => {
       const journal = fs.readFileSync(h.entry.path, 'utf8');
       assert.ok(!journal.includes(emu.accessKeySecret) && !journal.includes(emu.accessKeyId), `no key in ${h.entry.path}`);
     }
+  });
+
+  test('Show Apply History lists every journal newest first with time, file and counts; picking one opens it', async () => {
+    assert.equal(journals.length, 3, 'the mixed, revert and decorated applies each wrote a journal');
+    let listed: readonly vscode.QuickPickItem[] = [];
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory', {
+      test: { pick: (items: readonly vscode.QuickPickItem[]) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)) },
+    });
+    const onDisk = fs.readdirSync(api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
+    assert.equal(listed.length, onDisk.length, 'one entry per journal in the workspace storage');
+    const ours = journals.map((j) => listed.findIndex((i) => pathOf(i) === j.path));
+    assert.deepEqual(ours, [...ours].sort((a, b) => b - a), `newest first: ${listed.map((i) => i.label).join(' | ')}`);
+    for (const [k, j] of journals.entries()) {
+      const item = listed[ours[k]!]!;
+      const plan = JSON.parse(fs.readFileSync(j.path, 'utf8').split('\n')[0]!) as { type: string; at: string };
+      assert.equal(plan.type, 'plan');
+      const at = Date.parse(plan.at);
+      assert.ok(at >= suiteStart && at <= Date.now(), `the run's time ${plan.at}`);
+      assert.equal(item.label, `${new Date(at).toLocaleString()}  ${j.file}`);
+      assert.equal(item.description, j.counts);
+      assert.ok(item.detail?.includes(emu.endpoint), `the target: ${item.detail}`);
+    }
+    assert.ok(editor, 'picking an entry opens an editor');
+    assert.equal(editor.document.uri.fsPath, journals[0]!.path, 'the picked journal (the mixed apply) opens');
+    assert.equal(editor.document.getText(), fs.readFileSync(journals[0]!.path, 'utf8'));
   });
 });
