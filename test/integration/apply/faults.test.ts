@@ -66,18 +66,29 @@ suite('Apply: cancel and throttling', () => {
   });
 
   test('throttling (30% of calls answered 429) is retried: every task applied', async () => {
-    const em = (emu = await startEmulator(60, ['--throttle-rate', '0.3']));
+    // The emulator draws its faults from a seeded PRNG, one draw per admitted request. With fault
+    // seed 1 the first draw is 0.19 (< 0.3), so the first request it gets is throttled on every run:
+    // the retry below is certain, not likely.
+    const em = (emu = await startEmulator(60, ['--throttle-rate', '0.3', '--fault-seed', '1']));
     const api = await extensionApi();
+    // A hidden Tasks view sends nothing on the connection change: every request here is the apply's.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const logBefore = api.connection.log.lines().length;
     await connectTo(api, em.endpoint);
     const doc = await writePatch('throttled.dwtasks.json', prodPatch(em, 12, 'throttled'));
-    const logBefore = api.connection.log.lines().length;
     const out = await applyWith(doc);
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.counts, { ...out.result.counts, succeeded: 12, failed: 0, unknown: 0, notSent: 0 });
-    // ~16 calls at 30%: the chance that none was throttled is 0.7^16, about 0.3%.
-    const retries = api.connection.log.lines().slice(logBefore).filter((l) => / retry .*Throttling/.test(l));
-    assert.ok(retries.length > 0, 'some calls were throttled and retried');
     for (const r of out.result.results) assert.equal((await serviceTask(api, 'Prod', r.id)).Description, `throttled ${r.index}`);
+    // Every attempt the client logged was answered by this emulator (it is the only one connected).
+    const attempts = api.connection.log.lines().slice(logBefore).filter((l) => / attempt=\d+ /.test(l));
+    const answered = await em.requests(attempts.length);
+    assert.match(answered[0] ?? '', /^\w+ 429 Throttling\.Api /, `the first request was throttled (fault seed 1): ${answered.slice(0, 3).join(' | ')}`);
+    // Every 429 the emulator answered came back to the client as a retry (none ended the call).
+    const throttled = answered.filter((l) => / 429 Throttling\.Api /.test(l)).length;
+    const retries = attempts.filter((l) => / retry .*code=Throttling\.Api/.test(l));
+    assert.ok(throttled > 0);
+    assert.equal(retries.length, throttled, `${throttled} throttled by the emulator, retried:\n${retries.join('\n')}`);
   });
 });

@@ -105,8 +105,9 @@ suite('connection', () => {
     }
   });
 
-  test('an endpoint or credential source in the workspace settings file is ignored', async () => {
+  test('an endpoint, credential source, profile or region in the workspace settings file is ignored', async () => {
     await connectTo(api, emu.endpoint);
+    const userRegion = vscode.workspace.getConfiguration('dataworks').inspect<string>('region')?.globalValue ?? 'cn-hangzhou';
     const settingsUri = fixtureUri('.vscode/settings.json');
     const seen = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeConfiguration((e) => {
@@ -116,10 +117,16 @@ suite('connection', () => {
         }
       });
     });
-    // timeZone (window scope) proves the file was read; endpoint and credentialSource must not count.
+    // timeZone (window scope) proves the file was read; the connection settings must not count.
     await vscode.workspace.fs.writeFile(
       settingsUri,
-      Buffer.from(JSON.stringify({ 'dataworks.endpoint': 'http://127.0.0.1:9', 'dataworks.credentialSource': 'defaultChain', 'dataworks.timeZone': 'Asia/Tokyo' })),
+      Buffer.from(JSON.stringify({
+        'dataworks.endpoint': 'http://127.0.0.1:9',
+        'dataworks.credentialSource': 'defaultChain',
+        'dataworks.profile': 'from-workspace',
+        'dataworks.region': 'ap-southeast-1',
+        'dataworks.timeZone': 'Asia/Tokyo',
+      })),
     );
     try {
       await withTimeout(seen, 20_000, 'VS Code to read the workspace settings file');
@@ -127,12 +134,23 @@ suite('connection', () => {
       const target = api.connection.describe();
       assert.equal(target.endpoint, emu.endpoint);
       assert.equal(target.isEmulator, true);
+      assert.equal(target.region, userRegion);
       await vscode.commands.executeCommand('dataworks.refresh');
       const projects = await childrenOf(api, await connectionNode(api));
       assert.ok(projects.every((p) => kindOf(api, p) === 'dataworks.project'), projects.map((p) => labelOf(api, p)).join(' | '));
-      assert.equal((await api.connection.getConnection()).client.endpoint, emu.endpoint);
+      // The signed requests above went to the user's emulator, with its key, in the user's region.
+      const { client, target: used } = await api.connection.getConnection();
+      assert.equal(client.endpoint, emu.endpoint);
+      assert.equal(used.region, userRegion);
+      // With the default chain chosen by the user, the workspace's profile is not the one used either.
+      await vscode.commands.executeCommand('dataworks.selectProfile', '');
+      const chain = api.connection.describe();
+      assert.equal(chain.credentialSource, 'defaultChain');
+      assert.equal(chain.profile, undefined);
+      assert.equal(chain.label, `Default credentials · ${userRegion}`);
     } finally {
       await vscode.workspace.fs.delete(settingsUri);
+      await connectTo(api, emu.endpoint);
     }
   });
 
