@@ -1,10 +1,9 @@
-// Reading and checking a patch file for the commands that send it (apply) or compare it (diff):
-// errors stop everything and are printed as file:line:col with the task Id and field.
+// Reading a patch file for the commands that check, send or compare it. The checking itself is the
+// core gate (checkBeforeSend), the same for `validate`, `apply` and `diff`; a refusal is printed as
+// `validate` prints findings.
 import { readFile } from 'node:fs/promises';
-import { parsePatch, toRequest, type ParsedPatch } from '../core/patch/index';
-import type { BatchUpdateRequest } from '../core/patch/model';
+import type { Refusal } from '../core/apply/index';
 import type { Finding } from '../core/types';
-import { validatePatch } from '../core/validate/index';
 
 export class PatchInputError extends Error {
   constructor(message: string, readonly findings: Finding[] = []) {
@@ -12,34 +11,21 @@ export class PatchInputError extends Error {
   }
 }
 
-export interface LoadedPatch {
-  file: string;
-  parsed: ParsedPatch;
-  request: BatchUpdateRequest;
-  warnings: Finding[];
-}
-
-export async function loadPatchFile(file: string): Promise<LoadedPatch> {
-  let text: string;
+/** The file's text as read (a BOM is the gate's to strip); an unreadable file is invalid input. */
+export async function readPatchText(file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (e) {
     throw new PatchInputError(`${file}: cannot read the patch file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  const parsed = parsePatch(text);
-  const findings = [...parsed.syntaxErrors, ...(parsed.syntaxErrors.length ? [] : validatePatch(parsed))];
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) {
-    throw new PatchInputError(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.`, errors);
-  }
-  if (!parsed.tasks.length) throw new PatchInputError(`${file}: the patch has no Tasks; nothing to do.`);
-  return { file, parsed, request: toRequest(parsed), warnings: findings.filter((f) => f.severity === 'warning') };
 }
 
-/** `file:line:col: error CODE task 123 Trigger.Cron: message` (1-based line/column as editors show). */
+/** A gate refusal as the error every command maps to exit 2, with every finding validate would print. */
+export function refusalError(v: Refusal): PatchInputError {
+  return new PatchInputError(v.message, v.findings);
+}
+
+/** `file:line:col: severity [code] message`, 1-based like compilers, so terminals and problem matchers link it. */
 export function formatFinding(file: string, f: Finding): string {
-  const where = `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-  const task = f.taskId ? ` task ${f.taskId}` : '';
-  const field = f.field ? ` ${f.field}` : '';
-  return `${where}: ${f.severity} ${f.code}${task}${field}: ${f.message}`;
+  return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}`;
 }

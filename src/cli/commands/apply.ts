@@ -1,17 +1,18 @@
-// `dwtasks apply FILE`: validate, show the plan, confirm Prod, read before-state, send chunks with a
-// journal, write the revert patch, print per-task results. Exit 0 all succeeded, 1 some did not,
-// 2 invalid input/usage/refused, 3 auth/network/quota.
+// `dwtasks apply FILE`: the core apply pipeline (gate, plan, projects, before-state, chunks with a
+// journal, revert patch) adapted to a terminal: a prompt for Prod, progress on stderr, a results table.
+// Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
+// before sending, 3 auth/network/quota.
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, discoverProjectIds, MAX_BATCH_SIZE, TokenBucket, defaultJournalPath, finishJournal,
-  formatRevert, planApply, revertPathFor, runApply, type ApplyPlan, type ApplyResult, type ServiceErrorLike,
+  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
+  revertPathFor, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
-import { formatFinding, loadPatchFile } from '../patch-file';
+import { formatFinding, readPatchText, refusalError } from '../patch-file';
 import { formatTable } from '../table';
 
 const HELP = `Usage: dwtasks apply FILE [options]
@@ -19,7 +20,8 @@ const HELP = `Usage: dwtasks apply FILE [options]
 Applies a .dwtasks.json patch with BatchUpdateTasks, in chunks, with a journal and a revert patch.
 ${CONNECTION_HELP}
   --project ID      Project(s) holding the tasks, for batched reads of current values (repeatable;
-                    default: every project of the account, found with ListProjects)
+                    default: every project of the account, found with ListProjects; if that listing
+                    fails nothing is sent: name the projects, or use --no-revert)
   --batch-size N    Tasks per call, 1-${MAX_BATCH_SIZE} (default ${DEFAULT_BATCH_SIZE})
   --rps N           Requests per second for the whole run, reads included (default ${DEFAULT_RPS})
   --read-rps N      Count reads apart at N per second, --rps then limits writes only (for editions
@@ -64,28 +66,11 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 });
   const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
   const file = positionals[0];
-  const patch = await loadPatchFile(file);
-  for (const w of patch.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
-  const plan = planApply(patch.request, batchSize);
+  const text = await readPatchText(file);
   const conn = connect(values, io.env);
-  io.stderr.write(describePlan(plan, file, conn.describe, rps));
-
-  if (values['dry-run']) {
-    io.stderr.write('Dry run: nothing sent.\n');
-    if (values.json) io.stdout.write(JSON.stringify({ results: plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run', requestId: null })), journal: null, revert: null }) + '\n');
-    return 0;
-  }
-  if (plan.envCounts.Prod > 0 && !values.yes) {
-    const isTty = (io.stdin as NodeJS.ReadStream).isTTY === true;
-    if (!isTty) {
-      io.stderr.write(`dwtasks apply: ${plan.envCounts.Prod} task(s) target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`);
-      return 2;
-    }
-    if (!(await confirm(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `))) {
-      io.stderr.write('Not confirmed; nothing was sent.\n');
-      return 2;
-    }
-  }
+  const journalPath = values.journal ?? defaultJournalPath(file);
+  /** Why confirm() said no: a dry run exits 0, a refusal to touch Prod exits 2. */
+  let stopped: 'dry-run' | 'not-tty' | 'declined' | undefined;
 
   const controller = new AbortController();
   const onSigint = () => {
@@ -94,59 +79,77 @@ async function apply(args: string[], io: CliIO): Promise<number> {
     controller.abort(new Error('cancelled by SIGINT'));
   };
   process.on('SIGINT', onSigint);
-  const journalPath = values.journal ?? defaultJournalPath(file);
-  const journal = new FileJournal(journalPath);
-  const limiter = new TokenBucket(rps);
-  const readLimiter = readRps === undefined ? limiter : new TokenBucket(readRps);
-  let result: ApplyResult;
-  let revertPath: string | null = null;
-  let projectIds: string[] = values.project ?? [];
-  if (!values['no-revert'] && !values.project) {
-    try {
-      projectIds = await discoverProjects(conn.client, readLimiter, controller.signal, io);
-    } catch (e) {
-      process.removeListener('SIGINT', onSigint);
-      const err = e as ServiceErrorLike;
-      io.stderr.write(`dwtasks apply: listing projects failed: ${err.message ?? String(e)}\nNothing was sent.\n`);
-      if (values.json) {
-        const why = `Not sent: listing projects failed (${err.code ?? 'error'}).`;
-        io.stdout.write(JSON.stringify({ results: plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: why, requestId: null })), journal: null, revert: null }) + '\n');
-      }
-      return EXIT_KINDS.has(err.kind) || err.kind === 'server' ? 3 : 1;
-    }
-  }
+  let outcome: ApplyOutcome;
   try {
-    result = await runApply({
-      service: conn.client, request: patch.request, file, target: conn.target, batchSize, rps, limiter, readLimiter, maxInFlight,
-      readBefore: !values['no-revert'], projectIds, journal, signal: controller.signal,
-      onProgress: (p) => {
+    outcome = await applyPatch({ text, file }, conn.client, {
+      batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
+    }, {
+      confirm: async (plan, verdict) => {
+        for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
+        io.stderr.write(describePlan(plan, file, conn.describe, rps));
+        if (values['dry-run']) { stopped = 'dry-run'; return false; }
+        if (plan.envCounts.Prod === 0 || values.yes) return true;
+        if ((io.stdin as NodeJS.ReadStream).isTTY !== true) { stopped = 'not-tty'; return false; }
+        if (await confirm(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `)) return true;
+        stopped = 'declined';
+        return false;
+      },
+      progress: (p) => {
+        if (p.phase === 'projects') return;
         if (p.phase === 'before-state') io.stderr.write('Reading current values...\n');
         else io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
       },
+      openJournal: () => new FileJournal(journalPath),
+      writeRevert: (revert) => {
+        const path = revertPathFor(journalPath);
+        writeFileSync(path, revert);
+        return path;
+      },
     });
-    if (result.revert) {
-      revertPath = revertPathFor(journalPath);
-      writeFileSync(revertPath, formatRevert(result.revert));
-    }
-    await finishJournal(journal, result, revertPath);
   } finally {
     process.removeListener('SIGINT', onSigint);
-    journal.close();
   }
-  printResults(io, result, values.json === true, journalPath, revertPath);
-  if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
-  return result.counts.succeeded === result.results.length ? 0 : 1;
+
+  switch (outcome.kind) {
+    case 'refused':
+      throw refusalError(outcome.verdict);
+    case 'declined':
+      if (stopped === 'dry-run') {
+        io.stderr.write('Dry run: nothing sent.\n');
+        if (values.json) printJson(io, outcome.plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run' })), null, null);
+        return 0;
+      }
+      io.stderr.write(stopped === 'not-tty'
+        ? `dwtasks apply: ${outcome.plan.envCounts.Prod} task(s) target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
+        : 'Not confirmed; nothing was sent.\n');
+      return 2;
+    case 'not-sent':
+      io.stderr.write(outcome.cancelled ? `${outcome.message}\n`
+        : `dwtasks apply: ${outcome.message} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
+      if (values.json) printJson(io, outcome.results, null, null);
+      if (outcome.cancelled) return 1;
+      return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
+    case 'ran': {
+      const { result, failures } = outcome;
+      const journal = outcome.journalPath ?? journalPath;
+      if (values.json) printJson(io, result.results, journal, outcome.revertPath, failures.map((f) => f.message));
+      else printTable(io, result.results);
+      const c = result.counts;
+      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
+      if (result.error) io.stderr.write(`Stopped: ${result.error.message}\n`);
+      for (const f of failures) io.stderr.write(`dwtasks apply: ${f.message}\n`);
+      io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
+      if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
+      // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
+      if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
+      return c.succeeded === result.results.length && failures.length === 0 ? 0 : 1;
+    }
+  }
 }
 
 function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
   const env = (['Prod', 'Dev'] as const).filter((e) => plan.envCounts[e]).map((e) => `${e}: ${plan.envCounts[e]}`).join(', ');
   return `Plan: ${plan.tasks.length} task(s) from ${file} (${env}) in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s\nTarget: ${target}\n`;
-}
-
-async function discoverProjects(client: import('../../dataworks/client').DataWorksClient, limiter: TokenBucket, signal: AbortSignal, io: CliIO): Promise<string[]> {
-  const ids = await discoverProjectIds(client, limiter, signal);
-  io.stderr.write(`Found ${ids.length} project(s) to read current values from.\n`);
-  return ids;
 }
 
 function confirm(io: CliIO, question: string): Promise<boolean> {
@@ -158,19 +161,15 @@ function confirm(io: CliIO, question: string): Promise<boolean> {
   });
 }
 
-function printResults(io: CliIO, result: ApplyResult, json: boolean, journal: string, revert: string | null): void {
-  if (json) {
-    io.stdout.write(JSON.stringify({
-      results: result.results.map((r) => ({ id: r.id, envType: r.envType, status: r.status, message: r.message, requestId: r.requestId ?? null })),
-      journal, revert,
-    }) + '\n');
-    return;
-  }
-  io.stdout.write(formatTable(['ID', 'ENV', 'STATUS', 'REQUEST ID', 'MESSAGE'],
-    result.results.map((r) => [r.id, r.envType, r.status, r.requestId ?? '', r.message])));
-  const c = result.counts;
-  io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
-  if (result.error) io.stderr.write(`Stopped: ${result.error.message}\n`);
-  io.stderr.write(`Journal: ${journal}\n${revert ? `Revert patch: ${revert}\n` : ''}`);
-  if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
+type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };
+
+function printJson(io: CliIO, results: Row[], journal: string | null, revert: string | null, problems: string[] = []): void {
+  io.stdout.write(JSON.stringify({
+    results: results.map((r) => ({ id: r.id, envType: r.envType, status: r.status, message: r.message, requestId: r.requestId ?? null })),
+    journal, revert, ...(problems.length ? { problems } : {}),
+  }) + '\n');
+}
+
+function printTable(io: CliIO, results: Row[]): void {
+  io.stdout.write(formatTable(['ID', 'ENV', 'STATUS', 'REQUEST ID', 'MESSAGE'], results.map((r) => [r.id, r.envType, r.status, r.requestId ?? '', r.message])));
 }

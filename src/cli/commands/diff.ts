@@ -1,21 +1,23 @@
-// `dwtasks diff FILE`: for each task, the current value of every field the patch touches vs the
-// patched value. Reads only (batched like apply's before-state reads); sends no change.
-import { fieldChanges, planApply, readBeforeState, taskKey, TokenBucket, DEFAULT_RPS } from '../../core/apply/index';
-import { collectAll } from '../../dataworks/client';
+// `dwtasks diff FILE`: the plan the editor's Preview shows. Per task the fields that would change
+// (current -> patched, crons in words), the fields already at the patched value apart, tasks that
+// cannot be read first. The same gate and the same reads as apply (core pipeline); sends no change.
+import { DEFAULT_RPS, buildPreview, readCurrentValues, renderPreview } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
-import { loadPatchFile } from '../patch-file';
+import { readPatchText, refusalError } from '../patch-file';
 
 const HELP = `Usage: dwtasks diff FILE [options]
 
-Shows current vs patched values of the fields each task of the patch touches. Sends no change.
+Shows the plan of a patch: per task, the fields that would change (current -> patched), the fields
+already at the patched value, and tasks that cannot be read. Sends no change.
 ${CONNECTION_HELP}
-  --project ID      Project(s) holding the tasks (repeatable; default: all projects of the account)
+  --project ID      Project(s) holding the tasks (repeatable; default: all projects of the account;
+                    if that listing fails nothing is read: name the projects)
   --rps N           Requests per second (default ${DEFAULT_RPS})
   --json            One JSON object: {"tasks":[{"id","envType","changes":[{"path","current","patched","changed"}],"error"}]}
-Exit: 0 no differences, 1 some fields differ, 2 invalid input or usage, 3 auth/network/quota.
+Exit: 0 no differences, 1 some fields differ or tasks cannot be read, 2 invalid input or usage, 3 auth/network/quota.
 `;
 
 const OPTIONS = {
@@ -27,7 +29,7 @@ const OPTIONS = {
 } as const;
 
 export const diffCommand: CliCommand = {
-  summary: 'Show current vs patched values of the fields a patch touches',
+  summary: 'Show the plan of a patch: what would change, what already matches',
   run: (args, io) => runWithExitCodes('diff', HELP, args, io, () => diff(args, io)),
 };
 
@@ -36,34 +38,25 @@ async function diff(args: string[], io: CliIO): Promise<number> {
   if (values.help) { io.stdout.write(HELP); return 0; }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const patch = await loadPatchFile(positionals[0]);
-  const plan = planApply(patch.request, 100);
+  const file = positionals[0];
+  const text = await readPatchText(file);
   const conn = connect(values, io.env);
-  const limiter = new TokenBucket(rps);
-  const projectIds = values.project ?? (await collectAll(async (page) => {
-    await limiter.acquire();
-    return conn.client.listProjects({ PageNumber: page, PageSize: 100 });
-  })).map((p) => p.Id);
-  const state = await readBeforeState(plan.tasks, { service: conn.client, limiter, projectIds });
-  const out = plan.tasks.map((t) => {
-    const entry = state.entries.get(taskKey(t.task.Id, t.env));
-    return { id: t.task.Id, envType: t.env, changes: entry?.values ? fieldChanges(t.task, entry.values as never) : [], error: entry?.error ?? null };
-  });
-  const differing = out.some((t) => t.error || t.changes.some((c) => c.changed));
-  if (values.json) {
-    io.stdout.write(JSON.stringify({ tasks: out }) + '\n');
-  } else {
-    for (const t of out) {
-      io.stdout.write(`Task ${t.id} (${t.envType})${t.error ? `: cannot read: ${t.error}` : ''}\n`);
-      for (const c of t.changes) {
-        io.stdout.write(`  ${c.path}: ${show(c.current)} -> ${show(c.patched)}${c.changed ? '' : '  (unchanged)'}\n`);
-      }
-    }
-    io.stderr.write(`${out.filter((t) => t.changes.some((c) => c.changed)).length} of ${out.length} task(s) would change (${state.calls} read call(s)).\n`);
+  const read = await readCurrentValues({ text, file }, conn.client, { rps, projectIds: values.project });
+  if (read.kind === 'refused') throw refusalError(read.verdict);
+  if (read.kind === 'not-read') {
+    // Rethrow a service error so it maps to exit 3 (or 2 for a parameter) like every command's.
+    const hint = read.message.startsWith('Listing') ? ' Name the projects with --project ID.' : '';
+    throw Object.assign(new Error(`${read.message}${hint}`), { kind: read.error.kind ?? 'server' });
   }
-  return differing ? 1 : 0;
-}
-
-function show(v: unknown): string {
-  return v === undefined ? '(not set)' : JSON.stringify(v);
+  const preview = buildPreview(read.plan, read.state);
+  if (values.json) {
+    const tasks = preview.tasks.map((t) => ({
+      id: t.id, envType: t.envType, changes: t.error === undefined ? t.fields : [], error: t.error ?? null,
+    }));
+    io.stdout.write(JSON.stringify({ tasks }) + '\n');
+  } else {
+    io.stdout.write(renderPreview(preview, { file }));
+    io.stderr.write(`${read.state.calls} read call(s); nothing was sent.\n`);
+  }
+  return preview.unreadable.length || preview.fieldsChanging ? 1 : 0;
 }

@@ -2,8 +2,9 @@
 // catches what the editor shows. Exit 0 no errors, 1 errors, 2 usage or a file that cannot be read.
 import { readFile } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io';
-import { validateText } from '../../core/validate/index';
+import { checkBeforeSend } from '../../core/apply/gate';
 import type { Finding } from '../../core/types';
+import { formatFinding } from '../patch-file';
 
 const HELP = `Usage: dwtasks validate FILE... [--json]
 
@@ -53,15 +54,14 @@ export const validateCommand: CliCommand = {
         continue;
       }
       read++;
-      // Editors drop the byte order mark too, so positions agree with what VS Code shows.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const { findings } = validateText(text, { schema: true });
+      // The gate apply uses, so a file validate passes is one apply sends, and one it fails is never sent.
+      const { findings } = checkBeforeSend(text, file);
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {
         results.push({ file, diagnostics: findings.map(({ code, severity, message, range }) => ({ code, severity, message, range })) });
       } else {
-        io.stdout.write(findings.map((f) => humanLine(file, f)).join(''));
+        io.stdout.write(findings.map((f) => `${formatFinding(file, f)}\n`).join(''));
       }
     }
     if (json) io.stdout.write(JSON.stringify(results) + '\n');
@@ -70,11 +70,6 @@ export const validateCommand: CliCommand = {
     return errors > 0 ? 1 : 0;
   },
 };
-
-/** `file:line:col: severity [code] message`, 1-based like compilers, so terminals and problem matchers link it. */
-function humanLine(file: string, f: Finding): string {
-  return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}\n`;
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

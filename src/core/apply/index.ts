@@ -10,3 +10,6 @@ export * from './revert';
 export * from './run';
 export * from './projects';
 export { FileJournal, defaultJournalPath, revertPathFor } from './journal-file';
+export * from './gate';
+export * from './pipeline';
+export * from './preview-plan';

@@ -2,5 +2,6 @@
 export type { ParsedPatch, ParsedTask, TaskHeader } from './parse';
 export { parsePatch, propertyValue, PARSE_OPTIONS } from './parse';
 export { serializeTasksParam, formatPatchFile, toRequest } from './serialize';
+export { stripBom } from './bom';
 export { checkIdText, INT64_MAX, type IdProblem } from './ids';
 export * from './model';

@@ -1,14 +1,16 @@
-// Apply Batch Update: trust and error gate, modal confirmation naming the target, then a cancellable
-// progress whose token becomes the engine's AbortSignal; journal and revert patch in our storage,
-// results on the tasks and a summary with Show Log / Revert.
+// Apply Batch Update: the core apply pipeline adapted to the editor. Trust, the core gate and every
+// error diagnostic first; a modal naming the target; a cancellable progress whose token becomes the
+// pipeline's AbortSignal; journal and revert patch in our storage; results on the tasks and a summary
+// with Show Log / Revert. What happened after the first chunk left is reported as results, never as
+// "stopped before sending".
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, TokenBucket, discoverProjectIds, finishJournal, formatRevert,
-  planApply, revertPathFor, runApply, type ApplyPlan, type ApplyProgress, type ApplyResult,
+  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, revertPathFor,
+  type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
-import { toRequest, type BatchUpdateRequest, type ParsedPatch } from '../../core/patch';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
+import { parsedPatch } from '../language/parsedDocuments';
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
@@ -22,17 +24,21 @@ export interface ApplyTestHooks {
   trusted?: boolean;
   /** Called on each progress step with a function that cancels the run as the progress' Cancel does. */
   onProgress?(p: ApplyProgress, cancel: () => void): void;
+  /** Answer to "listing projects failed" (default: dismissed). */
+  withoutRevert?: boolean;
 }
 
 export interface ApplyArgs {
   uri?: vscode.Uri;
+  /** Skip reading current values (no revert patch), as "Apply Without Revert Patch" does. */
+  noRevert?: boolean;
   test?: ApplyTestHooks;
 }
 
 export type ApplyOutcome =
   | { kind: 'refused'; reason: string; message: string }
   | { kind: 'declined' }
-  | { kind: 'applied'; result: ApplyResult; journalPath: string; revertPath?: string };
+  | { kind: 'applied'; result: ApplyResult; journalPath: string; revertPath?: string; failures: LocalFailure[] };
 
 export interface LastApply {
   journalPath: string;
@@ -55,119 +61,136 @@ export class ApplyCommand {
     const hooks = testHooks<ApplyTestHooks>(this.context, args);
     const doc = await patchDocument(args.uri);
     if (!doc) return undefined;
+    const name = vscode.workspace.asRelativePath(doc.uri);
 
     const gate = checkApplyGate(doc, hooks.trusted ?? vscode.workspace.isTrusted);
     if (!gate.ok) {
       void showRefusal(gate);
       return { kind: 'refused', reason: gate.reason, message: gate.message };
     }
-    const parsed = gate.parsed;
-    const request = toRequest(parsed);
-    const cfg = vscode.workspace.getConfiguration('dataworks.apply');
-    const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
-    const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
-    const plan = planApply(request, batchSize);
 
     let conn: Connection;
     try {
       conn = await this.connection.getConnection();
     } catch (e) {
-      const message = vscode.l10n.t('Cannot apply {0}: {1}', vscode.workspace.asRelativePath(doc.uri), (e as Error).message);
+      const message = vscode.l10n.t('Cannot apply {0}: {1}', name, (e as Error).message);
       void vscode.window.showErrorMessage(message);
       return { kind: 'refused', reason: 'connection', message };
     }
-
-    if (hooks.confirm !== false && !(await confirmApply(plan, conn.target, vscode.workspace.asRelativePath(doc.uri)))) return { kind: 'declined' };
-
     if (this.running) {
-      const message = vscode.l10n.t('An apply is already running; {0} was not sent.', vscode.workspace.asRelativePath(doc.uri));
+      const message = vscode.l10n.t('An apply is already running; {0} was not sent.', name);
       void vscode.window.showWarningMessage(message);
       return { kind: 'refused', reason: 'busy', message };
     }
     this.running = true;
+    let outcome: ApplyOutcome;
     try {
-      return await this.send(doc, parsed, request, conn, batchSize, rps, hooks);
+      outcome = await this.send(doc, gate.input, conn, args.noRevert === true, hooks);
     } finally {
       this.running = false;
     }
+    if (outcome.kind === 'refused' && outcome.reason === 'projects') {
+      // The one policy for a failed project listing: nothing was sent; the user chooses the way on.
+      const without = vscode.l10n.t('Apply Without Revert Patch');
+      const choice = hooks.withoutRevert !== undefined
+        ? (hooks.withoutRevert ? without : undefined)
+        : await vscode.window.showErrorMessage(outcome.message, without);
+      if (choice === without) return this.run({ ...args, noRevert: true });
+    }
+    return outcome;
   }
 
-  private async send(
-    doc: vscode.TextDocument, parsed: ParsedPatch, request: BatchUpdateRequest, conn: Connection,
-    batchSize: number, rps: number, hooks: ApplyTestHooks,
-  ): Promise<ApplyOutcome> {
+  private async send(doc: vscode.TextDocument, input: PatchInput, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<ApplyOutcome> {
+    const cfg = vscode.workspace.getConfiguration('dataworks.apply');
+    const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
+    const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
     // 0: reads share the write rate (safe on every edition); above 0: counted apart (e.g. Enterprise).
-    const readRps = Math.max(0, vscode.workspace.getConfiguration('dataworks.apply').get<number>('readsPerSecond', 0));
+    const readRps = Math.max(0, cfg.get<number>('readsPerSecond', 0));
+    const name = vscode.workspace.asRelativePath(doc.uri);
     const journalPath = newJournalPath(this.context, doc.uri.fsPath);
-    const journal = new FileJournal(journalPath);
     const target = { endpoint: conn.target.endpoint, region: conn.target.region, profile: conn.target.profile, credentialSource: conn.target.credentialSource };
-    let result: ApplyResult;
-    let revertPath: string | undefined;
-    try {
-      result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying {0} to {1}', vscode.workspace.asRelativePath(doc.uri), conn.target.label), cancellable: true },
-        async (progress, token) => {
-          const controller = new AbortController();
-          const cancel = () => controller.abort(new Error('cancelled by the user'));
+    const confirmed = async (plan: ApplyPlan) => hooks.confirm === false || confirmApply(plan, conn.target, name);
+    const controller = new AbortController();
+    const cancel = () => controller.abort(new Error('cancelled by the user'));
+    // The modal comes first, the progress only once confirmed (the pipeline asks after gate and plan);
+    // the progress' Cancel becomes the pipeline's AbortSignal.
+    let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
+    let endProgress: (() => void) | undefined;
+    const startProgress = () => new Promise<void>((ready) => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying {0} to {1}', name, conn.target.label), cancellable: true },
+        (p, token) => {
+          progress = p;
           const sub = token.onCancellationRequested(cancel);
-          try {
-            progress.report({ message: vscode.l10n.t('Listing projects…') });
-            const limiter = new TokenBucket(rps);
-            const readLimiter = readRps > 0 ? new TokenBucket(readRps) : limiter;
-            let projectIds: string[] = [];
-            try {
-              projectIds = await discoverProjectIds(conn.client, readLimiter, controller.signal);
-            } catch (e) {
-              if (controller.signal.aborted) throw e;
-              // Without projects every before-state read is a GetTask: slower, still correct.
-              this.connection.log.warn(`Apply: listing projects failed (${(e as Error).message}); reading current values task by task.`);
-            }
-            let done = 0;
-            return await runApply({
-              service: conn.client, request, file: doc.uri.fsPath, target, batchSize, rps, limiter, readLimiter, projectIds, journal,
-              signal: controller.signal,
-              onProgress: (p) => {
-                if (p.phase === 'before-state') progress.report({ message: vscode.l10n.t('Reading current values…') });
-                else {
-                  const increment = ((p.chunk - done) / Math.max(1, p.chunks)) * 100;
-                  done = p.chunk;
-                  progress.report({ increment, message: vscode.l10n.t('chunk {0} of {1}', p.chunk, p.chunks) });
-                }
-                hooks.onProgress?.(p, cancel);
-              },
-            });
-          } finally {
-            sub.dispose();
-          }
+          ready();
+          return new Promise<void>((end) => { endProgress = () => { sub.dispose(); end(); }; });
         },
       );
-      if (result.revert) {
-        revertPath = revertPathFor(journalPath);
-        fs.writeFileSync(revertPath, formatRevert(result.revert));
-      }
-      await finishJournal(journal, result, revertPath ?? null);
-    } catch (e) {
-      const message = vscode.l10n.t('Apply of {0} stopped before sending: {1}', vscode.workspace.asRelativePath(doc.uri), (e as Error).message);
-      void vscode.window.showErrorMessage(message);
-      return { kind: 'refused', reason: 'cancelled', message };
+    });
+    let done = 0;
+    let out: Awaited<ReturnType<typeof applyPatch>>;
+    try {
+      out = await applyPatch({ ...input, file: doc.uri.fsPath }, conn.client, {
+        batchSize, rps, readRps: readRps > 0 ? readRps : undefined, readBefore: !noRevert, target, signal: controller.signal,
+      }, {
+        confirm: async (plan) => {
+          if (!(await confirmed(plan))) return false;
+          await startProgress();
+          return true;
+        },
+        progress: (p) => {
+          if (p.phase === 'projects') { progress?.report({ message: vscode.l10n.t('Listing projects…') }); return; }
+          if (p.phase === 'before-state') progress?.report({ message: vscode.l10n.t('Reading current values…') });
+          else {
+            const increment = ((p.chunk - done) / Math.max(1, p.chunks)) * 100;
+            done = p.chunk;
+            progress?.report({ increment, message: vscode.l10n.t('chunk {0} of {1}', p.chunk, p.chunks) });
+          }
+          hooks.onProgress?.(p, cancel);
+        },
+        openJournal: () => new FileJournal(journalPath),
+        writeRevert: (text) => {
+          const path = revertPathFor(journalPath);
+          fs.writeFileSync(path, text);
+          return path;
+        },
+      });
     } finally {
-      journal.close();
+      endProgress?.();
     }
-    this.last = { journalPath, revertPath };
-    this.results.set(doc, parsed, result.results);
-    void this.summarize(result, revertPath);
-    return { kind: 'applied', result, journalPath, revertPath };
+    switch (out.kind) {
+      case 'refused': // the document changed between the editor's gate and the pipeline's
+        return { kind: 'refused', reason: 'errors', message: out.verdict.message };
+      case 'declined':
+        return { kind: 'declined' };
+      case 'not-sent': {
+        const message = out.cancelled
+          ? vscode.l10n.t('Apply of {0} cancelled while listing projects; nothing was sent.', name)
+          : vscode.l10n.t('Apply of {0}: listing the account\'s projects failed ({1}); nothing was sent. Apply without a revert patch, or fix the connection and try again.', name, out.error.message);
+        if (out.cancelled) void vscode.window.showWarningMessage(message);
+        return { kind: 'refused', reason: out.cancelled ? 'cancelled' : 'projects', message };
+      }
+      case 'ran': {
+        const revertPath = out.revertPath ?? undefined;
+        this.last = { journalPath, revertPath };
+        this.results.set(doc, parsedPatch(doc), out.result.results);
+        for (const f of out.failures) this.connection.log.warn(`Apply: ${f.message}`);
+        void this.summarize(out.result, revertPath, out.failures);
+        return { kind: 'applied', result: out.result, journalPath, revertPath, failures: out.failures };
+      }
+    }
   }
 
-  private async summarize(result: ApplyResult, revertPath: string | undefined): Promise<void> {
+  private async summarize(result: ApplyResult, revertPath: string | undefined, failures: LocalFailure[]): Promise<void> {
     const c = result.counts;
     let text = vscode.l10n.t('DataWorks apply: {0} applied, {1} failed, {2} unknown, {3} not sent.', c.succeeded, c.failed, c.unknown, c.notSent);
     if (result.status === 'cancelled') text += ' ' + vscode.l10n.t('Cancelled: later chunks were not sent.');
     if (result.error) text += ' ' + vscode.l10n.t('Stopped: {0}', result.error.message);
+    for (const f of failures) text += ' ' + (f.what === 'revert' ? vscode.l10n.t('The revert patch could not be written; the journal keeps the values read before the run.') : vscode.l10n.t('The journal could not be written completely; the results here are what the service answered.'));
     const showLog = vscode.l10n.t('Show Log');
     const revert = vscode.l10n.t('Revert');
     const buttons = revertPath && c.succeeded ? [showLog, revert] : [showLog];
-    const allOk = c.succeeded === result.results.length;
+    const allOk = c.succeeded === result.results.length && failures.length === 0;
     const choice = allOk ? await vscode.window.showInformationMessage(text, ...buttons) : await vscode.window.showWarningMessage(text, ...buttons);
     if (choice === showLog) this.connection.log.show();
     else if (choice === revert && revertPath) await openRevert(revertPath);

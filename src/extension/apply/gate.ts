@@ -1,23 +1,29 @@
-// What must hold before anything is sent: a trusted workspace and a patch without errors. Pure checks
-// (the trust flag is a parameter) so tests can exercise the refusal without an untrusted host.
+// What must hold before anything is sent from the editor: a trusted workspace, the core gate
+// (checkBeforeSend: exactly what `dwtasks validate` runs, schema included) on the document's text,
+// and no error-severity diagnostic from any source (the JSON language server's schema errors, other
+// extensions' linters). The trust flag is a parameter so tests can exercise the refusal.
 import * as vscode from 'vscode';
-import type { ParsedPatch } from '../../core/patch';
+import { checkBeforeSend, type OkVerdict, type PatchInput } from '../../core/apply';
 import type { Finding } from '../../core/types';
-import { validateDocument } from '../language/validation';
-import { parsedPatch } from '../language/parsedDocuments';
+import { currentLocale } from '../util/settings';
+import { APPLY_SOURCE } from './results';
 
 export type GateResult =
-  | { ok: true; parsed: ParsedPatch }
-  | { ok: false; reason: 'untrusted' | 'errors' | 'empty'; message: string; errors: Finding[] };
+  | { ok: true; input: PatchInput; verdict: OkVerdict }
+  | { ok: false; reason: 'untrusted' | 'errors' | 'empty' | 'problems'; message: string; errors: Finding[] };
 
 export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): GateResult {
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (!trusted) {
     return { ok: false, reason: 'untrusted', errors: [], message: vscode.l10n.t('Apply needs a trusted workspace: {0} was not sent. Trust this workspace to apply patches.', name) };
   }
-  const parsed = parsedPatch(doc);
-  const errors = validateDocument(doc).filter((f) => f.severity === 'error');
-  if (errors.length) {
+  const input: PatchInput = { text: doc.getText(), file: name, locale: currentLocale() };
+  const verdict = checkBeforeSend(input.text, input.file, { locale: input.locale });
+  if (!verdict.ok && verdict.reason === 'empty') {
+    return { ok: false, reason: 'empty', errors: [], message: vscode.l10n.t('{0} has no Tasks; nothing to send.', name) };
+  }
+  if (!verdict.ok) {
+    const errors = verdict.errors;
     const first = errors[0]!;
     const where = [first.taskId ? vscode.l10n.t('task {0}', first.taskId) : '', first.field ?? ''].filter(Boolean).join(' ');
     return {
@@ -25,13 +31,21 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
       message: vscode.l10n.t('{0} has {1} error(s); nothing was sent. First: line {2}{3}: {4}', name, errors.length, first.range.start.line + 1, where ? ` (${where})` : '', first.message),
     };
   }
-  if (!parsed.tasks.length) return { ok: false, reason: 'empty', errors: [], message: vscode.l10n.t('{0} has no Tasks; nothing to send.', name) };
-  return { ok: true, parsed };
+  // Our own apply results are outcomes of an earlier send, not problems of the text: re-applying is safe.
+  const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== APPLY_SOURCE);
+  if (problems.length) {
+    const first = problems[0]!;
+    return {
+      ok: false, reason: 'problems', errors: [],
+      message: vscode.l10n.t('{0} has {1} problem(s) reported by {2}; nothing was sent. First: line {3}: {4}', name, problems.length, first.source ?? vscode.l10n.t('another extension'), first.range.start.line + 1, first.message),
+    };
+  }
+  return { ok: true, input, verdict };
 }
 
-/** Shows a refusal; errors offer the Problems panel. */
+/** Shows a refusal; errors and problems offer the Problems panel. */
 export async function showRefusal(gate: Extract<GateResult, { ok: false }>): Promise<void> {
-  if (gate.reason === 'errors') {
+  if (gate.reason === 'errors' || gate.reason === 'problems') {
     const show = vscode.l10n.t('Show Problems');
     if ((await vscode.window.showErrorMessage(gate.message, show)) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
   } else if (gate.reason === 'untrusted') {

@@ -1,13 +1,12 @@
-// Preview Batch Update: current values vs patched values for every task, read with the same
-// before-state reader apply uses, in a diff editor of two read-only virtual documents.
+// Preview Batch Update: the plan of the patch (core renderPreview, the text `dwtasks diff` prints) in a
+// read-only document: tasks that cannot be read first, the fields that change (crons in words), the
+// fields already at the patched value apart. The current/patched diff stays available (`view: 'diff'`).
+// Reads go through the pipeline's reading half: the same gate, project policy and before-state reader.
 import * as vscode from 'vscode';
-import {
-  DEFAULT_RPS, TokenBucket, discoverProjectIds, fieldChanges, planApply, readBeforeState, taskKey, type FieldChange,
-} from '../../core/apply';
-import { formatPatchFile, toRequest, type TaskPatch } from '../../core/patch';
+import { DEFAULT_RPS, buildPreview, readCurrentValues, renderPreview, type TaskPreview } from '../../core/apply';
+import { formatPatchFile, type TaskPatch } from '../../core/patch';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
-
 export const PREVIEW_SCHEME = 'dataworks-preview';
 
 export class PreviewDocuments implements vscode.TextDocumentContentProvider {
@@ -26,73 +25,91 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider {
 }
 
 export interface PreviewOutcome {
+  /** The plan document (what opens by default). */
+  plan: vscode.Uri;
+  text: string;
   current: vscode.Uri;
   patched: vscode.Uri;
   changes: number;
 }
 
-export async function previewBatchUpdate(connection: ConnectionService, docs: PreviewDocuments, uri: unknown): Promise<PreviewOutcome | undefined> {
-  const doc = await patchDocument(uri);
+export interface PreviewArgs {
+  uri?: vscode.Uri;
+  /** 'diff': open the current vs patched diff instead of the plan. */
+  view?: 'plan' | 'diff';
+}
+
+export async function previewBatchUpdate(connection: ConnectionService, docs: PreviewDocuments, uriOrArgs: unknown): Promise<PreviewOutcome | undefined> {
+  const args: PreviewArgs = uriOrArgs instanceof vscode.Uri ? { uri: uriOrArgs } : ((uriOrArgs as PreviewArgs | undefined) ?? {});
+  const doc = await patchDocument(args.uri);
   if (!doc) return undefined;
-  // Preview only reads: trust is not required, errors are (a broken patch has no meaningful diff).
+  // Preview only reads: trust is not required; errors are (a broken patch has no meaningful plan).
   const gate = checkApplyGate(doc, true);
   if (!gate.ok) {
     void showRefusal(gate);
     return undefined;
   }
-  const plan = planApply(toRequest(gate.parsed));
   const name = vscode.workspace.asRelativePath(doc.uri);
-  let current: TaskPatch[];
-  let patched: TaskPatch[];
-  let changed = 0;
+  let text: string;
+  let tasks: TaskPreview[];
+  let changed: number;
   try {
     const conn = await connection.getConnection();
     const rps = Math.max(0.01, vscode.workspace.getConfiguration('dataworks.apply').get<number>('requestsPerSecond', DEFAULT_RPS));
-    const state = await vscode.window.withProgress(
+    const read = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading current values for {0}…', name), cancellable: true },
       async (_p, token) => {
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort(new Error('cancelled by the user')));
         try {
-          const limiter = new TokenBucket(rps);
-          const projectIds = await discoverProjectIds(conn.client, limiter, controller.signal).catch(() => [] as string[]);
-          return await readBeforeState(plan.tasks, { service: conn.client, limiter, projectIds, signal: controller.signal });
+          return await readCurrentValues(gate.input, conn.client, { rps, signal: controller.signal });
         } finally {
           sub.dispose();
         }
       },
     );
-    current = [];
-    patched = [];
-    for (const t of plan.tasks) {
-      const entry = state.entries.get(taskKey(t.task.Id, t.env));
-      const changes = fieldChanges(t.task, entry?.values as never);
-      changed += changes.filter((c) => c.changed).length;
-      current.push(side(t.task, changes, 'current', entry?.error));
-      patched.push(side(t.task, changes, 'patched'));
+    if (read.kind === 'refused') {
+      void vscode.window.showErrorMessage(read.verdict.message);
+      return undefined;
     }
+    if (read.kind === 'not-read') {
+      const message = read.message.startsWith('Listing')
+        ? vscode.l10n.t('Cannot preview {0}: listing the account\'s projects failed ({1}); nothing was read task by task. Fix the connection and try again.', name, read.error.message)
+        : vscode.l10n.t('Cannot preview {0}: {1}', name, read.message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+    const preview = buildPreview(read.plan, read.state);
+    text = renderPreview(preview, { file: name, locale: gate.input.locale });
+    tasks = preview.tasks;
+    changed = preview.fieldsChanging;
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot preview {0}: {1}', name, (e as Error).message));
     return undefined;
   }
   const base = encodeURIComponent(doc.uri.toString());
-  // Plain `.json` names: the patch schema and our patch features must not run on a preview.
+  // Plain `.json`/`.txt` names: the patch schema and our patch features must not run on a preview.
   const stem = baseName(doc.uri).replace(/\.dwtasks\.json$/, '');
+  const planUri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${stem}.plan.txt`, query: base });
   const left = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${stem}.current.json`, query: base });
   const right = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${stem}.patched.json`, query: base });
-  docs.put(left, formatPatchFile({ Tasks: current }));
-  docs.put(right, formatPatchFile({ Tasks: patched }));
-  await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: current ↔ patched ({1} change(s))', baseName(doc.uri), changed), { preview: true });
-  return { current: left, patched: right, changes: changed };
+  docs.put(planUri, text);
+  docs.put(left, formatPatchFile({ Tasks: tasks.map((t) => side(t, 'current')) }));
+  docs.put(right, formatPatchFile({ Tasks: tasks.map((t) => side(t, 'patched')) }));
+  if (args.view === 'diff') {
+    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: current ↔ patched ({1} change(s))', baseName(doc.uri), changed), { preview: true });
+  } else {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri), { preview: true });
+  }
+  return { plan: planUri, text, current: left, patched: right, changes: changed };
 }
 
 /** One task's side of the diff: Id, EnvType and exactly the paths the patch sets. */
-function side(task: TaskPatch, changes: FieldChange[], which: 'current' | 'patched', error?: string): TaskPatch {
-  const out: Record<string, unknown> = { Id: task.Id };
-  if (task.EnvType) out.EnvType = task.EnvType;
-  if (which === 'current' && error) out.ReadError = error; // e.g. not found: says why the left side is empty
-  for (const c of changes) {
-    const value = which === 'current' ? c.current : c.patched;
+function side(t: TaskPreview, which: 'current' | 'patched'): TaskPatch {
+  const out: Record<string, unknown> = { Id: t.id, EnvType: t.envType };
+  if (which === 'current' && t.error !== undefined) out.ReadError = t.error; // e.g. not found: says why the left side is empty
+  for (const c of t.fields) {
+    const value = which === 'current' ? (t.error === undefined ? c.current : undefined) : c.patched;
     if (value === undefined) continue;
     const [top, sub] = c.path.split('.', 2) as [string, string | undefined];
     if (sub === undefined) out[top] = value;

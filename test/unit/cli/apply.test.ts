@@ -70,13 +70,13 @@ test('exit 1 when a task fails; the table names it with the service message', as
   assert.match(rows[2], /^123456789\s+Prod\s+failed\s+\S+\s+.*does not exist/);
 });
 
-test('exit 2: invalid patch (file:line:col, task, field; nothing sent), Prod without --yes on a non-terminal, bad flags', async () => {
+test('exit 2: invalid patch (file:line:col as validate prints it; nothing sent), Prod without --yes on a non-terminal, bad flags', async () => {
   const t = tasksOf(fx.emu, 'Prod')[20];
   const before = fx.emu.snapshot().tasks.Prod[t.Id];
   const bad = patchFile('bad.dwtasks.json', `{"Tasks": [\n  {"Id": ${t.Id}, "Description": "should not be sent"},\n  {"Description": "no id"}\n]}`);
   let r = await runCommand(applyCommand, [bad, '--endpoint', fx.emu.endpoint, '--yes'], env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: error dwtasks/id-missing.*Id`));
+  assert.match(r.stderr, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: error \\[dwtasks/id-missing\\] Task #2 .*Id is missing`));
   assert.match(r.stderr, /nothing was sent/);
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, before.Description);
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffCommand } from '../../../src/cli/commands/diff';
 import { listCommand } from '../../../src/cli/commands/list';
+import { describeCron } from '../../../src/core/cron/describe';
 import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
 import { runCommand } from './apply-cli-io';
 
@@ -17,7 +18,7 @@ before(async () => {
 });
 after(async () => { await fx.emu.close(); });
 
-test('diff: current vs patched for the touched fields only, unchanged ones marked; sends nothing', async () => {
+test('diff: the plan: changed fields current -> patched, crons in words, unchanged fields apart; sends nothing', async () => {
   const [a, b] = tasksOf(fx.emu, 'Prod').filter((t) => t.Trigger.Type === 'Scheduler');
   const file = join(mkdtempSync(join(tmpdir(), 'dwdiff-')), 'd.dwtasks.json');
   writeFileSync(file, JSON.stringify({ Tasks: [
@@ -26,12 +27,19 @@ test('diff: current vs patched for the touched fields only, unchanged ones marke
   ] }).replace('"Id":0', `"Id":${a.Id}`).replace('"Id":1', `"Id":${b.Id}`));
   let r = await runCommand(diffCommand, [file, '--endpoint', fx.emu.endpoint, '--rps', '100'], env);
   assert.equal(r.code, 1, r.stderr);
+  // The plan (the editor's Preview shows the same text): changes with crons in words, unchanged fields apart.
   assert.equal(r.stdout, [
-    `Task ${a.Id} (Prod)`,
-    `  Trigger.Cron: ${JSON.stringify(a.Trigger.Cron)} -> "00 45 05 * * ?"`,
-    `  Owner: ${JSON.stringify(a.Owner)} -> ${JSON.stringify(a.Owner)}  (unchanged)`,
-    `Task ${b.Id} (Prod)`,
-    `  Tags: ${JSON.stringify(b.Tags)} -> [{"Key":"k","Value":"v"}]`,
+    `Plan for ${file}: 2 of 2 task(s) would change, 2 field(s) in all; 1 field(s) already have the patched value.`,
+    '',
+    'Changes (2 task(s), 2 field(s)):',
+    `  Task ${a.Id} (Prod)`,
+    `    Trigger.Cron: ${JSON.stringify(a.Trigger.Cron)} -> "00 45 05 * * ?"`,
+    `      ${describeCron(a.Trigger.Cron!, 'en')} -> At 05:45, every day`,
+    `  Task ${b.Id} (Prod)`,
+    `    Tags: ${JSON.stringify(b.Tags)} -> [{"Key":"k","Value":"v"}]`,
+    '',
+    'Would not change (1 field(s) already at the patched value):',
+    `  Task ${a.Id} (Prod): Owner ${JSON.stringify(a.Owner)}`,
     '',
   ].join('\n'));
   r = await runCommand(diffCommand, [file, '--endpoint', fx.emu.endpoint, '--json', '--project', a.ProjectId], env);
