@@ -8,17 +8,25 @@ export interface Fixture {
   emu: RunningEmulator;
   client: DataWorksClient;
   projectIds: string[];
+  /** The emulator's own request log, one line per request answered ("BatchUpdateTasks 200 OK 3ms"). */
+  requests: string[];
+}
+
+/** Request lines of one action so far (e.g. 'BatchUpdateTasks'): what reached the emulator. */
+export function requestsOf(fx: Fixture, action: string): string[] {
+  return fx.requests.filter((l) => l.startsWith(`${action} `));
 }
 
 export async function startFixture(opts: { tasks?: number; faults?: FaultOptions; retry?: Partial<RetryPolicy>; readTimeoutMs?: number } = {}): Promise<Fixture> {
-  const emu = await startEmulator({ tasks: opts.tasks ?? 400, seed: 7, ...(opts.faults ? { faults: opts.faults } : {}) });
+  const requests: string[] = [];
+  const emu = await startEmulator({ tasks: opts.tasks ?? 400, seed: 7, log: (line) => requests.push(line), ...(opts.faults ? { faults: opts.faults } : {}) });
   const client = new DataWorksClient({
     endpoint: emu.endpoint,
     credentials: { kind: 'accessKey', accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...opts.retry },
     ...(opts.readTimeoutMs ? { timeoutMs: { read: opts.readTimeoutMs } } : {}),
   });
-  return { emu, client, projectIds: emu.snapshot().projects.map((p) => p.Id) };
+  return { emu, client, projectIds: emu.snapshot().projects.map((p) => p.Id), requests };
 }
 
 /** Tasks of one environment in a stable order (by id digits). */
