@@ -136,14 +136,24 @@ suite('Apply: batch update against the emulator', () => {
     assert.ok(titles.includes(`Apply 4 tasks (Prod: 4) to ${label}`), titles.join(' | '));
   });
 
-  test('preview: current vs patched values for every task, ids as bare digits, nothing sent', async () => {
+  test('preview: the plan (changes, cron in words) opens; current vs patched documents for every task, ids as bare digits, nothing sent', async () => {
     const callsBefore = batchCalls(api);
     const task0 = await serviceTask(api, 'Prod', big[0]!);
     const p = await writePatch('preview.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'previewed value', Trigger: { Cron: '00 30 02 * * ?' } } },
     ]));
-    const out = await vscode.commands.executeCommand<{ current: vscode.Uri; patched: vscode.Uri; changes: number }>('dataworks.previewBatchUpdate', p.uri);
+    const out = await vscode.commands.executeCommand<{ plan: vscode.Uri; text: string; current: vscode.Uri; patched: vscode.Uri; changes: number }>('dataworks.previewBatchUpdate', p.uri);
     assert.ok(out);
+    // The plan opens (the text `dwtasks diff` prints): per task the changes, the cron also in words.
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), out.plan.toString(), 'the plan is what opens');
+    assert.equal(vscode.window.activeTextEditor?.document.getText(), out.text);
+    const cronNow = (task0.Trigger as { Cron?: string } | undefined)?.Cron;
+    assert.ok(cronNow && cronNow !== '00 30 02 * * ?', `the seed's cron differs from the patched one: ${cronNow}`);
+    assert.match(out.text, /^Plan for preview\.dwtasks\.json: 1 of 1 task\(s\) would change, 2 field\(s\) in all\.\n/);
+    assert.ok(out.text.includes(`  Task ${big[0]} (Prod)\n`), out.text);
+    assert.ok(out.text.includes(`    Trigger.Cron: ${JSON.stringify(cronNow)} -> "00 30 02 * * ?"\n      `), out.text);
+    assert.match(out.text, / -> At 02:30, every day\n/);
+    assert.equal(out.changes, 2);
     const left = (await vscode.workspace.openTextDocument(out.current)).getText();
     const right = (await vscode.workspace.openTextDocument(out.patched)).getText();
     assert.ok(left.includes(`"Id": ${big[0]}`) && right.includes(`"Id": ${big[0]}`), 'ids as bare digits');

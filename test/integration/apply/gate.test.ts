@@ -1,0 +1,110 @@
+// The editor's send paths behind the one gate, in the real host against the emulator: Apply and Preview
+// refuse every patch `dwtasks validate` rejects (the issue's schema errors among them) and refuse while
+// any source reports an error on the document; the emulator's own request log shows nothing reached it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/extension';
+import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import { invalidCases } from '../../unit/core/apply/invalid-cases';
+import { waitForDiagnostics } from '../helpers';
+import { applyWith, patchText, serviceTask, writePatch } from './applyFixture';
+
+suite('Apply gate: nothing validate rejects reaches the emulator', () => {
+  let emu: RunningEmulator;
+  let api: ExtensionApi;
+  let id: string;
+
+  suiteSetup(async () => {
+    emu = await startEmulator(120);
+    api = await extensionApi();
+    await connectTo(api, emu.endpoint);
+    const t = emu.tasks('Prod')[0]!;
+    id = t.Id;
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emu?.stop();
+  });
+
+  /**
+   * The requests the emulator answered while `body` ran. A GetTask of our own afterwards is the
+   * barrier: once its line is in the log, every earlier request's line is too.
+   */
+  async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
+    const before = (await emu.requests()).length;
+    await body();
+    await serviceTask(api, 'Prod', id);
+    const lines = await emu.requests(before + 1);
+    const during = lines.slice(before);
+    assert.match(during.at(-1)!, /^GetTask 200/, 'the barrier is the last line');
+    return during.slice(0, -1);
+  }
+
+  test('editor Apply refuses the issue\'s schema-invalid patch (EnvType "Production", Timeout "7200", Colour) and sends nothing', async () => {
+    const doc = await writePatch('gate-schema.dwtasks.json', invalidCases(id)[0]!.text);
+    const during = await requestsDuring(async () => {
+      const out = await applyWith(doc);
+      assert.equal(out.kind, 'refused');
+      if (out.kind === 'refused') {
+        assert.equal(out.reason, 'errors');
+        assert.match(out.message, /gate-schema\.dwtasks\.json has 3 error\(s\); nothing was sent\. First: line 4/);
+      }
+    });
+    assert.deepEqual(during, [], 'no request of any kind reached the emulator');
+  });
+
+  test('Preview refuses it too, before reading anything', async () => {
+    const doc = await writePatch('gate-preview.dwtasks.json', invalidCases(id)[0]!.text);
+    const during = await requestsDuring(async () => {
+      const out = await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri);
+      assert.equal(out, undefined, 'no preview of a patch with errors');
+    });
+    assert.deepEqual(during, []);
+  });
+
+  test('every hand-written case of the issue is refused by editor Apply and Preview', async () => {
+    const cases = invalidCases(id).filter((c) => !c.text.startsWith('\ufeff')); // an editor document never holds a BOM
+    const during = await requestsDuring(async () => {
+      for (const [i, c] of cases.entries()) {
+        const doc = await writePatch(`gate-case-${i}.dwtasks.json`, c.text);
+        const out = await applyWith(doc);
+        assert.equal(out.kind, 'refused', c.name);
+        if (out.kind === 'refused') assert.equal(out.reason, 'errors', c.name);
+        assert.equal(await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri), undefined, c.name);
+      }
+    });
+    assert.deepEqual(during, []);
+  });
+
+  test('an error diagnostic from any other source refuses Apply and Preview; once it is gone, Preview reads', async () => {
+    const doc = await writePatch('gate-other.dwtasks.json', patchText([{ Id: id, EnvType: 'Prod', fields: { Description: 'clean patch' } }]));
+    const other = vscode.languages.createDiagnosticCollection('another-linter');
+    try {
+      const d = new vscode.Diagnostic(new vscode.Range(3, 0, 3, 10), 'policy: Prod changes need a ticket', vscode.DiagnosticSeverity.Error);
+      d.source = 'another-linter';
+      other.set(doc.uri, [d]);
+      await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => x.source === 'another-linter'));
+      const during = await requestsDuring(async () => {
+        const out = await applyWith(doc);
+        assert.equal(out.kind, 'refused');
+        if (out.kind === 'refused') {
+          assert.equal(out.reason, 'problems');
+          assert.match(out.message, /1 problem\(s\) reported by another-linter; nothing was sent\. First: line 4: policy: Prod changes need a ticket/);
+        }
+        assert.equal(await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri), undefined);
+      });
+      assert.deepEqual(during, []);
+    } finally {
+      other.dispose();
+    }
+    await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => x.source === 'another-linter'));
+    const during = await requestsDuring(async () => {
+      const out = await vscode.commands.executeCommand<{ text: string } | undefined>('dataworks.previewBatchUpdate', { uri: doc.uri });
+      assert.ok(out, 'Preview runs once the problem is gone');
+      assert.match(out.text, new RegExp(`Task ${id} \\(Prod\\)`));
+      assert.match(out.text, /Description: .* -> "clean patch"/);
+    });
+    assert.ok(during.some((l) => l.startsWith('ListProjects ')) && !during.some((l) => l.startsWith('BatchUpdateTasks ')), during.join(' | '));
+  });
+});
