@@ -7,7 +7,7 @@ import type { ExtensionApi } from '../../../src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { invalidCases } from '../../unit/core/apply/invalid-cases';
 import { waitForDiagnostics } from '../helpers';
-import { applyWith, patchText, serviceTask, writePatch } from './applyFixture';
+import { applyWith, patchText, writePatch } from './applyFixture';
 
 suite('Apply gate: nothing validate rejects reaches the emulator', () => {
   let emu: RunningEmulator;
@@ -28,16 +28,19 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
   });
 
   /**
-   * The requests the emulator answered while `body` ran. A GetTask of our own afterwards is the
-   * barrier: once its line is in the log, every earlier request's line is too.
+   * The requests the emulator answered while `body` ran. A GetTask of a task that does not exist,
+   * made afterwards, is the barrier: once its (refused) line is in the log, every earlier line is too.
    */
   async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
     const before = (await emu.requests()).length;
     await body();
-    await serviceTask(api, 'Prod', id);
-    const lines = await emu.requests(before + 1);
+    const client = await api.connection.getClient();
+    await assert.rejects(client.getTask('1', 'Prod'));
+    const barrier = (l: string) => /^GetTask [45]\d\d /.test(l);
+    let lines = await emu.requests(before + 1);
+    while (!lines.slice(before).some(barrier)) lines = await emu.requests(lines.length + 1);
     const during = lines.slice(before);
-    assert.match(during.at(-1)!, /^GetTask 200/, 'the barrier is the last line');
+    assert.ok(barrier(during.at(-1)!), `the barrier is the last line: ${during.join(' | ')}`);
     return during.slice(0, -1);
   }
 
