@@ -1,6 +1,6 @@
-// UI: a patch with one task the emulator accepts and one it rejects; Preview shows the diff, Apply from
+// UI: a patch with one task the emulator accepts and one it rejects; Preview shows the plan, Apply from
 // F1 asks the modal naming the target, then the Problems panel shows the failure on its task and a
-// summary notification appears. Screenshots: preview-diff.png, apply-results.png.
+// summary notification appears. Screenshots: preview-plan.png, apply-results.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -38,11 +38,14 @@ test('preview the patch, apply it from F1 through the modal, see the failure in 
   // The code lens names the counts and the target.
   await page.locator('.codelens-decoration', { hasText: 'Apply 2 tasks (Prod: 2) to Local emulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
 
+  // Preview opens the plan: unreadable tasks first, then per task what changes, what already matches.
   await wb.runCommand('DataWorks: Preview Batch Update');
-  const diff = page.locator('.monaco-diff-editor').first();
-  await diff.waitFor({ state: 'visible', timeout: 60_000 });
-  await diff.locator('.view-lines', { hasText: 'changed from the UI test' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  await wb.screenshot('preview-diff');
+  const plan = page.locator('.editor-instance .view-lines', { hasText: 'Plan for' }).first();
+  await plan.waitFor({ state: 'visible', timeout: 60_000 });
+  await plan.locator('.view-line', { hasText: 'changed from the UI test' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await plan.locator('.view-line', { hasText: 'Cannot be read (1 task(s)):' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.tabs-container .tab', { hasText: '.plan.txt' }).first().waitFor({ state: 'visible' });
+  await wb.screenshot('preview-plan');
 
   await wb.runCommand('View: Close Editor');
   await wb.openFile(PATCH);

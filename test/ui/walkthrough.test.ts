@@ -207,11 +207,11 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await selectMatch(`(?<="Id": )${second!.Id}`);
   await page.keyboard.type(TYPO_ID);
 
-  // 5. Preview: current vs patched values, before anything is sent.
+  // 5. Preview: the plan (current -> patched, the cron in words), before anything is sent.
   await palette('DataWorks: Preview Batch Update');
-  const diff = page.locator('.monaco-diff-editor').first();
-  await diff.waitFor({ state: 'visible', timeout: 60_000 });
-  await diff.locator('.view-lines', { hasText: NEW_CRON }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  const plan = page.locator('.editor-instance .view-lines', { hasText: 'Plan for' }).first();
+  await plan.waitFor({ state: 'visible', timeout: 60_000 });
+  await plan.locator('.view-line', { hasText: NEW_CRON }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await shot('5-preview');
   await palette('View: Close Editor');
 

@@ -135,7 +135,8 @@ export async function applyPatch(input: PatchInput, service: PipelineService, op
       });
     } catch (e) {
       // The engine gave up part way (the journal could not be written): say what each task's fate was.
-      failures.push({ what: 'journal', message: `The journal could not be written (${errorText(e)}); no further chunk was sent.` });
+      const what = recorder.calls.length ? 'no further chunk was sent' : 'nothing was sent';
+      failures.push({ what: 'journal', message: `The journal could not be written (${errorText(e)}); ${what}.` });
       result = await recorder.reconstruct(plan, verdict.request, tap.before, failures[0].message, input.file);
     }
     // The revert patch first: the outcome must never be reported while it is not on disk.

@@ -10,7 +10,7 @@ import {
   type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
-import { parsedPatch } from '../language/parsedDocuments';
+import type { ParsedPatch } from '../../core/patch';
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
@@ -85,7 +85,7 @@ export class ApplyCommand {
     this.running = true;
     let outcome: ApplyOutcome;
     try {
-      outcome = await this.send(doc, gate.input, conn, args.noRevert === true, hooks);
+      outcome = await this.send(doc, gate.input, gate.verdict.patch, conn, args.noRevert === true, hooks);
     } finally {
       this.running = false;
     }
@@ -100,7 +100,7 @@ export class ApplyCommand {
     return outcome;
   }
 
-  private async send(doc: vscode.TextDocument, input: PatchInput, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<ApplyOutcome> {
+  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<ApplyOutcome> {
     const cfg = vscode.workspace.getConfiguration('dataworks.apply');
     const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
     const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
@@ -173,7 +173,8 @@ export class ApplyCommand {
       case 'ran': {
         const revertPath = out.revertPath ?? undefined;
         this.last = { journalPath, revertPath };
-        this.results.set(doc, parsedPatch(doc), out.result.results);
+        // Results go on the text as it was sent (the results follow later edits themselves).
+        this.results.set(doc, parsed, out.result.results);
         for (const f of out.failures) this.connection.log.warn(`Apply: ${f.message}`);
         void this.summarize(out.result, revertPath, out.failures);
         return { kind: 'applied', result: out.result, journalPath, revertPath, failures: out.failures };

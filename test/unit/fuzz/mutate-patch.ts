@@ -2,6 +2,7 @@
 // generator (the "validation" work keeps a richer one with the same signature): structural mutations
 // (wrong types, bad enum values, unknown and prototype keys, missing fields, duplicates, nesting) and
 // textual ones (cut, inserted bytes, BOM, CRLF, NUL, comments). Same seed, same cases.
+import { prng } from '../core/cron/generate';
 
 /** A valid patch: tasks whose ids are bare int64 digits (above 2^53, so never a JS number). */
 const BASE = {
@@ -26,18 +27,6 @@ const VALUES: Json[] = [
 ];
 const KEYS = ['Colour', '__proto__', 'constructor', 'prototype', 'envtype', 'Id', 'EnvType', 'Tasks', 'Trigger', 'Cron', 'Type', 'Key', ''];
 const SNIPPETS = ['{', '}', '[', ']', ',', ':', '"', '\\', '0', '-', 'e', 'x', '\u0000', '\r\n', '\ufeff', '// c\n', '/*', '*/', '\u2028', 'null', ',,'];
-
-/** mulberry32: small, fast, good enough to spread mutations; deterministic per seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Ids stay bare digits in the text, as a patch writes them. */
 function write(v: Json, pretty: boolean): string {
