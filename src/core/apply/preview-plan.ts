@@ -66,7 +66,7 @@ type Words = {
 
 const WORDS: Record<Locale, Words> = {
   en: {
-    header: (file, changing, tasks, fields) => `Plan for ${file}: ${changing} of ${tasks} task(s) would change, ${fields} field(s) in all`,
+    header: (file, changing, tasks, fields) => `Plan for ${file}\n${changing} of ${tasks} task(s) would change, ${fields} field(s) in all`,
     unreadableCount: (n) => `${n} task(s) cannot be read`,
     sameCount: (n) => `${n} field(s) already have the patched value`,
     unreadable: (n) => `Cannot be read (${n} task(s)):`,
@@ -79,7 +79,7 @@ const WORDS: Record<Locale, Words> = {
     nothing: 'Nothing would change.',
   },
   'zh-cn': {
-    header: (file, changing, tasks, fields) => `${file} 的计划：${tasks} 个任务中 ${changing} 个将变更，共 ${fields} 个字段`,
+    header: (file, changing, tasks, fields) => `${file} 的计划\n${tasks} 个任务中 ${changing} 个将变更，共 ${fields} 个字段`,
     unreadableCount: (n) => `${n} 个任务无法读取`,
     sameCount: (n) => `${n} 个字段已是补丁中的值`,
     unreadable: (n) => `无法读取（${n} 个任务）：`,

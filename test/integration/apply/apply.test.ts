@@ -149,7 +149,7 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(vscode.window.activeTextEditor?.document.getText(), out.text);
     const cronNow = (task0.Trigger as { Cron?: string } | undefined)?.Cron;
     assert.ok(cronNow && cronNow !== '00 30 02 * * ?', `the seed's cron differs from the patched one: ${cronNow}`);
-    assert.match(out.text, /^Plan for preview\.dwtasks\.json: 1 of 1 task\(s\) would change, 2 field\(s\) in all\.\n/);
+    assert.match(out.text, /^Plan for preview\.dwtasks\.json\n1 of 1 task\(s\) would change, 2 field\(s\) in all\.\n/);
     assert.ok(out.text.includes(`  Task ${big[0]} (Prod)\n`), out.text);
     assert.ok(out.text.includes(`    Trigger.Cron: ${JSON.stringify(cronNow)} -> "00 30 02 * * ?"\n      `), out.text);
     assert.match(out.text, / -> At 02:30, every day\n/);

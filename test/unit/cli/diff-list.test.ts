@@ -29,7 +29,8 @@ test('diff: the plan: changed fields current -> patched, crons in words, unchang
   assert.equal(r.code, 1, r.stderr);
   // The plan (the editor's Preview shows the same text): changes with crons in words, unchanged fields apart.
   assert.equal(r.stdout, [
-    `Plan for ${file}: 2 of 2 task(s) would change, 2 field(s) in all; 1 field(s) already have the patched value.`,
+    `Plan for ${file}`,
+    '2 of 2 task(s) would change, 2 field(s) in all; 1 field(s) already have the patched value.',
     '',
     'Changes (2 task(s), 2 field(s)):',
     `  Task ${a.Id} (Prod)`,
