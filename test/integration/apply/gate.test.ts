@@ -9,6 +9,23 @@ import { invalidCases } from '../../unit/core/apply/invalid-cases';
 import { waitForDiagnostics } from '../helpers';
 import { applyWith, patchText, writePatch } from './applyFixture';
 
+/**
+ * The requests the emulator answered while `body` ran. A GetTask of a task that does not exist, made
+ * afterwards, is the barrier: once its (refused) line is in the log, every earlier line is too.
+ */
+async function requestsDuring(emu: RunningEmulator, api: ExtensionApi, body: () => Promise<void>): Promise<string[]> {
+  const before = (await emu.requests()).length;
+  await body();
+  const client = await api.connection.getClient();
+  await assert.rejects(client.getTask('1', 'Prod'));
+  const barrier = (l: string) => /^GetTask [45]\d\d /.test(l);
+  let lines = await emu.requests(before + 1);
+  while (!lines.slice(before).some(barrier)) lines = await emu.requests(lines.length + 1);
+  const during = lines.slice(before);
+  assert.ok(barrier(during.at(-1)!), `the barrier is the last line: ${during.join(' | ')}`);
+  return during.slice(0, -1);
+}
+
 suite('Apply gate: nothing validate rejects reaches the emulator', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
@@ -27,26 +44,9 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
     await emu?.stop();
   });
 
-  /**
-   * The requests the emulator answered while `body` ran. A GetTask of a task that does not exist,
-   * made afterwards, is the barrier: once its (refused) line is in the log, every earlier line is too.
-   */
-  async function requestsDuring(body: () => Promise<void>): Promise<string[]> {
-    const before = (await emu.requests()).length;
-    await body();
-    const client = await api.connection.getClient();
-    await assert.rejects(client.getTask('1', 'Prod'));
-    const barrier = (l: string) => /^GetTask [45]\d\d /.test(l);
-    let lines = await emu.requests(before + 1);
-    while (!lines.slice(before).some(barrier)) lines = await emu.requests(lines.length + 1);
-    const during = lines.slice(before);
-    assert.ok(barrier(during.at(-1)!), `the barrier is the last line: ${during.join(' | ')}`);
-    return during.slice(0, -1);
-  }
-
   test('editor Apply refuses the issue\'s schema-invalid patch (EnvType "Production", Timeout "7200", Colour) and sends nothing', async () => {
     const doc = await writePatch('gate-schema.dwtasks.json', invalidCases(id)[0]!.text);
-    const during = await requestsDuring(async () => {
+    const during = await requestsDuring(emu, api, async () => {
       const out = await applyWith(doc);
       assert.equal(out.kind, 'refused');
       if (out.kind === 'refused') {
@@ -59,7 +59,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
 
   test('Preview refuses it too, before reading anything', async () => {
     const doc = await writePatch('gate-preview.dwtasks.json', invalidCases(id)[0]!.text);
-    const during = await requestsDuring(async () => {
+    const during = await requestsDuring(emu, api, async () => {
       const out = await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri);
       assert.equal(out, undefined, 'no preview of a patch with errors');
     });
@@ -68,7 +68,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
 
   test('every hand-written case of the issue is refused by editor Apply and Preview', async () => {
     const cases = invalidCases(id).filter((c) => !c.text.startsWith('\ufeff')); // an editor document never holds a BOM
-    const during = await requestsDuring(async () => {
+    const during = await requestsDuring(emu, api, async () => {
       for (const [i, c] of cases.entries()) {
         const doc = await writePatch(`gate-case-${i}.dwtasks.json`, c.text);
         const out = await applyWith(doc);
@@ -88,7 +88,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
       d.source = 'another-linter';
       other.set(doc.uri, [d]);
       await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => x.source === 'another-linter'));
-      const during = await requestsDuring(async () => {
+      const during = await requestsDuring(emu, api, async () => {
         const out = await applyWith(doc);
         assert.equal(out.kind, 'refused');
         if (out.kind === 'refused') {
@@ -102,12 +102,58 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
       other.dispose();
     }
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => x.source === 'another-linter'));
-    const during = await requestsDuring(async () => {
+    const during = await requestsDuring(emu, api, async () => {
       const out = await vscode.commands.executeCommand<{ text: string } | undefined>('dataworks.previewBatchUpdate', { uri: doc.uri });
       assert.ok(out, 'Preview runs once the problem is gone');
       assert.match(out.text, new RegExp(`Task ${id} \\(Prod\\)`));
       assert.match(out.text, /Description: .* -> "clean patch"/);
     });
     assert.ok(during.some((l) => l.startsWith('ListProjects ')) && !during.some((l) => l.startsWith('BatchUpdateTasks ')), during.join(' | '));
+  });
+});
+
+suite('Apply gate: a failed project listing sends nothing', () => {
+  let emu: RunningEmulator;
+  let api: ExtensionApi;
+  let id: string;
+
+  suiteSetup(async () => {
+    // Every request is refused (daily quota used up): ListProjects fails first.
+    emu = await startEmulator(50, ['--daily-quota', '0']);
+    api = await extensionApi();
+    await connectTo(api, emu.endpoint);
+    id = emu.tasks('Prod')[0]!.Id;
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emu?.stop();
+  });
+
+  test('Apply stops after the listing, nothing sent; "Apply Without Revert Patch" sends without reading; Preview says why', async () => {
+    const doc = await writePatch('gate-listing.dwtasks.json', patchText([{ Id: id, EnvType: 'Prod', fields: { Description: 'listing fails' } }]));
+    let during = await requestsDuring(emu, api, async () => {
+      const out = await applyWith(doc, { confirm: false, withoutRevert: false });
+      assert.equal(out.kind, 'refused');
+      if (out.kind === 'refused') {
+        assert.equal(out.reason, 'projects');
+        assert.match(out.message, /listing the account's projects failed \(.*Throttling\.Resource.*\); nothing was sent\. Apply without a revert patch/);
+      }
+      assert.equal(await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri), undefined, 'Preview: the same policy');
+    });
+    assert.ok(during.length > 0 && during.every((l) => l.startsWith('ListProjects ')), during.join(' | '));
+
+    during = await requestsDuring(emu, api, async () => {
+      const out = await applyWith(doc, { confirm: false, withoutRevert: true });
+      assert.equal(out.kind, 'applied', 'the user chose to apply without a revert patch');
+      if (out.kind === 'applied') {
+        assert.equal(out.revertPath, undefined);
+        // The quota refuses the call: a per-task result (failed, or unknown after the client's retries), never "stopped before sending".
+        assert.ok(['failed', 'unknown'].includes(out.result.results[0]!.status), out.result.results[0]!.status);
+        assert.match(out.result.results[0]!.message, /Throttling\.Resource/);
+      }
+    });
+    assert.ok(during.some((l) => l.startsWith('BatchUpdateTasks 429')), during.join(' | '));
+    assert.ok(!during.some((l) => l.startsWith('GetTask ') || l.startsWith('ListTasks ')), 'no current values read');
   });
 });
