@@ -17,5 +17,7 @@ if (!args.includes('--no-build')) {
   if (b.status !== 0) process.exit(b.status ?? 1);
 }
 const files = only.length ? only : findFiles('test/process', '.test.ts');
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', ...files], { stdio: 'inherit', cwd: root });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-force-exit', ...files], {
+  stdio: 'inherit', cwd: root, env: { ...process.env, DWTASKS_DIST_BUILT: '1' },
+});
 process.exit(r.status ?? 1);

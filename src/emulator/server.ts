@@ -147,6 +147,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Waits ms; true when the caller closed the connection (or the emulator shut down) meanwhile. */
 async function waitUnlessClosed(req: IncomingMessage, ms: number, shutdown: AbortSignal): Promise<boolean> {
+  if (req.socket.destroyed) return true; // gave up before the wait began: 'close' has fired already
   const closed = new AbortController();
   const onClose = (): void => closed.abort();
   req.socket.once('close', onClose);

@@ -93,7 +93,7 @@ describe('emulator state file', () => {
       while (!stop) {
         JSON.parse(readFileSync(path, 'utf8')); // throws on a torn file
         reads++;
-        await new Promise((r) => setTimeout(r, 10)); // leave the emulator (same process) time to serve
+        await new Promise((r) => setImmediate(r)); // let the emulator (same process) serve between reads
       }
     })();
     await Promise.all(ids.map((id, i) => sdkCall(emu, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Timeout":${i + 1}}]` })));
