@@ -42,7 +42,7 @@ export interface RunningEmulator {
   close(): Promise<void>;
   /** A deep copy of the current state (for tests). */
   snapshot(): EmulatorState;
-  /** Replaces the fault options (unset ones turn off) and restarts the fault PRNG. */
+  /** Replaces the fault options (unset ones turn off); restarts the fault PRNG and the rate windows. */
   setFaults(f: FaultOptions): void;
   /**
    * Resolves once no request is being handled (at once when none is). Tests await it instead of
