@@ -17,7 +17,7 @@ import * as esbuild from 'esbuild';
 import cronstrue from 'cronstrue/i18n';
 import { checkCron, nextFireTimes } from '../src/core/cron/index';
 import { CronGenerator, ZONES, dstTransitions } from '../test/unit/core/cron/generate';
-import { runQuartz, type QuartzQuery } from '../test/unit/core/cron/quartz';
+import { runQuartz, type QuartzQuery } from '../test/process/core/cron/quartz';
 
 const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const COUNT = arg('count', 3000);

@@ -3,6 +3,8 @@
 // with the examples. Prints the address to open; Ctrl+C stops everything.
 //
 //   npm start [-- --port N] [-- --host 0.0.0.0] [-- --home DIR]
+// A --host other than loopback turns on code-server's password login (scripts/lib/start-auth.mjs):
+// the PASSWORD environment variable, or a random password printed once.
 // State lives under ~/.cache/dataworks-tasks/start/ (workspace copy, user data, emulator state), so
 // code-server's auto-save never dirties the repository and edits survive restarts. --home puts it
 // elsewhere (the walkthrough UI test runs `npm start` in a fresh one, as a newcomer would).
@@ -13,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot, ensureCodeServer } from './ensure-code-server.mjs';
 import { freePort, installVsix, killGroup, startCodeServer } from './lib/code-server-host.mjs';
+import { startAuth } from './lib/start-auth.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const argv = process.argv.slice(2);
@@ -109,10 +112,15 @@ try {
   writeUserSettings(settings);
 
   const port = Number(opt('--port') ?? process.env.PORT ?? 0) || (await freePort());
-  const server = await startCodeServer({ userDataDir, extensionsDir, host, port, logFile: join(home, 'code-server.log') });
+  const auth = startAuth(host);
+  const server = await startCodeServer({ userDataDir, extensionsDir, host, port, logFile: join(home, 'code-server.log'), password: auth?.password });
   stoppers.push(() => server.stop());
   const address = `${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`;
   console.log(`\n  Open ${address}\n`);
+  if (auth) {
+    console.log(`  ${host} is reachable from the network: the workbench (with a terminal, as ${process.env.USER ?? 'you'}) asks for a password.`);
+    console.log(auth.generated ? `  Password: ${auth.password}  (shown only now; set PASSWORD to choose your own)\n` : '  Password: the PASSWORD environment variable\n');
+  }
   console.log(`[start] workspace ${workspace}; server log ${server.logFile}. Ctrl+C stops everything.`);
   server.child.on('exit', (c) => {
     if (!stopping) {

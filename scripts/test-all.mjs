@@ -1,4 +1,4 @@
-// `npm test`: build, then the three layers (unit, integration, ui). Streams each layer's output,
+// `npm test`: build, then the four layers (unit, process, integration, ui). Streams each layer's output,
 // prints its counts and ends with exactly one line `N passed, N failed` over all layers.
 // Exits non-zero when any test failed, a layer ran zero tests, or a layer crashed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -49,6 +49,7 @@ function integrationCounts(out) {
 
 const layers = [
   { name: 'unit', args: [join(root, 'scripts/test-unit.mjs')], counts: nodeTestCounts },
+  { name: 'process', args: [join(root, 'scripts/test-process.mjs'), '--no-build'], counts: nodeTestCounts },
   { name: 'integration', args: [join(root, 'scripts/test-integration.mjs'), '--no-build'], counts: integrationCounts },
   { name: 'ui', args: [join(root, 'scripts/test-ui.mjs')], counts: nodeTestCounts },
 ];

@@ -22,6 +22,8 @@ export function startCodeServer(options: {
   logFile?: string;
   port?: number;
   host?: string;
+  /** `--auth password` with this password (through PASSWORD); default `--auth none`. */
+  password?: string;
 }): Promise<CodeServer>;
 export function killGroup(pid: number, signal: NodeJS.Signals): void;
 export function launchChromium(): Promise<Browser>;

@@ -69,9 +69,10 @@ async function waitHealthy(url, child, timeoutMs, logFile) {
 /**
  * Starts code-server on 127.0.0.1:<free port> as its own process group.
  * smokeDriver: pass `--vscode-option enable-smoke-test-driver` (needed for extensionTestsPath payloads).
+ * password: `--auth password` with it in PASSWORD (code-server's own login page); default `--auth none`.
  * Returns { url, port, child, logFile, stop() }; stop() kills the whole group.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, smokeDriver = false, env = process.env, extraArgs = [], logFile, port, host = '127.0.0.1' }) {
+export async function startCodeServer({ userDataDir, extensionsDir, smokeDriver = false, env = process.env, extraArgs = [], logFile, port, host = '127.0.0.1', password }) {
   const cs = ensureCodeServer();
   const configFile = prepareDirs(userDataDir, extensionsDir);
   port ??= await freePort();
@@ -79,13 +80,16 @@ export async function startCodeServer({ userDataDir, extensionsDir, smokeDriver 
   const out = openSync(logFile, 'a');
   const args = [
     cs.entry, ...baseArgs(userDataDir, extensionsDir, configFile),
-    '--auth', 'none', '--bind-addr', `${host}:${port}`,
+    '--auth', password ? 'password' : 'none', '--bind-addr', `${host}:${port}`,
     ...(smokeDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ...extraArgs,
   ];
   const childEnv = { ...env };
   for (const k of Object.keys(childEnv)) if (k.startsWith('npm_') || k === 'NODE_OPTIONS') delete childEnv[k];
   childEnv.PATH = `${join(cs.nodeDir, 'bin')}:${childEnv.PATH ?? ''}`;
+  // Only through the environment (never argv, which other users can read in ps).
+  if (password) childEnv.PASSWORD = password;
+  else delete childEnv.PASSWORD;
   const child = spawn(cs.node, args, { detached: true, stdio: ['ignore', out, out], env: childEnv });
   closeSync(out);
   let stopped = false;

@@ -55,6 +55,7 @@ export interface ListProjectsQuery {
 export interface ListResourceGroupsQuery {
   Name?: string;
   ProjectId?: string;
+  /** Without it the service lists general-purpose (CommonV2) groups only. */
   ResourceGroupTypes?: string[];
   Statuses?: string[];
   PageNumber?: number;

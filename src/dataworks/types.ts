@@ -48,6 +48,7 @@ export interface ListTasksQuery {
 export interface ResourceGroup {
   Id: string;
   Name?: string;
+  /** CommonV2 (serverless), ExclusiveScheduler, ExclusiveDataIntegration or ExclusiveDataService. */
   ResourceGroupType?: string;
   Status?: string;
   Spec?: unknown;

@@ -8,10 +8,11 @@
 //   400 SignatureNonceUsed          nonce seen before (remembered 30 minutes)
 //   400 InvalidVersion / 404 InvalidAction.NotFound / 400 MissingParameter / 400 InvalidParameter
 //   404 Task.NotFound               GetTask of an id missing in that environment
-//   429 Throttling.User (qps) / Throttling.Api (injected) / Throttling.Resource (daily quota)
+//   429 Throttling.User (qps; with x-acs-retry-after) / Throttling.Api (injected) / Throttling.Resource (daily quota)
 //   500 InternalError.System        injected, or an emulator bug
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /** Extra response headers (e.g. x-acs-retry-after on a rate-limit throttle). */
+  constructor(readonly status: number, readonly code: string, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }

@@ -34,6 +34,11 @@ export interface FaultOptions {
   slowMs?: number;
   /** Seed of the fault PRNG. Default 1. */
   seed?: number;
+  /**
+   * BatchUpdateTasks calls after the first N are held until their caller gives up (or the emulator
+   * closes) and never run: a run is still sending, for as long as a test needs, without timing.
+   */
+  stallWritesAfter?: number;
 }
 
 export const DEFAULT_MAX_TASKS_PER_CALL = 100;
@@ -56,6 +61,7 @@ export function validateFaults(f: FaultOptions): void {
   nonNegative('slowMs', false);
   nonNegative('dailyQuota', true);
   nonNegative('seed', true);
+  nonNegative('stallWritesAfter', true);
   for (const name of ['qps', 'readQps', 'writeQps'] as const) {
     const v = f[name];
     if (v !== undefined && !(v > 0)) throw new Error(`fault option ${name} must be greater than 0, got ${v}`);
@@ -78,16 +84,26 @@ export class FaultInjector {
   private random = new Random(1);
   /** Admission times in the last second: all requests, reads, writes. */
   private readonly recent = { all: [] as number[], read: [] as number[], write: [] as number[] };
+  private writes = 0;
 
   constructor(options: FaultOptions = {}) {
     this.set(options);
   }
 
-  /** Replaces every fault option (unset ones turn off) and restarts the PRNG from the seed. */
+  /** Replaces every fault option (unset ones turn off); restarts the PRNG, the rate windows and the write count. */
   set(options: FaultOptions): void {
     validateFaults(options);
     this.options = { ...options };
     this.random = new Random(options.seed ?? 1);
+    this.writes = 0;
+    for (const w of Object.values(this.recent)) w.length = 0;
+  }
+
+  /** Whether this admitted request is one stallWritesAfter holds (counts BatchUpdateTasks calls). */
+  stalls(action: string): boolean {
+    if (action !== 'BatchUpdateTasks') return false;
+    this.writes++;
+    return this.options.stallWritesAfter !== undefined && this.writes > this.options.stallWritesAfter;
   }
 
   get latencyMs(): number { return this.options.latencyMs ?? 0; }
@@ -106,7 +122,10 @@ export class FaultInjector {
       if (limit === undefined) continue;
       while (window.length > 0 && window[0] <= now - 1000) window.shift();
       if (window.length >= limit) {
-        return new ApiError(429, 'Throttling.User', `Request was denied due to user flow control: more than ${limit} ${what} per second.`);
+        // The gateway's hint, on this throttle only (random Throttling.Api answers carry none): the
+        // time until the window has room again, so a client that honours it is admitted next time.
+        const retryAfterMs = Math.max(1, Math.ceil(window[window.length - limit] + 1000 - now));
+        return new ApiError(429, 'Throttling.User', `Request was denied due to user flow control: more than ${limit} ${what} per second.`, { 'x-acs-retry-after': String(retryAfterMs) });
       }
     }
     const day = new Date(now).toISOString().slice(0, 10);

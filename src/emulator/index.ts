@@ -42,8 +42,18 @@ export interface RunningEmulator {
   close(): Promise<void>;
   /** A deep copy of the current state (for tests). */
   snapshot(): EmulatorState;
-  /** Replaces the fault options (unset ones turn off) and restarts the fault PRNG. */
+  /** Replaces the fault options (unset ones turn off); restarts the fault PRNG and the rate windows. */
   setFaults(f: FaultOptions): void;
+  /**
+   * Resolves once no request is being handled (at once when none is). Tests await it instead of
+   * sleeping: after a caller gave up or died, what it had sent has then run to its end (or been
+   * dropped) and the state is final. Idle keep-alive connections do not count.
+   */
+  idle(): Promise<void>;
+  /** Resolves once the emulator has received `count` requests since it started (before it runs them). */
+  received(count: number): Promise<void>;
+  /** Requests received since it started. */
+  readonly receivedCount: number;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -60,8 +70,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const handler = createHandler({
     store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), shutdown: shutdown.signal,
   });
+  let idleWaiters: (() => void)[] = [];
+  let receivedCount = 0;
+  let receivedWaiters: { count: number; resolve: () => void }[] = [];
+  const checkIdle = (): void => {
+    if (inFlight.size > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const w of waiters) w();
+  };
   const server = createServer((req, res) => {
-    const p = handler(req, res).finally(() => inFlight.delete(p));
+    receivedCount++;
+    const due = receivedWaiters.filter((w) => w.count <= receivedCount);
+    receivedWaiters = receivedWaiters.filter((w) => w.count > receivedCount);
+    for (const w of due) w.resolve();
+    const p = handler(req, res).finally(() => {
+      inFlight.delete(p);
+      checkIdle();
+    });
     inFlight.add(p);
   });
   // Idle keep-alive connections outlive the client agent's own idle timeout (Node's is 5 s), so the
@@ -85,6 +111,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     snapshot: () => structuredClone(store.state),
     setFaults: (f) => faults.set(f),
+    idle: () => new Promise<void>((resolve) => {
+      idleWaiters.push(resolve);
+      checkIdle();
+    }),
+    received: (count) => new Promise<void>((resolve) => {
+      if (receivedCount >= count) resolve();
+      else receivedWaiters.push({ count, resolve });
+    }),
+    get receivedCount() { return receivedCount; },
     close() {
       closing ??= (async () => {
         shutdown.abort();

@@ -26,8 +26,13 @@ const RESOURCE_GROUPS: readonly (readonly [string, string, ResourceGroupRecord['
   ['Serverless_res_group_524257424564736_6831777003', 'serverless_default', 'CommonV2', '2CU', 1],
   ['Serverless_res_group_524257424564736_6831777004', 'serverless_batch', 'CommonV2', '4CU', 2],
   ['Serverless_res_group_524257424564736_6831777005', 'serverless_sync', 'CommonV2', '2CU', 4],
-  ['S_res_group_524257424564736_1687242334519', 'legacy_scheduler', 'Scheduler', 'Standard', 1],
+  ['S_res_group_524257424564736_1687242334519', 'legacy_scheduler', 'ExclusiveScheduler', 'Standard', 1],
+  // Not general-purpose, so ListResourceGroups without ResourceGroupTypes leaves them out; no task runs on them.
+  ['di_group_524257424564736_1687242334520', 'exclusive_sync', 'ExclusiveDataIntegration', 'Standard', 1],
+  ['ds_group_524257424564736_1687242334521', 'exclusive_api', 'ExclusiveDataService', 'Standard', 1],
 ];
+/** Groups that schedule tasks (the first four: picking among exactly these keeps the seeded tasks as they were). */
+const RUNS_TASKS = new Set<ResourceGroupRecord['ResourceGroupType']>(['CommonV2', 'ExclusiveScheduler']);
 
 const DATA_SOURCES: readonly (readonly [string, string, string])[] = [
   ['odps_first', 'odps', 'MaxCompute project of this workspace'],
@@ -37,10 +42,10 @@ const DATA_SOURCES: readonly (readonly [string, string, string])[] = [
 ];
 
 const TASK_TYPES: readonly (readonly [string, number])[] = [
-  ['ODPS_SQL', 55], ['DI', 15], ['PYODPS3', 10], ['DIDE_SHELL', 10], ['HOLOGRES_SQL', 5], ['EMR_HIVE', 5],
+  ['ODPS_SQL', 55], ['DI', 15], ['PY_ODPS3', 10], ['DIDE_SHELL', 10], ['HOLOGRES_SQL', 5], ['EMR_HIVE', 5],
 ];
 const SOURCE_OF_TYPE: Record<string, string | undefined> = {
-  ODPS_SQL: 'odps_first', PYODPS3: 'odps_first', DI: 'mysql_orders', HOLOGRES_SQL: 'holo_dw', EMR_HIVE: 'emr_hive',
+  ODPS_SQL: 'odps_first', PY_ODPS3: 'odps_first', DI: 'mysql_orders', HOLOGRES_SQL: 'holo_dw', EMR_HIVE: 'emr_hive',
 };
 
 const LAYERS = ['ods', 'dwd', 'dws', 'ads', 'dim'] as const;
@@ -89,8 +94,14 @@ export function seedState(taskCount = DEFAULT_TASK_COUNT, seed = DEFAULT_SEED): 
   }));
   const resourceGroups: ResourceGroupRecord[] = RESOURCE_GROUPS.map(([Id, Name, ResourceGroupType, Standard, Amount], i) => ({
     Id, Name, Remark: `${Name} resource group`, ResourceGroupType, Status: 'Normal',
-    PaymentType: i === 3 ? 'PrePaid' : 'PostPaid', Spec: { Standard, Amount }, CreateTime: base - (i + 1) * 86_400_000,
+    PaymentType: ResourceGroupType === 'CommonV2' ? 'PostPaid' : 'PrePaid', Spec: { Standard, Amount }, CreateTime: base - (i + 1) * 86_400_000,
+    CreateUser: owners[0], OrderInstanceId: `c442b330-3b10-4584-959e-736e4ed${String(10000 + i)}`, AliyunResourceGroupId: 'rg-aek2kqofrg0dd6q',
+    ...(ResourceGroupType === 'CommonV2' ? { DefaultVpcId: 'vpc-m2et4f3oc8msfbcc0dd6q', DefaultVswicthId: `vsw-uf8usrhs7hjd9ams0dd6${i}` } : {}),
   }));
+  const taskGroups = resourceGroups.filter((g) => RUNS_TASKS.has(g.ResourceGroupType));
+  // Fields added after the first seed come from their own stream, so the tasks' other values stay as they were.
+  const extra = new Random(seed + 0x5eed);
+  const baselineId = 80000n;
   const dataSources: Record<string, DataSourceRecord[]> = {};
   let dsId = 90001;
   for (const p of projects) {
@@ -137,6 +148,8 @@ export function seedState(taskCount = DEFAULT_TASK_COUNT, seed = DEFAULT_SEED): 
     const source = SOURCE_OF_TYPE[type];
     const created = base + r.int(0, 300) * 86_400_000 + r.int(0, 86_399) * 1000;
     const task: TaskRecord = {
+      Priority: 1,
+      InstanceMode: 'T+1',
       Id: id,
       Name: name,
       Type: type,
@@ -152,13 +165,20 @@ export function seedState(taskCount = DEFAULT_TASK_COUNT, seed = DEFAULT_SEED): 
       RerunTimes: r.int(0, 3),
       RerunInterval: r.pick([60000, 120000, 300000]),
       ...(source ? { DataSource: { Name: source } } : {}),
-      RuntimeResource: { ResourceGroupId: r.pick(resourceGroups).Id, Cu: r.pick(CUS) },
+      RuntimeResource: { ResourceGroupId: r.pick(taskGroups).Id, Cu: r.pick(CUS) },
       Trigger: trigger(r),
       Tags: r.chance(0.3) ? [{ Key: 'layer', Value: layer }] : [],
       Script: { Content: scriptFor(type, name), Parameters: 'bizdate=$[yyyymmdd-1]' },
       Dependencies: layer === 'ods' ? [] : [{ Type: 'Normal', Output: `${project.Name}.root` }],
       Outputs: [{ Output: `${project.Name}.${name}` }],
     };
+    task.Priority = extra.weighted([[1, 70], [3, 15], [5, 10], [7, 3], [8, 2]] as const);
+    task.InstanceMode = extra.chance(0.9) ? 'T+1' : 'Immediately';
+    if (extra.chance(0.3)) task.BaselineId = String(baselineId + BigInt(extra.int(1, 6)));
+    // Python and shell run in an image on the serverless groups.
+    if ((type === 'PY_ODPS3' || type === 'DIDE_SHELL') && task.RuntimeResource.ResourceGroupId.startsWith('Serverless_')) {
+      task.RuntimeResource.Image = `i-${String(extra.int(100000, 999999))}dw`;
+    }
     dev[id] = task;
     if (!r.chance(0.05)) prod[id] = { ...structuredClone(task), ProjectEnv: 'Prod' as EnvType };
   }
@@ -178,7 +198,7 @@ export function seedState(taskCount = DEFAULT_TASK_COUNT, seed = DEFAULT_SEED): 
 function scriptFor(type: string, name: string): string {
   switch (type) {
     case 'DIDE_SHELL': return `#!/bin/bash\necho "run ${name} for \${bizdate}"\n`;
-    case 'PYODPS3': return `from odps import ODPS\nprint(o.get_table('${name}').name)\n`;
+    case 'PY_ODPS3': return `from odps import ODPS\nprint(o.get_table('${name}').name)\n`;
     case 'DI': return `{"type":"job","steps":[{"stepType":"mysql","name":"Reader"},{"stepType":"odps","name":"Writer"}]}`;
     default: return `INSERT OVERWRITE TABLE ${name} PARTITION (ds='\${bizdate}')\nSELECT * FROM ${name.replace(/^\w+?_/, 'ods_')};\n`;
   }

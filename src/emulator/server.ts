@@ -52,6 +52,10 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
       const limited = deps.faults.admit(Date.now(), deps.store.state.quota, actionName);
       if (limited) throw limited;
 
+      if (deps.faults.stalls(actionName)) {
+        await waitUnlessClosed(req, Infinity, deps.shutdown);
+        return logLine('-', 'stalled(caller gave up, not run)');
+      }
       const fault = deps.faults.draw();
       if (fault === 'error') throw internalError();
       if (fault === 'throttle') throw apiThrottled();
@@ -75,8 +79,9 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
       const apiError = err instanceof ApiError ? err : internalError();
       if (!(err instanceof ApiError)) deps.log(`${actionName} internal error: ${(err as Error).stack ?? String(err)}`);
       await delay(deps.faults.latencyMs, deps.shutdown);
-      if (!res.headersSent && !res.destroyed) send(res, apiError.status, JSON.stringify(errorBody(apiError, requestId, hostId)), requestId);
-      logLine(String(apiError.status), apiError.code);
+      if (!res.headersSent && !res.destroyed) send(res, apiError.status, JSON.stringify(errorBody(apiError, requestId, hostId)), requestId, apiError.headers);
+      const after = apiError.headers['x-acs-retry-after'];
+      logLine(String(apiError.status), after === undefined ? apiError.code : `${apiError.code} retry-after=${after}ms`);
     }
   };
 }
@@ -123,8 +128,9 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, text: string, requestId: string): void {
+function send(res: ServerResponse, status: number, text: string, requestId: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json;charset=utf-8',
     'content-length': Buffer.byteLength(text),
     'x-acs-request-id': requestId,
@@ -135,7 +141,8 @@ function send(res: ServerResponse, status: number, text: string, requestId: stri
 function delay(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    // Infinity: until the signal aborts (a timer would fire at once).
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
     function done(): void {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
@@ -147,6 +154,7 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Waits ms; true when the caller closed the connection (or the emulator shut down) meanwhile. */
 async function waitUnlessClosed(req: IncomingMessage, ms: number, shutdown: AbortSignal): Promise<boolean> {
+  if (req.socket.destroyed) return true; // gave up before the wait began: 'close' has fired already
   const closed = new AbortController();
   const onClose = (): void => closed.abort();
   req.socket.once('close', onClose);

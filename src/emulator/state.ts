@@ -2,7 +2,8 @@
 // workflows are int64 and kept as decimal digit strings; responses write them as bare JSON numbers.
 import type { EnvType, RerunMode, Recurrence, TriggerType } from '../core/patch/model';
 
-export const STATE_VERSION = 1;
+// 2: resource group types as the SDK names them; tasks carry Priority, InstanceMode, BaselineId.
+export const STATE_VERSION = 2;
 
 export interface ProjectRecord {
   Id: string;
@@ -36,6 +37,12 @@ export interface TaskRecord {
   CreateTime: number;
   ModifyTime: number;
   Timeout: number;
+  /** 1 (default) to 8, higher runs first. */
+  Priority: number;
+  /** T+1: instances from the next day on; Immediately: from the day of deployment. */
+  InstanceMode: 'T+1' | 'Immediately';
+  /** The baseline the task belongs to, digits; absent when it is in none. */
+  BaselineId?: string;
   RerunMode: RerunMode;
   RerunTimes: number;
   RerunInterval: number;
@@ -54,11 +61,18 @@ export interface ResourceGroupRecord {
   Id: string;
   Name: string;
   Remark: string;
-  ResourceGroupType: 'CommonV2' | 'DataIntegration' | 'Scheduler';
+  /** As the SDK names them; CommonV2 is the serverless (general-purpose) group. */
+  ResourceGroupType: 'CommonV2' | 'ExclusiveScheduler' | 'ExclusiveDataIntegration' | 'ExclusiveDataService';
   Status: 'Normal' | 'Updating';
   PaymentType: 'PrePaid' | 'PostPaid';
   Spec: { Standard: string; Amount: number };
   CreateTime: number;
+  CreateUser: string;
+  OrderInstanceId: string;
+  AliyunResourceGroupId: string;
+  /** General-purpose (CommonV2) groups only. */
+  DefaultVpcId?: string;
+  DefaultVswicthId?: string;
 }
 
 export interface DataSourceRecord {

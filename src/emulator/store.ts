@@ -12,6 +12,7 @@
 // append leaves at most a torn last line, which was never acknowledged and is ignored.
 import { closeSync, fsyncSync, openSync, promises as fs, readFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { migrateState, migrateTask } from './migrate';
 import { STATE_VERSION, type EmulatorState, type QuotaCounter, type TaskRecord } from './state';
 import type { EnvType } from '../core/patch/model';
 
@@ -180,7 +181,7 @@ function loadFromDisk(path: string): { state: EmulatorState; seq: number } | und
         break; // the torn tail of an append a kill interrupted: never acknowledged
       }
       if (entry.seq <= seq) continue;
-      for (const { env, task } of entry.tasks) state.tasks[env][task.Id] = task;
+      for (const { env, task } of entry.tasks) state.tasks[env][task.Id] = migrateTask(task);
       state.quota = entry.quota;
       seq = entry.seq;
     }
@@ -221,7 +222,8 @@ function parseState(path: string, text: string): EmulatorState {
   } catch (err) {
     throw new Error(`${path}: not a readable emulator state file (${(err as Error).message})`);
   }
-  const s = value as Partial<EmulatorState> | null;
+  let s = value as (Omit<Partial<EmulatorState>, 'version'> & { version?: unknown }) | null;
+  if (s && typeof s === 'object' && s.version !== STATE_VERSION) s = migrateState(s) ?? s;
   if (!s || typeof s !== 'object' || s.version !== STATE_VERSION || !s.tasks || !s.projects) {
     throw new Error(`${path}: not an emulator state file of version ${STATE_VERSION}; delete it or pass another --state`);
   }

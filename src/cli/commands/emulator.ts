@@ -15,7 +15,7 @@ Options:
   --json                    print {"endpoint","accessKeyId","accessKeySecret"} as the first stdout line
 Faults:
   --latency MS              add MS to every answer
-  --qps N                   at most N requests per second, beyond it 429 Throttling.User
+  --qps N                   at most N requests per second, beyond it 429 Throttling.User with x-acs-retry-after
   --read-qps N              at most N reads (List*, GetTask) per second, counted apart from writes
   --write-qps N             at most N writes (BatchUpdateTasks) per second (Enterprise: 50 reads, 20 writes)
   --daily-quota N           at most N requests per UTC day, then 429 Throttling.Resource
@@ -27,6 +27,7 @@ Faults:
   --slow-rate P             share held for --slow-ms before running; not run if the caller gives up first
   --slow-ms MS              delay of slow requests (default ${DEFAULT_SLOW_MS})
   --fault-seed N            seed of the fault draws (default 1)
+  --stall-writes-after N    BatchUpdateTasks calls after the first N are held until the caller gives up, never run
 Requests are logged to stderr, one line each: action, HTTP status, code, time.
 `;
 
@@ -48,6 +49,7 @@ const VALUED: Record<string, Spec> = {
   '--slow-rate': { key: 'slowRate', kind: 'rate' },
   '--slow-ms': { key: 'slowMs', kind: 'number' },
   '--fault-seed': { key: 'seed', kind: 'int' },
+  '--stall-writes-after': { key: 'stallWritesAfter', kind: 'int' },
 };
 
 interface Parsed { port: number; state?: string; tasks?: number; seed?: number; json: boolean; help: boolean; faults: FaultOptions }

@@ -1,6 +1,6 @@
 // BatchUpdateTasks: applies each task's changes in its environment (EnvType, default Prod) and answers
 // per task in SuccessInfo. A malformed call (Tasks not a JSON array, a task without Id, more tasks
-// than allowed per call) is rejected whole with 400 before anything is applied; a task whose values
+// than allowed per call, an id named twice) is rejected whole with 400 before anything is applied; a task whose values
 // the service would refuse (unknown id, wrong environment, invalid cron, unknown resource group...)
 // gets `Success: false` with a message naming the field, and nothing of that task is applied.
 import { isLosslessNumber, type LosslessNumber } from 'lossless-json';
@@ -32,19 +32,20 @@ export const batchUpdateTasks: ActionHandler = ({ state, params, now, maxTasksPe
     if (id === undefined) throw invalidParameter(`Tasks.${i + 1}.Id`, `${String(t.Id)} is not an int64 task id.`);
     return { id, patch: t };
   });
+  // SuccessInfo is keyed by id alone: one entry cannot answer for two (Dev and Prod of one id go in
+  // separate calls), so such a call is refused whole, before anything is applied.
+  const seen = new Map<string, number>();
+  items.forEach(({ id }, i) => {
+    const first = seen.get(id);
+    if (first !== undefined) {
+      throw invalidParameter(`Tasks.${i + 1}.Id`, `the task ${id} is already Tasks.${first + 1}; one call may name a task once (SuccessInfo has one entry per id).`);
+    }
+    seen.set(id, i);
+  });
 
   const successInfo: Record<string, TaskOutcome> = {};
   const changes: TaskChange[] = [];
-  for (const { id, patch } of items) {
-    const outcome = applyTask(state, id, patch, now, changes);
-    // SuccessInfo is keyed by id alone: if one call touches an id twice (say Dev and Prod), a failure of either wins.
-    const before = successInfo[id];
-    if (before && !before.Success) {
-      if (!outcome.Success) before.Message = `${before.Message}; ${outcome.Message}`;
-    } else {
-      successInfo[id] = outcome;
-    }
-  }
+  for (const { id, patch } of items) successInfo[id] = applyTask(state, id, patch, now, changes);
   return { body: { SuccessInfo: successInfo }, changes };
 };
 

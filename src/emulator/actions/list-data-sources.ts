@@ -8,6 +8,7 @@ export const listDataSources: ActionHandler = ({ state, params }) => {
   const projectId = params.id('ProjectId') ?? params.required('ProjectId');
   const sources = state.dataSources[projectId];
   if (!sources) throw projectNotFound(projectId);
+  const owner = state.projects.find((p) => p.Id === projectId)?.Owner ?? '';
   const paging = readPaging(params);
   const name = params.str('Name')?.toLowerCase();
   const types = params.str('Types')?.split(',').map((t) => t.trim()).filter(Boolean);
@@ -25,7 +26,11 @@ export const listDataSources: ActionHandler = ({ state, params }) => {
     Type: list[0].Type,
     DataSource: list.map((s) => ({
       Id: int64(s.Id), Name: s.Name, Type: s.Type, EnvType: s.EnvType, Description: s.Description,
-      ProjectId: int64(projectId), CreateTime: s.CreateTime,
+      ProjectId: int64(projectId), CreateTime: s.CreateTime, CreateUser: owner, ModifyTime: s.CreateTime, ModifyUser: owner,
+      QualifiedName: `${s.Type}:${projectId}:${s.Name}:${s.EnvType}`,
+      // The shape the SDK documents (no secret ever: authType Executor runs as the task's executor).
+      ConnectionPropertiesMode: 'UrlMode',
+      ConnectionProperties: { envType: s.EnvType, regionId: 'cn-hangzhou', authType: 'Executor' },
     })),
   }));
   return pagedAnswer('DataSources', all, paging);

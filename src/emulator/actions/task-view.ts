@@ -1,5 +1,6 @@
-// How a stored task appears on the wire: ListTasks items carry no Tags; GetTask adds EnvType,
-// Tags, Dependencies, Inputs, Outputs and Script. Ids are bare int64 numbers.
+// How a stored task appears on the wire (the fields the SDK's response models declare): ListTasks
+// items carry no Tags but ScriptParameters; GetTask adds EnvType, Tags, Dependencies, Inputs,
+// Outputs and Script. Ids (BaselineId too) are bare int64 numbers.
 import type { TaskRecord } from '../state';
 import { int64 } from '../wire-json';
 
@@ -18,11 +19,15 @@ export function listItem(t: TaskRecord): Record<string, unknown> {
     ModifyTime: t.ModifyTime,
     ModifyUser: t.Owner,
     Timeout: t.Timeout,
+    Priority: t.Priority,
+    InstanceMode: t.InstanceMode,
+    ...(t.BaselineId !== undefined ? { BaselineId: int64(t.BaselineId) } : {}),
     RerunMode: t.RerunMode,
     RerunTimes: t.RerunTimes,
     RerunInterval: t.RerunInterval,
     ...(t.DataSource ? { DataSource: { ...t.DataSource } } : {}),
     RuntimeResource: { ...t.RuntimeResource },
+    ScriptParameters: t.Script.Parameters,
     Trigger: { ...t.Trigger },
   };
 }
@@ -31,7 +36,6 @@ export function detail(t: TaskRecord): Record<string, unknown> {
   return {
     ...listItem(t),
     EnvType: t.ProjectEnv,
-    InstanceMode: 'T+1',
     Tags: t.Tags.map((tag) => ({ ...tag })),
     Dependencies: t.Dependencies.map((d) => ({ Type: d.Type, UpstreamOutput: d.Output })),
     Inputs: { Variables: [] },

@@ -1,10 +1,16 @@
-// Set Access Key: both halves go straight to SecretStorage; settings only learn the source.
+// Set / Clear Access Key: both halves live only in SecretStorage; settings only learn the source.
 import * as vscode from 'vscode';
-import { storeAccessKey, type AccessKeyPair } from './secrets';
+import { accessKeyFromArgs, argsCarryCredentials } from './accessKeyArgs';
+import type { ConnectionService } from './connectionService';
+import { deleteAccessKey, readAccessKey, storeAccessKey } from './secrets';
 import { writeUserSetting } from './settings';
 
-/** `args` lets tests and scripts skip the prompts; the values are still only stored as secrets. */
-export async function setAccessKey(context: vscode.ExtensionContext, args?: Partial<AccessKeyPair>): Promise<boolean> {
+/** `args` skip the prompts in test mode only (accessKeyArgs.ts); elsewhere they are ignored. */
+export async function setAccessKey(context: vscode.ExtensionContext, service: ConnectionService, rawArgs?: unknown): Promise<boolean> {
+  const args = accessKeyFromArgs(rawArgs, context.extensionMode === vscode.ExtensionMode.Test);
+  if (!args && argsCarryCredentials(rawArgs)) {
+    service.log.warn('Set Access Key ignored credentials passed as command arguments; it takes them only from its prompts.');
+  }
   const accessKeyId =
     args?.accessKeyId ??
     (await vscode.window.showInputBox({
@@ -26,5 +32,22 @@ export async function setAccessKey(context: vscode.ExtensionContext, args?: Part
   if (!accessKeySecret) return false;
   await storeAccessKey(context.secrets, { accessKeyId: accessKeyId.trim(), accessKeySecret });
   await writeUserSetting('credentialSource', 'accessKey');
+  return true;
+}
+
+/**
+ * Removes the stored pair. The credential source stays as it is: switching to the default chain
+ * could quietly send the next request as another identity; with 'accessKey' and nothing stored the
+ * status bar and the tree say so and offer Set Access Key. Resolves false when nothing was stored.
+ */
+export async function clearAccessKey(context: vscode.ExtensionContext, service: ConnectionService): Promise<boolean> {
+  if (!(await readAccessKey(context.secrets))) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No AccessKey is stored for DataWorks.'));
+    return false;
+  }
+  await deleteAccessKey(context.secrets);
+  await service.refreshStoredAccessKey();
+  service.log.info('AccessKey removed from SecretStorage.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('The DataWorks AccessKey was removed from SecretStorage.'));
   return true;
 }

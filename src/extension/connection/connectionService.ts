@@ -20,6 +20,8 @@ export interface ConnectionTarget {
   isEmulator: boolean;
   credentialSource: CredentialSource;
   profile?: string;
+  /** With credentialSource 'accessKey': false once SecretStorage is known to hold no pair. */
+  accessKeyStored?: boolean;
 }
 
 export interface Connection {
@@ -35,6 +37,8 @@ export class ConnectionService implements vscode.Disposable {
   private emulator: RunningEmulator | undefined;
   private emulatorStarting: Promise<RunningEmulator> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether SecretStorage holds a pair; undefined until the first read (one SecretStorage get, no network). */
+  private storedKey: boolean | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -46,9 +50,22 @@ export class ConnectionService implements vscode.Disposable {
         if (affectsConnection(e)) this.invalidate();
       }),
       context.secrets.onDidChange((e) => {
-        if (isSecretStorageKey(e.key)) this.invalidate();
+        if (!isSecretStorageKey(e.key)) return;
+        this.invalidate();
+        void this.refreshStoredAccessKey();
       }),
     );
+    void this.refreshStoredAccessKey();
+  }
+
+  /** Re-reads whether a pair is stored; fires onDidChangeConnection when that changed. */
+  async refreshStoredAccessKey(): Promise<boolean> {
+    const stored = (await readAccessKey(this.context.secrets)) !== undefined;
+    if (stored !== this.storedKey) {
+      this.storedKey = stored;
+      this.changed.fire();
+    }
+    return stored;
   }
 
   /** The client and its target. Throws NotConfiguredError when credentials are missing. */
@@ -74,7 +91,7 @@ export class ConnectionService implements vscode.Disposable {
       const endpoint = (isLoopbackUrl(settings.endpoint) ? settings.endpoint : '') || this.emulator?.info.endpoint || '';
       return emulatorTarget(settings, endpoint);
     }
-    return cloudTarget(settings);
+    return cloudTarget(settings, this.storedKey);
   }
 
   /** Drops the cached client so the next call rebuilds it from the current settings. */
@@ -154,7 +171,7 @@ export class ConnectionService implements vscode.Disposable {
       credentials,
       onRequest,
     });
-    return { client, target: cloudTarget(settings) };
+    return { client, target: cloudTarget(settings, this.storedKey) };
   }
 }
 
@@ -169,7 +186,7 @@ function emulatorTarget(settings: ConnectionSettings, endpoint: string): Connect
   };
 }
 
-function cloudTarget(settings: ConnectionSettings): ConnectionTarget {
+function cloudTarget(settings: ConnectionSettings, accessKeyStored: boolean | undefined): ConnectionTarget {
   let endpoint = settings.endpoint;
   if (!endpoint) {
     try {
@@ -180,7 +197,7 @@ function cloudTarget(settings: ConnectionSettings): ConnectionTarget {
   }
   const who =
     settings.credentialSource === 'accessKey'
-      ? vscode.l10n.t('AccessKey')
+      ? accessKeyStored === false ? vscode.l10n.t('No AccessKey') : vscode.l10n.t('AccessKey')
       : settings.profile
         ? vscode.l10n.t('Profile {0}', settings.profile)
         : vscode.l10n.t('Default credentials');
@@ -191,6 +208,7 @@ function cloudTarget(settings: ConnectionSettings): ConnectionTarget {
     isEmulator: false,
     credentialSource: settings.credentialSource,
     profile: settings.credentialSource === 'defaultChain' ? settings.profile || undefined : undefined,
+    ...(settings.credentialSource === 'accessKey' && accessKeyStored !== undefined ? { accessKeyStored } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // other features (tree, completion, apply) ask for a client.
 import * as vscode from 'vscode';
 import { testHooks, type PickHook } from '../util/testHooks';
-import { setAccessKey } from './accessKeyCommand';
+import { clearAccessKey, setAccessKey } from './accessKeyCommand';
 import { ConnectionService } from './connectionService';
 import { useLocalEmulator, type UseEmulatorArgs } from './emulatorCommand';
 import { pickConnection } from './pickConnection';
@@ -29,9 +29,8 @@ export function registerConnection(context: vscode.ExtensionContext): Connection
     log,
     service,
     statusBar.disposable,
-    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: unknown) =>
-      setAccessKey(context, args && typeof args === 'object' && 'accessKeyId' in args ? (args as { accessKeyId?: string; accessKeySecret?: string }) : undefined),
-    ),
+    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: unknown) => setAccessKey(context, service, args)),
+    vscode.commands.registerCommand('dataworks.clearAccessKey', () => clearAccessKey(context, service)),
     vscode.commands.registerCommand('dataworks.selectRegion', (region?: string) => selectRegion(context, typeof region === 'string' ? region : undefined)),
     vscode.commands.registerCommand('dataworks.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
     vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>

@@ -3,13 +3,16 @@ import * as vscode from 'vscode';
 import { showPick, type PickHook } from '../util/testHooks';
 import type { ConnectionService } from './connectionService';
 
-/** `hooks` (test mode only) stand in for the quick pick, which the host test API cannot drive. */
+/** `hooks` (test mode only) stand in for the quick pick, which the host test API cannot drive. Clear Access Key is listed while a pair is stored. */
 export async function pickConnection(service: ConnectionService, hooks: PickHook = {}): Promise<void> {
   const target = service.describe();
   const items: (vscode.QuickPickItem & { command: string })[] = [
     { label: `$(vm) ${vscode.l10n.t('Use Local Emulator')}`, command: 'dataworks.useLocalEmulator' },
     { label: `$(account) ${vscode.l10n.t('Select Profile…')}`, detail: vscode.l10n.t('aliyun CLI profiles, default credential chain'), command: 'dataworks.selectProfile' },
     { label: `$(key) ${vscode.l10n.t('Set Access Key…')}`, detail: vscode.l10n.t('kept in SecretStorage'), command: 'dataworks.setAccessKey' },
+    ...((await service.refreshStoredAccessKey())
+      ? [{ label: `$(trash) ${vscode.l10n.t('Clear Access Key')}`, detail: vscode.l10n.t('removes the stored pair from SecretStorage'), command: 'dataworks.clearAccessKey' }]
+      : []),
     { label: `$(globe) ${vscode.l10n.t('Select Region…')}`, description: target.region, command: 'dataworks.selectRegion' },
     { label: `$(output) ${vscode.l10n.t('Show Request Log')}`, command: 'dataworks.showLog' },
   ];

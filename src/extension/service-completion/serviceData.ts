@@ -5,6 +5,12 @@ import { collectAll } from '../../dataworks/paging';
 import type { DataSource, ResourceGroup } from '../../dataworks/types';
 import type { ConnectionService } from '../connection';
 
+/**
+ * Groups a task's RuntimeResource.ResourceGroupId may name: serverless (CommonV2) and the older
+ * exclusive scheduling groups. Without the filter the service lists CommonV2 only.
+ */
+const TASK_GROUP_TYPES = ['CommonV2', 'ExclusiveScheduler'];
+
 const PAGE = 100;
 
 export class ServiceData {
@@ -21,13 +27,13 @@ export class ServiceData {
     this.dataSources.clear();
   }
 
-  /** Resource groups, or undefined when they are not here within `waitMs`. */
+  /** Resource groups that run tasks, or undefined when they are not here within `waitMs`. */
   getResourceGroups(waitMs: number): Promise<ResourceGroup[] | undefined> {
     if (!this.resourceGroups) {
       const signal = this.controller.signal;
       const p = this.connection
         .getClient()
-        .then((client) => collectAll((n) => client.listResourceGroups({ PageNumber: n, PageSize: PAGE }, signal)));
+        .then((client) => collectAll((n) => client.listResourceGroups({ PageNumber: n, PageSize: PAGE, ResourceGroupTypes: TASK_GROUP_TYPES }, signal)));
       this.resourceGroups = p;
       p.catch(() => {
         if (this.resourceGroups === p) this.resourceGroups = undefined;

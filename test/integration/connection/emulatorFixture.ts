@@ -27,7 +27,8 @@ export interface RunningEmulator {
   /** Seed as written to the state file at start. */
   projects(): { Id: string; Name: string }[];
   tasks(env: 'Dev' | 'Prod', projectId?: string): SeedTask[];
-  resourceGroupIds(): string[];
+  /** Ids of the seeded resource groups, of the given types when named. */
+  resourceGroupIds(types?: string[]): string[];
   dataSourceNames(projectId: string): string[];
   /**
    * The requests it answered, from its own log (stderr): "Action status code time". Waits until at
@@ -67,7 +68,7 @@ export async function startEmulator(taskCount = 500, extra: string[] = []): Prom
   const read = (): {
     projects: { Id: string; Name: string }[];
     tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>>;
-    resourceGroups: { Id: string }[];
+    resourceGroups: { Id: string; ResourceGroupType: string }[];
     dataSources: Record<string, { Name: string }[]>;
   } => JSON.parse(fs.readFileSync(stateFile, 'utf8'));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -77,7 +78,7 @@ export async function startEmulator(taskCount = 500, extra: string[] = []): Prom
     child,
     projects: () => read().projects,
     tasks: (env, projectId) => Object.values(read().tasks[env]).filter((t) => !projectId || t.ProjectId === projectId),
-    resourceGroupIds: () => read().resourceGroups.map((g) => g.Id),
+    resourceGroupIds: (types) => read().resourceGroups.filter((g) => !types || types.includes(g.ResourceGroupType)).map((g) => g.Id),
     dataSourceNames: (projectId) => (read().dataSources[projectId] ?? []).map((d) => d.Name),
     requests: (atLeast = 0) => {
       const got = new Promise<string[]>((resolve) => {

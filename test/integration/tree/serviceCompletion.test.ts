@@ -58,14 +58,17 @@ suite('service completion and hover', () => {
     assert.ok(!items.some((i) => i.description?.endsWith('· Prod')), 'EnvType Dev narrows the list to Dev tasks');
   });
 
-  test('ResourceGroupId completion lists the account\'s resource groups', async () => {
+  test('ResourceGroupId completion lists the account\'s resource groups that run tasks', async () => {
     const editor = await openNewFixture(
       'svc-rg.dwtasks.json',
       '{\n  "Tasks": [\n    { "Id": 1, "RuntimeResource": { "ResourceGroupId": "" } }\n  ]\n}\n',
     );
     const pos = positionAfter(editor.document, '"ResourceGroupId": "');
     const labels = (await completions(editor.document.uri, pos)).map((i) => i.label);
-    for (const id of emu.resourceGroupIds()) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
+    const runTasks = emu.resourceGroupIds(['CommonV2', 'ExclusiveScheduler']);
+    assert.ok(runTasks.some((id) => !id.startsWith('Serverless_')), 'an exclusive scheduling group is among them');
+    for (const id of runTasks) assert.ok(labels.includes(id), `${id} in ${labels.join(', ')}`);
+    for (const id of emu.resourceGroupIds(['ExclusiveDataIntegration', 'ExclusiveDataService'])) assert.ok(!labels.includes(id), `${id} cannot run a task`);
   });
 
   test('DataSource.Name completion lists the data sources of the task\'s project', async () => {

@@ -1,15 +1,9 @@
-// `dwtasks cron`: in-process through the command table, and once as a bundled CLI fed 10,000 lines.
-import { test, describe, before } from 'node:test';
+// `dwtasks cron` in-process through the command table (the built CLI fed 10,000 lines: test/process/cli/cron.test.ts).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import { commands } from '../../../src/cli/commands/index';
 import { runCommand } from './apply-cli-io';
-import { checkCron, nextFireTimes } from '../../../src/core/cron';
-import { CronGenerator } from '../core/cron/generate';
+import { nextFireTimes } from '../../../src/core/cron';
 
 async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
   const r = await runCommand(commands.cron, args, {}, stdinText);
@@ -106,35 +100,4 @@ test('usage errors exit 2 with a message', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /^Usage: dwtasks cron/);
-});
-
-describe('bundled CLI', () => {
-  let cli = '';
-  before(async () => {
-    // Same esbuild options as scripts/build.mjs, into a temp dir so parallel tests never race on dist/.
-    cli = join(mkdtempSync(join(tmpdir(), 'dwtasks-cron-cli-')), 'cli.js');
-    await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', entryPoints: ['src/cli/main.ts'], outfile: cli });
-  });
-
-  test('streams 10,000 stdin lines: count and order kept, validity as checkCron', async () => {
-    const gen = new CronGenerator(42);
-    const lines = Array.from({ length: 10_000 }, (_, i) => (i % 97 === 3 ? `broken ${i}` : gen.expression()));
-    const child = spawn(process.execPath, [cli, 'cron', '--from', FROM_S, '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => chunks.push(b));
-    child.stderr.on('data', (b: Buffer) => (err += b));
-    const done = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? -1)));
-    child.stdin.end(`${lines.join('\n')}\n`);
-    const code = await done;
-    assert.equal(err, '');
-    const out = Buffer.concat(chunks).toString('utf8').trimEnd().split('\n');
-    assert.equal(out.length, lines.length);
-    for (let i = 0; i < lines.length; i += 1) {
-      const o = JSON.parse(out[i]) as { expr: string; valid: boolean; next: number[] };
-      assert.equal(o.expr, lines[i], `line ${i + 1} out of order`);
-      assert.equal(o.valid, checkCron(lines[i]).valid, `line ${i + 1}: ${lines[i]}`);
-    }
-    assert.equal(code, 1);
-  });
 });

@@ -1,7 +1,6 @@
-// `dwtasks validate`: in-process through the command table, and once as the built dist/cli.js.
-import { test, before, describe } from 'node:test';
+// `dwtasks validate` in-process through the command table (the built dist/cli.js: test/process/cli/validate.test.ts).
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,24 +103,4 @@ test('the CLI reports what the core reports, plus the schema', async () => {
   const core = validateText(text).findings.map((f) => f.code);
   assert.deepEqual(diagnostics.map((d: { code: string }) => d.code).filter((c: string) => !c.startsWith('dwtasks/schema-')), core);
   assert.ok(diagnostics.some((d: { code: string }) => d.code === 'dwtasks/schema-additional-property'));
-});
-
-// The built bundle, as CI runs it.
-describe('built dist/cli.js', () => {
-  before(() => {
-    const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-    assert.equal(b.status, 0, b.stderr);
-  });
-
-  test('dist/cli.js validate: exit codes 0, 1, 2 and --json', () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, ['dist/cli.js', 'validate', ...args], { encoding: 'utf8' });
-    assert.equal(cli('examples/rerun-policy.dwtasks.json').status, 0);
-    const broken = cli('--json', 'examples/broken.dwtasks.json');
-    assert.equal(broken.status, 1);
-    assert.ok(JSON.parse(broken.stdout)[0].diagnostics.length > 5);
-    const missing = cli(join(dir, 'missing.dwtasks.json'));
-    assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /missing\.dwtasks\.json/);
-    assert.equal(cli().status, 2);
-  });
 });

@@ -132,9 +132,8 @@ test('BatchUpdateTasks: int64 ids survive both ways; per-task results; Dev and P
   const res = await client.batchUpdateTasks({
     Comment: 'client test',
     Tasks: [
-      { Id: big.Id, EnvType: 'Prod', Description: description, Trigger: { Cron: '00 30 02 * * ?' } },
+      { Id: big.Id, EnvType: 'Prod', Description: description, Trigger: { Cron: '00 30 02 * * ?' }, Timeout: 7200 },
       { Id: '9223372036854775001', EnvType: 'Prod', Description: 'nope' },
-      { Id: big.Id, EnvType: 'Prod', Timeout: 7200 },
     ],
   });
   assert.match(res.requestId, /\S/);
@@ -158,11 +157,15 @@ test('BatchUpdateTasks: int64 ids survive both ways; per-task results; Dev and P
   assert.equal(emu.snapshot().tasks.Prod[other.Id]!.Description, other.Description);
 });
 
-test('ListResourceGroups and ListDataSources page through everything the state holds', async () => {
+test('ListResourceGroups (every type named) and ListDataSources page through everything the state holds', async () => {
   const { client } = clientFor(emu);
   const state = emu.snapshot();
-  const groups = await collectAll((n) => client.listResourceGroups({ PageNumber: n, PageSize: 2 }));
+  const types = ['CommonV2', 'ExclusiveScheduler', 'ExclusiveDataIntegration', 'ExclusiveDataService'];
+  const groups = await collectAll((n) => client.listResourceGroups({ PageNumber: n, PageSize: 2, ResourceGroupTypes: types }));
   assert.deepEqual(groups.map((g) => g.Id).sort(), state.resourceGroups.map((g) => g.Id).sort());
+  // Without ResourceGroupTypes, general-purpose groups only (as the service answers).
+  const general = await collectAll((n) => client.listResourceGroups({ PageNumber: n, PageSize: 2 }));
+  assert.deepEqual(general.map((g) => g.Id).sort(), state.resourceGroups.filter((g) => g.ResourceGroupType === 'CommonV2').map((g) => g.Id).sort());
   const projectId = state.projects[0]!.Id;
   const sources = await collectAll((n) => client.listDataSources({ ProjectId: projectId, PageNumber: n, PageSize: 3 }));
   assert.deepEqual([...new Set(sources.map((s) => s.Name))].sort(), [...new Set(state.dataSources[projectId]!.map((s) => s.Name))].sort());

@@ -2,7 +2,6 @@
 // is in flight (the connection is torn down, so a slow emulator never runs the action).
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTimeout as delay } from 'node:timers/promises';
 import { DataWorksError } from '../../../src/dataworks/errors';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
 
@@ -35,17 +34,18 @@ test('abort during the backoff wait ends the call at once, with no further attem
   emu.setFaults({ throttleRate: 1 });
   const ac = new AbortController();
   // A fixed jitter draw makes the wait long (5 s) and the test deterministic.
-  const { client, logs } = clientFor(emu, { retry: { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5_000, random: () => 1 } });
+  const { client, logs, logged } = clientFor(emu, { retry: { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5_000, random: () => 1 } });
+  const used = emu.snapshot().quota.used;
   const started = Date.now();
   const call = client.listProjects({}, ac.signal);
-  while (logs.length === 0) await delay(5);
-  assert.equal(logs[0]!.outcome, 'retry');
-  await delay(50);
+  // The client logs the attempt, then starts its wait in the same tick: this runs during the wait.
+  assert.equal((await logged(1))[0]!.outcome, 'retry');
   ac.abort();
   await assert.rejects(call, isCancelled(/while waiting to retry/));
   assert.ok(Date.now() - started < 2_000, `ended ${Date.now() - started} ms after start`);
-  await delay(50);
+  await emu.idle();
   assert.deepEqual(logs.map((l) => l.outcome), ['retry'], 'no second attempt');
+  assert.equal(emu.snapshot().quota.used, used + 1, 'one request reached the service');
 });
 
 test('abort mid-request: the call ends promptly and the connection is closed, so nothing is applied', async () => {
@@ -53,7 +53,8 @@ test('abort mid-request: the call ends promptly and the connection is closed, so
   const { client, logs } = clientFor(emu);
   const task = Object.values(emu.snapshot().tasks.Prod)[0]!;
   const ac = new AbortController();
-  setTimeout(() => ac.abort(), 100);
+  // Aborted once the emulator has the request, 700 ms before it would run it.
+  void emu.received(emu.receivedCount + 1).then(() => ac.abort());
   const started = Date.now();
   await assert.rejects(
     client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'must not be applied' }] }, ac.signal),
@@ -61,8 +62,9 @@ test('abort mid-request: the call ends promptly and the connection is closed, so
   );
   assert.ok(Date.now() - started < 600, 'did not wait for the answer');
   assert.deepEqual(logs.map((l) => `${l.outcome}:${l.code}`), ['error:Cancelled']);
-  // Had the socket stayed open, the emulator would run the update once the slow period is over.
-  await delay(1_000);
+  // Had the socket stayed open, the emulator would run the update once the slow period is over:
+  // idle() resolves when it is done with the request either way.
+  await emu.idle();
   assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, task.Description);
 
   // Without the abort the same slow call does get through (the control for the check above).
@@ -75,13 +77,16 @@ test('abort mid-request: the call ends promptly and the connection is closed, so
 test('abort before the library opened its connection: the request is never sent', async () => {
   const { client } = clientFor(emu);
   const task = Object.values(emu.snapshot().tasks.Prod)[1]!;
-  const used = emu.snapshot().quota.used;
+  let used = emu.snapshot().quota.used;
   const ac = new AbortController();
   // callApi first awaits the credentials; the abort lands before it calls http.request.
   const call = client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'sent after cancel' }] }, ac.signal);
   ac.abort();
   await assert.rejects(call, isCancelled(/cancelled/));
-  await delay(300);
+  // A later call on the same client is a fence: anything the cancelled call sent left before it.
+  await client.listProjects({});
+  await emu.idle();
+  used += 1;
   assert.equal(emu.snapshot().tasks.Prod[task.Id]!.Description, task.Description);
   assert.equal(emu.snapshot().quota.used, used, 'no request reached the service');
 });

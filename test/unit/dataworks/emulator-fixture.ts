@@ -9,17 +9,31 @@ export async function emulator(options: EmulatorOptions = {}): Promise<RunningEm
   return startEmulator({ tasks: 800, seed: 7, ...options });
 }
 
-export interface LoggedClient { client: DataWorksClient; logs: RequestLog[] }
+export interface LoggedClient {
+  client: DataWorksClient;
+  logs: RequestLog[];
+  /** Resolves once `n` attempts are logged (the client logs an attempt before it waits to retry). */
+  logged(n: number): Promise<RequestLog[]>;
+}
 
 /** A client for `emu` that records every attempt; fast retries unless `options.retry` says otherwise. */
 export function clientFor(emu: RunningEmulator, options: Partial<ClientOptions> = {}): LoggedClient {
   const logs: RequestLog[] = [];
+  const waiters: { n: number; resolve: (l: RequestLog[]) => void }[] = [];
   const client = new DataWorksClient({
     endpoint: emu.endpoint,
     credentials: { kind: 'accessKey', accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
-    onRequest: (l) => logs.push(l),
+    onRequest: (l) => {
+      logs.push(l);
+      for (const w of waiters.filter((x) => logs.length >= x.n)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(logs);
+      }
+    },
     ...options,
   });
-  return { client, logs };
+  const logged = (n: number): Promise<RequestLog[]> =>
+    logs.length >= n ? Promise.resolve(logs) : new Promise((resolve) => waiters.push({ n, resolve }));
+  return { client, logs, logged };
 }

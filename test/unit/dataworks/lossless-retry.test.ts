@@ -46,14 +46,19 @@ test('backoff: full jitter under an exponential ceiling, capped, stretched to x-
 test('sleep is cut short by an abort and rejects as cancelled', async () => {
   const ac = new AbortController();
   const started = Date.now();
-  setTimeout(() => ac.abort(), 30);
-  await assert.rejects(sleep(5_000, 'ListTasks', ac.signal), (e: unknown) => {
+  const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
+  const waiting = sleep(5_000, 'ListTasks', ac.signal);
+  assert.equal(timers(), before + 1, 'the wait holds one timer');
+  ac.abort(); // mid-wait: the timer is armed and the listener registered
+  await assert.rejects(waiting, (e: unknown) => {
     assert.ok(e instanceof DataWorksError);
     assert.equal(e.kind, 'cancelled');
     assert.equal(e.action, 'ListTasks');
     return true;
   });
   assert.ok(Date.now() - started < 1_000);
+  assert.equal(timers(), before, 'the abort cleared the timer: no retry can fire later');
   await assert.rejects(sleep(10, 'X', AbortSignal.abort()), (e: unknown) => e instanceof DataWorksError && e.kind === 'cancelled');
   await sleep(5, 'X', new AbortController().signal);
 });

@@ -137,14 +137,60 @@ describe('emulator read actions', () => {
     assert.match(String(e.data.Message), new RegExp(`${devOnly.Id}.*Dev`));
   });
 
-  it('ListResourceGroups answers PagingInfo.ResourceGroupList and filters by type', async () => {
+  it('ListResourceGroups: general-purpose (CommonV2) groups unless ResourceGroupTypes says otherwise, with Success', async () => {
+    type Group = { Id: string; ResourceGroupType: string; CreateUser: string; OrderInstanceId: string; DefaultVpcId?: string; DefaultVswicthId?: string };
     const r = await sdkCall(emu, 'ListResourceGroups', {});
-    const page = r.body.PagingInfo as { TotalCount: number; ResourceGroupList: { Id: string; ResourceGroupType: string }[] };
-    assert.equal(page.TotalCount, state.resourceGroups.length);
-    assert.deepEqual(page.ResourceGroupList.map((g) => g.Id), state.resourceGroups.map((g) => g.Id));
-    const typed = await sdkCall(emu, 'ListResourceGroups', { ResourceGroupTypes: '["Scheduler"]' });
-    const want = state.resourceGroups.filter((g) => g.ResourceGroupType === 'Scheduler').length;
-    assert.equal((typed.body.PagingInfo as typeof page).ResourceGroupList.length, want);
+    assert.equal(r.body.Success, true);
+    const page = r.body.PagingInfo as { TotalCount: number; ResourceGroupList: Group[] };
+    const common = state.resourceGroups.filter((g) => g.ResourceGroupType === 'CommonV2');
+    assert.ok(common.length > 0 && common.length < state.resourceGroups.length);
+    assert.equal(page.TotalCount, common.length);
+    assert.deepEqual(page.ResourceGroupList.map((g) => g.Id), common.map((g) => g.Id));
+    for (const g of page.ResourceGroupList) {
+      assert.match(g.DefaultVpcId ?? '', /^vpc-/);
+      assert.match(g.DefaultVswicthId ?? '', /^vsw-/, 'the SDK spells it DefaultVswicthId');
+      assert.ok(g.CreateUser && g.OrderInstanceId);
+    }
+    // The four types as the SDK names them; each filter answers exactly its groups.
+    const types = ['CommonV2', 'ExclusiveScheduler', 'ExclusiveDataIntegration', 'ExclusiveDataService'];
+    assert.deepEqual([...new Set(state.resourceGroups.map((g) => g.ResourceGroupType))].sort(), [...types].sort());
+    for (const type of types) {
+      const typed = await sdkCall(emu, 'ListResourceGroups', { ResourceGroupTypes: JSON.stringify([type]) });
+      const got = (typed.body.PagingInfo as typeof page).ResourceGroupList;
+      assert.deepEqual(got.map((g) => g.Id), state.resourceGroups.filter((g) => g.ResourceGroupType === type).map((g) => g.Id), type);
+    }
+    const all = await sdkCall(emu, 'ListResourceGroups', { ResourceGroupTypes: JSON.stringify(types), PageSize: '100' });
+    assert.equal((all.body.PagingInfo as typeof page).TotalCount, state.resourceGroups.length);
+  });
+
+  it('tasks carry the optional fields the SDK declares: Priority, InstanceMode, BaselineId, RuntimeResource.Image, ScriptParameters', async () => {
+    const page = await list({ PageSize: '100' });
+    const items = page.Tasks as { Id: unknown; Type: string; Priority: number; InstanceMode: string; BaselineId?: unknown; ScriptParameters: string; RuntimeResource: { Image?: string } }[];
+    for (const t of items) {
+      assert.ok(Number.isInteger(t.Priority) && t.Priority >= 1 && t.Priority <= 8, `Priority ${t.Priority}`);
+      assert.ok(t.InstanceMode === 'T+1' || t.InstanceMode === 'Immediately', t.InstanceMode);
+      assert.equal(t.ScriptParameters, state.tasks.Prod[digits(t.Id)].Script.Parameters);
+    }
+    assert.ok(items.some((t) => t.Priority > 1) && items.some((t) => t.InstanceMode === 'Immediately'), 'the sample data varies them');
+    const withBaseline = items.find((t) => t.BaselineId !== undefined);
+    assert.ok(withBaseline, 'some tasks are in a baseline');
+    const raw = (await sdkCall(emu, 'ListTasks', { ProjectId: P, PageSize: '100' })).text;
+    assert.match(raw, /"BaselineId":\d+[,}]/, 'an int64 number on the wire, as the other ids');
+    const imaged = items.find((t) => t.RuntimeResource.Image !== undefined);
+    assert.ok(imaged && /^i-\w+$/.test(imaged.RuntimeResource.Image!), 'some tasks run in an image');
+    const got = await sdkCall(emu, 'GetTask', { Id: digits(withBaseline.Id), ProjectEnv: 'Prod' });
+    const task = got.body.Task as { Priority: number; InstanceMode: string; BaselineId: unknown };
+    assert.equal(task.Priority, withBaseline.Priority);
+    assert.equal(task.InstanceMode, withBaseline.InstanceMode);
+    assert.equal(digits(task.BaselineId), digits(withBaseline.BaselineId));
+  });
+
+  it('task types are spelled as the SDK lists them (PY_ODPS3), and TaskType filters by them', async () => {
+    const types = new Set(Object.values(state.tasks.Prod).map((t) => t.Type));
+    assert.ok(types.has('PY_ODPS3') && !types.has('PYODPS3'), [...types].join());
+    const page = await list({ TaskType: 'PY_ODPS3' });
+    assert.ok(page.TotalCount > 0);
+    assert.ok(page.Tasks.every((t) => t.Type === 'PY_ODPS3'));
   });
 
   it('ListDataSources needs ProjectId and answers PagingInfo.DataSources grouped by name', async () => {

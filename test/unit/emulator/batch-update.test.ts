@@ -155,6 +155,25 @@ describe('emulator BatchUpdateTasks', () => {
     assert.notEqual(now.tasks.Prod[both[7]].Description, 'first');
   });
 
+  it('refuses a call that names the same id twice (400 InvalidParameter, nothing applied): one SuccessInfo entry cannot answer for two', async () => {
+    const id = both[8];
+    const before = emu.snapshot();
+    for (const tasks of [
+      `[{"Id":${id},"EnvType":"Dev","Description":"dev"},{"Id":${id},"EnvType":"Prod","Description":"prod"}]`,
+      `[{"Id":${id},"Description":"a"},{"Id":${both[9]},"Description":"b"},{"Id":${id},"Timeout":60}]`,
+    ]) {
+      const e = await sdkError(emu, 'BatchUpdateTasks', { Tasks: tasks });
+      assert.equal(e.statusCode, 400);
+      assert.equal(e.code, 'InvalidParameter');
+      assert.match(String(e.data.Message), new RegExp(`Tasks\\.\\d\\.Id.*${id}.*once`));
+    }
+    const after = emu.snapshot();
+    for (const env of ['Dev', 'Prod'] as const) for (const t of [id, both[9]]) assert.deepEqual(after.tasks[env][t], before.tasks[env][t]);
+    // The same two changes in separate calls are fine.
+    assert.equal((await update(`[{"Id":${id},"EnvType":"Dev","Description":"dev"}]`)).info[id].Success, true);
+    assert.equal((await update(`[{"Id":${id},"EnvType":"Prod","Description":"prod"}]`)).info[id].Success, true);
+  });
+
   it('is idempotent: the same update twice leaves the same values', async () => {
     const id = both[8];
     const body = `[{"Id":${id},"RerunMode":"FailureAllowed","RerunTimes":2,"RerunInterval":120000}]`;

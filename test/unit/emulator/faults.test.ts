@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
-import { sdkCall, sdkError } from './support';
+import { send, sdkCall, sdkError, signedRequest } from './support';
 
 describe('emulator faults', () => {
   let emu: RunningEmulator;
@@ -70,6 +70,39 @@ describe('emulator faults', () => {
     }
   });
 
+  it('a qps throttle carries x-acs-retry-after: the milliseconds until the window has room, and after them a request passes', async () => {
+    emu.setFaults({ qps: 1 });
+    const call = () => send(emu.port, signedRequest(emu, 'ListProjects', { form: {} }));
+    assert.equal((await call()).status, 200);
+    const throttled = await call();
+    assert.equal(throttled.status, 429);
+    assert.equal(throttled.json.Code, 'Throttling.User');
+    const after = Number(throttled.headers['x-acs-retry-after']);
+    assert.ok(Number.isInteger(after) && after > 0 && after <= 1000, `x-acs-retry-after: ${throttled.headers['x-acs-retry-after']}`);
+    // Waiting what the header says is the behaviour under test (not a wait for a result).
+    await new Promise((r) => setTimeout(r, after));
+    assert.equal((await call()).status, 200, `admitted ${after} ms later, as the header promised`);
+  });
+
+  it('random throttles (Throttling.Api) carry no x-acs-retry-after', async () => {
+    emu.setFaults({ throttleRate: 1 });
+    const r = await send(emu.port, signedRequest(emu, 'ListProjects', { form: {} }));
+    assert.equal(r.status, 429);
+    assert.equal(r.json.Code, 'Throttling.Api');
+    assert.equal(r.headers['x-acs-retry-after'], undefined);
+  });
+
+  it('stall writes after N: later BatchUpdateTasks calls are held until the caller gives up and never run; reads pass', async () => {
+    emu.setFaults({ stallWritesAfter: 1 });
+    assert.equal((await touch(ids[7])).outcome, 'OK');
+    const before = descriptionOf(ids[8]);
+    const held = await touch(ids[8], { readTimeout: 300 });
+    assert.match(held.outcome, /^network /);
+    await emu.idle();
+    assert.equal(descriptionOf(ids[8]), before, 'the held call never ran');
+    assert.equal((await sdkCall(emu, 'ListProjects', {})).statusCode, 200);
+  });
+
   it('error rate: 500 InternalError.System and nothing applied', async () => {
     emu.setFaults({ errorRate: 1 });
     const before = descriptionOf(ids[0]);
@@ -104,7 +137,7 @@ describe('emulator faults', () => {
     const before = descriptionOf(ids[4]);
     const impatient = await touch(ids[4], { readTimeout: 300 });
     assert.match(impatient.outcome, /^network /);
-    await new Promise((r) => setTimeout(r, 1300));
+    await emu.idle(); // the emulator is done with the abandoned request (held 1.2 s, then dropped or run)
     assert.equal(descriptionOf(ids[4]), before, 'the abandoned slow request never ran');
     emu.setFaults({ slowRate: 1, slowMs: 200 });
     const t0 = Date.now();

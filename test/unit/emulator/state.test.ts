@@ -93,7 +93,7 @@ describe('emulator state file', () => {
       while (!stop) {
         JSON.parse(readFileSync(path, 'utf8')); // throws on a torn file
         reads++;
-        await new Promise((r) => setTimeout(r, 10)); // leave the emulator (same process) time to serve
+        await new Promise((r) => setImmediate(r)); // let the emulator (same process) serve between reads
       }
     })();
     await Promise.all(ids.map((id, i) => sdkCall(emu, 'BatchUpdateTasks', { Tasks: `[{"Id":${id},"Timeout":${i + 1}}]` })));
@@ -124,6 +124,35 @@ describe('emulator state file', () => {
     assert.deepEqual(emu.snapshot().quota, quota);
     await emu.close();
     assert.deepEqual(readdirSync(dir), ['state.json']);
+  });
+
+  it('brings a version 1 state (older emulator: other type names, no Priority / InstanceMode) up to date instead of refusing it', async (t) => {
+    const path = join(tempDir(), 'v1.json');
+    const v1 = JSON.parse(JSON.stringify(seedState(60, 2))) as Record<string, unknown> & ReturnType<typeof seedState>;
+    v1.version = 1 as never;
+    const old: Record<string, string> = { ExclusiveScheduler: 'Scheduler', ExclusiveDataIntegration: 'DataIntegration' };
+    for (const g of v1.resourceGroups) (g as { ResourceGroupType: string }).ResourceGroupType = old[g.ResourceGroupType] ?? g.ResourceGroupType;
+    for (const env of ['Dev', 'Prod'] as const) {
+      for (const task of Object.values(v1.tasks[env])) {
+        const tk = task as Partial<typeof task>;
+        delete tk.Priority;
+        delete tk.InstanceMode;
+        if (tk.Type === 'PY_ODPS3') tk.Type = 'PYODPS3';
+      }
+    }
+    writeFileSync(path, JSON.stringify(v1));
+    const emu = await started(t, { statePath: path });
+    const s = emu.snapshot();
+    assert.equal(s.version, 2);
+    assert.ok(s.resourceGroups.some((g) => g.ResourceGroupType === 'ExclusiveScheduler'));
+    assert.ok(!s.resourceGroups.some((g) => (g.ResourceGroupType as string) === 'Scheduler'));
+    const tasks = Object.values(s.tasks.Prod);
+    assert.ok(tasks.every((x) => x.Priority === 1 && x.InstanceMode === 'T+1' && x.Type !== 'PYODPS3'));
+    const id = tasks[0]!.Id;
+    const got = await sdkCall(emu, 'GetTask', { Id: id, ProjectEnv: 'Prod' });
+    assert.equal((got.body.Task as { Priority: number }).Priority, 1);
+    await emu.close();
+    assert.equal((JSON.parse(readFileSync(path, 'utf8')) as { version: number }).version, 2, 'saved as version 2');
   });
 
   it('removes temp files a killed run left behind, and refuses a file that is not a state', async (t) => {

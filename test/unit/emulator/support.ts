@@ -104,7 +104,7 @@ export function sign(req: RawRequest, accessKeyId: string, secret: string): void
   req.headers.authorization = `ACS3-HMAC-SHA256 Credential=${accessKeyId},SignedHeaders=${names.join(';')},Signature=${signature}`;
 }
 
-export interface RawResponse { status: number; text: string; json: Record<string, unknown> }
+export interface RawResponse { status: number; text: string; json: Record<string, unknown>; headers: import('node:http').IncomingHttpHeaders }
 
 /** Sends a raw request; chunked (no content-length) unless `contentLength` is set. */
 export function send(port: number, req: RawRequest, { contentLength = false } = {}): Promise<RawResponse> {
@@ -119,7 +119,7 @@ export function send(port: number, req: RawRequest, { contentLength = false } = 
         const text = Buffer.concat(chunks).toString('utf8');
         let json: Record<string, unknown> = {};
         try { json = parse(text) as Record<string, unknown>; } catch { /* left empty: the test asserts on it */ }
-        resolve({ status: res.statusCode ?? 0, text, json });
+        resolve({ status: res.statusCode ?? 0, text, json, headers: res.headers });
       });
     });
     r.on('error', reject);

@@ -2,23 +2,21 @@
 // SIGINT cancels cleanly (in-flight chunk finishes or is unknown, the rest reported not sent).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeJournal, type JournalSummary } from '../../../src/core/apply/journal';
-import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
 import type { TaskRecord } from '../../../src/emulator/index';
+import { builtCli } from '../built-cli';
 
 let fx: Fixture;
 let dir: string;
 let cli: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dwkill-'));
-  // The real build; the CLI bundle is copied out so a concurrent rebuild of dist/ cannot swap it mid-test.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
-  cli = join(dir, 'cli.js');
-  copyFileSync('dist/cli.js', cli);
+  cli = builtCli();
   fx = await startFixture({ tasks: 400, faults: { latencyMs: 120 } });
 });
 after(async () => { await fx.emu.close(); });
@@ -39,16 +37,27 @@ function startApply(name: string, tasks: TaskRecord[], marker: string) {
   return { child, journal, exited, out: () => ({ stdout, stderr }) };
 }
 
-/** Resolves once the journal holds `n` result records. */
-async function waitForResults(run: ReturnType<typeof startApply>, n: number): Promise<void> {
+/** Resolves once the journal holds `n` result records: checked on every change in its folder (inotify). */
+function waitForResults(run: ReturnType<typeof startApply>, n: number): Promise<void> {
   const { journal, child } = run;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the CLI exited (${child.exitCode}) early: ${run.out().stderr}`);
-    if (existsSync(journal) && (readFileSync(journal, 'utf8').match(/"type":"result"/g)?.length ?? 0) >= n) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`journal ${journal} never reached ${n} results`);
+  return new Promise((resolve, reject) => {
+    const watcher = watch(dir);
+    const finish = (err?: Error): void => {
+      watcher.close();
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (err) reject(err);
+      else resolve();
+    };
+    const check = (): void => {
+      if (existsSync(journal) && (readFileSync(journal, 'utf8').match(/"type":"result"/g)?.length ?? 0) >= n) finish();
+    };
+    const onExit = (code: number | null): void => finish(new Error(`the CLI exited (${code}) early: ${run.out().stderr}`));
+    const timer = setTimeout(() => finish(new Error(`journal ${journal} never reached ${n} results`)), 30_000);
+    watcher.on('change', check);
+    child.once('exit', onExit);
+    check();
+  });
 }
 
 /** Every task the journal says succeeded is applied; every task it says was not sent (or failed) is untouched. */
@@ -69,7 +78,7 @@ test('SIGKILL mid-apply: the journal says exactly what was sent, and the emulato
   await waitForResults(run, 3);
   run.child.kill('SIGKILL');
   await run.exited;
-  await new Promise((r) => setTimeout(r, 400)); // let the emulator finish a request that was in flight
+  await fx.emu.idle(); // a request the dead CLI had in flight has run (or was dropped): the state is final
   const summary = summarizeJournal(readFileSync(run.journal, 'utf8'));
   assert.equal(summary.finished, false);
   assert.ok(summary.counts.succeeded >= 15, JSON.stringify(summary.counts));

@@ -2,19 +2,19 @@
 // first; "n" (or just Enter) sends nothing, "y" applies. The built dist/cli.js, as a user runs it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
+import { builtCli } from '../built-cli';
 
-const root = join(__dirname, '../../..');
 let fx: Fixture;
 let dir: string;
+let cli: string;
 
 before(async () => {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-  assert.equal(b.status, 0, b.stderr);
+  cli = builtCli();
   fx = await startFixture({ tasks: 120 });
   dir = mkdtempSync(join(tmpdir(), 'dwapply-tty-'));
 });
@@ -24,7 +24,7 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /** Runs the CLI on a pty, answers the first "[y/N]" prompt with `answer`, returns the terminal's text and exit code. */
 function applyOnTerminal(file: string, answer: string): Promise<{ code: number | null; screen: string }> {
-  const cmd = [process.execPath, join(root, 'dist/cli.js'), 'apply', file, '--endpoint', fx.emu.endpoint, '--no-revert', '--rps', '50'].map(shellQuote).join(' ');
+  const cmd = [process.execPath, cli, 'apply', file, '--endpoint', fx.emu.endpoint, '--no-revert', '--rps', '50'].map(shellQuote).join(' ');
   const child = spawn('script', ['-qefc', cmd, '/dev/null'], {
     env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret },
     stdio: ['pipe', 'pipe', 'pipe'],

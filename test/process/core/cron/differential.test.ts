@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { checkCron, nextFireTimes } from '../../../../src/core/cron';
-import { CronGenerator, ZONES, dstTransitions } from './generate';
+import { CronGenerator, ZONES, dstTransitions } from '../../../unit/core/cron/generate';
 import { runQuartz, type QuartzAnswer, type QuartzQuery } from './quartz';
 
 const utc = (s: string): number => Date.parse(s);
