@@ -65,7 +65,7 @@ const en = {
   'sunday.quartz': '1 = Sunday',
   'numbering.dataworks': 'the DataWorks numbering (0 or 7 = Sunday, 1 = Monday ... 6 = Saturday)',
   'numbering.quartz': 'the Quartz numbering (1 = Sunday, 2 = Monday ... 7 = Saturday)',
-  'weekdays.numbers': '"{text}" is read in {numbering} as {names}; day names mean the same in every numbering',
+  'weekdays.numbers': '"{text}" means {names} in {numbering}; day names mean the same in every numbering',
 
   'fix.removeYear': 'Remove the year field "{token}"',
   'fix.seconds': 'Set seconds to 00',
@@ -136,7 +136,7 @@ const zh: Record<CronMessageKey, string> = {
   'sunday.quartz': '1 = 星期日',
   'numbering.dataworks': 'DataWorks 编号（0 或 7 = 星期日，1 = 星期一 …… 6 = 星期六）',
   'numbering.quartz': 'Quartz 编号（1 = 星期日，2 = 星期一 …… 7 = 星期六）',
-  'weekdays.numbers': '"{text}" 按 {numbering}读作 {names}；星期名称在任何编号下含义都相同',
+  'weekdays.numbers': '"{text}" 按 {numbering}表示 {names}；星期名称在任何编号下含义都相同',
 
   'fix.removeYear': '删除年份字段 "{token}"',
   'fix.seconds': '将秒设为 00',
