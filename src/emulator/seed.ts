@@ -67,7 +67,9 @@ function cron(r: Random): string {
     case 'daily': return `00 ${mm} ${hh} * * ?`;
     case 'hourly': return `00 ${mm} 00-23 * * ?`;
     case 'minutes': return `00 */${r.pick([5, 10, 15, 30])} 00-23 * * ?`;
-    case 'weekly': return `00 ${mm} ${hh} ? * ${r.int(1, 7)}`;
+    // Weekday in the DataWorks numbering (0 = Sunday ... 6 = Saturday): the same draw and the same
+    // days as when the seed wrote Quartz's 1 = Sunday ... 7 = Saturday.
+    case 'weekly': return `00 ${mm} ${hh} ? * ${r.int(1, 7) - 1}`;
     case 'monthly': return `00 ${mm} ${hh} ${r.int(1, 28)} * ?`;
     case 'last': return `00 ${mm} ${hh} L * ?`;
   }

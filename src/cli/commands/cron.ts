@@ -1,19 +1,21 @@
-// `dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--json] EXPR|-`: checks a
+// `dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-`: checks a
 // DataWorks cron expression, describes it and lists its next fire times. With `-` it streams: one
 // expression per stdin line in, one JSON object per line out, in order, each echoing its line.
 // Exit: 0 all valid, 1 an expression is invalid, 2 usage error.
 import { createInterface } from 'node:readline';
 import type { CliCommand, CliIO } from '../io';
 import { parseCommandArgs, numberOption, UsageError } from '../args';
-import { checkCron, describeCron, nextFireTimes, type CronCheck } from '../../core/cron/index';
+import { checkCron, describeCron, nextFireTimes, type CronCheck, type WeekdayNumbering } from '../../core/cron/index';
+import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 
-const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--json] EXPR|-
+const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
 
 Checks a DataWorks cron expression (second minute hour day-of-month month day-of-week),
 describes it and lists its next fire times (Quartz 2.3.2 semantics).
   --next N     how many fire times (default 5, at most 1000)
   --from T     start after T: ISO 8601 (2026-01-01T08:00:00+08:00) or epoch seconds (default now)
   --tz ZONE    IANA time zone for the schedule (default Asia/Shanghai)
+${WEEKDAYS_HELP}
   --json       print {"expr","valid","problems":[{"field","message"}],"description","next":[epoch seconds]}
   -            read one expression per line from stdin; print one JSON object per line, in order
 Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
@@ -21,7 +23,7 @@ Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-interface Options { next: number; from: Date; tz: string }
+interface Options { next: number; from: Date; tz: string; weekdays: WeekdayNumbering }
 
 export interface CronJson {
   expr: string;
@@ -39,7 +41,7 @@ export const cronCommand: CliCommand = {
     let expr: string;
     try {
       const { values, positionals } = parseCommandArgs(args, {
-        next: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        next: { type: 'string' }, from: { type: 'string' }, tz: { type: 'string' }, weekdays: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       });
       if (values.help) {
         io.stdout.write(HELP);
@@ -53,6 +55,7 @@ export const cronCommand: CliCommand = {
         next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
         from: parseFrom(values.from),
         tz: checkZone(values.tz ?? DEFAULT_TIME_ZONE),
+        weekdays: weekdaysOption(values.weekdays),
       };
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
@@ -60,7 +63,7 @@ export const cronCommand: CliCommand = {
       return 2;
     }
     if (expr === '-') return streamLines(io, opts);
-    const check = checkCron(expr);
+    const check = checkCron(expr, 'en', opts);
     const result = evaluate(expr, check, opts);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
     else io.stdout.write(human(expr, check, result, opts));
@@ -73,8 +76,8 @@ export function evaluate(expr: string, check: CronCheck, opts: Options): CronJso
   if (!check.valid) {
     return { expr, valid: false, problems: check.problems.map((p) => ({ field: p.field, message: p.message })), description: '', next: [] };
   }
-  const next = nextFireTimes(expr, opts.from, opts.tz, opts.next).map((d) => Math.floor(d.getTime() / 1000));
-  return { expr, valid: true, problems: [], description: describeCron(expr, 'en'), next };
+  const next = nextFireTimes(expr, opts.from, opts.tz, opts.next, opts).map((d) => Math.floor(d.getTime() / 1000));
+  return { expr, valid: true, problems: [], description: describeCron(expr, 'en', opts), next };
 }
 
 async function streamLines(io: CliIO, opts: Options): Promise<number> {
@@ -88,7 +91,7 @@ async function streamLines(io: CliIO, opts: Options): Promise<number> {
     if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
   };
   for await (const line of rl) {
-    const result = evaluate(line, checkCron(line), opts);
+    const result = evaluate(line, checkCron(line, 'en', opts), opts);
     if (!result.valid) invalid = true;
     chunk.push(`${JSON.stringify(result)}\n`);
     if (chunk.length >= 256) await flush(); // batch writes; wait for a slow reader
@@ -124,6 +127,7 @@ function human(expr: string, check: CronCheck, result: CronJson, opts: Options):
     return `${lines.join('\n')}\n`;
   }
   lines.push(result.description);
+  for (const n of check.notes) lines.push(`note: ${n.message}`);
   if (check.canonical !== undefined && check.canonical !== expr) lines.push(`canonical form: ${check.canonical}`);
   if (opts.next > 0) {
     lines.push('', `next ${opts.next} fire time${opts.next === 1 ? '' : 's'} after ${formatTime(opts.from, opts.tz)} (${opts.tz}):`);

@@ -1,15 +1,19 @@
-// `dwtasks validate FILE... [--json]`: the JSON schema in schemas/ plus every core rule, so CI
+// `dwtasks validate FILE... [--weekdays N] [--json]`: the JSON schema in schemas/ plus every core rule, so CI
 // catches what the editor shows. Exit 0 no errors, 1 errors, 2 usage or a file that cannot be read.
 import { readFile } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io';
 import { checkBeforeSend } from '../../core/apply/gate';
 import type { Finding } from '../../core/types';
+import type { WeekdayNumbering } from '../../core/cron/weekdays';
+import { UsageError } from '../args';
 import { formatFinding } from '../patch-file';
+import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 
-const HELP = `Usage: dwtasks validate FILE... [--json]
+const HELP = `Usage: dwtasks validate FILE... [--weekdays N] [--json]
 
 Checks .dwtasks.json patches against the schema and every DataWorks rule.
   --json   print [{"file","diagnostics":[{"code","severity","message","range"}]}] (0-based positions)
+${WEEKDAYS_HELP}
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
 `;
 
@@ -25,9 +29,19 @@ export const validateCommand: CliCommand = {
   async run(args: string[], io: CliIO): Promise<number> {
     const files: string[] = [];
     let json = false;
-    for (const a of args) {
+    let weekdays: WeekdayNumbering = weekdaysOption(undefined);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
       if (a === '--json') json = true;
-      else if (a === '--help' || a === '-h') {
+      else if (a === '--weekdays' || a.startsWith('--weekdays=')) {
+        try {
+          weekdays = weekdaysOption(a === '--weekdays' ? args[++i] ?? '' : a.slice('--weekdays='.length));
+        } catch (e) {
+          if (!(e instanceof UsageError)) throw e;
+          io.stderr.write(`dwtasks validate: ${e.message}\n\n${HELP}`);
+          return 2;
+        }
+      } else if (a === '--help' || a === '-h') {
         io.stdout.write(HELP);
         return 0;
       } else if (a.startsWith('-') && a !== '-') {
@@ -55,7 +69,7 @@ export const validateCommand: CliCommand = {
       }
       read++;
       // The gate apply uses, so a file validate passes is one apply sends, and one it fails is never sent.
-      const { findings } = checkBeforeSend(text, file);
+      const { findings } = checkBeforeSend(text, file, { weekdays });
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {

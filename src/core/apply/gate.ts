@@ -2,6 +2,7 @@
 // same codes, same ranges) on the bytes that will be sent. Any error, or no task: nothing is sent.
 // `dwtasks validate`, `dwtasks apply`/`diff` and the editor's Apply/Preview all call this one function,
 // so what one reports as an error the others can never send.
+import type { WeekdayNumbering } from '../cron/weekdays';
 import { stripBom } from '../patch/bom';
 import type { ParsedPatch } from '../patch/parse';
 import type { BatchUpdateRequest } from '../patch/model';
@@ -11,6 +12,8 @@ import { validateText, type Locale } from '../validate/index';
 
 export interface GateOptions {
   locale?: Locale;
+  /** How weekday numbers in crons are read (default DataWorks'); the same as validate's. */
+  weekdays?: WeekdayNumbering;
 }
 
 interface Checked {
@@ -27,7 +30,7 @@ export type GateVerdict =
 
 export function checkBeforeSend(raw: string, file: string, opts: GateOptions = {}): GateVerdict {
   const text = stripBom(raw);
-  const { patch, findings } = validateText(text, { schema: true, locale: opts.locale });
+  const { patch, findings } = validateText(text, { schema: true, locale: opts.locale, weekdays: opts.weekdays });
   const errors = findings.filter((f) => f.severity === 'error');
   const refuse = (reason: 'errors' | 'empty', message: string, extra: Finding[] = []): GateVerdict =>
     ({ ok: false, reason, file, text, findings: [...findings, ...extra], errors: [...errors, ...extra], message });

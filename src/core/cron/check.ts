@@ -2,23 +2,29 @@
 // Messages and fix titles come in the requested language (English by default, as the CLI prints).
 import { parseCron, problem, type CronProblem, type ParsedField, type Repair } from './parse';
 import { smallestGap, MIN_GAP_MINUTES } from './gap';
-import { cronMessage, type CronLocale } from './messages';
+import { cronMessage, inField, type CronLocale, type CronMessageKey } from './messages';
+import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions, type WeekdayNumbering } from './weekdays';
+import type { CronField } from './fields';
 
 export interface CronFix { title: string; replacement: string }
-export interface CronCheck { valid: boolean; problems: CronProblem[]; fixes: CronFix[]; canonical?: string }
+/** Not a problem: something worth saying about a valid expression (information level), with its fix. */
+export interface CronNote { field: CronField; code: CronMessageKey; message: string; start: number; end: number; fix: CronFix }
+export interface CronCheck { valid: boolean; problems: CronProblem[]; fixes: CronFix[]; notes: CronNote[]; canonical?: string }
 
-export function checkCron(expr: string, locale: CronLocale = 'en'): CronCheck {
-  const { problems, repairs, canonical } = analyze(expr, locale);
+export function checkCron(expr: string, locale: CronLocale = 'en', options: CronOptions = {}): CronCheck {
+  const weekdays = options.weekdays ?? DEFAULT_WEEKDAY_NUMBERING;
+  const { problems, repairs, canonical, fields } = analyze(expr, locale, weekdays);
   const valid = problems.length === 0;
-  const fixes = valid ? canonicalFix(expr, canonical, locale) : repairFixes(expr, repairs, locale);
-  return canonical === undefined ? { valid, problems, fixes } : { valid, problems, fixes, canonical };
+  const fixes = valid ? canonicalFix(expr, canonical, locale) : repairFixes(expr, repairs, locale, weekdays);
+  const notes = valid && fields ? weekdayNotes(expr, fields[5], locale, weekdays) : [];
+  return canonical === undefined ? { valid, problems, fixes, notes } : { valid, problems, fixes, notes, canonical };
 }
 
 export interface Analysis { problems: CronProblem[]; repairs: Repair[]; canonical?: string; fields?: ParsedField[] }
 
 /** Problems, token repairs and parsed fields of an expression (no fixes built). */
-export function analyze(expr: string, locale: CronLocale = 'en'): Analysis {
-  const parsed = parseCron(expr, locale);
+export function analyze(expr: string, locale: CronLocale = 'en', weekdays: WeekdayNumbering = DEFAULT_WEEKDAY_NUMBERING): Analysis {
+  const parsed = parseCron(expr, locale, weekdays);
   const { problems, repairs, fields } = parsed;
   // The day rule only needs the two day fields to be readable; problems elsewhere don't hide it.
   const dayFieldsOk = !problems.some((p) => p.field === 'day-of-month' || p.field === 'day-of-week');
@@ -68,19 +74,27 @@ function applyRepairs(expr: string, repairs: Repair[]): string {
   return out;
 }
 
-function repairFixes(expr: string, repairs: Repair[], locale: CronLocale): CronFix[] {
+/** A day-of-week written with numbers depends on the numbering: say how it was read, offer the names. */
+function weekdayNotes(expr: string, dow: ParsedField, locale: CronLocale, weekdays: WeekdayNumbering): CronNote[] {
+  if (!dow.numeric || dow.names === undefined) return [];
+  const { start, end, text } = dow.token;
+  const names = dow.names;
+  const args = { text, names, numbering: cronMessage(locale, `numbering.${weekdays}`) };
+  const replacement = expr.slice(0, start) + names + expr.slice(end);
+  return [{
+    field: 'day-of-week', code: 'weekdays.numbers', message: inField(locale, 'day-of-week', 'weekdays.numbers', args), start, end,
+    fix: { title: cronMessage(locale, 'fix.names', { names }), replacement },
+  }];
+}
+
+function repairFixes(expr: string, repairs: Repair[], locale: CronLocale, weekdays: WeekdayNumbering): CronFix[] {
   const fixes = repairs.map((r) => ({ title: r.title, replacement: applyRepairs(expr, [r]) }));
   if (repairs.length > 1) fixes.push({ title: cronMessage(locale, 'fix.all'), replacement: applyRepairs(expr, repairs) });
   // When the repairs make the expression valid, offer it in canonical form as well.
   const all = applyRepairs(expr, repairs);
   if (repairs.length > 0) {
-    const again = checkCronShallow(all);
+    const again = analyze(all, 'en', weekdays).canonical;
     if (again && again !== all && !fixes.some((f) => f.replacement === again)) fixes.push({ title: cronMessage(locale, 'fix.andCanonical', { canonical: again }), replacement: again });
   }
   return fixes;
-}
-
-/** Canonical form of an expression when it is valid. */
-function checkCronShallow(expr: string): string | undefined {
-  return analyze(expr).canonical;
 }

@@ -1,21 +1,29 @@
-// describeCron: human descriptions via cronstrue with Quartz day numbering (1 = Sunday).
+// describeCron: human descriptions via cronstrue. Day-of-week reaches cronstrue written with day
+// names (read in the numbering asked for), so every description names the days and cronstrue's
+// own numbering never matters.
 import cronstrue from 'cronstrue/i18n';
 import { parseCron } from './parse';
+import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from './weekdays';
 
 const LOCALES = { en: 'en', 'zh-cn': 'zh_CN' } as const;
 
 /**
- * Describes an expression. Fields cronstrue misreads are rewritten first: steps in day-of-week and
- * month become explicit lists (cronstrue calls `2/3` "every 3 days, Monday through Saturday" while
- * Quartz fires Monday and Thursday only). Invalid expressions are described as far as possible.
+ * Describes an expression. Fields cronstrue misreads are rewritten first: day-of-week becomes day
+ * names with steps as explicit lists (cronstrue calls `2/3` "every 3 days, Monday through Saturday"
+ * while Quartz fires Monday and Thursday only), and so do steps in month. Invalid expressions are
+ * described as far as possible.
  */
-export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { short?: boolean } = {}): string {
-  const parsed = parseCron(expr);
+export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { short?: boolean } & CronOptions = {}): string {
+  const weekdays = options.weekdays ?? DEFAULT_WEEKDAY_NUMBERING;
+  const parsed = parseCron(expr, 'en', weekdays);
   let text = expr.trim();
+  // Only an unreadable day-of-week reaches cronstrue as numbers: then its closest reading.
+  const zeroBased = weekdays === 'dataworks';
   if (parsed.fields && parsed.fields.length === 6) {
     text = parsed.fields.map((f) => {
       if (f.spec.name === 'second') return '0'; // always 0 in the dialect; "00" would make cronstrue print seconds
-      if ((f.spec.name === 'day-of-week' || f.spec.name === 'month') && f.token.text.includes('/') && !f.nth && f.lastWeekday === undefined) {
+      if (f.spec.name === 'day-of-week' && f.names !== undefined) return f.names;
+      if (f.spec.name === 'month' && f.token.text.includes('/')) {
         const values = f.values.flatMap((on, v) => (on ? [String(v)] : []));
         if (values.length) return values.join(',');
       }
@@ -26,7 +34,7 @@ export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { sh
   try {
     out = cronstrue.toString(text, {
       locale: LOCALES[locale],
-      dayOfWeekStartIndexZero: false,
+      dayOfWeekStartIndexZero: zeroBased,
       use24HourTimeFormat: true,
       verbose: !options.short,
       throwExceptionOnParseError: true,

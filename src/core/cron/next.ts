@@ -10,13 +10,14 @@ import { analyze } from './check';
 import { LenientCalendar, F, lastDayOfMonth } from './calendar';
 import { compile, ceiling, type Schedule } from './schedule';
 import { zoneOffsets } from './zone';
+import type { CronOptions } from './weekdays';
 
 /** Quartz's CronExpression.MAX_YEAR, taken when its class loads: the current year + 100. */
 export const MAX_YEAR = new Date().getFullYear() + 100;
 
 /** The next n fire times strictly after `from`, in `timeZone`; fewer if the expression stops firing. */
-export function nextFireTimes(expr: string, from: Date, timeZone: string, n: number): Date[] {
-  const schedule = scheduleOf(expr);
+export function nextFireTimes(expr: string, from: Date, timeZone: string, n: number, options: CronOptions = {}): Date[] {
+  const schedule = scheduleOf(expr, options.weekdays === 'quartz');
   const start = from.getTime();
   if (!Number.isFinite(start)) throw new RangeError('nextFireTimes: `from` is not a valid date');
   const zone = zoneOffsets(timeZone);
@@ -36,14 +37,15 @@ const MAX_ROUNDS = 200_000;
 // Hovers and hints ask again and again for the same few expressions: keep their compiled form.
 const schedules = new Map<string, Schedule>();
 
-function scheduleOf(expr: string): Schedule {
-  let s = schedules.get(expr);
+function scheduleOf(expr: string, quartz: boolean): Schedule {
+  const key = quartz ? `q\u0000${expr}` : expr;
+  let s = schedules.get(key);
   if (!s) {
-    const a = analyze(expr);
+    const a = analyze(expr, 'en', quartz ? 'quartz' : undefined);
     if (a.problems.length || !a.fields) throw new Error(`invalid cron expression "${expr}": ${a.problems.map((p) => p.message).join('; ')}`);
     s = compile(a.fields);
     if (schedules.size >= 1000) schedules.clear();
-    schedules.set(expr, s);
+    schedules.set(key, s);
   }
   return s;
 }

@@ -1,8 +1,9 @@
 // Parses a DataWorks cron expression into per-field value sets with exact source ranges.
 // Only clean syntax is accepted: Quartz silently ignores trailing junk in some tokens
 // (e.g. a step after a name range), so anything it might read differently is a problem here.
-import { FIELDS, type CronField, type FieldSpec } from './fields';
+import { FIELDS_BY_NUMBERING, type CronField, type FieldSpec } from './fields';
 import { cronMessage, inField, type CronArgs, type CronLocale, type CronMessageKey } from './messages';
+import { DAY_NAMES, DEFAULT_WEEKDAY_NUMBERING, dayIndex, namesOfDays, weekdaySequence, type WeekdayNumbering } from './weekdays';
 
 /** `code` is the stable message key; `message` is it in words, prefixed with the field ("day-of-week: ..."). */
 export interface CronProblem { field: CronField; code: CronMessageKey; message: string; start: number; end: number }
@@ -14,7 +15,7 @@ export interface Token { text: string; start: number; end: number }
 export interface ParsedField {
   spec: FieldSpec;
   token: Token;
-  /** values[v] is true when v is in the field's set (Quartz numbering). */
+  /** values[v] is true when v is in the field's set (day-of-week: Quartz's 1 = Sunday whatever the numbering). */
   values: boolean[];
   /** `?` */
   none: boolean;
@@ -27,6 +28,10 @@ export interface ParsedField {
   /** `n#k` in day-of-week */
   nth?: { day: number; k: number };
   canonical: string;
+  /** day-of-week: the field written with day names (same meaning in both numberings); undefined if unreadable. */
+  names?: string;
+  /** day-of-week: some value is written as a number (the `k` of `n#k` does not count). */
+  numeric?: boolean;
 }
 
 export interface ParsedCron {
@@ -50,7 +55,7 @@ export function problem(locale: CronLocale, field: CronField, code: CronMessageK
   return { field, code, message: inField(locale, field, code, args), start, end };
 }
 
-export function parseCron(expr: string, locale: CronLocale = 'en'): ParsedCron {
+export function parseCron(expr: string, locale: CronLocale = 'en', weekdays: WeekdayNumbering = DEFAULT_WEEKDAY_NUMBERING): ParsedCron {
   const tokens = tokenize(expr);
   const problems: CronProblem[] = [];
   const repairs: Repair[] = [];
@@ -70,7 +75,7 @@ export function parseCron(expr: string, locale: CronLocale = 'en'): ParsedCron {
     return out;
   }
   const sink = new Sink(problems, repairs, locale);
-  out.fields = FIELDS.map((spec, i) => parseField(spec, tokens[i], sink));
+  out.fields = FIELDS_BY_NUMBERING[weekdays].map((spec, i) => parseField(spec, tokens[i], sink));
   return out;
 }
 
@@ -81,14 +86,25 @@ function emptyField(spec: FieldSpec, token: Token): ParsedField {
 /** Collects the problems and repairs of the field being parsed (one per expression: no closures per field). */
 class Sink {
   field: CronField = 'expression';
+  /** day-of-week: each element written with names; undefined once an element is unreadable. */
+  names: string[] | undefined;
   constructor(private readonly problems: CronProblem[], private readonly repairs: Repair[], private readonly locale: CronLocale) {}
 
   report(code: CronMessageKey, args: CronArgs, start: number, end: number): void {
     this.problems.push(problem(this.locale, this.field, code, args, start, end));
   }
 
-  repair(title: CronMessageKey, start: number, end: number, text: string): void {
-    this.repairs.push({ title: cronMessage(this.locale, title), start, end, text });
+  repair(title: CronMessageKey, start: number, end: number, text: string, args: CronArgs = {}): void {
+    this.repairs.push({ title: cronMessage(this.locale, title, args), start, end, text });
+  }
+
+  text(key: CronMessageKey): string {
+    return cronMessage(this.locale, key);
+  }
+
+  name(part: string | undefined): void {
+    if (part === undefined) this.names = undefined;
+    else this.names?.push(part);
   }
 }
 
@@ -107,14 +123,21 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
   const parts: string[] = [];
   let offset = token.start;
   const elements = token.text.split(',');
+  const dow = spec.name === 'day-of-week';
+  if (dow) {
+    sink.names = [];
+    f.numeric = elements.some((el) => /\d/.test(el.replace(/#\d*$/, '')));
+  }
   for (const el of elements) {
     const start = offset;
     const end = start + el.length;
     offset = end + 1;
     const canon = parseElement(spec, el, start, end, f, elements.length, sink);
+    if (dow && canon === undefined) sink.name(undefined);
     parts.push(canon ?? el);
   }
   f.canonical = parts.join(',');
+  if (dow && sink.names) f.names = [...new Set(sink.names)].join(',');
   return f;
 }
 
@@ -146,17 +169,21 @@ function parseElement(
       return undefined;
     }
     if (alone('alone.none')) f.none = true;
+    sink.name('?');
     return '?';
   }
   if (up === '*') {
     f.star = count === 1;
     fill(spec, f, spec.min, spec.max, 1);
+    sink.name('*');
     return '*';
   }
   let m = /^\*\/(\d+)$/.exec(up);
   if (m) {
     const step = checkStep(spec, m[1], start + 2, end, sink);
-    if (step) fill(spec, f, spec.min, spec.max, step);
+    if (!step) return undefined;
+    const days = fill(spec, f, spec.min, spec.max, step);
+    if (days) sink.name(namesOfDays(days, false));
     return `*/${Number(m[1])}`;
   }
   if (spec.name === 'day-of-month') {
@@ -170,29 +197,35 @@ function parseElement(
     }
   }
   if (spec.name === 'day-of-week') {
+    const numbering = spec.numbering ?? DEFAULT_WEEKDAY_NUMBERING;
     if (up === 'L') {
-      sink.report('dow.L', {}, start, end);
-      sink.repair('fix.saturday', start, end, '7');
+      sink.report('dow.L', { lastFriday: numbering === 'quartz' ? '6L' : '5L' }, start, end);
+      sink.repair('fix.saturday', start, end, 'SAT');
       return undefined;
     }
     m = /^([0-9A-Z]+)L$/.exec(up);
     if (m && !/^\d+$/.test(up)) {
-      const day = atom(spec, m[1], start, start + m[1].length, sink);
-      if (day !== undefined && alone('alone.lastWeekday')) {
-        f.values[day] = true;
-        f.lastWeekday = day;
-      }
+      const v = atom(spec, m[1], start, start + m[1].length, sink);
+      if (v === undefined || !alone('alone.lastWeekday')) return undefined;
+      const d = dayIndex(numbering, v);
+      f.values[d + 1] = true;
+      f.lastWeekday = d + 1;
+      sink.name(`${DAY_NAMES[d]}L`);
       return `${m[1]}L`;
     }
     m = /^([0-9A-Z]+)#(\d*)$/.exec(up);
     if (m) {
-      const day = atom(spec, m[1], start, start + m[1].length, sink);
+      const v = atom(spec, m[1], start, start + m[1].length, sink);
       const k = m[2] === '' ? NaN : Number(m[2]);
-      if (!(k >= 1 && k <= 5)) sink.report('nth.week', { k: m[2] }, start + m[1].length + 1, end);
-      else if (day !== undefined && alone('alone.nth')) {
-        f.values[day] = true;
-        f.nth = { day, k };
+      if (!(k >= 1 && k <= 5)) {
+        sink.report('nth.week', { k: m[2] }, start + m[1].length + 1, end);
+        return undefined;
       }
+      if (v === undefined || !alone('alone.nth')) return undefined;
+      const d = dayIndex(numbering, v);
+      f.values[d + 1] = true;
+      f.nth = { day: d + 1, k };
+      sink.name(`${DAY_NAMES[d]}#${k}`);
       return `${m[1]}#${k}`;
     }
   }
@@ -215,7 +248,10 @@ function parseElement(
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
     if (named) {
-      sink.report('step.afterName', { example: spec.name === 'month' ? '1-12/2' : '2-6/2' }, stepStart - 1, end);
+      // The same range in numbers, as an example the user can paste (in the numbering in force).
+      const example = from !== undefined && (b === undefined || to !== undefined) ? `${from}${b === undefined ? '' : `-${to}`}/${stepText || 2}`
+        : spec.name === 'month' ? '1-12/2' : spec.numbering === 'quartz' ? '2-6/2' : '1-5/2';
+      sink.report('step.afterName', { example }, stepStart - 1, end);
       return undefined;
     }
     const s = checkStep(spec, stepText, stepStart, end, sink);
@@ -223,9 +259,19 @@ function parseElement(
     step = s;
   }
   if (from === undefined || (b !== undefined && to === undefined)) return undefined;
-  // Quartz: `a/n` runs from a to the field's maximum; a range whose end is below its start wraps around.
+  if (to !== undefined && to < from && spec.numbering === 'dataworks') {
+    // Spring (the format DataWorks documents) rejects a range that runs backwards; Quartz would wrap it.
+    const days: string[] = [];
+    for (let v = from; v <= to + 7; v += step) days.push(named ? DAY_NAMES[v % 7] : String(v % 7));
+    const list = days.join(',');
+    sink.report('range.inverted', { el, days: list }, start, end);
+    sink.repair('fix.listDays', start, end, list, { days: list });
+    return undefined;
+  }
+  // `a/n` runs from a to the field's maximum; in Quartz a range whose end is below its start wraps around.
   const last = to ?? (stepText !== undefined ? spec.max : from);
-  fill(spec, f, from, last, step);
+  const days = fill(spec, f, from, last, step);
+  if (days) sink.name(namesOfDays(days, stepText === undefined));
   const fmt = (text: string, v: number): string => (/[A-Z]/.test(text) ? text : spec.pad ? String(v).padStart(2, '0') : String(v));
   return fmt(a, from) + (b !== undefined ? `-${fmt(b, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
 }
@@ -235,7 +281,9 @@ function atom(spec: FieldSpec, text: string, start: number, end: number, sink: S
   if (/^\d+$/.test(text)) {
     const v = Number(text);
     if (v < spec.min || v > spec.max) {
-      sink.report(spec.rangeKey, { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max }, start, end);
+      const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
+      if (spec.numbering) args.sunday = sink.text(`sunday.${spec.numbering}`);
+      sink.report(spec.rangeKey, args, start, end);
       return undefined;
     }
     return v;
@@ -263,11 +311,19 @@ function checkStep(spec: FieldSpec, text: string, start: number, end: number, si
   return n;
 }
 
-/** Quartz's set filling, including wrap-around for ranges like 22-2 or FRI-MON. */
-function fill(spec: FieldSpec, f: ParsedField, from: number, to: number, step: number): void {
+/**
+ * Quartz's set filling, including wrap-around for ranges like 22-2 or FRI-MON. Day-of-week numbers
+ * are mapped to the engine's values; the days (0 = Sunday) come back for the names form.
+ */
+function fill(spec: FieldSpec, f: ParsedField, from: number, to: number, step: number): number[] | undefined {
+  if (spec.numbering) {
+    const days = weekdaySequence(spec.numbering, from, to, step);
+    for (const d of days) f.values[d + 1] = true;
+    return days;
+  }
   if (to >= from) {
     for (let v = from; v <= to; v += step) f.values[v] = true;
-    return;
+    return undefined;
   }
   const size = spec.name === 'day-of-month' ? 31 : spec.max - spec.min + 1;
   for (let v = from; v <= to + size; v += step) {
@@ -275,4 +331,5 @@ function fill(spec: FieldSpec, f: ParsedField, from: number, to: number, step: n
     if (w === 0 && spec.min === 1) w = size;
     f.values[w] = true;
   }
+  return undefined;
 }

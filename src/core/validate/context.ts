@@ -3,6 +3,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Severity } from '../types';
 import type { ParsedTask } from '../patch/parse';
+import type { WeekdayNumbering } from '../cron/weekdays';
 import { t, withSubject, type Locale } from './messages';
 
 export interface OffsetEdit {
@@ -34,7 +35,8 @@ export class TaskContext {
   readonly out: OffsetFinding[] = [];
   readonly subject: string;
 
-  constructor(readonly task: ParsedTask, readonly node: Node, readonly text: string, readonly locale: Locale) {
+  constructor(readonly task: ParsedTask, readonly node: Node, readonly text: string, readonly locale: Locale,
+    readonly weekdays?: WeekdayNumbering) {
     this.subject = task.id !== undefined
       ? t(locale, 'subject.task', { id: task.id })
       : t(locale, 'subject.taskNoId', { n: task.index + 1 });

@@ -5,6 +5,7 @@ import type { Finding, Fix } from '../types';
 import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
 import type { Locale } from './messages';
+import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
 import { checkTask } from './task-rules';
@@ -20,6 +21,8 @@ export interface ValidateOptions {
   locale?: Locale;
   /** Reuse per-task findings of an earlier run of the same document (keep one per document). */
   cache?: ValidationCache;
+  /** How cron day-of-week numbers are read (default `dataworks`: 0 or 7 = Sunday, 1 = Monday). */
+  weekdays?: WeekdayNumbering;
 }
 
 export function validatePatch(p: ParsedPatch, options: ValidateOptions = {}): Finding[] {
@@ -42,7 +45,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   if (schema) out.push(...dropShadowed(schema.top(), out));
   for (const task of p.tasks) {
     const base = task.offset;
-    const key = cache ? `${locale}${schema ? 's' : ''}\u0000${task.index}\u0000${p.text.slice(base, base + task.length)}` : '';
+    const key = cache ? `${locale}${schema ? 's' : ''}${options.weekdays === 'quartz' ? 'q' : ''}\u0000${task.index}\u0000${p.text.slice(base, base + task.length)}` : '';
     const hit = cache?.get(key);
     if (hit) {
       // Same text as before: no tree at all, findings and header moved to where the task is now.
@@ -53,7 +56,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     }
     const node = task.transientNode();
     const header = task.readHeader(node);
-    const c = new TaskContext(task, node, p.text, locale);
+    const c = new TaskContext(task, node, p.text, locale, options.weekdays);
     checkTask(c);
     if (schema) c.out.push(...dropShadowed(schema.task(task.index, node), c.out));
     for (const f of c.out) out.push(f);

@@ -27,12 +27,12 @@ export function checkTriggerRules(c: TaskContext): void {
 // Real files repeat a handful of schedules and times thousands of times: check each once.
 const cronMemo = new Map<string, CronCheck>();
 
-function checkCronMemo(expr: string, locale: TaskContext['locale']): CronCheck {
-  const key = locale === 'en' ? expr : `${locale}\u0000${expr}`;
+function checkCronMemo(expr: string, locale: TaskContext['locale'], weekdays: TaskContext['weekdays']): CronCheck {
+  const key = locale === 'en' && weekdays !== 'quartz' ? expr : `${locale}${weekdays === 'quartz' ? 'q' : ''}\u0000${expr}`;
   let r = cronMemo.get(key);
   if (!r) {
     if (cronMemo.size > 50_000) cronMemo.clear();
-    r = checkCron(expr, locale);
+    r = checkCron(expr, locale, { weekdays });
     cronMemo.set(key, r);
   }
   return r;
@@ -40,11 +40,17 @@ function checkCronMemo(expr: string, locale: TaskContext['locale']): CronCheck {
 
 function checkCronField(c: TaskContext, node: Node): void {
   const expr = String(node.value);
-  const result = checkCronMemo(expr, c.locale);
-  if (result.valid) return;
+  const result = checkCronMemo(expr, c.locale, c.weekdays);
   // Offsets inside the expression map 1:1 into the document only when the JSON string has no escapes.
   const inner = c.text.slice(node.offset + 1, node.offset + node.length - 1);
   const exact = inner === expr;
+  // A weekday field written in numbers depends on the numbering: say how it was read, offer names.
+  for (const n of result.notes) {
+    const edits = [{ offset: node.offset + 1, length: node.length - 2, newText: JSON.stringify(n.fix.replacement).slice(1, -1) }];
+    const span = exact ? { offset: node.offset + 1 + n.start, length: n.end - n.start } : node;
+    c.report('cron-weekday-numbers', 'info', 'Trigger.Cron', span, { note: n.message }, [{ title: n.fix.title, edits }]);
+  }
+  if (result.valid) return;
   const fixes: OffsetFix[] = result.fixes.map((f) => ({
     title: f.title,
     edits: [{ offset: node.offset + 1, length: node.length - 2, newText: JSON.stringify(f.replacement).slice(1, -1) }],

@@ -100,7 +100,8 @@ function applyTrigger(next: TaskRecord, value: unknown, f: FieldReader): void {
     if ('Cron' in value) {
       const cron = f.text('Trigger.Cron', value.Cron, 1, 256);
       if (cron !== undefined) {
-        const check = checkCron(cron);
+        // Day-of-week numbers as DataWorks documents them (0 or 7 = Sunday, 1 = Monday).
+        const check = checkCron(cron, 'en', { weekdays: 'dataworks' });
         if (check.valid) t.Cron = cron;
         else f.problem('Trigger.Cron', `"${cron}" is not a valid DataWorks cron expression: ${check.problems.map((p) => p.message).join(', ')}.`);
       }

@@ -2,7 +2,7 @@
 // what it means (description of its default expansion) in the user's language.
 import * as vscode from 'vscode';
 import { escapeMarkdown, inlineCode } from '../util/markdown';
-import { currentLocale } from '../util/settings';
+import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { cronAt } from './cronLocate';
 import { describeShort } from './cronInfo';
 import { CRON_SNIPPETS, snippetDefault } from './cronSnippets';
@@ -15,6 +15,7 @@ export class CronCompletion implements vscode.CompletionItemProvider {
     const cron = cronAt(patch, offset);
     if (!cron || offset < cron.contentStart || offset > cron.contentEnd) return undefined;
     const locale = currentLocale();
+    const weekdays = cronWeekdayNumbering(doc.uri);
     const range = new vscode.Range(doc.positionAt(cron.contentStart), doc.positionAt(cron.contentEnd));
     // VS Code filters on the text from range start to the cursor: keep every snippet visible.
     const typed = doc.getText(new vscode.Range(range.start, position));
@@ -25,7 +26,7 @@ export class CronCompletion implements vscode.CompletionItemProvider {
       item.range = range;
       item.filterText = typed + s.label[locale];
       item.sortText = `!dw${i}`;
-      item.detail = describeShort(example, locale) ?? example;
+      item.detail = describeShort(example, locale, weekdays) ?? example;
       item.documentation = new vscode.MarkdownString(`${escapeMarkdown(s.help[locale])}\n\n${inlineCode(example)}`);
       return item;
     });

@@ -1,11 +1,13 @@
-// Hover on a `Cron` value: what it means in the user's language, the next 5 fire times in the
-// configured zone, and a link to the dialect's rules. An invalid expression shows its problems.
+// Hover on a `Cron` value: what it means in the user's language (the days by name), the next 5 fire
+// times in the configured zone, which weekday numbering it was read in with a link to that setting,
+// and a link to the dialect's rules. An invalid expression shows its problems.
 import * as vscode from 'vscode';
 import { escapeMarkdown, inlineCode } from '../util/markdown';
 import { formatFireTime } from '../util/fireTimes';
 import { toVsRange } from '../util/ranges';
-import { cronTimeZone, currentLocale } from '../util/settings';
+import { cronTimeZone, cronWeekdayNumbering, currentLocale, WEEKDAY_NUMBERING_SETTING } from '../util/settings';
 import type { ResolvedZone } from '../util/timeZone';
+import type { WeekdayNumbering } from '../../core/cron';
 import { cronAt } from './cronLocate';
 import { cronInfo } from './cronInfo';
 import { parsedPatch } from './parsedDocuments';
@@ -21,9 +23,10 @@ export class CronHover implements vscode.HoverProvider {
     if (!cron) return undefined;
     const locale = currentLocale();
     const zone = cronTimeZone(doc.uri);
-    const info = cronInfo(cron.expr, locale, zone.zone, NEXT_FIRE_COUNT);
+    const weekdays = cronWeekdayNumbering(doc.uri);
+    const info = cronInfo(cron.expr, locale, zone.zone, NEXT_FIRE_COUNT, weekdays);
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['markdown.showPreview'] };
+    md.isTrusted = { enabledCommands: ['markdown.showPreview', 'workbench.action.openSettings'] };
     md.appendMarkdown(`**${vscode.l10n.t('DataWorks cron')}** `).appendMarkdown(inlineCode(cron.expr));
     md.appendMarkdown('\n\n');
     if (!info.valid) {
@@ -39,11 +42,21 @@ export class CronHover implements vscode.HoverProvider {
         md.appendMarkdown(`\n$(warning) ${escapeMarkdown(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting))}\n`);
       }
     }
+    md.appendMarkdown(`\n${escapeMarkdown(numberingLine(weekdays))} `);
+    const settingArgs = encodeURIComponent(JSON.stringify([WEEKDAY_NUMBERING_SETTING]));
+    md.appendMarkdown(`[${vscode.l10n.t('Change the weekday numbering')}](command:workbench.action.openSettings?${settingArgs})\n`);
     // A Uri serialises with $mid, so the workbench revives it as a Uri for the command.
     const args = encodeURIComponent(JSON.stringify([this.rulesDoc]));
     md.appendMarkdown(`\n[${vscode.l10n.t('DataWorks cron rules')}](command:markdown.showPreview?${args})`);
     return new vscode.Hover(md, toVsRange(patch.rangeAt(cron.node.offset, cron.node.length)));
   }
+}
+
+/** Which numbering day-of-week numbers were read in: the one assumption about DataWorks a hover must not hide. */
+function numberingLine(weekdays: WeekdayNumbering): string {
+  return weekdays === 'quartz'
+    ? vscode.l10n.t('Weekday numbers read in the Quartz numbering: 1 = Sunday, 2 = Monday ... 7 = Saturday.')
+    : vscode.l10n.t('Weekday numbers read in the DataWorks numbering: 0 or 7 = Sunday, 1 = Monday ... 6 = Saturday.');
 }
 
 function zoneHeading(zone: ResolvedZone, count: number): string {

@@ -3,7 +3,7 @@
 // valid schedule is not a problem, and info squiggles on it would nag).
 import * as vscode from 'vscode';
 import { checkCron } from '../../core/cron';
-import { currentLocale } from '../util/settings';
+import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { cronAt } from './cronLocate';
 import { parsedPatch } from './parsedDocuments';
 
@@ -15,7 +15,7 @@ export class CronCanonicalRefactor implements vscode.CodeActionProvider {
     if (context.only && !context.only.intersects(CronCanonicalRefactor.kind)) return [];
     const cron = cronAt(parsedPatch(doc), doc.offsetAt(range.start));
     if (!cron) return [];
-    const check = checkCron(cron.expr, currentLocale());
+    const check = checkCron(cron.expr, currentLocale(), { weekdays: cronWeekdayNumbering(doc.uri) });
     // Invalid expressions get their fixes as quick fixes on the diagnostic.
     if (!check.valid) return [];
     return check.fixes.map((fix) => {

@@ -1,6 +1,7 @@
 // Common DataWorks schedules offered as completion snippets inside a `Cron` value. Pure (no vscode)
 // so a unit test can prove every expansion valid in the dialect (seconds 00, one `?` day field,
-// fire times at least 5 minutes apart). Day names avoid the 1 = Sunday numbering trap.
+// fire times at least 5 minutes apart). Day names mean the same in every weekday numbering (DataWorks'
+// 0 or 7 = Sunday, 1 = Monday; Quartz's 1 = Sunday), so the weekly snippet never inserts a number.
 import type { UiLocale } from '../util/locale';
 
 export interface CronSnippet {
@@ -35,9 +36,9 @@ export const CRON_SNIPPETS: readonly CronSnippet[] = [
   },
   {
     id: 'weekly',
-    label: { en: 'weekly on a day at hh:mm', 'zh-cn': '每周某天 hh:mm' },
+    label: { en: 'weekly on a day at hh:mm (e.g. Monday)', 'zh-cn': '每周某天 hh:mm（如星期一）' },
     body: '00 ${3:00} ${2:02} ? * ${1|' + WEEKDAYS + '|}',
-    help: { en: 'Runs once a week. Pick the day (names avoid the 1 = Sunday numbering), then hour and minute.', 'zh-cn': '每周运行一次。选择星期（用英文缩写可避免 1 = 周日 的编号误解），再填小时和分钟。' },
+    help: { en: 'Runs once a week. Pick the day by name (MON ... SUN mean the same in every weekday numbering; as numbers DataWorks counts 0 or 7 = Sunday, 1 = Monday), then hour and minute.', 'zh-cn': '每周运行一次。用英文缩写选择星期（MON ... SUN 在任何星期编号下含义相同；用数字时 DataWorks 以 0 或 7 = 星期日，1 = 星期一），再填小时和分钟。' },
   },
   {
     id: 'monthly',

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/types';
 import { toVsRange } from '../util/ranges';
+import { WEEKDAY_NUMBERING_SETTING } from '../util/settings';
 import { isPatchDocument } from './selector';
 import { validateDocument, ValidationCache } from './validation';
 
@@ -47,6 +48,14 @@ export class PatchDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
       // VS Code keeps a closed editor's document alive for minutes; the user closed it when its last tab went.
       vscode.window.tabGroups.onDidChangeTabs((e) => this.onTabs(e)),
+      // The weekday numbering changes what a cron means (and whether 0 or 8 is valid): check again.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(WEEKDAY_NUMBERING_SETTING)) return;
+        for (const doc of vscode.workspace.textDocuments) {
+          if (!this.latest.delete(doc.uri.toString())) continue; // stale now: code actions must not read it
+          this.schedule(doc, 0);
+        }
+      }),
     );
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
   }

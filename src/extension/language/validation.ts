@@ -4,11 +4,11 @@
 import type * as vscode from 'vscode';
 import { validatePatch, ValidationCache } from '../../core/validate';
 import type { Finding } from '../../core/types';
-import { currentLocale } from '../util/settings';
+import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { parsedPatch } from './parsedDocuments';
 
 export { ValidationCache };
 
 export function validateDocument(doc: vscode.TextDocument, cache?: ValidationCache): Finding[] {
-  return validatePatch(parsedPatch(doc), { locale: currentLocale(), cache });
+  return validatePatch(parsedPatch(doc), { locale: currentLocale(), cache, weekdays: cronWeekdayNumbering(doc.uri) });
 }

@@ -1,17 +1,19 @@
-// A task's schedule in words for the tree, in the UI language; the raw expression when it is not
-// a valid DataWorks cron.
+// A task's schedule in words for the tree, in the UI language and the weekday numbering in force
+// (setting dataworks.cron.weekdayNumbering); the raw expression when it is not a valid DataWorks cron.
 import * as vscode from 'vscode';
 import type { Task } from '../../dataworks/types';
 import { checkCron, describeCron } from '../../core/cron';
+import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 
 export function scheduleText(task: Task): string | undefined {
   const trigger = task.Trigger;
   if (!trigger) return undefined;
   if (trigger.Type === 'Manual') return vscode.l10n.t('manual');
   if (!trigger.Cron) return undefined;
+  const weekdays = cronWeekdayNumbering();
   let text: string | undefined;
   try {
-    text = checkCron(trigger.Cron).valid ? describeCron(trigger.Cron, vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-cn' : 'en', { short: true }) : undefined;
+    text = checkCron(trigger.Cron, 'en', { weekdays }).valid ? describeCron(trigger.Cron, currentLocale(), { short: true, weekdays }) : undefined;
   } catch {
     text = undefined;
   }

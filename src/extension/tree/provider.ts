@@ -6,6 +6,7 @@ import { describeFilter, isEmptyFilter, type TaskFilter } from './filter';
 import { LoadedTasks } from './loadedTasks';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { TreeHost, TreeNode } from './nodes/node';
+import { WEEKDAY_NUMBERING_SETTING } from '../util/settings';
 
 export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, TreeHost, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -22,6 +23,10 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TreeNode>, Tre
   constructor(readonly connection: ConnectionService) {
     this.root = new ConnectionNode(this);
     this.subscriptions.push(connection.onDidChangeConnection(() => this.refreshAll()));
+    // Schedules in words depend on the weekday numbering: redraw what is loaded (no requests).
+    this.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(WEEKDAY_NUMBERING_SETTING)) this.changed();
+    }));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -6,7 +6,7 @@ import { waitForDiagnostics } from '../helpers';
 import { codeOf, openPatch, ours, rangeOf, waitForOurs } from './support';
 
 const BROKEN = `{
-  // day-of-week 8 does not exist (1 = Sunday ... 7 = Saturday); Id 101 appears twice
+  // day-of-week 8 does not exist (0-7 in the DataWorks numbering, 1-7 in Quartz's); Id 101 appears twice
   "Tasks": [
     { "Id": 101, "Name": "load", "Trigger": { "Cron": "00 00 02 ? * 8" } },
     { "Id": 102, "Timeout": 7200 },

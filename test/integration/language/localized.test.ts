@@ -36,10 +36,10 @@ suite('language: localized messages, schema per language, canonical cron refacto
     const diag = diags.find((d) => codeOf(d) === 'dwtasks/cron-invalid')!;
     const expected = validateText(doc.getText(), { locale }).findings.find((f) => f.code === 'dwtasks/cron-invalid')!;
     assert.equal(diag.message, expected.message);
-    if (locale === 'zh-cn') assert.match(diag.message, /星期：8 超出范围 1-7（1 = 星期日/);
-    else assert.equal(diag.message, 'Task 501: Trigger.Cron: day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)');
+    if (locale === 'zh-cn') assert.match(diag.message, /星期：8 超出范围 0-7（0 或 7 = 星期日/);
+    else assert.equal(diag.message, 'Task 501: Trigger.Cron: day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)');
     assert.equal(locale === 'zh-cn', CJK.test(diag.message));
-    // "00 00 00 ? * L" offers "Write Saturday as 7": the title must be the locale's too.
+    // "00 00 00 ? * L" offers "Write Saturday as SAT": the title must be the locale's too.
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, rangeOf(doc, '00 00 00 ? * 8'), '00 00 00 ? * L');
     assert.ok(await vscode.workspace.applyEdit(edit));

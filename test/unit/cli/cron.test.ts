@@ -51,7 +51,7 @@ test('an invalid expression: caret under the offending token, the problem, the f
 });
 
 test('--json: the contract shape with epoch seconds equal to nextFireTimes', async () => {
-  const expr = '00 15 10 ? * 6L';
+  const expr = '00 15 10 ? * 5L'; // last Friday (DataWorks numbering: 5 = Friday)
   const r = await run([expr, '--json', '--from', FROM_S, '--tz', 'Europe/Berlin']);
   assert.equal(r.code, 0);
   const j = JSON.parse(r.out);
@@ -63,7 +63,30 @@ test('--json: the contract shape with epoch seconds equal to nextFireTimes', asy
   const want = nextFireTimes(expr, new Date(FROM), 'Europe/Berlin', 5).map((d) => d.getTime() / 1000);
   assert.deepEqual(j.next, want);
   const bad = JSON.parse((await run(['0 0 0 ? * 8', '--json'])).out);
-  assert.deepEqual(bad, { expr: '0 0 0 ? * 8', valid: false, problems: [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)' }], description: '', next: [] });
+  assert.deepEqual(bad, { expr: '0 0 0 ? * 8', valid: false, problems: [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)' }], description: '', next: [] });
+  const quartz = JSON.parse((await run(['0 0 0 ? * 8', '--json', '--weekdays', 'quartz'])).out);
+  assert.deepEqual(quartz.problems, [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)' }]);
+});
+
+test('--weekdays: 2-6 is Tuesday through Saturday in the DataWorks numbering (default), Monday through Friday in Quartz\'s', async () => {
+  const expr = '00 00 08 ? * 2-6';
+  const days = (out: string): string[] => out.split('\n').filter((l) => /^ {2}\d{4}-/.test(l)).map((l) => l.split(' ')[4]);
+  const dw = await run([expr, '--from', FROM, '--next', '5']);
+  assert.equal(dw.code, 0);
+  assert.equal(dw.out.split('\n')[1], 'At 08:00, Tuesday through Saturday');
+  assert.match(dw.out, /note: day-of-week: "2-6" means TUE-SAT in the DataWorks numbering \(0 or 7 = Sunday/);
+  // From Saturday 2026-11-28 08:00 in Shanghai: Tue Dec 1 ... Sat Dec 5.
+  assert.deepEqual(days(dw.out), ['Tue', 'Wed', 'Thu', 'Fri', 'Sat']);
+  const explicit = await run([expr, '--from', FROM, '--next', '5', '--weekdays', 'dataworks']);
+  assert.equal(explicit.out, dw.out);
+  const q = await run([expr, '--from', FROM, '--next', '5', '--weekdays', 'quartz']);
+  assert.equal(q.out.split('\n')[1], 'At 08:00, Monday through Friday');
+  assert.deepEqual(days(q.out), ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+  const stream = await run(['-', '--from', FROM_S, '--weekdays', 'quartz'], '00 00 08 ? * 0\n00 00 08 ? * 7\n');
+  assert.deepEqual(stream.out.trim().split('\n').map((l) => (JSON.parse(l) as { valid: boolean }).valid), [false, true]);
+  const bad = await run([expr, '--weekdays', 'spring']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--weekdays must be dataworks or quartz, got 'spring'/);
 });
 
 test('--from as ISO and as epoch seconds give the same times', async () => {

@@ -65,6 +65,22 @@ test('no FILE and unknown options are usage errors: exit 2', async () => {
   assert.equal((await run('--help')).code, 0);
 });
 
+test('--weekdays: how cron day-of-week numbers are read (info note naming the days; 0 invalid in Quartz\'s numbering)', async () => {
+  const weekly = file('weekly.dwtasks.json', '{"Tasks": [{"Id": 1, "Trigger": {"Cron": "00 00 08 ? * 2-6"}}, {"Id": 2, "Trigger": {"Cron": "00 00 08 ? * 0"}}]}');
+  const dw = await run(weekly);
+  assert.equal(dw.code, 0);
+  assert.match(dw.out, /weekly\.dwtasks\.json:1:\d+: info \[dwtasks\/cron-weekday-numbers\] Task 1: Trigger\.Cron: day-of-week: "2-6" means TUE-SAT in the DataWorks numbering/);
+  assert.match(dw.out, /Task 2: Trigger\.Cron: day-of-week: "0" means SUN in the DataWorks numbering/);
+  assert.equal((await run('--weekdays', 'dataworks', weekly)).out, dw.out);
+  const q = await run('--weekdays=quartz', weekly);
+  assert.equal(q.code, 1);
+  assert.match(q.out, /Task 1: Trigger\.Cron: day-of-week: "2-6" means MON-FRI in the Quartz numbering/);
+  assert.match(q.out, /error \[dwtasks\/cron-invalid\] Task 2: Trigger\.Cron: day-of-week: 0 is out of range 1-7 \(1 = Sunday/);
+  const bad = await run('--weekdays', 'iso', weekly);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--weekdays must be dataworks or quartz, got 'iso'/);
+});
+
 test('a missing file or a directory: exit 2 naming it, the other files still checked', async () => {
   const ok = file('ok.dwtasks.json', '{"Tasks": [{"Id": 1, "Name": "n"}]}');
   const r = await run(join(dir, 'nope.dwtasks.json'), ok, dir);

@@ -83,6 +83,19 @@ describe('emulator BatchUpdateTasks', () => {
     assert.equal((await update(`[{"Id":${id},"Trigger":{"Cron":"00 00 08 ? * 2#1"}}]`)).info[id].Success, true);
   });
 
+  it('reads day-of-week numbers as DataWorks does: 0 and 7 are Sunday, 8 and inverted ranges are refused', async () => {
+    const id = Object.keys(state.tasks.Prod).find((x) => !both.includes(x) && x !== big && state.tasks.Prod[x].Trigger.Type === 'Scheduler')!;
+    for (const cron of ['00 00 08 ? * 0', '00 00 08 ? * 7', '00 00 08 ? * 0#5', '00 00 08 ? * 1/2']) {
+      assert.equal((await update(`[{"Id":${id},"Trigger":{"Cron":"${cron}"}}]`)).info[id].Success, true, cron);
+      assert.equal(emu.snapshot().tasks.Prod[id].Trigger.Cron, cron);
+    }
+    for (const cron of ['00 00 08 ? * 8', '00 00 08 ? * FRI-MON', '00 00 08 ? * 6-2']) {
+      const { info } = await update(`[{"Id":${id},"Trigger":{"Cron":"${cron}"}}]`);
+      assert.equal(info[id].Success, false, cron);
+      assert.match(info[id].Message, /day-of-week: .*(0-7 \(0 or 7 = Sunday|runs backwards)/, cron);
+    }
+  });
+
   it('a task with one bad field applies none of its fields', async () => {
     const id = both[4];
     const { info } = await update(`[{"Id":${id},"Name":"renamed_ok","RuntimeResource":{"ResourceGroupId":"no_such_group"}}]`);

@@ -53,6 +53,9 @@ describe('emulator seed data', () => {
       assert.ok(check.valid, `${c}: ${check.problems.map((p) => p.message).join()}`);
       assert.equal(check.canonical ?? c, c, 'seeded crons are in canonical form');
     }
+    // Weekly crons use the DataWorks numbering (0 = Sunday ... 6 = Saturday), all seven days present.
+    const weekly = crons.filter((c) => /\? \* \d$/.test(c)).map((c) => c.slice(-1));
+    assert.deepEqual([...new Set(weekly)].sort(), ['0', '1', '2', '3', '4', '5', '6']);
     assert.ok(dev.some((t) => t.Trigger.Type === 'Manual'));
     for (const p of s.projects) assert.ok(dev.some((t) => t.ProjectId === p.Id), `project ${p.Id} has tasks`);
     assert.ok(dev.every((t) => s.resourceGroups.some((g) => g.Id === t.RuntimeResource.ResourceGroupId)));

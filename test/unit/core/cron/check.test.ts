@@ -39,17 +39,20 @@ describe('checkCron: accepted forms', () => {
 });
 
 describe('checkCron: problems name the field and point at the token', () => {
-  it('day-of-week out of range says 1 = Sunday', () => {
+  it('day-of-week out of range names the numbering: 0 or 7 = Sunday (DataWorks), 1 = Sunday (Quartz)', () => {
     const p = only('00 00 00 ? * 8');
     assert.equal(p.field, 'day-of-week');
-    assert.equal(p.message, 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)');
+    assert.equal(p.message, 'day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)');
     assert.deepEqual([p.start, p.end], [13, 14]);
+    const q = checkCron('00 00 00 ? * 8', 'en', { weekdays: 'quartz' }).problems;
+    assert.deepEqual(q.map((x) => x.message), ['day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)']);
+    assert.match(checkCron('00 00 00 ? * 0', 'en', { weekdays: 'quartz' }).problems[0].message, /0 is out of range 1-7/);
   });
 
   it('out-of-range values in every field, and the range end inside a range', () => {
     const cases: [string, string, string][] = [
       ['00 60 00 * * ?', 'minute', '60'], ['00 00 24 * * ?', 'hour', '24'], ['00 00 00 32 * ?', 'day-of-month', '32'],
-      ['00 00 00 0 * ?', 'day-of-month', '0'], ['00 00 00 1 13 ?', 'month', '13'], ['00 00 00 ? * 0', 'day-of-week', '0'],
+      ['00 00 00 0 * ?', 'day-of-month', '0'], ['00 00 00 1 13 ?', 'month', '13'], ['00 00 00 ? * 0-8', 'day-of-week', '8'],
       ['00 00 01-25 * * ?', 'hour', '25'], ['00 00 00 ? * 2-9', 'day-of-week', '9'], ['00 00 00 ? * MON-9', 'day-of-week', 'MON-9'], ['00 00 00 1 FOO ?', 'month', 'FOO'],
     ];
     for (const [e, field, token] of cases) {
@@ -111,8 +114,8 @@ describe('checkCron: problems name the field and point at the token', () => {
     assert.match(checkCron('00 00 00 ? * 1#1,2#2').problems[0].message, /only value/);
     assert.match(only('00 00 00 ? * 2#6').message, /1 to 5/);
     const e = '00 00 00 ? * L';
-    assert.match(only(e).message, /Saturday/);
-    assert.equal(fix(e, /7/), '00 00 00 ? * 7');
+    assert.match(only(e).message, /Saturday.*5L = last Friday/);
+    assert.equal(fix(e, /SAT/), '00 00 00 ? * SAT');
   });
 
   it('steps: zero, too large, after names; mixed name/number ranges', () => {
@@ -185,11 +188,12 @@ describe('checkCron: at least 5 minutes between runs', () => {
     ['00 02,58 * * * ?', 'across every hour (xx:58 -> next :02)'],
     ['00 02,58 01-02 * * ?', 'across two consecutive hours'],
     ['00 02,58 00,23 * * ?', 'across midnight, every day'],
-    ['00 02,58 00,23 ? * 7,1', 'across midnight, Saturday -> Sunday'],
+    ['00 02,58 00,23 ? * 7,1', 'across midnight, Sunday -> Monday (7 and 1 in the DataWorks numbering)'],
+    ['00 02,58 00,23 ? * 6,0', 'across midnight, Saturday -> Sunday'],
     ['00 02,58 00,23 1,31 * ?', 'across midnight, the 31st -> the 1st'],
     ['00 02,58 00,23 28,1 3 ?', 'across midnight within a month: no, but 28 is not consecutive: see valid list'],
   ];
-  for (const [e, why] of tooClose.slice(0, 8)) {
+  for (const [e, why] of tooClose.slice(0, 9)) {
     it(`refuses ${e} (${why})`, () => {
       const p = only(e);
       assert.equal(p.field, 'minute');

@@ -37,10 +37,12 @@ export class CronGenerator {
     return k === 0 ? s.toLowerCase() : k === 1 ? s[0] + s.slice(1).toLowerCase() : s;
   }
 
-  expression(): string {
+  /** An expression with day-of-week numbers in the given numbering (Quartz's by default: the bench's set stays the same). */
+  expression(weekdays: 'quartz' | 'dataworks' = 'quartz'): string {
     const sec = this.pick(['0', '00']);
     const byWeek = this.chance(0.45);
-    return [sec, this.minute(), this.hour(), byWeek ? '?' : this.dayOfMonth(), this.month(), byWeek ? this.dayOfWeek() : '?'].join(' ');
+    const dow = (): string => (weekdays === 'quartz' ? this.dayOfWeek() : this.dayOfWeekDataworks());
+    return [sec, this.minute(), this.hour(), byWeek ? '?' : this.dayOfMonth(), this.month(), byWeek ? dow() : '?'].join(' ');
   }
 
   minute(): string {
@@ -108,6 +110,25 @@ export class CronGenerator {
       case 7: return `${this.int(1, 3)}/${this.int(2, 4)}`;
       case 8: return `${this.mixCase(this.pick(DAYS))}#${this.pick([1, 4, 5])}`;
       default: return `${this.int(1, 3)},${this.int(4, 5)},${this.int(6, 7)}`;
+    }
+  }
+
+  /** Day-of-week as DataWorks (Spring) numbers it: 0-7, 0 and 7 = Sunday, ranges only forward, `a/n` up to 7. */
+  dayOfWeekDataworks(): string {
+    switch (this.int(0, 12)) {
+      case 0: return '*';
+      case 1: return String(this.int(0, 7));
+      case 2: return this.mixCase(this.pick(DAYS));
+      case 3: { const a = this.int(0, 6); return `${a}-${this.int(a, 7)}`; }
+      case 4: { const a = this.int(0, 5); return `${this.mixCase(DAYS[a])}-${this.mixCase(DAYS[this.int(a, 6)])}`; }
+      case 5: return `${this.int(0, 7)}L`;
+      case 6: return `${this.int(0, 7)}#${this.int(1, 5)}`;
+      case 7: return `${this.int(0, 3)}/${this.int(2, 4)}`;
+      case 8: return `*/${this.int(1, 7)}`;
+      case 9: { const a = this.int(0, 4); return `${a}-${this.int(a + 1, 7)}/${this.int(2, 3)}`; }
+      case 10: return `${this.mixCase(this.pick(DAYS))},${this.int(0, 7)}`; // names and numbers mixed
+      case 11: return `${this.mixCase(this.pick(DAYS))}#${this.pick([1, 4, 5])}`;
+      default: return `${this.int(0, 2)},${this.int(3, 5)},${this.int(6, 7)}`;
     }
   }
 

@@ -2,7 +2,7 @@
 // problem code is reachable, and the zh-cn messages really come out in Chinese (English stays the default).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCron, CRON_MESSAGES, type CronMessageKey } from '../../../../src/core/cron';
+import { checkCron, CRON_MESSAGES, type CronMessageKey, type CronOptions } from '../../../../src/core/cron';
 
 const placeholders = (s: string): string => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
 const CJK = /[\u4e00-\u9fff]/;
@@ -46,7 +46,12 @@ const REACH: Record<string, string> = {
   'days.bothSet': '00 00 00 1 * MON',
   gap: '00 00,02 * * * ?',
   'gap.nextDay': '00 01,58 00,23 * * ?', // 23:58, then 00:01 the next day
+  'range.inverted': '00 00 00 ? * FRI-MON',
+  'weekdays.numbers': '00 00 00 ? * 2-6', // a note on a valid expression, not a problem
 };
+
+/** Codes reached only in the Quartz numbering (the default is DataWorks'). */
+const QUARTZ: Record<string, string> = { 'range.day-of-week': '00 00 00 ? * 0' };
 
 describe('cron messages in English and Simplified Chinese', () => {
   it('every key has a zh-cn translation with the same placeholders', () => {
@@ -61,12 +66,23 @@ describe('cron messages in English and Simplified Chinese', () => {
 
   it('every problem code is reachable, and comes out in Chinese for zh-cn and unchanged English by default', () => {
     const reached = new Set<string>();
-    for (const [code, e] of Object.entries(REACH)) {
-      const en = checkCron(e);
-      const zh = checkCron(e, 'zh-cn');
-      assert.ok(en.problems.some((p) => p.code === code), `${JSON.stringify(e)} does not report ${code}: ${JSON.stringify(en.problems)}`);
+    const cases: [string, string, CronOptions][] = [
+      ...Object.entries(REACH).map(([c, e]): [string, string, CronOptions] => [c, e, {}]),
+      ...Object.entries(QUARTZ).map(([c, e]): [string, string, CronOptions] => [c, e, { weekdays: 'quartz' }]),
+    ];
+    for (const [code, e, options] of cases) {
+      const en = checkCron(e, 'en', options);
+      const zh = checkCron(e, 'zh-cn', options);
+      const said = [...en.problems, ...en.notes];
+      assert.ok(said.some((p) => p.code === code), `${JSON.stringify(e)} does not report ${code}: ${JSON.stringify(said)}`);
       assert.deepEqual(zh.problems.map((p) => [p.code, p.field, p.start, p.end]), en.problems.map((p) => [p.code, p.field, p.start, p.end]));
       assert.deepEqual(zh.fixes.map((f) => f.replacement), en.fixes.map((f) => f.replacement));
+      assert.deepEqual(zh.notes.map((n) => [n.code, n.start, n.end, n.fix.replacement]), en.notes.map((n) => [n.code, n.start, n.end, n.fix.replacement]));
+      for (const n of zh.notes) {
+        reached.add(n.code);
+        assert.match(n.message, CJK, n.message);
+        assert.match(n.fix.title, CJK, n.fix.title);
+      }
       for (const p of zh.problems) {
         reached.add(p.code);
         assert.match(p.message, CJK, p.message);
@@ -75,13 +91,16 @@ describe('cron messages in English and Simplified Chinese', () => {
       for (const f of zh.fixes) assert.match(f.title, CJK, f.title);
       for (const p of en.problems) assert.ok(p.message.startsWith(`${p.field}: `), p.message);
     }
-    const problemKeys = keys.filter((k) => !/^(field|fix|minutes)\.|^prefix$/.test(k));
+    const problemKeys = keys.filter((k) => !/^(field|fix|minutes|sunday|numbering)\.|^prefix$/.test(k));
     assert.deepEqual(problemKeys.filter((k) => !reached.has(k)), []);
   });
 
-  it('the issue example in both languages', () => {
-    assert.equal(checkCron('00 00 00 ? * 8').problems[0].message, 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)');
-    assert.equal(checkCron('00 00 00 ? * 8', 'zh-cn').problems[0].message, '星期：8 超出范围 1-7（1 = 星期日，或 SUN-SAT）');
+  it('the issue example in both languages and both numberings', () => {
+    assert.equal(checkCron('00 00 00 ? * 8').problems[0].message, 'day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)');
+    assert.equal(checkCron('00 00 00 ? * 8', 'zh-cn').problems[0].message, '星期：8 超出范围 0-7（0 或 7 = 星期日，1 = 星期一，或 SUN-SAT）');
+    const quartz = { weekdays: 'quartz' } as const;
+    assert.equal(checkCron('00 00 00 ? * 8', 'en', quartz).problems[0].message, 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)');
+    assert.equal(checkCron('00 00 00 ? * 8', 'zh-cn', quartz).problems[0].message, '星期：8 超出范围 1-7（1 = 星期日，或 SUN-SAT）');
     assert.deepEqual(checkCron('0 0 2 * * ?', 'zh-cn').fixes, [{ title: '使用规范形式 "00 00 02 * * ?"', replacement: '00 00 02 * * ?' }]);
   });
 });

@@ -21,9 +21,14 @@ describe('nextFireTimes', () => {
     assert.deepEqual(iso('00 00 00 30 2 ?', '2026-01-01T00:00:00Z', 'UTC', 3), []);
     assert.deepEqual(iso('00 00 00 31 4,6,9,11 ?', '2026-01-01T00:00:00Z', 'UTC', 3), []);
   });
-  it('nL and n#k', () => {
-    assert.deepEqual(iso('00 00 12 ? * 6L', '2026-11-01T00:00:00Z', 'UTC', 2), ['2026-11-27T12:00:00.000Z', '2026-12-25T12:00:00.000Z']);
-    assert.deepEqual(iso('00 00 12 ? * 2#1', '2026-11-28T00:00:00Z', 'UTC', 2), ['2026-12-07T12:00:00.000Z', '2027-01-04T12:00:00.000Z']);
+  it('nL and n#k (DataWorks numbering: 5 = Friday, 1 = Monday)', () => {
+    assert.deepEqual(iso('00 00 12 ? * 5L', '2026-11-01T00:00:00Z', 'UTC', 2), ['2026-11-27T12:00:00.000Z', '2026-12-25T12:00:00.000Z']);
+    assert.deepEqual(iso('00 00 12 ? * 1#1', '2026-11-28T00:00:00Z', 'UTC', 2), ['2026-12-07T12:00:00.000Z', '2027-01-04T12:00:00.000Z']);
+  });
+  it('nL and n#k in the Quartz numbering (6 = Friday, 2 = Monday)', () => {
+    const q = (expr: string, from: string): string[] => nextFireTimes(expr, new Date(from), 'UTC', 2, { weekdays: 'quartz' }).map((d) => d.toISOString());
+    assert.deepEqual(q('00 00 12 ? * 6L', '2026-11-01T00:00:00Z'), ['2026-11-27T12:00:00.000Z', '2026-12-25T12:00:00.000Z']);
+    assert.deepEqual(q('00 00 12 ? * 2#1', '2026-11-28T00:00:00Z'), ['2026-12-07T12:00:00.000Z', '2027-01-04T12:00:00.000Z']);
   });
   it('DST: a spring-forward gap skips that day (as Quartz); fall-back keeps one run', () => {
     assert.deepEqual(iso('00 30 02 * * ?', '2026-03-07T12:00:00Z', 'America/New_York', 2), ['2026-03-09T06:30:00.000Z', '2026-03-10T06:30:00.000Z']);
@@ -40,19 +45,28 @@ describe('nextFireTimes', () => {
 });
 
 describe('describeCron', () => {
-  it('English, Quartz day numbering (1 = Sunday)', () => {
-    assert.equal(describeCron('00 00 00 ? * 1', 'en'), 'At 00:00, only on Sunday');
-    assert.equal(describeCron('00 00 00 ? * 2-6', 'en'), 'At 00:00, Monday through Friday');
+  it('English, DataWorks day numbering by default (0 or 7 = Sunday, 1 = Monday)', () => {
+    assert.equal(describeCron('00 00 00 ? * 1', 'en'), 'At 00:00, only on Monday');
+    assert.equal(describeCron('00 00 00 ? * 0', 'en'), 'At 00:00, only on Sunday');
+    assert.equal(describeCron('00 00 00 ? * 2-6', 'en'), 'At 00:00, Tuesday through Saturday');
+    assert.equal(describeCron('00 00 00 ? * 2-6', 'zh-cn'), '在00:00, 星期二至星期六');
+  });
+  it('English, Quartz day numbering (1 = Sunday) when asked', () => {
+    const quartz = { weekdays: 'quartz' } as const;
+    assert.equal(describeCron('00 00 00 ? * 1', 'en', quartz), 'At 00:00, only on Sunday');
+    assert.equal(describeCron('00 00 00 ? * 2-6', 'en', quartz), 'At 00:00, Monday through Friday');
+    assert.equal(describeCron('00 00 12 ? * 6L', 'en', quartz), 'At 12:00, on the last Friday of the month');
+    assert.equal(describeCron('00 00 03 ? * 2/3', 'en', quartz), 'At 03:00, only on Monday and Thursday');
   });
   it('L, nL, n#k', () => {
     assert.equal(describeCron('00 30 08 L * ?', 'en'), 'At 08:30, on the last day of the month');
-    assert.equal(describeCron('00 00 12 ? * 6L', 'en'), 'At 12:00, on the last Friday of the month');
-    assert.equal(describeCron('00 00 12 ? * 2#1', 'en'), 'At 12:00, on the first Monday of the month');
-    assert.equal(describeCron('00 00 12 ? * 6L', 'zh-cn'), '在12:00, 限每月的最后一个星期五');
-    assert.equal(describeCron('00 00 12 ? * 6#3', 'zh-cn'), '在12:00, 限每月的第三个星期五');
+    assert.equal(describeCron('00 00 12 ? * 5L', 'en'), 'At 12:00, on the last Friday of the month');
+    assert.equal(describeCron('00 00 12 ? * 1#1', 'en'), 'At 12:00, on the first Monday of the month');
+    assert.equal(describeCron('00 00 12 ? * 5L', 'zh-cn'), '在12:00, 限每月的最后一个星期五');
+    assert.equal(describeCron('00 00 12 ? * 5#3', 'zh-cn'), '在12:00, 限每月的第三个星期五');
   });
-  it('steps in day-of-week and month are read as Quartz expands them', () => {
-    assert.equal(describeCron('00 00 03 ? * 2/3', 'en'), 'At 03:00, only on Monday and Thursday');
+  it('steps in day-of-week and month are read as the numbering expands them', () => {
+    assert.equal(describeCron('00 00 03 ? * 1/3', 'en'), 'At 03:00, only on Monday, Thursday, and Sunday');
     assert.match(describeCron('00 00 00 1 */3 ?', 'en'), /January, April, July, and October/);
     assert.match(describeCron('00 05/10 * * * ?', 'en'), /Every 10 minutes, starting at 5 minutes past the hour/);
   });

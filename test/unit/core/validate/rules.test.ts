@@ -79,7 +79,7 @@ const cases: Case[] = [
   {
     name: 'cron: day-of-week 8, the range is the 8 inside the string',
     text: doc(T('"Trigger": {"Cron": "0 0 2 * * 8"}')),
-    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '8', within: '8"}', message: /^Task 8604388726201130001: Trigger\.Cron: day-of-week: 8 is out of range 1-7/ }],
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '8', within: '8"}', message: /^Task 8604388726201130001: Trigger\.Cron: day-of-week: 8 is out of range 0-7 \(0 or 7 = Sunday/ }],
   },
   {
     name: 'cron: seconds not 00',
