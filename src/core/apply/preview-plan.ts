@@ -123,7 +123,9 @@ export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Lo
   if (p.fieldsSame) {
     lines.push('', w.same(p.fieldsSame));
     for (const t of p.tasks) {
-      if (t.same.length) lines.push(`  ${w.task(t.id, t.envType)}: ${t.same.map((c) => `${c.path} ${show(c.patched)}`).join(', ')}`);
+      if (!t.same.length) continue;
+      lines.push(`  ${w.task(t.id, t.envType)}`);
+      for (const c of t.same) lines.push(`    ${c.path}: ${show(c.patched)}`);
     }
   }
   return `${lines.join('\n')}\n`;

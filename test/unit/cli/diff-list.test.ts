@@ -40,7 +40,8 @@ test('diff: the plan: changed fields current -> patched, crons in words, unchang
     `    Tags: ${JSON.stringify(b.Tags)} -> [{"Key":"k","Value":"v"}]`,
     '',
     'Would not change (1 field(s) already at the patched value):',
-    `  Task ${a.Id} (Prod): Owner ${JSON.stringify(a.Owner)}`,
+    `  Task ${a.Id} (Prod)`,
+    `    Owner: ${JSON.stringify(a.Owner)}`,
     '',
   ].join('\n'));
   r = await runCommand(diffCommand, [file, '--endpoint', fx.emu.endpoint, '--json', '--project', a.ProjectId], env);

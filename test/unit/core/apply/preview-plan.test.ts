@@ -49,8 +49,10 @@ test('the text: unreadable first, current -> patched with the cron in words, unc
     '    Owner: "1" -> "2"',
     '',
     'Would not change (2 field(s) already at the patched value):',
-    `  Task ${A} (Prod): Description "same"`,
-    `  Task ${B} (Dev): Timeout 3600`,
+    `  Task ${A} (Prod)`,
+    '    Description: "same"',
+    `  Task ${B} (Dev)`,
+    '    Timeout: 3600',
     '',
   ].join('\n'));
 });
