@@ -12,6 +12,7 @@ import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
+import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
 import { formatTable } from '../table';
 
@@ -32,6 +33,7 @@ ${CONNECTION_HELP}
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
   --journal PATH    Journal file (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
+${WEEKDAYS_HELP}
 Exit: 0 all succeeded, 1 some failed/unknown/not sent, 2 invalid input or usage, 3 auth/network/quota.
 `;
 
@@ -47,6 +49,7 @@ const OPTIONS = {
   'no-revert': { type: 'boolean' },
   journal: { type: 'string' },
   json: { type: 'boolean' },
+  weekdays: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -81,7 +84,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   process.on('SIGINT', onSigint);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyPatch({ text, file }, conn.client, {
+    outcome = await applyPatch({ text, file, weekdays: weekdaysOption(values.weekdays) }, conn.client, {
       batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
     }, {
       confirm: async (plan, verdict) => {

@@ -6,6 +6,7 @@ import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
+import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { readPatchText, refusalError } from '../patch-file';
 
 const HELP = `Usage: dwtasks diff FILE [options]
@@ -17,6 +18,7 @@ ${CONNECTION_HELP}
                     if that listing fails nothing is read: name the projects)
   --rps N           Requests per second (default ${DEFAULT_RPS})
   --json            One JSON object: {"tasks":[{"id","envType","changes":[{"path","current","patched","changed"}],"error"}]}
+${WEEKDAYS_HELP}
 Exit: 0 no differences, 1 some fields differ or tasks cannot be read, 2 invalid input or usage, 3 auth/network/quota.
 `;
 
@@ -25,6 +27,7 @@ const OPTIONS = {
   project: { type: 'string', multiple: true },
   rps: { type: 'string' },
   json: { type: 'boolean' },
+  weekdays: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -41,7 +44,8 @@ async function diff(args: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   const text = await readPatchText(file);
   const conn = connect(values, io.env);
-  const read = await readCurrentValues({ text, file }, conn.client, { rps, projectIds: values.project });
+  const weekdays = weekdaysOption(values.weekdays);
+  const read = await readCurrentValues({ text, file, weekdays }, conn.client, { rps, projectIds: values.project });
   if (read.kind === 'refused') throw refusalError(read.verdict);
   if (read.kind === 'not-read') {
     // Rethrow a service error so it maps to exit 3 (or 2 for a parameter) like every command's.
@@ -55,7 +59,7 @@ async function diff(args: string[], io: CliIO): Promise<number> {
     }));
     io.stdout.write(JSON.stringify({ tasks }) + '\n');
   } else {
-    io.stdout.write(renderPreview(preview, { file }));
+    io.stdout.write(renderPreview(preview, { file, weekdays }));
     io.stderr.write(`${read.state.calls} read call(s); nothing was sent.\n`);
   }
   return preview.unreadable.length || preview.fieldsChanging ? 1 : 0;

@@ -72,7 +72,7 @@ export type ApplyOutcome =
 
 /** Gate and plan: the first step of every path, reading or sending. */
 export function gateAndPlan(input: PatchInput, batchSize = DEFAULT_BATCH_SIZE): { kind: 'refused'; verdict: Refusal } | { kind: 'ok'; verdict: OkVerdict; plan: ApplyPlan } {
-  const verdict = checkBeforeSend(input.text, input.file, { locale: input.locale });
+  const verdict = checkBeforeSend(input.text, input.file, input);
   if (!verdict.ok) return { kind: 'refused', verdict };
   return { kind: 'ok', verdict, plan: planApply(verdict.request, batchSize) };
 }

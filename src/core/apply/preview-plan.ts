@@ -2,6 +2,7 @@
 // that change (`current -> patched`, crons also in words), then the fields already at the patched
 // value, apart and counted. `dwtasks diff` prints this text and the editor's Preview shows it.
 import { describeCron } from '../cron/describe';
+import type { WeekdayNumbering } from '../cron/weekdays';
 import type { EnvType } from '../patch/model';
 import type { Locale } from '../validate/messages';
 import type { BeforeState } from './before-state';
@@ -93,7 +94,7 @@ const WORDS: Record<Locale, Words> = {
   },
 };
 
-export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Locale }): string {
+export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Locale; weekdays?: WeekdayNumbering }): string {
   const locale = opts.locale ?? 'en';
   const w = WORDS[locale];
   const show = (v: unknown) => (v === undefined ? w.notSet : JSON.stringify(v));
@@ -113,7 +114,7 @@ export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Lo
       lines.push(`  ${w.task(t.id, t.envType)}`);
       for (const c of t.changes) {
         lines.push(`    ${c.path}: ${show(c.current)} -> ${show(c.patched)}`);
-        const words = cronWords(c, locale);
+        const words = cronWords(c, locale, opts.weekdays);
         if (words) lines.push(`      ${words}`);
       }
     }
@@ -132,8 +133,8 @@ export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Lo
 }
 
 /** "At 02:35, only on Friday -> At 04:30, every day" for a cron change; nothing for other fields. */
-function cronWords(c: FieldChange, locale: Locale): string | undefined {
+function cronWords(c: FieldChange, locale: Locale, weekdays: WeekdayNumbering | undefined): string | undefined {
   if (c.path !== 'Trigger.Cron' || typeof c.patched !== 'string') return undefined;
-  const after = describeCron(c.patched, locale);
-  return typeof c.current === 'string' ? `${describeCron(c.current, locale)} -> ${after}` : after;
+  const after = describeCron(c.patched, locale, { weekdays });
+  return typeof c.current === 'string' ? `${describeCron(c.current, locale, { weekdays })} -> ${after}` : after;
 }

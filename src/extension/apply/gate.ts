@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { checkBeforeSend, type OkVerdict, type PatchInput } from '../../core/apply';
 import type { Finding } from '../../core/types';
-import { currentLocale } from '../util/settings';
+import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { APPLY_SOURCE } from './results';
 
 export type GateResult =
@@ -17,8 +17,8 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
   if (!trusted) {
     return { ok: false, reason: 'untrusted', errors: [], message: vscode.l10n.t('Apply needs a trusted workspace: {0} was not sent. Trust this workspace to apply patches.', name) };
   }
-  const input: PatchInput = { text: doc.getText(), file: name, locale: currentLocale() };
-  const verdict = checkBeforeSend(input.text, input.file, { locale: input.locale });
+  const input: PatchInput = { text: doc.getText(), file: name, locale: currentLocale(), weekdays: cronWeekdayNumbering(doc.uri) };
+  const verdict = checkBeforeSend(input.text, input.file, input);
   if (!verdict.ok && verdict.reason === 'empty') {
     return { ok: false, reason: 'empty', errors: [], message: vscode.l10n.t('{0} has no Tasks; nothing to send.', name) };
   }

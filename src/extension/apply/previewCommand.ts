@@ -80,7 +80,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
       return undefined;
     }
     const preview = buildPreview(read.plan, read.state);
-    text = renderPreview(preview, { file: name, locale: gate.input.locale });
+    text = renderPreview(preview, { file: name, locale: gate.input.locale, weekdays: gate.input.weekdays });
     tasks = preview.tasks;
     changed = preview.fieldsChanging;
   } catch (e) {

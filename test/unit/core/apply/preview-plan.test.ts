@@ -44,7 +44,7 @@ test('the text: unreadable first, current -> patched with the cron in words, unc
     '',
     'Changes (1 task(s), 2 field(s)):',
     `  Task ${A} (Prod)`,
-    '    Trigger.Cron: "00 35 02 ? * 6" -> "00 30 04 * * ?"',
+    '    Trigger.Cron: "00 35 02 ? * 5" -> "00 30 04 * * ?"',
     '      At 02:35, only on Friday -> At 04:30, every day',
     '    Owner: "1" -> "2"',
     '',
