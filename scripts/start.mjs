@@ -81,7 +81,15 @@ async function startEmulator() {
     detached: true,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  stoppers.push(async () => killGroup(child.pid, 'SIGTERM'));
+  const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
+  // Waits for it: on SIGTERM it writes its state file, which must be complete when we are gone.
+  stoppers.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    killGroup(child.pid, 'SIGTERM');
+    const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  });
   const first = await new Promise((resolveLine, reject) => {
     const rl = createInterface({ input: child.stdout });
     rl.once('line', (line) => resolveLine(line));
