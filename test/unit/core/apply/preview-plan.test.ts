@@ -17,7 +17,7 @@ function fixture() {
     { Id: B, EnvType: 'Dev', Timeout: 3600 },
   ] });
   const entries = new Map<string, BeforeEntry>([
-    [`Prod:${A}`, { id: A, envType: 'Prod', values: { Trigger: { Cron: '00 35 02 ? * 6', Type: 'Scheduler' }, Owner: '1', Description: 'same' } }],
+    [`Prod:${A}`, { id: A, envType: 'Prod', values: { Trigger: { Cron: '00 35 02 ? * 5', Type: 'Scheduler' }, Owner: '1', Description: 'same' } }],
     [`Prod:${MISSING}`, { id: MISSING, envType: 'Prod', error: `The task ${MISSING} does not exist in the Prod environment.` }],
     [`Dev:${B}`, { id: B, envType: 'Dev', values: { Timeout: 3600 } }],
   ]);
