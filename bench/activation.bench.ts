@@ -1,0 +1,65 @@
+// What the extension costs a user who opens any JSONC file: loading dist/extension.js (with a stand-in
+// `vscode` module, in a fresh process) against loading @alicloud/openapi-client alone, as a ratio
+// (goal: at most 0.25); plus the activation time the real extension host reported (module start to
+// the end of activate(), from ExtensionApi.activationMs), which the integration suite
+// "foundation: lazy loading" writes to test-results/perf/activation.json.
+// Run: npm run bench -- activation [--runs N] [--host]  (--host runs that host suite first: minutes).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { interleaved, median, ms, requireTime, runsArg } from './load-time';
+
+const RUNS = runsArg(9);
+const HOST_FILE = resolve('test-results/perf/activation.json');
+
+// Only lets the bundle evaluate: every property is a callable, constructible stand-in, enums read as 0.
+const standInVscode = (bundle: string): string => `
+const Module = require('node:module');
+const standIn = new Proxy(function () {}, {
+  get: (_t, k) => (k === Symbol.toPrimitive ? () => 0 : k === 'then' ? undefined : standIn),
+  apply: () => standIn,
+  construct: () => standIn,
+});
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) { return request === 'vscode' ? 'vscode' : resolveFilename.call(this, request, ...rest); };
+// esbuild's namespace import copies the module's own keys: list every name the bundle reads.
+const names = new Set(require('node:fs').readFileSync(${JSON.stringify(bundle)}, 'utf8').match(/(?<=\\bvscode\\d*\\.)[A-Za-z_]\\w*/g));
+const exports = Object.fromEntries([...names].map((n) => [n, standIn]));
+require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports };
+`;
+
+function build(): void {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+}
+
+function hostFigure(): void {
+  if (process.argv.includes('--host')) {
+    console.log('  running the host suite "foundation: lazy loading" (scripts/test-integration.mjs)...');
+    const r = spawnSync(process.execPath, ['scripts/test-integration.mjs', '--grep', 'foundation: lazy loading'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`host suite failed: ${r.stdout.slice(-2000)}${r.stderr.slice(-1000)}`);
+  }
+  if (!existsSync(HOST_FILE)) {
+    console.log(`  real host: no figure yet (${HOST_FILE}); run with --host, or the integration suite`);
+    return;
+  }
+  const f = JSON.parse(readFileSync(HOST_FILE, 'utf8')) as { activationMs: number; clientLoaded: boolean; vscodeVersion: string };
+  const age = Math.round((Date.now() - statSync(HOST_FILE).mtimeMs) / 60_000);
+  console.log(`  real host (VS Code ${f.vscodeVersion}): module start to end of activate() ${ms(f.activationMs)}; client bundle loaded after activation + opening a patch: ${f.clientLoaded}`);
+  console.log(`    read from ${HOST_FILE}, written by the integration suite ${age} min ago${process.argv.includes('--host') ? ' (this run)' : ' (--host re-measures)'}`);
+}
+
+function main(): void {
+  build();
+  const extension = resolve('dist/extension.js');
+  const sdk = require.resolve('@alicloud/openapi-client');
+  const [ours, theirs] = interleaved(RUNS, [() => requireTime(extension, standInVscode(extension)), () => requireTime(sdk)]);
+  const ratio = median(ours) / median(theirs);
+  console.log(`\nLoading in a fresh Node process, median of ${RUNS}:`);
+  console.log(`  dist/extension.js (stand-in vscode)   ${ms(median(ours)).padStart(10)}`);
+  console.log(`  @alicloud/openapi-client alone        ${ms(median(theirs)).padStart(10)}`);
+  console.log(`  ratio ${ratio.toFixed(2)}; goal <= 0.25: ${ratio <= 0.25 ? 'met' : 'NOT met'}`);
+  hostFigure();
+}
+
+main();

@@ -1,0 +1,47 @@
+// Shared by the load benches: how long a fresh Node process takes to `require` something, and how
+// long whole processes take, as medians of runs interleaved so machine load hits every case alike.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+/**
+ * Milliseconds a fresh process spends in `require(target)`; `prelude` runs first (untimed).
+ * The child prints one number; anything else (a throw) fails the bench.
+ */
+export function requireTime(target: string, prelude = ''): number {
+  const script = `${prelude}\nconst t0 = performance.now(); require(${JSON.stringify(target)}); process.stdout.write(String(performance.now() - t0));`;
+  const p = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  const value = Number(p.stdout);
+  if (p.status !== 0 || !Number.isFinite(value)) throw new Error(`require(${target}) failed (${p.status}): ${p.stderr.slice(-600)}`);
+  return value;
+}
+
+export interface ProcessTime { wall: number; cpu: number }
+
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall time and (with /usr/bin/time) CPU user+sys of one `node ...args` process; `check` validates its output. */
+export function processTime(args: string[], check: (status: number | null, stdout: string) => boolean, input?: string): ProcessTime {
+  const t0 = performance.now();
+  const p = timeBin
+    ? spawnSync(timeBin, ['-f', 'CPU %U %S', process.execPath, ...args], { encoding: 'utf8', input })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', input });
+  const wall = performance.now() - t0;
+  const m = /CPU ([\d.]+) ([\d.]+)\s*$/.exec(p.stderr);
+  if (!check(p.status, p.stdout)) throw new Error(`node ${args.join(' ')} failed (${p.status}): ${p.stderr.slice(-600)}${p.stdout.slice(-300)}`);
+  return { wall, cpu: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN };
+}
+
+/** Runs each job `runs` times, interleaved; returns the samples per job. */
+export function interleaved<T>(runs: number, jobs: (() => T)[]): T[][] {
+  const out: T[][] = jobs.map(() => []);
+  for (let r = 0; r < runs; r++) jobs.forEach((j, i) => out[i].push(j()));
+  return out;
+}
+
+export const runsArg = (def: number): number => {
+  const i = process.argv.indexOf('--runs');
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
