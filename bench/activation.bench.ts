@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { interleaved, median, ms, requireTime, runsArg } from './load-time';
+import { interleaved, ms, pick, requireTime, runsArg } from './load-time';
 
 const RUNS = runsArg(9);
 const HOST_FILE = resolve('test-results/perf/activation.json');
@@ -54,11 +54,12 @@ function main(): void {
   const extension = resolve('dist/extension.js');
   const sdk = require.resolve('@alicloud/openapi-client');
   const [ours, theirs] = interleaved(RUNS, [() => requireTime(extension, standInVscode(extension)), () => requireTime(sdk)]);
-  const ratio = median(ours) / median(theirs);
-  console.log(`\nLoading in a fresh Node process, median of ${RUNS}:`);
-  console.log(`  dist/extension.js (stand-in vscode)   ${ms(median(ours)).padStart(10)}`);
-  console.log(`  @alicloud/openapi-client alone        ${ms(median(theirs)).padStart(10)}`);
-  console.log(`  ratio ${ratio.toFixed(2)}; goal <= 0.25: ${ratio <= 0.25 ? 'met' : 'NOT met'}`);
+  const ratio = pick(ours, 'wall') / pick(theirs, 'wall');
+  const cpuRatio = pick(ours, 'cpu') / pick(theirs, 'cpu');
+  console.log(`\nLoading in a fresh Node process, median of ${RUNS} (wall / CPU):`);
+  console.log(`  dist/extension.js (stand-in vscode)   ${ms(pick(ours, 'wall')).padStart(10)} / ${ms(pick(ours, 'cpu')).padStart(10)}`);
+  console.log(`  @alicloud/openapi-client alone        ${ms(pick(theirs, 'wall')).padStart(10)} / ${ms(pick(theirs, 'cpu')).padStart(10)}`);
+  console.log(`  ratio ${ratio.toFixed(2)} / ${cpuRatio.toFixed(2)}; goal <= 0.25: ${ratio <= 0.25 && cpuRatio <= 0.25 ? 'met' : 'NOT met'} (wall and CPU)`);
   hostFigure();
 }
 

@@ -1,12 +1,12 @@
 // Whole `dwtasks` processes that should cost little more than starting Node: `--help`, `validate` on a
 // small file, `cron` on one expression, each against `node -e 0` measured in the same run (median of
 // interleaved runs; wall time, and CPU user+sys where /usr/bin/time exists). Also how much JavaScript
-// each one loads (DWTASKS_TRACE_LOAD lists the CLI's bundle files as they load).
+// each one loads (scripts/lib/trace-require.cjs lists the module cache at exit).
 // Run: npm run bench -- cli [--runs N].
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { interleaved, median, ms, processTime, runsArg, type ProcessTime } from './load-time';
+import { interleaved, ms, pick, processTime, runsArg } from './load-time';
 
 const RUNS = runsArg(11);
 const CLI = resolve('dist/cli.js');
@@ -21,9 +21,9 @@ const cases: { name: string; args: string[]; ok: (status: number | null, out: st
 
 /** The bundle files a run loads and their total size. */
 function loaded(args: string[]): string {
-  const p = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, DWTASKS_TRACE_LOAD: '1' } });
+  const p = spawnSync(process.execPath, ['--require', resolve('scripts/lib/trace-require.cjs'), ...args], { encoding: 'utf8' });
   const files = p.stderr.split('\n').filter((l) => l.startsWith('dwtasks-load ')).map((l) => l.slice('dwtasks-load '.length));
-  if (!files.length) return '(no trace: this build does not support DWTASKS_TRACE_LOAD)';
+  if (!files.length) throw new Error(`no trace from node ${args.join(' ')}: ${p.stderr.slice(-300)}`);
   const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
   return `${files.map((f) => f.replace(`${resolve('dist')}/`, '')).join(' + ')} = ${(bytes / 1e6).toFixed(2)} MB`;
 }
@@ -32,7 +32,6 @@ function main(): void {
   const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
   if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
   const samples = interleaved(RUNS, cases.map((c) => () => processTime(c.args, c.ok)));
-  const pick = (xs: ProcessTime[], k: keyof ProcessTime): number => median(xs.map((x) => x[k]));
   const refWall = pick(samples[0], 'wall');
   const refCpu = pick(samples[0], 'cpu');
   console.log(`\nWhole processes, median of ${RUNS} (wall / CPU user+sys), ratio to node -e 0:`);

@@ -5,20 +5,21 @@ import { existsSync } from 'node:fs';
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const ms = (x: number): string => `${x.toFixed(1)} ms`;
-
-/**
- * Milliseconds a fresh process spends in `require(target)`; `prelude` runs first (untimed).
- * The child prints one number; anything else (a throw) fails the bench.
- */
-export function requireTime(target: string, prelude = ''): number {
-  const script = `${prelude}\nconst t0 = performance.now(); require(${JSON.stringify(target)}); process.stdout.write(String(performance.now() - t0));`;
-  const p = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-  const value = Number(p.stdout);
-  if (p.status !== 0 || !Number.isFinite(value)) throw new Error(`require(${target}) failed (${p.status}): ${p.stderr.slice(-600)}`);
-  return value;
-}
+export const pick = (xs: ProcessTime[], k: keyof ProcessTime): number => median(xs.map((x) => x[k]));
 
 export interface ProcessTime { wall: number; cpu: number }
+
+/**
+ * Wall and CPU milliseconds a fresh process spends in `require(target)`; `prelude` runs first (untimed).
+ * The child prints two numbers; anything else (a throw) fails the bench.
+ */
+export function requireTime(target: string, prelude = ''): ProcessTime {
+  const script = `${prelude}\nconst c0 = process.cpuUsage(); const t0 = performance.now(); require(${JSON.stringify(target)});
+const c = process.cpuUsage(c0); process.stdout.write(JSON.stringify({ wall: performance.now() - t0, cpu: (c.user + c.system) / 1000 }));`;
+  const p = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (p.status !== 0) throw new Error(`require(${target}) failed (${p.status}): ${p.stderr.slice(-600)}`);
+  return JSON.parse(p.stdout) as ProcessTime;
+}
 
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 

@@ -1,5 +1,6 @@
 // describeCron: human descriptions via cronstrue with Quartz day numbering (1 = Sunday).
-import cronstrue from 'cronstrue/i18n';
+import cronstrue from 'cronstrue';
+import 'cronstrue/locales/zh_CN';
 import { parseCron } from './parse';
 
 const LOCALES = { en: 'en', 'zh-cn': 'zh_CN' } as const;

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeJournal, type JournalSummary } from '../../../src/core/apply/journal';
@@ -18,7 +18,7 @@ before(async () => {
   // The real build; the CLI bundle is copied out so a concurrent rebuild of dist/ cannot swap it mid-test.
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
   cli = join(dir, 'cli.js');
-  copyFileSync('dist/cli.js', cli);
+  cpSync('dist', dir, { recursive: true, filter: (src) => !src.endsWith('.map') }); // cli.js needs its commands/
   fx = await startFixture({ tasks: 400, faults: { latencyMs: 120 } });
 });
 after(async () => { await fx.emu.close(); });

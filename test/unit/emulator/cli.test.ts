@@ -2,7 +2,7 @@
 // --json line first, logs requests to stderr, stops cleanly on SIGTERM, and a SIGKILL in the middle of writes leaves a state file that holds every answered change.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,7 +38,7 @@ describe('dwtasks emulator (process)', () => {
   before(() => {
     // The real build (node scripts/build.mjs); the CLI bundle is copied out so a concurrent rebuild of dist/ cannot swap it mid-test.
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'pipe' });
-    copyFileSync(join(root, 'dist/cli.js'), cli);
+    cpSync(join(root, 'dist'), dir, { recursive: true, filter: (src) => !src.endsWith('.map') }); // cli.js needs its commands/
   });
   after(() => {
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL'); // only after a failed test
