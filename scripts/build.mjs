@@ -31,6 +31,8 @@ const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./
 await Promise.all([
   esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [extensionLazy.plugin] }),
   esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
+  // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: 'dist/validate-worker.js' }),
 ]);
 await Promise.all([
   buildLazyEntries(esbuild, { ...lazy, external: ['vscode'] }, extensionLazy.entries, 'dist'),
