@@ -4,13 +4,10 @@
 // the end of activate(), from ExtensionApi.activationMs), which the integration suite
 // "foundation: lazy loading" writes to test-results/perf/activation.json.
 // Run: npm run bench -- activation [--runs N] [--host]  (--host runs that host suite first: minutes).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { interleaved, ms, pick, requireTime, runsArg } from './load-time';
+import { build, hostFigure, interleaved, ms, pick, requireTime, runsArg } from './load-time';
 
 const RUNS = runsArg(9);
-const HOST_FILE = resolve('test-results/perf/activation.json');
 
 // Only lets the bundle evaluate: every property is a callable, constructible stand-in, enums read as 0.
 const standInVscode = (bundle: string): string => `
@@ -28,25 +25,10 @@ const exports = Object.fromEntries([...names].map((n) => [n, standIn]));
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports };
 `;
 
-function build(): void {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
-}
-
-function hostFigure(): void {
-  if (process.argv.includes('--host')) {
-    console.log('  running the host suite "foundation: lazy loading" (scripts/test-integration.mjs)...');
-    const r = spawnSync(process.execPath, ['scripts/test-integration.mjs', '--grep', 'foundation: lazy loading'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`host suite failed: ${r.stdout.slice(-2000)}${r.stderr.slice(-1000)}`);
-  }
-  if (!existsSync(HOST_FILE)) {
-    console.log(`  real host: no figure yet (${HOST_FILE}); run with --host, or the integration suite`);
-    return;
-  }
-  const f = JSON.parse(readFileSync(HOST_FILE, 'utf8')) as { activationMs: number; clientLoaded: boolean; vscodeVersion: string };
-  const age = Math.round((Date.now() - statSync(HOST_FILE).mtimeMs) / 60_000);
-  console.log(`  real host (VS Code ${f.vscodeVersion}): module start to end of activate() ${ms(f.activationMs)}; client bundle loaded after activation + opening a patch: ${f.clientLoaded}`);
-  console.log(`    read from ${HOST_FILE}, written by the integration suite ${age} min ago${process.argv.includes('--host') ? ' (this run)' : ' (--host re-measures)'}`);
+function printHostFigure(): void {
+  const f = hostFigure<{ activationMs: number; clientLoaded: boolean; vscodeVersion: string }>('activation', 'foundation: lazy loading');
+  if (!f) return;
+  console.log(`    VS Code ${f.vscodeVersion}: module start to end of activate() ${ms(f.activationMs)}; client bundle loaded after activation + opening a patch: ${f.clientLoaded}`);
 }
 
 function main(): void {
@@ -60,7 +42,7 @@ function main(): void {
   console.log(`  dist/extension.js (stand-in vscode)   ${ms(pick(ours, 'wall')).padStart(10)} / ${ms(pick(ours, 'cpu')).padStart(10)}`);
   console.log(`  @alicloud/openapi-client alone        ${ms(pick(theirs, 'wall')).padStart(10)} / ${ms(pick(theirs, 'cpu')).padStart(10)}`);
   console.log(`  ratio ${ratio.toFixed(2)} / ${cpuRatio.toFixed(2)}; goal <= 0.25: ${ratio <= 0.25 && cpuRatio <= 0.25 ? 'met' : 'NOT met'} (wall and CPU)`);
-  hostFigure();
+  printHostFigure();
 }
 
 main();

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { interleaved, ms, pick, processTime, runsArg } from './load-time';
+import { build, interleaved, ms, pick, processTime, runsArg } from './load-time';
 
 const RUNS = runsArg(11);
 const CLI = resolve('dist/cli.js');
@@ -29,8 +29,7 @@ function loaded(args: string[]): string {
 }
 
 function main(): void {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  build();
   const samples = interleaved(RUNS, cases.map((c) => () => processTime(c.args, c.ok)));
   const refWall = pick(samples[0], 'wall');
   const refCpu = pick(samples[0], 'cpu');

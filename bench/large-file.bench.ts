@@ -4,21 +4,17 @@
 // real host's figures from the integration suite "language: large files"
 // (test-results/perf/large-file.json: edit to updated diagnostics, longest main-thread stall).
 // Run: npm run bench -- large-file [--runs N] [--host]  (--host runs that host suite first: minutes).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ValidationCache, validateText } from '../src/core/validate/index';
 import { ValidationWorker } from '../src/extension/language/validationWorker';
 import { generatePatch } from './generate-patch';
-import { median, ms, runsArg } from './load-time';
+import { build, hostFigure, median, ms, runsArg } from './load-time';
 
 const RUNS = runsArg(7);
-const HOST_FILE = resolve('test-results/perf/large-file.json');
 
 async function main(): Promise<void> {
-  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
-  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+  build();
   const text = generatePatch(10_000);
   const at = text.indexOf('"Timeout": 7200', text.indexOf('"ods_sync_5000"')) + 14;
   const edits = [text.slice(0, at) + text.slice(at + 1), text];
@@ -52,20 +48,10 @@ async function main(): Promise<void> {
   console.log(`  worker: longest main-thread stall            ${ms(median(stall)).padStart(10)}   (findings ready after ${ms(median(latency))})`);
   console.log(`  ratio of main-thread time ${(median(stall) / median(inThread)).toFixed(2)}`);
 
-  if (process.argv.includes('--host')) {
-    console.log('  running the host suite "language: large files" (scripts/test-integration.mjs)...');
-    const r = spawnSync(process.execPath, ['scripts/test-integration.mjs', '--grep', 'language: large files'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`host suite failed: ${r.stdout.slice(-2000)}${r.stderr.slice(-1000)}`);
-  }
-  if (!existsSync(HOST_FILE)) {
-    console.log(`  real host: no figure yet (${HOST_FILE}); run with --host, or the integration suite`);
-    return;
-  }
-  const f = JSON.parse(readFileSync(HOST_FILE, 'utf8')) as { editToDiagnosticsMs: number; debounceMs: number; longestMainThreadStallMs: number; inThreadValidationMs: number; vscodeVersion: string };
-  const age = Math.round((Date.now() - statSync(HOST_FILE).mtimeMs) / 60_000);
-  console.log(`  real host (VS Code ${f.vscodeVersion}): edit to updated diagnostics ${ms(f.editToDiagnosticsMs)} (of which ${f.debounceMs} ms is the typing pause we wait for);`);
+  const f = hostFigure<{ editToDiagnosticsMs: number; debounceMs: number; longestMainThreadStallMs: number; inThreadValidationMs: number; vscodeVersion: string }>('large-file', 'language: large files');
+  if (!f) return;
+  console.log(`    VS Code ${f.vscodeVersion}: edit to updated diagnostics ${ms(f.editToDiagnosticsMs)} (of which ${f.debounceMs} ms is the typing pause we wait for);`);
   console.log(`    longest main-thread stall meanwhile ${ms(f.longestMainThreadStallMs)}; validating in-thread on that thread takes ${ms(f.inThreadValidationMs)}`);
-  console.log(`    read from ${HOST_FILE}, written by the integration suite ${age} min ago${process.argv.includes('--host') ? ' (this run)' : ' (--host re-measures)'}`);
 }
 
 void main();

@@ -1,7 +1,8 @@
 // Shared by the load benches: how long a fresh Node process takes to `require` something, and how
 // long whole processes take, as medians of runs interleaved so machine load hits every case alike.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const ms = (x: number): string => `${x.toFixed(1)} ms`;
@@ -46,3 +47,31 @@ export const runsArg = (def: number): number => {
   const i = process.argv.indexOf('--runs');
   return i > 0 ? Number(process.argv[i + 1]) : def;
 };
+
+/** Builds dist/ (development build, as the tests use it). */
+export function build(): void {
+  const b = spawnSync(process.execPath, ['scripts/build.mjs'], { encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`build failed: ${b.stderr}`);
+}
+
+/**
+ * A figure the real extension host measured: the integration suite `suite` writes
+ * test-results/perf/<name>.json. With --host the suite runs first (minutes); otherwise the last
+ * run's file is read and its age printed. Undefined (with a note) when there is none yet.
+ */
+export function hostFigure<T>(name: string, suite: string): T | undefined {
+  const file = resolve('test-results/perf', `${name}.json`);
+  const fresh = process.argv.includes('--host');
+  if (fresh) {
+    console.log(`  running the host suite "${suite}" (scripts/test-integration.mjs)...`);
+    const r = spawnSync(process.execPath, ['scripts/test-integration.mjs', '--grep', suite], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`host suite failed: ${r.stdout.slice(-2000)}${r.stderr.slice(-1000)}`);
+  }
+  if (!existsSync(file)) {
+    console.log(`  real host: no figure yet (${file}); run with --host, or the integration suite "${suite}"`);
+    return undefined;
+  }
+  const age = Math.round((Date.now() - statSync(file).mtimeMs) / 60_000);
+  console.log(`  real host figures from ${file}, written by the suite "${suite}" ${age} min ago${fresh ? ' (this run)' : ' (--host re-measures)'}:`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
