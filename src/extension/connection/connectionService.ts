@@ -118,8 +118,9 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   private async build(): Promise<Connection> {
-    const settings = readConnectionSettings();
+    // Load first, then read the settings: a change while the bundle loads must not yield a client for the old target.
     const { DataWorksClient } = await loadClientModules();
+    const settings = readConnectionSettings();
     this.log.info(`Connecting: credentials from ${settings.credentialSource}, region ${settings.region}, endpoint ${settings.endpoint || '(from region)'}`);
     const onRequest = (r: Parameters<RequestLog['request']>[0]): void => this.log.request(r);
     if (settings.credentialSource === 'emulator') {
