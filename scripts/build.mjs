@@ -1,8 +1,11 @@
-// Bundles the extension (vscode external) and the dwtasks CLI (Node 20) with esbuild,
+// Bundles the extension (vscode external) and the dwtasks CLI (Node 20) with esbuild, each with
+// its lazily loaded parts as separate bundles,
 // plus the integration-test bundle that runs inside the extension host.
 import * as esbuild from 'esbuild';
 import { chmodSync } from 'node:fs';
+import { basename } from 'node:path';
 import { findFiles } from './lib/find-files.mjs';
+import { buildLazyEntries, lazyBundles } from './lib/lazy-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -19,9 +22,21 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// Loaded on first use, not with their importer (scripts/lib/lazy-bundles.mjs): the extension's API
+// client and SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes
+// require() so Node's module cache shows what loaded.
+const lazy = { ...common, supported: { 'dynamic-import': false } };
+const extensionLazy = lazyBundles((p) => (p.endsWith('/src/extension/connection/clientModules') ? './client.js' : undefined));
+const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [extensionLazy.plugin] }),
+  esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
+  // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: 'dist/validate-worker.js' }),
+]);
+await Promise.all([
+  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'] }, extensionLazy.entries, 'dist'),
+  buildLazyEntries(esbuild, lazy, cliLazy.entries, 'dist'),
 ]);
 chmodSync('dist/cli.js', 0o755);
 

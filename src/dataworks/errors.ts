@@ -25,7 +25,15 @@ export interface DataWorksErrorInit {
   hint?: string;
 }
 
+/** Marks instances: the extension's main bundle and its lazily loaded client bundle each hold a copy of this class. */
+const BRAND = Symbol.for('dataworks-tasks.DataWorksError');
+
 export class DataWorksError extends Error {
+  /** `instanceof` holds across bundles (an error thrown by dist/client.js, checked in dist/extension.js). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
   override readonly name = 'DataWorksError';
   readonly code: string;
   readonly kind: ErrorKind;
@@ -41,6 +49,7 @@ export class DataWorksError extends Error {
 
   constructor(init: DataWorksErrorInit) {
     super(composeMessage(init));
+    Object.defineProperty(this, BRAND, { value: true });
     if (init.hint !== undefined) this.#hint = init.hint;
     this.code = init.code;
     this.kind = init.kind;

@@ -1,7 +1,10 @@
-// Activation registers providers and commands only: no network, no file scans.
+// Activation registers providers and commands only: no network, no file scans, and no API client
+// code (the SDK is a separate bundle, loaded on the first request: connection/clientLoader.ts).
+import { MODULE_START } from './moduleStart';
 import * as vscode from 'vscode';
 import { registerApply, type ApplyFeature } from './apply';
 import { registerConnection, type ConnectionService } from './connection';
+import { clientModulesLoaded } from './connection/clientLoader';
 import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
 import { registerTree, type TasksTree } from './tree';
@@ -13,6 +16,10 @@ export interface ExtensionApi {
   statusBar: vscode.StatusBarItem;
   tree: TasksTree;
   apply: ApplyFeature;
+  /** Milliseconds from the start of this module's evaluation to the end of activate(). */
+  activationMs: number;
+  /** Whether the API client bundle (dist/client.js: the SDK, credentials, emulator launcher) has loaded. */
+  clientLoaded(): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -21,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
-  return { connection, statusBar, tree, apply };
+  return { connection, statusBar, tree, apply, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
 }
 
 export function deactivate(): void {

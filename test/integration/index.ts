@@ -7,6 +7,7 @@
 // - Run all: `npm run test:integration`; a subset: `npm run test:integration -- --grep "RerunMode"`
 //   (the pattern reaches this file as DWTASKS_TEST_GREP).
 // - Wait on events (helpers.waitForDiagnostics ...), never on fixed sleeps.
+// - Files named *.first.test.ts run before all others (e.g. checks that nothing has loaded yet).
 // - The last line is `INTEGRATION-RESULT {"passed":N,"failed":M,"pending":P}` for scripts/test-all.mjs;
 //   zero tests ran counts as a failure.
 import * as path from 'node:path';
@@ -20,7 +21,9 @@ function findTests(dir: string): string[] {
     if (entry.isDirectory()) out.push(...findTests(p));
     else if (entry.name.endsWith('.test.js')) out.push(p);
   }
-  return out.sort();
+  // *.first.test files run before all others: they check what nothing may have loaded yet.
+  const first = (f: string): number => (f.endsWith('.first.test.js') ? 0 : 1);
+  return out.sort().sort((a, b) => first(a) - first(b));
 }
 
 export function run(): Promise<void> {

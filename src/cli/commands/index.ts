@@ -1,17 +1,25 @@
-// The command table. Each command lives in its own file and exports a CliCommand.
+// The command table, one line per command. A command lives in its own file exporting a CliCommand;
+// the build bundles each separately (dist/commands/<name>.js) and `lazy` loads it only when it runs,
+// so `dwtasks --help`, `validate` and `cron` never load the SDK. The summary is repeated here for
+// --help (test/unit/cli/command-table.test.ts keeps the two equal).
 import type { CliCommand } from '../io';
-import { applyCommand } from './apply';
-import { cronCommand } from './cron';
-import { diffCommand } from './diff';
-import { emulatorCommand } from './emulator';
-import { listCommand } from './list';
-import { validateCommand } from './validate';
+
+export interface LazyCommand extends CliCommand {
+  /** The command itself (its own file's CliCommand). */
+  load(): Promise<CliCommand>;
+}
+
+const lazy = (summary: string, load: () => Promise<CliCommand>): LazyCommand => ({
+  summary,
+  load,
+  run: async (args, io) => (await load()).run(args, io),
+});
 
 export const commands: Record<string, CliCommand> = {
-  apply: applyCommand,
-  cron: cronCommand,
-  diff: diffCommand,
-  emulator: emulatorCommand,
-  list: listCommand,
-  validate: validateCommand,
+  apply: lazy('Apply a patch to DataWorks (chunks, journal, revert patch)', async () => (await import('./apply.js')).applyCommand),
+  cron: lazy('check, describe and list next fire times of a DataWorks cron expression', async () => (await import('./cron.js')).cronCommand),
+  diff: lazy('Show current vs patched values of the fields a patch touches', async () => (await import('./diff.js')).diffCommand),
+  emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
+  list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
+  validate: lazy('check .dwtasks.json files: schema and every DataWorks rule', async () => (await import('./validate.js')).validateCommand),
 };

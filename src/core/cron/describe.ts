@@ -1,7 +1,8 @@
 // describeCron: human descriptions via cronstrue. Day-of-week reaches cronstrue written with day
 // names (read in the numbering asked for), so every description names the days and cronstrue's
-// own numbering never matters.
-import cronstrue from 'cronstrue/i18n';
+// own numbering never matters. English + zh_CN only: cronstrue/i18n would bundle every locale.
+import cronstrue from 'cronstrue';
+import 'cronstrue/locales/zh_CN';
 import { parseCron } from './parse';
 import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from './weekdays';
 

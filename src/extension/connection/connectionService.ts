@@ -1,12 +1,14 @@
 // Builds the one DataWorksClient the extension uses, from user-level settings and SecretStorage,
-// lazily: nothing here touches the network or spawns anything until a feature asks for a client.
+// lazily: nothing here touches the network or spawns anything until a feature asks for a client,
+// and the client's code itself (the SDK, the emulator launcher) loads only then (clientLoader.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { DataWorksClient } from '../../dataworks/client';
+import type { DataWorksClient } from '../../dataworks/client';
 import type { CredentialSpec } from '../../dataworks/credentials';
-import { endpointFor } from '../../dataworks/credentials';
+import { endpointFor } from '../../dataworks/endpoint';
 import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../core/emulator-defaults';
-import { startEmulatorProcess, type RunningEmulator } from './emulatorProcess';
+import { loadClientModules } from './clientLoader';
+import type { RunningEmulator } from './emulatorProcess';
 import { NotConfiguredError, accessKeyMissing } from './errors';
 import type { RequestLog } from './requestLog';
 import { readAccessKey, isSecretStorageKey } from './secrets';
@@ -106,7 +108,8 @@ export class ConnectionService implements vscode.Disposable {
     if (!this.emulatorStarting) {
       const storage = this.context.globalStorageUri.fsPath;
       await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
-      this.emulatorStarting = startEmulatorProcess(this.context.extensionPath, path.join(storage, 'emulator-state.json'));
+      const stateFile = path.join(storage, 'emulator-state.json');
+      this.emulatorStarting = loadClientModules().then((m) => m.startEmulatorProcess(this.context.extensionPath, stateFile));
       this.emulatorStarting.then(
         (running) => {
           this.emulator = running;
@@ -132,6 +135,8 @@ export class ConnectionService implements vscode.Disposable {
   }
 
   private async build(): Promise<Connection> {
+    // Load first, then read the settings: a change while the bundle loads must not yield a client for the old target.
+    const { DataWorksClient } = await loadClientModules();
     const settings = readConnectionSettings();
     this.log.info(`Connecting: credentials from ${settings.credentialSource}, region ${settings.region}, endpoint ${settings.endpoint || '(from region)'}`);
     const onRequest = (r: Parameters<RequestLog['request']>[0]): void => this.log.request(r);

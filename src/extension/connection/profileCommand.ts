@@ -1,6 +1,6 @@
 // Select Profile: a profile from the aliyun CLI config, used through the default credential chain.
 import * as vscode from 'vscode';
-import { listAliyunProfiles } from '../../dataworks/credentials';
+import { loadClientModules } from './clientLoader';
 import { readConnectionSettings, writeUserSetting } from './settings';
 
 export async function selectProfile(profile?: string): Promise<boolean> {
@@ -9,7 +9,7 @@ export async function selectProfile(profile?: string): Promise<boolean> {
     const current = readConnectionSettings();
     let names: string[] = [];
     try {
-      names = (await listAliyunProfiles()).map((p) => p.name);
+      names = (await (await loadClientModules()).listAliyunProfiles()).map((p) => p.name);
     } catch (e) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Could not read the aliyun CLI profiles: {0}', (e as Error).message));
     }

@@ -1,11 +1,15 @@
 // Core validation findings as VS Code diagnostics: on open and on change (debounced so typing in a
 // large file stays smooth), cleared on close. One collection, source "DataWorks", code = finding code.
+// Large documents are validated on a worker thread (validationWorker.ts), so the extension host's
+// main thread stays free; if the worker is missing or fails, they are validated in-thread as before.
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/types';
 import { toVsRange } from '../util/ranges';
-import { WEEKDAY_NUMBERING_SETTING } from '../util/settings';
+import { cronWeekdayNumbering, currentLocale, WEEKDAY_NUMBERING_SETTING } from '../util/settings';
 import { isPatchDocument } from './selector';
 import { validateDocument, ValidationCache } from './validation';
+import { ValidationWorker } from './validationWorker';
 
 export const DIAGNOSTIC_SOURCE = 'DataWorks';
 const DEBOUNCE_MS = 250;
@@ -35,15 +39,19 @@ export class PatchDiagnostics implements vscode.Disposable {
   /** The findings behind the diagnostics, per document version: code actions read their fixes. */
   private readonly latest = new Map<string, { version: number; findings: Finding[] }>();
   private readonly caches = new Map<string, ValidationCache>();
+  /** Bumped when a document's diagnostics are cleared, so a worker result that arrives later is dropped. */
+  private readonly epochs = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly worker: ValidationWorker | undefined;
 
-  constructor() {
+  /** workerScript: the bundled worker (dist/validate-worker.js); without it everything runs in-thread. */
+  constructor(workerScript?: string) {
+    this.worker = workerScript && existsSync(workerScript) ? new ValidationWorker(workerScript) : undefined;
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!e.contentChanges.length) return;
-        const large = e.document.offsetAt(new vscode.Position(e.document.lineCount, 0)) > LARGE_DOCUMENT_CHARS;
-        this.schedule(e.document, large ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
+        this.schedule(e.document, isLarge(e.document) ? LARGE_DEBOUNCE_MS : DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.clear(doc.uri)),
       // VS Code keeps a closed editor's document alive for minutes; the user closed it when its last tab went.
@@ -61,11 +69,11 @@ export class PatchDiagnostics implements vscode.Disposable {
   }
 
   /** Findings for the document's current text (validating now if the last run is stale). */
-  findings(doc: vscode.TextDocument): Finding[] {
+  async findings(doc: vscode.TextDocument): Promise<Finding[]> {
     const key = doc.uri.toString();
     const hit = this.latest.get(key);
     if (hit && hit.version === doc.version) return hit.findings;
-    return this.validate(doc);
+    return this.run(doc);
   }
 
   private onTabs(e: vscode.TabChangeEvent): void {
@@ -88,8 +96,28 @@ export class PatchDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      if (!doc.isClosed) this.validate(doc);
+      if (!doc.isClosed) void this.run(doc);
     }, delay));
+  }
+
+  private async run(doc: vscode.TextDocument): Promise<Finding[]> {
+    if (!this.worker || !isLarge(doc)) return this.validate(doc);
+    const key = doc.uri.toString();
+    const { version } = doc;
+    const epoch = this.epochs.get(key) ?? 0;
+    let findings: Finding[];
+    try {
+      findings = (await this.worker.validate(key, doc.getText(), currentLocale(), cronWeekdayNumbering(doc.uri))).filter((f) => !LEFT_TO_JSON_SERVER.has(f.code));
+    } catch {
+      return doc.isClosed ? [] : this.validate(doc); // no worker (failed, disposed): the in-thread path
+    }
+    // Publish only what still describes the document: not after it was cleared, nor over a newer run.
+    const current = this.latest.get(key);
+    if (!doc.isClosed && (this.epochs.get(key) ?? 0) === epoch && doc.version === version && !(current && current.version >= version)) {
+      this.latest.set(key, { version, findings });
+      this.collection.set(doc.uri, findings.map(toDiagnostic));
+    }
+    return findings;
   }
 
   private validate(doc: vscode.TextDocument): Finding[] {
@@ -108,6 +136,8 @@ export class PatchDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.latest.delete(key);
     this.caches.delete(key);
+    this.epochs.set(key, (this.epochs.get(key) ?? 0) + 1);
+    this.worker?.forget(key);
     this.collection.delete(uri);
   }
 
@@ -115,8 +145,13 @@ export class PatchDiagnostics implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const s of this.subscriptions) s.dispose();
+    this.worker?.dispose();
     this.collection.dispose();
   }
+}
+
+function isLarge(doc: vscode.TextDocument): boolean {
+  return doc.offsetAt(new vscode.Position(doc.lineCount, 0)) > LARGE_DOCUMENT_CHARS;
 }
 
 function tabUris(tabs: readonly vscode.Tab[]): string[] {

@@ -10,11 +10,11 @@ export class PatchQuickFixes implements vscode.CodeActionProvider {
 
   constructor(private readonly diagnostics: PatchDiagnostics) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (!ours.length) return [];
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
-    const findings = this.diagnostics.findings(doc);
+    const findings = await this.diagnostics.findings(doc);
     const actions: vscode.CodeAction[] = [];
     for (const diag of ours) {
       const finding = findings.find((f) => matches(f, diag));

@@ -16,7 +16,7 @@ import { DWTASKS_SELECTOR } from './selector';
 import { TaskSymbols } from './symbols';
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
-  const diagnostics = new PatchDiagnostics();
+  const diagnostics = new PatchDiagnostics(vscode.Uri.joinPath(context.extensionUri, 'dist', 'validate-worker.js').fsPath);
   const inlay = new CronInlayHints();
   const rulesDoc = vscode.Uri.joinPath(context.extensionUri, 'docs', 'cron.md');
   context.subscriptions.push(
