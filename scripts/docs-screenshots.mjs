@@ -1,7 +1,7 @@
 // `npm run docs:screenshots`: copies the walkthrough screenshots the UI test took
 // (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough.test.ts`) into
 // docs/images/, where the README shows them. Fails when a step's screenshot is missing.
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,5 +14,7 @@ if (shots.length === 0) {
   process.exit(1);
 }
 mkdirSync(to, { recursive: true });
+// Steps renumbered or removed in the test leave no stale image behind.
+for (const f of readdirSync(to)) if (f.startsWith('walkthrough-') && !shots.includes(f)) rmSync(join(to, f));
 for (const f of shots) copyFileSync(join(from, f), join(to, f));
 console.log(`docs:screenshots: ${shots.length} image(s) copied to docs/images/: ${shots.join(', ')}`);

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT } from './workbench';
+import { pickCommand, ROOT } from './workbench';
 
 export interface UiEmulator {
   endpoint: string;
@@ -51,10 +51,7 @@ export async function startUiEmulator(tasks: number): Promise<UiEmulator> {
 export async function connectToEmulator(page: Page, endpoint: string): Promise<void> {
   // The connection's status bar item means the extension is active and its commands are in the palette.
   await page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
-  // (The workbench's runCommand waits for the palette to close; this command opens its own quick pick.)
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>DataWorks: Use Local Emulator');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DataWorks: Use Local Emulator' }).first().click();
+  await pickCommand(page, 'DataWorks: Use Local Emulator'); // opens its own quick pick
   const connectRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Connect to a running emulator' }).first();
   await connectRow.waitFor({ state: 'visible' });
   await connectRow.click();

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
-import { openFile, ROOT, screenshot } from './workbench';
+import { openFile, pickCommand, ROOT, runCommand, screenshot } from './workbench';
 
 interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
 interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }
@@ -41,11 +41,7 @@ function currentTrigger(projectId: string, id: string): TaskRecord['Trigger'] | 
 }
 const shot = (name: string) => screenshot(page, `walkthrough-${name}`);
 
-async function palette(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-}
+const palette = (title: string) => runCommand(page, title);
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -77,10 +73,11 @@ async function hoverAtCursor(expect: RegExp): Promise<Locator> {
   throw new Error(`no hover matching ${expect}; visible hovers: ${JSON.stringify(seen)}`);
 }
 
-async function confirmApply(expectText: RegExp): Promise<void> {
+async function confirmApply(expectText: RegExp, shotName?: string): Promise<void> {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ state: 'visible', timeout: 60_000 });
   assert.match(await dialog.innerText(), expectText);
+  if (shotName) await shot(shotName);
   await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
 }
 
@@ -201,7 +198,8 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await page.keyboard.press('ArrowLeft'); // collapse the selection to the id's start, then step inside it
   await page.keyboard.press('ArrowRight');
   const idHover = await hoverAtCursor(new RegExp(second!.Name));
-  assert.match(await idHover.innerText(), /Prod/);
+  const idHoverText = await idHover.innerText();
+  assert.ok(idHoverText.includes('Prod') && idHoverText.includes(second!.Trigger.Cron!), idHoverText);
   await shot('4-id-hover');
   await page.keyboard.press('Escape');
   await selectMatch(`(?<="Id": )${second!.Id}`);
@@ -218,7 +216,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   // 6. Apply: the modal names the target and the Prod count; results land on the tasks.
   await page.locator('.tabs-container .tab[data-resource-name$=".dwtasks.json"]').first().click();
   await palette('DataWorks: Apply Batch Update');
-  await confirmApply(/Local emulator[\s\S]*Prod: 2/);
+  await confirmApply(/Local emulator[\s\S]*Prod: 2/, '6-confirm');
   const summary = page.locator('.notifications-toasts .notification-toast', { hasText: 'DataWorks apply: 1 applied, 1 failed' }).first();
   await summary.waitFor({ state: 'visible', timeout: 90_000 });
   assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, NEW_CRON, 'the emulator has the new schedule');
@@ -226,34 +224,34 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await page.locator('.markers-panel .monaco-list-row', { hasText: `Task ${TYPO_ID} (Prod) failed` }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.locator('.markers-panel .monaco-list-row', { hasText: `Task ${first!.Id} (Prod) applied` }).first().waitFor({ state: 'visible' });
   if (!(await summary.isVisible())) await palette('Notifications: Show Notifications');
-  await shot('6-results');
+  await shot('7-results');
 
-  // 7. Revert: the summary's button opens the revert patch (the applied task's previous values) to review.
+  // 8. Revert: the summary's button opens the revert patch (the applied task's previous values) to review.
   await page.locator('.notification-toast, .notification-list-item', { hasText: 'DataWorks apply: 1 applied' }).first()
     .locator('.monaco-button', { hasText: /^Revert$/ }).first().click();
   await page.locator('.tabs-container .tab.active[data-resource-name$=".revert.dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
   const revertText = (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
   assert.ok(revertText.includes(first!.Id) && revertText.includes(first!.Trigger.Cron!), revertText);
   assert.ok(!revertText.includes(TYPO_ID), 'only applied tasks are reverted');
-  await shot('7-revert');
+  await shot('8-revert');
   await palette('DataWorks: Apply Batch Update');
   await confirmApply(/Prod: 1/);
   await page.locator('.notification-toast', { hasText: 'DataWorks apply: 1 applied, 0 failed' }).first().waitFor({ state: 'visible', timeout: 90_000 });
   assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, first!.Trigger.Cron, 'the schedule is back');
 
-  // 8. Apply history lists both runs, newest first, with their counts; picking one opens its journal.
-  await palette('DataWorks: Show Apply History');
+  // 9. Apply history lists both runs, newest first, with their counts; picking one opens its journal.
+  await pickCommand(page, 'DataWorks: Show Apply History'); // opens its own quick pick
   await page.locator('.quick-input-widget input[placeholder^="Apply history"]').waitFor({ state: 'visible' });
   const runs = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'applied' });
   await runs.nth(1).waitFor({ state: 'visible' });
   assert.equal(await runs.count(), 2);
   assert.match(await runs.nth(0).innerText(), /tasks\.revert\.dwtasks\.json[\s\S]*1 applied, 0 failed, 0 unknown, 0 not sent/);
   assert.match(await runs.nth(1).innerText(), /tasks\.dwtasks\.json[\s\S]*1 applied, 1 failed, 0 unknown, 0 not sent/);
-  await shot('8-history');
+  await shot('9-history');
   await runs.nth(1).click();
   await page.locator('.tabs-container .tab.active[data-resource-name$="-tasks.jsonl"]').waitFor({ state: 'visible' });
 
-  // 9. Ctrl+C on npm start stops everything.
+  // 10. Ctrl+C on npm start stops everything.
   const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
   process.kill(-start.pid!, 'SIGINT');
   assert.equal(await exited, 0, startOutput);

@@ -138,8 +138,11 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
   await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible' });
 }
 
-/** Runs a command by its palette title (F1, type, pick the exact row). */
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Picks a command by its palette title (F1, type, click the row) without waiting for the palette to
+ * close: for commands that open their own quick pick or dialog.
+ */
+export async function pickCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
@@ -147,6 +150,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible' });
   await row.click();
+}
+
+/** Runs a command by its palette title and waits for the palette to close. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await pickCommand(page, title);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
