@@ -6,3 +6,4 @@ export { checkCron } from './check';
 export { nextFireTimes } from './next';
 export { describeCron } from './describe';
 export { CRON_MESSAGES, type CronLocale, type CronMessageKey } from './messages';
+export { compileCron, fireTimesBetween, type CompiledCron } from './enumerate';
