@@ -57,18 +57,19 @@ export class ZoneOffsets {
   }
 
   /**
-   * The offset of wall-clock day `wallDay` (days since 1970-01-01) when no transition falls within
-   * two UTC days of it, else NaN. Then every wall time of that day maps to `wall - offset` through
-   * wallToUtc (both of its ±36 h lookups and the instant's own offset give it), so a calendar can
-   * resolve times of that day without asking again.
+   * The offset of wall-clock day `wallDay` (days since 1970-01-01) when no transition falls in the UTC
+   * days before, of and after it, else NaN. Then every wall time of that day maps to `wall - offset`
+   * through wallToUtc, whose ±36 h lookups may straddle a transition further away: its second branch
+   * still picks that offset, because `wall - offset` lies at least 24 h - |offset| from the transition
+   * (one transition per 72 h, as above). A calendar resolves times of that day without asking again.
    */
   steadyOffset(wallDay: number): number {
     const c = this.chunk(wallDay);
     const i = wallDay - Math.floor(wallDay / CHUNK) * CHUNK;
     let v = c.steady[i];
     if (v !== v) {
-      v = this.offsetAt((wallDay - 2) * DAY);
-      for (let d = wallDay - 2; d <= wallDay + 2; d++) {
+      v = this.offsetAt((wallDay - 1) * DAY);
+      for (let d = wallDay - 1; d <= wallDay + 1; d++) {
         // offsetAt at the day's start computes it; the day is steady when its end has the same offset.
         if (this.offsetAt(d * DAY) !== v || this.offsetAt((d + 1) * DAY - 1) !== v) { v = Infinity; break; }
       }
