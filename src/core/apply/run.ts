@@ -143,7 +143,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     let sent = 0;
     let sinkError: unknown;
     const skip = (chunk: Chunk) => {
-      let why = status === 'cancelled' || opts.signal?.aborted ? 'Not sent: cancelled.' : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
+      const cancelled = status === 'cancelled' || opts.signal?.aborted === true;
+      let why = cancelled ? (sent === 0 && readBefore ? 'Cancelled before anything was sent.' : 'Not sent: cancelled.') : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
       if (opts.signal?.aborted && status === 'done') status = 'cancelled';
       if (readError !== undefined) {
         const err = readFailure();
