@@ -80,21 +80,35 @@ export function evaluate(expr: string, check: CronCheck, opts: Options): CronJso
   return { expr, valid: true, problems: [], description: describeCron(expr, 'en', opts), next };
 }
 
+/** Output is written in chunks of about this many characters (one write per chunk, not per line). */
+const CHUNK_CHARS = 64 * 1024;
+/** Distinct lines remembered: a project's schedules repeat, and every answer depends only on the line. */
+const MEMO_LINES = 100_000;
+
 async function streamLines(io: CliIO, opts: Options): Promise<number> {
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   let invalid = false;
-  let chunk: string[] = [];
+  let chunk = '';
+  // Same options for the whole stream, so a repeated line gets the same JSON line: check, describe
+  // and next once per distinct line. Invalid lines are remembered too (their answer is as fixed).
+  const memo = new Map<string, string>();
   const flush = async (): Promise<void> => {
     if (chunk.length === 0) return;
-    const text = chunk.join('');
-    chunk = [];
+    const text = chunk;
+    chunk = '';
     if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
   };
   for await (const line of rl) {
-    const result = evaluate(line, checkCron(line, 'en', opts), opts);
-    if (!result.valid) invalid = true;
-    chunk.push(`${JSON.stringify(result)}\n`);
-    if (chunk.length >= 256) await flush(); // batch writes; wait for a slow reader
+    let out = memo.get(line);
+    if (out === undefined) {
+      const result = evaluate(line, checkCron(line, 'en', opts), opts);
+      if (!result.valid) invalid = true;
+      out = `${JSON.stringify(result)}\n`;
+      if (memo.size >= MEMO_LINES) memo.clear();
+      memo.set(line, out);
+    }
+    chunk += out;
+    if (chunk.length >= CHUNK_CHARS) await flush(); // batch writes; wait for a slow reader
   }
   await flush();
   return invalid ? 1 : 0;

@@ -36,6 +36,8 @@ export interface BeforeStateOptions {
   /** Parallel reads; the limiter still spaces them. */
   concurrency?: number;
   onCall?(action: 'ListTasks' | 'GetTask'): void;
+  /** Each task's entry as soon as it is known (found, or known not to be readable), before the whole read ends. */
+  onEntry?(key: string, entry: BeforeEntry): void;
 }
 
 export interface BeforeState {
@@ -67,7 +69,11 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     // Several patch entries for the same task: read the union of what they touch.
     let values: Partial<TaskState> = {};
     for (const g of group) values = { ...values, ...pickTouched(g.task, state) };
-    entries.set(taskKey(t.task.Id, t.env), { id: t.task.Id, envType: t.env, values, projectId: state.ProjectId });
+    set(taskKey(t.task.Id, t.env), { id: t.task.Id, envType: t.env, values, projectId: state.ProjectId });
+  };
+  const set = (key: string, entry: BeforeEntry) => {
+    entries.set(key, entry);
+    opts.onEntry?.(key, entry);
   };
 
   const list = async (query: TaskLookupQuery) => {
@@ -134,9 +140,7 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
       const err = toServiceError(e);
       // A missing task is the patch's problem, reported per task by the apply itself; anything else stops the run.
       if (err.kind !== 'notFound' && err.kind !== 'parameter') throw e;
-      entries.set(taskKey(t.task.Id, t.env), {
-        id: t.task.Id, envType: t.env, error: err.message,
-      });
+      set(taskKey(t.task.Id, t.env), { id: t.task.Id, envType: t.env, error: err.message });
     }
   }), opts.concurrency ?? 4);
   return { entries, calls };

@@ -32,6 +32,10 @@ export interface PlanRecord {
   chunks: { index: number; tasks: { index: number; id: string; envType: EnvType }[] }[];
 }
 
+/**
+ * Current values read for the revert. A run may write several, each just before the first chunk that
+ * needs its tasks (reads go on while earlier chunks are sent); summarizeJournal merges them.
+ */
 export interface BeforeRecord {
   type: 'before';
   at: string;
@@ -115,7 +119,9 @@ export function parseJournal(text: string): { records: JournalRecord[]; badLines
 export function summarizeJournal(text: string): JournalSummary {
   const { records, badLines } = parseJournal(text);
   const plan = records.find((r): r is PlanRecord => r.type === 'plan');
-  const before = records.find((r): r is BeforeRecord => r.type === 'before');
+  const befores = records.filter((r): r is BeforeRecord => r.type === 'before');
+  const before = befores.length <= 1 ? befores[0]
+    : { ...befores[0], calls: befores.reduce((n, b) => n + b.calls, 0), tasks: befores.flatMap((b) => b.tasks) };
   const end = records.find((r): r is EndRecord => r.type === 'end');
   const sending = new Set<number>();
   const results = new Map<number, ResultRecord>();

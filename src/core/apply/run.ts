@@ -41,6 +41,12 @@ export interface ApplyOptions {
   readLimiter?: RateLimiter;
   /** Read before-state (for the revert patch). Default true. */
   readBefore?: boolean;
+  /**
+   * Send a chunk as soon as its own tasks' before-state is read and journaled, while later tasks are
+   * still being read (default true). The reads are the same calls either way. false: read everything
+   * first, so a failing read leaves nothing sent.
+   */
+  readAhead?: boolean;
   /** Candidate projects for batched before-state reads (see before-state.ts). */
   projectIds?: string[];
   journal?: JournalSink;
@@ -83,7 +89,6 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   let calls = 0;
   let status: ApplyResult['status'] = 'done';
   let error: ServiceErrorLike | undefined;
-  let before = new Map<string, BeforeEntry>();
   const progress = (phase: ApplyProgress['phase'], chunk: number) =>
     opts.onProgress?.({ phase, chunk, chunks: plan.chunks.length, counts: countOutcomes(results.filter(isSet)), calls });
 
@@ -93,39 +98,60 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     chunks: plan.chunks.map((c) => ({ index: c.index, tasks: c.tasks.map((t) => ({ index: t.index, id: t.task.Id, envType: t.env })) })),
   });
 
-  // 1. Before-state: nothing is sent until it is read and journaled.
+  // 1. Before-state: a chunk is sent only once its tasks' current values are read and journaled.
+  // With readAhead the reads go on in the background and each chunk waits for its own tasks only.
+  const readBefore = opts.readBefore !== false;
+  const readAhead = readBefore && opts.readAhead !== false;
+  const reads = new BeforeReads(journal);
   let readError: unknown;
-  if (opts.readBefore !== false) {
+  let reading: Promise<void> = Promise.resolve();
+  if (readBefore) {
     progress('before-state', 0);
-    try {
-      const state = await readBeforeState(plan.tasks, {
-        service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
-        onCall: () => { calls++; },
-      });
-      before = state.entries;
-      await journal?.append({ type: 'before', at: now(), calls: state.calls, tasks: [...before.values()] });
-    } catch (e) {
-      readError = e;
+    reading = readBeforeState(plan.tasks, {
+      service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
+      onCall: () => { calls++; reads.calls++; },
+      onEntry: (key, entry) => reads.add(key, entry),
+    }).then(
+      () => reads.finish(),
+      (e: unknown) => { readError = e; reads.fail(); },
+    );
+    if (!readAhead) {
+      await reading;
+      if (readError === undefined) await reads.journalRest(); // one record, before anything is sent
     }
   } else {
     await journal?.append({ type: 'before', at: now(), calls: 0, skipped: true, tasks: [] });
   }
-
-  if (readError !== undefined) {
+  const readFailure = () => {
     const err = toServiceError(readError);
-    status = opts.signal?.aborted ? 'cancelled' : 'stopped';
-    error = status === 'stopped' ? err : undefined;
-    const why = status === 'cancelled' ? 'Cancelled before anything was sent.' : `Not sent: reading the current values failed: ${err.message}`;
+    if (status === 'done') {
+      status = opts.signal?.aborted ? 'cancelled' : 'stopped';
+      error = status === 'stopped' ? err : undefined;
+    }
+    return err;
+  };
+
+  if (readError !== undefined && !readAhead) {
+    const err = readFailure();
+    const why = (status as ApplyResult['status']) === 'cancelled' ? 'Cancelled before anything was sent.' : `Not sent: reading the current values failed: ${err.message}`;
     for (const o of notSent(plan.tasks, why)) results[o.index] = o;
   } else {
     // 2. Chunks sent in file order, at most `maxInFlight` at a time (see DEFAULT_MAX_IN_FLIGHT).
     const maxInFlight = Math.max(1, opts.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT);
     const inFlight = new Map<Promise<void>, Set<string>>();
     let answered = 0;
+    let sent = 0;
     let sinkError: unknown;
     const skip = (chunk: Chunk) => {
-      const why = status === 'cancelled' || opts.signal?.aborted ? 'Not sent: cancelled.' : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
+      const cancelled = status === 'cancelled' || opts.signal?.aborted === true;
+      let why = cancelled ? (sent === 0 && readBefore ? 'Cancelled before anything was sent.' : 'Not sent: cancelled.') : `Not sent: the run stopped after ${error?.code ?? 'an error'}.`;
       if (opts.signal?.aborted && status === 'done') status = 'cancelled';
+      if (readError !== undefined) {
+        const err = readFailure();
+        why = status === 'cancelled'
+          ? (sent === 0 ? 'Cancelled before anything was sent.' : 'Not sent: cancelled.')
+          : `Not sent: reading the current values failed: ${err.message}`;
+      }
       for (const o of notSent(chunk.tasks, why)) results[o.index] = o;
     };
     const send = async (chunk: Chunk, body: BatchUpdateRequest) => {
@@ -168,7 +194,9 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       while (inFlight.size >= maxInFlight || [...inFlight.values()].some((k) => [...keys].some((x) => k.has(x)))) {
         await Promise.race(inFlight.keys());
       }
-      if (status !== 'done' || opts.signal?.aborted || sinkError) { skip(chunk); continue; }
+      // Its tasks' current values: read (or the reading ended), whichever comes first.
+      if (readBefore) await reads.ready(keys, opts.signal);
+      if (status !== 'done' || opts.signal?.aborted || sinkError || readError !== undefined) { skip(chunk); continue; }
       try {
         await limiter.acquire(opts.signal);
       } catch {
@@ -177,20 +205,95 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       }
       if (status !== 'done' || sinkError) { skip(chunk); continue; }
       const body = chunkRequest(plan, chunk);
-      // Durable before the request leaves: a kill from here on leaves this chunk 'unknown', never 'not sent'.
-      await journal?.append({ type: 'sending', at: now(), chunk: chunk.index, tasks: body.Tasks });
+      try {
+        // Durable before the request leaves: the revert of this chunk never depends on a later read.
+        if (readBefore) await reads.journalFor(keys);
+        // Durable before the request leaves: a kill from here on leaves this chunk 'unknown', never 'not sent'.
+        await journal?.append({ type: 'sending', at: now(), chunk: chunk.index, tasks: body.Tasks });
+      } catch (e) {
+        sinkError ??= e;
+        skip(chunk);
+        continue;
+      }
       calls++;
+      sent++;
       const p: Promise<void> = send(chunk, body).finally(() => inFlight.delete(p));
       inFlight.set(p, keys);
     }
     await Promise.all(inFlight.keys());
+    // What is left of the reading (tasks of chunks not sent) is journaled too, then the run ends.
+    await reading;
+    if (readError === undefined && readBefore) {
+      try { await reads.journalRest(); } catch (e) { sinkError ??= e; }
+    }
     if (sinkError) throw sinkError;
   }
+  const before = reads.entries;
 
   const final = results.map((r, i) => r ?? notSent([plan.tasks[i]], 'Not sent.')[0]);
   const counts = countOutcomes(final);
   const revert = before.size ? buildRevert(opts.request.Tasks, final, before, `Revert of ${opts.file ?? 'a patch'} applied ${now()}`) : null;
   return { plan, results: final, counts, status, error, before, revert, calls };
+}
+
+/**
+ * The before-state as it arrives: who waits for which tasks, and which entries and read calls are in
+ * the journal already. Entries are journaled in 'before' records, each just before the first chunk
+ * that needs them is sent; the last record takes the rest when the reading ends.
+ */
+class BeforeReads {
+  readonly entries = new Map<string, BeforeEntry>();
+  calls = 0;
+  private done = false;
+  private journaledCalls = 0;
+  private readonly journaled = new Set<string>();
+  private waiters: (() => void)[] = [];
+
+  constructor(private readonly journal: JournalSink | undefined) {}
+
+  add(key: string, entry: BeforeEntry): void {
+    this.entries.set(key, entry);
+    this.wake();
+  }
+
+  finish(): void { this.done = true; this.wake(); }
+  fail(): void { this.done = true; this.wake(); }
+
+  /** Resolves when every key has its entry, the reading ended (either way), or the signal aborts. */
+  async ready(keys: Set<string>, signal?: AbortSignal): Promise<void> {
+    const has = () => this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
+    if (has()) return;
+    const onAbort = () => this.wake();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      while (!has()) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Journals the entries of `keys` not journaled yet, with the read calls made since the last record. */
+  async journalFor(keys: Iterable<string>): Promise<void> {
+    const tasks: BeforeEntry[] = [];
+    for (const k of keys) {
+      const e = this.entries.get(k);
+      if (e && !this.journaled.has(k)) { this.journaled.add(k); tasks.push(e); }
+    }
+    const calls = this.calls - this.journaledCalls;
+    if (!tasks.length && !calls) return;
+    this.journaledCalls += calls;
+    await this.journal?.append({ type: 'before', at: now(), calls, tasks });
+  }
+
+  async journalRest(): Promise<void> {
+    await this.journalFor([...this.entries.keys()]);
+  }
+
+  private wake(): void {
+    const w = this.waiters;
+    this.waiters = [];
+    for (const f of w) f();
+  }
 }
 
 function isSet<T>(v: T | undefined): v is T {

@@ -1,7 +1,7 @@
 // A minimal model of java.util.GregorianCalendar as Quartz uses it: fields are set leniently and
 // only resolved (wall clock -> instant -> fields again) on the next read, exactly like Java's
 // complete(). Quartz's DST behaviour comes from this resolution, so it is modelled, not guessed.
-import { civilFromDays, daysFromCivil, type ZoneOffsets } from './zone';
+import { daysFromCivil, type ZoneOffsets } from './zone';
 
 const DAY = 86_400_000;
 
@@ -11,6 +11,16 @@ export class LenientCalendar {
   private readonly f = [1970, 0, 1, 0, 0, 0, 0];
   private utc = 0;
   private dirty = false;
+  /**
+   * The day of the last full resolve (its normalized year, month, day), its wall-clock midnight and,
+   * when the zone's offset is steady around it, that offset (else NaN). A time of day set inside
+   * that day then resolves with one subtraction: most of the search's resolves are of this kind.
+   */
+  private dayY = NaN;
+  private dayM = NaN;
+  private dayD = NaN;
+  private dayWall = 0;
+  private dayOffset = NaN;
 
   constructor(private readonly zone: ZoneOffsets) {}
 
@@ -55,31 +65,60 @@ export class LenientCalendar {
   }
 
   private resolve(): void {
-    const [y, mo, d, h, mi, s, ms] = this.f;
-    const year = y + Math.floor(mo / 12);
-    const month = ((mo % 12) + 12) % 12;
-    const wall = (daysFromCivil(year, month + 1, 1) + d - 1) * DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
-    this.utc = this.zone.wallToUtc(wall);
-    this.fieldsFrom(this.utc);
+    const f = this.f;
+    const h = f[F.Hour];
+    const mi = f[F.Minute];
+    const s = f[F.Second];
+    const ms = f[F.Milli];
     this.dirty = false;
+    // Same day, steady offset, time of day in range: the full resolution would give exactly this.
+    if (f[F.Year] === this.dayY && f[F.Month] === this.dayM && f[F.Day] === this.dayD && this.dayOffset === this.dayOffset &&
+        h >= 0 && h < 24 && mi >= 0 && mi < 60 && s >= 0 && s < 60 && ms >= 0 && ms < 1000) {
+      this.utc = this.dayWall + ((h * 60 + mi) * 60 + s) * 1000 + ms - this.dayOffset;
+      return;
+    }
+    const mo = f[F.Month];
+    const year = f[F.Year] + Math.floor(mo / 12);
+    const month = ((mo % 12) + 12) % 12;
+    const wall = (daysFromCivil(year, month + 1, 1) + f[F.Day] - 1) * DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+    this.utc = this.zone.wallToUtc(wall);
+    const day = this.fieldsFrom(this.utc);
+    this.dayY = f[F.Year];
+    this.dayM = f[F.Month];
+    this.dayD = f[F.Day];
+    this.dayWall = day * DAY;
+    this.dayOffset = this.zone.steadyOffset(day);
   }
 
-  private fieldsFrom(utc: number): void {
+  /** Sets every field from the instant; returns its wall-clock day (days since 1970-01-01). */
+  private fieldsFrom(utc: number): number {
     const wall = utc + this.zone.offsetAt(utc);
     const days = Math.floor(wall / DAY);
-    const [y, m, d] = civilFromDays(days);
+    civilInto(days, this.f);
     let rest = wall - days * DAY;
     const f = this.f;
-    f[F.Year] = y;
-    f[F.Month] = m - 1;
-    f[F.Day] = d;
     f[F.Hour] = Math.floor(rest / 3_600_000);
     rest -= f[F.Hour] * 3_600_000;
     f[F.Minute] = Math.floor(rest / 60_000);
     rest -= f[F.Minute] * 60_000;
     f[F.Second] = Math.floor(rest / 1000);
     f[F.Milli] = rest - f[F.Second] * 1000;
+    return days;
   }
+}
+
+/** civilFromDays into f[Year], f[Month] (0-based) and f[Day], without an intermediate array. */
+function civilInto(z: number, f: number[]): void {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp + (mp < 10 ? 3 : -9);
+  f[F.Year] = era * 400 + yoe + (m <= 2 ? 1 : 0);
+  f[F.Month] = m - 1;
+  f[F.Day] = doy - Math.floor((153 * mp + 2) / 5) + 1;
 }
 
 export function lastDayOfMonth(month: number, year: number): number {

@@ -9,3 +9,4 @@ export { CRON_MESSAGES, type CronLocale, type CronMessageKey } from './messages'
 export {
   DEFAULT_WEEKDAY_NUMBERING, WEEKDAY_NUMBERINGS, isWeekdayNumbering, type CronOptions, type WeekdayNumbering,
 } from './weekdays';
+export { compileCron, fireTimesBetween, type CompiledCron } from './enumerate';

@@ -22,9 +22,10 @@ export function nextFireTimes(expr: string, from: Date, timeZone: string, n: num
   if (!Number.isFinite(start)) throw new RangeError('nextFireTimes: `from` is not a valid date');
   const zone = zoneOffsets(timeZone);
   const out: Date[] = [];
+  const cl = new LenientCalendar(zone); // timeAfter starts with setTime: one calendar serves every call
   let after = start;
   while (out.length < n) {
-    const next = timeAfter(schedule, new LenientCalendar(zone), after);
+    const next = timeAfter(schedule, cl, after);
     if (next === undefined) break;
     out.push(new Date(next));
     after = next;
@@ -37,7 +38,8 @@ const MAX_ROUNDS = 200_000;
 // Hovers and hints ask again and again for the same few expressions: keep their compiled form.
 const schedules = new Map<string, Schedule>();
 
-function scheduleOf(expr: string, quartz: boolean): Schedule {
+/** The compiled form of a valid expression (cached per numbering); throws for an invalid one. */
+export function scheduleOf(expr: string, quartz = false): Schedule {
   const key = quartz ? `q\u0000${expr}` : expr;
   let s = schedules.get(key);
   if (!s) {

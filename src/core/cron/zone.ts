@@ -1,4 +1,4 @@
-// UTC offsets of an IANA time zone from Intl, cached per UTC day, and the wall-clock -> instant
+// UTC offsets of an IANA time zone from Intl, cached per UTC day in typed arrays, and the wall-clock -> instant
 // rule of java.util.GregorianCalendar (sun.util.calendar.ZoneInfo.getOffsetsByWall), which Quartz
 // inherits: a wall time in a DST gap takes the offset from before the transition (so 02:30 becomes
 // 03:30), an ambiguous wall time in an overlap takes the offset after it (the later instant).
@@ -7,11 +7,27 @@
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-interface DayOffsets { start: number; transition?: number; after: number }
+/** Days per table chunk: offsets are kept in typed arrays, a chunk allocated when first touched. */
+const CHUNK = 512;
+
+/**
+ * Per UTC day: the offset at its start and at its end (NaN: not computed yet) and the first instant
+ * of the new offset when they differ; per wall-clock day: the offset when it is the same for two
+ * days on either side (Infinity: it is not). Typed arrays, not Maps: the cron search asks a few
+ * million times per 30,000 expressions.
+ */
+class DayChunk {
+  readonly start = new Float64Array(CHUNK).fill(NaN);
+  readonly after = new Float64Array(CHUNK);
+  readonly transition = new Float64Array(CHUNK);
+  readonly steady = new Float64Array(CHUNK).fill(NaN);
+}
 
 export class ZoneOffsets {
   private readonly fmt: Intl.DateTimeFormat;
-  private readonly days = new Map<number, DayOffsets>();
+  private readonly chunks = new Map<number, DayChunk>();
+  private lastChunkIndex = NaN;
+  private lastChunk: DayChunk | undefined;
   /** Offset at 00:00 UTC of each day index: each boundary is shared by two days. */
   private readonly boundaries = new Map<number, number>();
 
@@ -23,12 +39,11 @@ export class ZoneOffsets {
   /** Offset in ms (wall - UTC) at the UTC instant `utc`. */
   offsetAt(utc: number): number {
     const day = Math.floor(utc / DAY);
-    let d = this.days.get(day);
-    if (!d) {
-      d = this.computeDay(day);
-      this.days.set(day, d);
-    }
-    return d.transition !== undefined && utc < d.transition ? d.start : d.after;
+    const c = this.chunk(day);
+    const i = day - Math.floor(day / CHUNK) * CHUNK;
+    if (c.start[i] !== c.start[i]) this.computeDay(day, c, i);
+    const start = c.start[i];
+    return start !== c.after[i] && utc < c.transition[i] ? start : c.after[i];
   }
 
   /** The instant Java's GregorianCalendar gives a wall-clock time (ms since epoch as if UTC). */
@@ -41,6 +56,41 @@ export class ZoneOffsets {
     return this.offsetAt(wall - after) === after ? wall - after : wall - before;
   }
 
+  /**
+   * The offset of wall-clock day `wallDay` (days since 1970-01-01) when no transition falls in the UTC
+   * days before, of and after it, else NaN. Then every wall time of that day maps to `wall - offset`
+   * through wallToUtc, whose ±36 h lookups may straddle a transition further away: its second branch
+   * still picks that offset, because `wall - offset` lies at least 24 h - |offset| from the transition
+   * (one transition per 72 h, as above). A calendar resolves times of that day without asking again.
+   */
+  steadyOffset(wallDay: number): number {
+    const c = this.chunk(wallDay);
+    const i = wallDay - Math.floor(wallDay / CHUNK) * CHUNK;
+    let v = c.steady[i];
+    if (v !== v) {
+      v = this.offsetAt((wallDay - 1) * DAY);
+      for (let d = wallDay - 1; d <= wallDay + 1; d++) {
+        // offsetAt at the day's start computes it; the day is steady when its end has the same offset.
+        if (this.offsetAt(d * DAY) !== v || this.offsetAt((d + 1) * DAY - 1) !== v) { v = Infinity; break; }
+      }
+      c.steady[i] = v;
+    }
+    return v === Infinity ? NaN : v;
+  }
+
+  private chunk(day: number): DayChunk {
+    const k = Math.floor(day / CHUNK);
+    if (k === this.lastChunkIndex) return this.lastChunk!;
+    let c = this.chunks.get(k);
+    if (!c) {
+      c = new DayChunk();
+      this.chunks.set(k, c);
+    }
+    this.lastChunkIndex = k;
+    this.lastChunk = c;
+    return c;
+  }
+
   private boundary(day: number): number {
     let o = this.boundaries.get(day);
     if (o === undefined) {
@@ -50,10 +100,12 @@ export class ZoneOffsets {
     return o;
   }
 
-  private computeDay(day: number): DayOffsets {
+  private computeDay(day: number, c: DayChunk, i: number): void {
     const start = this.boundary(day);
     const end = this.boundary(day + 1);
-    if (start === end) return { start, after: start };
+    c.start[i] = start;
+    c.after[i] = end;
+    if (start === end) return;
     // Transitions fall on whole seconds: binary search the first second with the new offset.
     let lo = (day * DAY) / 1000;
     let hi = ((day + 1) * DAY) / 1000;
@@ -62,7 +114,7 @@ export class ZoneOffsets {
       if (this.rawOffset(mid * 1000) === start) lo = mid;
       else hi = mid;
     }
-    return { start, transition: hi * 1000, after: end };
+    c.transition[i] = hi * 1000;
   }
 
   private rawOffset(utc: number): number {
@@ -100,17 +152,4 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
-}
-
-/** Inverse of daysFromCivil: [year, month 1-12, day]. */
-export function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
 }

@@ -199,7 +199,7 @@ test('cancelled while reading current values: nothing sent, every task not-sent,
     const res = await runApply({ service, request: { Tasks: prod.map((t) => ({ Id: t.Id, Description: 'never' })) }, rps: 1000, journal, signal: ac.signal });
     await finishJournal(journal, res, null);
     assert.equal(res.status, 'cancelled');
-    assert.ok(res.results.every((r) => r.status === 'not-sent'));
+    assert.ok(res.results.every((r) => r.status === 'not-sent' && /Cancelled before anything was sent/.test(r.message)), res.results[0].message);
     assert.equal(journal.records.some((r) => r.type === 'sending'), false);
     const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
     assert.equal(summary.counts.notSent, 10);
