@@ -1,0 +1,54 @@
+// The one place the schedule picture calls the cron engine. Weekday numbering is threaded through
+// every caller; the engine of today knows only Quartz numbering (1 = Sunday), so both numberings
+// map onto it here until the engine takes the option (one line below changes when it does).
+import { checkCron, nextFireTimes } from '../cron/index';
+
+/** How day-of-week numbers are read: DataWorks (Spring: 0/7 = Sunday, 1 = Monday) or Quartz (1 = Sunday). */
+export type WeekdayNumbering = 'dataworks' | 'quartz';
+export const WEEKDAY_NUMBERINGS: readonly WeekdayNumbering[] = ['dataworks', 'quartz'];
+export const DEFAULT_WEEKDAYS: WeekdayNumbering = 'dataworks';
+
+export function isWeekdayNumbering(v: unknown): v is WeekdayNumbering {
+  return v === 'dataworks' || v === 'quartz';
+}
+
+export interface CompiledSchedule {
+  expr: string;
+  /** Fire times (epoch ms) in [fromMs, toMs), ascending. */
+  fireTimes(fromMs: number, toMs: number): number[];
+}
+
+export type CompileResult = { ok: true; schedule: CompiledSchedule } | { ok: false; reason: string };
+
+/** Fire times asked of the engine per call: small first (daily crons), growing for dense ones. */
+const FIRST_BATCH = 16;
+const MAX_BATCH = 4096;
+
+export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNumbering): CompileResult {
+  const check = checkCron(expr);
+  if (!check.valid) return { ok: false, reason: check.problems.map((p) => p.message).join('; ') };
+  // The engine takes Quartz numbering only, for now: `weekdays` is accepted and ignored here.
+  const next = (after: number, n: number): Date[] => nextFireTimes(expr, new Date(after), zone, n /* , { weekdays } */);
+  void weekdays;
+  return {
+    ok: true,
+    schedule: {
+      expr,
+      fireTimes(fromMs: number, toMs: number): number[] {
+        const out: number[] = [];
+        // The engine answers "strictly after, whole seconds": one second before `from` includes `from`.
+        let after = Math.floor(fromMs / 1000) * 1000 - 1000;
+        for (let batch = FIRST_BATCH; ; batch = Math.min(batch * 4, MAX_BATCH)) {
+          const times = next(after, batch);
+          for (const d of times) {
+            const t = d.getTime();
+            if (t >= toMs) return out;
+            if (t >= fromMs) out.push(t);
+          }
+          if (times.length < batch) return out;
+          after = times[times.length - 1].getTime();
+        }
+      },
+    },
+  };
+}
