@@ -20,8 +20,7 @@ export interface CompiledSchedule {
 
 export type CompileResult = { ok: true; schedule: CompiledSchedule } | { ok: false; reason: string };
 
-/** Fire times asked of the engine per call: small first (daily crons), growing for dense ones. */
-const FIRST_BATCH = 16;
+/** At most this many fire times per engine call. */
 const MAX_BATCH = 4096;
 
 export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNumbering): CompileResult {
@@ -38,7 +37,8 @@ export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNum
         const out: number[] = [];
         // The engine answers "strictly after, whole seconds": one second before `from` includes `from`.
         let after = Math.floor(fromMs / 1000) * 1000 - 1000;
-        for (let batch = FIRST_BATCH; ; batch = Math.min(batch * 4, MAX_BATCH)) {
+        // Ask for about as many as the window holds: a rare cron (29 Feb) asked for many would search for years.
+        for (let batch = 2; ;) {
           const times = next(after, batch);
           for (const d of times) {
             const t = d.getTime();
@@ -46,7 +46,11 @@ export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNum
             if (t >= fromMs) out.push(t);
           }
           if (times.length < batch) return out;
-          after = times[times.length - 1].getTime();
+          const first = times[0].getTime();
+          const last = times[times.length - 1].getTime();
+          const perMs = (times.length - 1) / Math.max(1, last - first);
+          batch = Math.max(2, Math.min(MAX_BATCH, Math.ceil((toMs - last) * perMs) + 1));
+          after = last;
         }
       },
     },

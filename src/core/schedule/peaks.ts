@@ -2,7 +2,6 @@
 // resource groups they start on. The same time of day with the same count on several days is one
 // peak ("... on Mon, Tue, Wed"), so a daily midnight pile-up is named once.
 import type { SchedulePicture } from './picture';
-import { NO_GROUP } from './tasks';
 import { WEEKDAY_NAMES, hhmm, wallOf } from './wall';
 
 export const PEAK_MINUTES = 5;
@@ -32,7 +31,7 @@ export function findPeaks(p: SchedulePicture, limit: number): Peak[] {
   const base = Math.floor(fromMs / BUCKET_MS);
   const size = Math.floor((p.to * 1000 - 1) / BUCKET_MS) - base + 1;
   const buckets = new Int32Array(size);
-  for (const t of p.tasks) for (const time of t.times) buckets[Math.floor(time / BUCKET_MS) - base]++;
+  for (const r of p.runs) for (const time of r.times) buckets[Math.floor(time / BUCKET_MS) - base] += r.tasks;
   // Candidates: the busiest buckets, enough to hold every day of the top `limit` recurring peaks.
   const order: number[] = [];
   for (let i = 0; i < size; i++) if (buckets[i] >= MIN_PEAK) order.push(i);
@@ -41,11 +40,14 @@ export function findPeaks(p: SchedulePicture, limit: number): Peak[] {
   const candidates = order.slice(0, limit * Math.max(days, 1) * 2);
   if (!candidates.length) return [];
   const wanted = new Map<number, Map<string, number>>(candidates.map((b) => [b, new Map()]));
-  for (const t of p.tasks) {
-    const gid = t.task.resourceGroupId || NO_GROUP;
-    for (const time of t.times) {
-      const per = wanted.get(Math.floor(time / BUCKET_MS) - base);
-      if (per) per.set(gid, (per.get(gid) ?? 0) + 1);
+  const isCandidate = new Uint8Array(size);
+  for (const b of candidates) isCandidate[b] = 1;
+  for (const r of p.runs) {
+    for (const time of r.times) {
+      const b = Math.floor(time / BUCKET_MS) - base;
+      if (!isCandidate[b]) continue;
+      const per = wanted.get(b)!;
+      per.set(r.group, (per.get(r.group) ?? 0) + r.tasks);
     }
   }
   const merged = new Map<string, Peak>();

@@ -44,6 +44,14 @@ export interface SchedulePicture extends ScheduleWindow {
   skipped: SkippedTask[];
   counts: Record<TaskStatus, number>;
   peaks: Peak[];
+  /** Tasks with the same fire times on the same group, counted once with their number (for speed). */
+  runs: FireRun[];
+}
+
+export interface FireRun {
+  times: readonly number[];
+  group: string;
+  tasks: number;
 }
 
 export interface PictureOptions {
@@ -60,6 +68,7 @@ export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleW
   const slots = new Int32Array(slotCount);
   const groups = new Map<string, GroupSlots>();
   const byExpr = new Map<string, { times: number[] } | { reason: string }>();
+  const runs = new Map<readonly number[], Map<string, number>>();
   const out: TaskFires[] = [];
   const skipped: SkippedTask[] = [];
   const counts: Record<TaskStatus, number> = { scheduled: 0, manual: 0, paused: 0, dryRun: 0 };
@@ -87,23 +96,33 @@ export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleW
     if ('reason' in entry) { skipped.push({ task, reason: entry.reason }); continue; }
     const times = withinPeriod(entry.times, task, zone);
     const gid = task.resourceGroupId || NO_GROUP;
+    let perGroup = runs.get(times);
+    if (!perGroup) { perGroup = new Map(); runs.set(times, perGroup); }
+    perGroup.set(gid, (perGroup.get(gid) ?? 0) + 1);
     let g = groups.get(gid);
     if (!g) { g = { id: gid, fires: 0, tasks: 0, slots: new Int32Array(slotCount) }; groups.set(gid, g); }
-    const gs = g.slots;
-    for (let i = 0; i < times.length; i++) {
-      const s = Math.floor((times[i] - fromMs) / slotMs);
-      slots[s]++;
-      gs[s]++;
-    }
     g.fires += times.length;
     g.tasks++;
     totalFires += times.length;
     counts.scheduled++;
     out.push({ task, status: 'scheduled', fires: times.length, times });
   }
+  // Count each distinct (fire times, group) once, times its number of tasks.
+  const fireRuns: FireRun[] = [];
+  for (const [times, perGroup] of runs) {
+    for (const [gid, n] of perGroup) {
+      fireRuns.push({ times, group: gid, tasks: n });
+      const gs = groups.get(gid)!.slots;
+      for (let i = 0; i < times.length; i++) {
+        const s = Math.floor((times[i] - fromMs) / slotMs);
+        slots[s] += n;
+        gs[s] += n;
+      }
+    }
+  }
   const sortedGroups = [...groups.values()].sort((a, b) => b.fires - a.fires || (a.id < b.id ? -1 : 1));
   const picture: SchedulePicture = {
-    ...window, weekdays: opts.weekdays, slots, totalFires, groups: sortedGroups, tasks: out, skipped, counts, peaks: [],
+    ...window, weekdays: opts.weekdays, slots, totalFires, groups: sortedGroups, tasks: out, skipped, counts, peaks: [], runs: fireRuns,
   };
   picture.peaks = findPeaks(picture, opts.peaks ?? 5);
   return picture;
@@ -111,13 +130,25 @@ export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleW
 
 /** Fire times inside the task's effective period (Trigger.StartTime / EndTime, wall clock in the zone). */
 function withinPeriod(times: number[], task: ScheduleTask, zone: ReturnType<typeof zoneOffsets>): readonly number[] {
+  if (times.length === 0) return times;
   const start = task.startTime ? wallTime(task.startTime, zone) : undefined;
   const end = task.endTime ? wallTime(task.endTime, zone) : undefined;
   if ((start === undefined || times.length === 0 || times[0] >= start) && (end === undefined || times.length === 0 || times[times.length - 1] <= end)) return times;
   return times.filter((t) => (start === undefined || t >= start) && (end === undefined || t <= end));
 }
 
+const wallTimes = new Map<string, number | undefined>();
+
 function wallTime(text: string, zone: ReturnType<typeof zoneOffsets>): number | undefined {
+  const key = `${zone.timeZone}|${text}`;
+  if (wallTimes.has(key)) return wallTimes.get(key);
+  if (wallTimes.size > 10_000) wallTimes.clear();
+  const v = parseWallTime(text, zone);
+  wallTimes.set(key, v);
+  return v;
+}
+
+function parseWallTime(text: string, zone: ReturnType<typeof zoneOffsets>): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m) return undefined;
   return zone.wallToUtc(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
