@@ -4,6 +4,7 @@ import { registerApply, type ApplyFeature } from './apply';
 import { registerConnection, type ConnectionService } from './connection';
 import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
+import { registerSchedule, type ScheduleFeature } from './schedule';
 import { registerTree, type TasksTree } from './tree';
 
 /** What activate returns: the services other features and the integration tests use. */
@@ -13,6 +14,7 @@ export interface ExtensionApi {
   statusBar: vscode.StatusBarItem;
   tree: TasksTree;
   apply: ApplyFeature;
+  schedule: ScheduleFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -21,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
-  return { connection, statusBar, tree, apply };
+  const schedule = registerSchedule(context, connection);
+  return { connection, statusBar, tree, apply, schedule };
 }
 
 export function deactivate(): void {

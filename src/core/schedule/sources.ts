@@ -57,3 +57,16 @@ export async function projectTasks(lister: TaskLister, projectId: string, env: E
     if (res.items.length === 0) throw new Error(`ListTasks page ${page} came back empty after ${out.length} of ${res.totalCount} tasks: the picture would be incomplete; run it again`);
   }
 }
+
+/** The after side again from an edited patch, over current values read before (no new reads). */
+export function patchedOver(request: BatchUpdateRequest, before: readonly ScheduleTask[]): ScheduleTask[] {
+  const byKey = new Map(before.filter((t) => !t.unreadable).map((t) => [taskKey(t.id, t.env), t]));
+  return planApply(request, 100).tasks.map((t) => patchedTask(t.task, t.env, t.index, strip(byKey.get(taskKey(t.task.Id, t.env)))));
+}
+
+function strip(t: ScheduleTask | undefined): ScheduleTask | undefined {
+  if (!t) return undefined;
+  const rest = { ...t };
+  delete rest.patchIndex;
+  return rest;
+}
