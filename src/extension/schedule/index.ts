@@ -25,6 +25,14 @@ export interface ScheduleFeature {
   panel: SchedulePanel;
 }
 
+/** Test mode only: a quick pick answer, and a fixed window start so counts can be known in advance. */
+export interface ScheduleTestHooks extends PickHook {
+  /** Epoch seconds. */
+  from?: number;
+}
+
+let windowFrom: number | undefined;
+
 export function registerSchedule(context: vscode.ExtensionContext, connection: ConnectionService): ScheduleFeature {
   let spreadHook: PickHook = {};
   const panel = new SchedulePanel(async (shown, side, peakIndex) => {
@@ -38,8 +46,11 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
     panel,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
     vscode.commands.registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
-      spreadHook = testHooks<PickHook>(context, arg);
-      if (arg instanceof EnvNode) return showProjectSchedule(connection, panel, arg);
+      const hooks = testHooks<ScheduleTestHooks>(context, arg);
+      spreadHook = hooks;
+      windowFrom = typeof hooks.from === 'number' ? hooks.from : undefined;
+      const node = arg instanceof EnvNode ? arg : (arg as { node?: unknown } | undefined)?.node;
+      if (node instanceof EnvNode) return showProjectSchedule(connection, panel, node);
       const uri = arg instanceof vscode.Uri ? arg : (arg as { uri?: unknown } | undefined)?.uri;
       return showPatchSchedule(connection, panel, uri instanceof vscode.Uri ? uri : undefined);
     }),
@@ -71,7 +82,7 @@ async function pickPeak(picture: SchedulePicture): Promise<number | undefined> {
 }
 
 function window() {
-  return makeWindow({ zone: cronTimeZone().zone });
+  return makeWindow({ zone: cronTimeZone().zone, ...(windowFrom !== undefined ? { from: windowFrom } : {}) });
 }
 
 /**

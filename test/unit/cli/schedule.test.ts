@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type TaskRecord } from '../../../src/emulator/index';
 import { scheduleCommand } from '../../../src/cli/commands/schedule';
 import { runCommand } from './apply-cli-io';
+import { SEED_WEEK_FROM, seedWeekFires } from '../core/schedule/seed-oracle';
 
 const ZONE = 'Asia/Shanghai';
-const FROM = Date.parse('2026-11-29T16:00:00Z') / 1000; // Mon 2026-11-30 00:00 in Shanghai
+const FROM = SEED_WEEK_FROM; // Mon 2026-11-30 00:00 in Shanghai
 let emu: RunningEmulator;
 let env: NodeJS.ProcessEnv;
 const actions: string[] = [];
@@ -26,17 +27,8 @@ after(async () => { await emu.close(); });
 
 interface Json { zone: string; from: number; to: number; slotMinutes: number; slots: { start: number; fires: number }[]; tasks: { id: string; fires: number }[]; skipped: string[] }
 
-/** Fires in the week Mon 2026-11-30 .. Sun 2026-12-06 of the seed's cron forms, by counting days. */
 function expectedFires(t: TaskRecord): number {
-  const tr = t.Trigger;
-  if (tr.Type === 'Manual' || tr.Recurrence === 'Pause' || tr.Recurrence === 'Skip') return 0;
-  const f = tr.Cron!.split(' ');
-  const perDay = f[1].startsWith('*/') ? 1440 / Number(f[1].slice(2)) : f[2] === '00-23' ? 24 : 1;
-  if (f[3] === '*' && f[5] === '?') return 7 * perDay;
-  if (f[3] === '?') return 1; // weekly: every weekday occurs once in 7 days, in either numbering
-  if (f[3] === 'L') return 1; // Nov 30, the last day of November, is in the window (Dec 31 is not)
-  const day = Number(f[3]);
-  return day === 30 || (day >= 1 && day <= 6) ? 1 : 0;
+  return seedWeekFires(t.Trigger);
 }
 
 test('project mode: every task of the environment (all pages), exact per-task fires, every slot', async () => {
