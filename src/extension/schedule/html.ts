@@ -27,18 +27,19 @@ const CSS = `
 body{font-family:var(--vscode-font-family);font-size:var(--vscode-font-size);color:var(--vscode-foreground);background:var(--vscode-editor-background);padding:12px 16px}
 h1{font-size:1.3em;margin:0 0 2px;font-weight:600}h2{font-size:1.1em;margin:0 0 2px;font-weight:600}h3{font-size:1em;margin:12px 0 4px;font-weight:600}
 .sub{color:var(--vscode-descriptionForeground);margin:0 0 10px}
-.sides{display:flex;flex-wrap:wrap;gap:32px;align-items:flex-start}
-.side{max-width:600px}
-table.grid{border-collapse:separate;border-spacing:2px;font-size:10px}
+.sides{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
+.side{flex:0 1 620px;min-width:0}
+table.grid{border-collapse:separate;border-spacing:1px;font-size:10px}
 table.grid th{font-weight:normal;color:var(--vscode-descriptionForeground);padding:0 2px;text-align:center}
-table.grid th.row{text-align:right;padding-right:6px;white-space:nowrap}
-td.cell{width:19px;min-width:19px;height:19px;padding:0;text-align:center;border-radius:3px;cursor:pointer;border:1px solid var(--vscode-editorWidget-border,transparent);color:var(--vscode-foreground);font-variant-numeric:tabular-nums}
-td.cell.hot{color:var(--vscode-button-foreground);font-weight:600}
+table.grid th.row{text-align:right;padding-right:4px;white-space:nowrap}
+td.cell{width:18px;min-width:18px;height:18px;padding:0;text-align:center;border-radius:3px;cursor:pointer;border:1px solid var(--vscode-editorWidget-border,transparent);color:var(--vscode-foreground);font-variant-numeric:tabular-nums}
+td.cell.hot{color:var(--vscode-editor-background);font-weight:600}
 td.cell:focus{outline:2px solid var(--vscode-focusBorder);outline-offset:1px}
 td.cell.none{border-style:dashed;opacity:.4;cursor:default}
 td.cell.sel{outline:2px solid var(--vscode-list-activeSelectionForeground,var(--vscode-focusBorder))}
 td.tot{color:var(--vscode-descriptionForeground);padding-left:6px;font-variant-numeric:tabular-nums}
-.panel{max-width:600px}
+.panel{max-width:620px}
+.grid-wrap{overflow-x:auto}
 .detail{min-height:3.6em;border-left:3px solid var(--vscode-charts-blue);padding:4px 8px;margin:8px 0;background:var(--vscode-editorWidget-background)}
 .detail ul,.peaks ol{margin:2px 0;padding-left:18px}
 .peaks li{margin:3px 0}
@@ -62,7 +63,7 @@ document.getElementById('window').textContent = model.window;
 const sides = document.getElementById('sides');
 const pad = (n) => String(n).padStart(2, '0');
 const span = (map, col) => { const a = col * map.cellMinutes, b = a + map.cellMinutes; return pad(Math.floor(a / 60)) + ':' + pad(a % 60) + '-' + pad(Math.floor(b / 60) % 24 === 0 && b === 1440 ? 24 : Math.floor(b / 60)) + ':' + pad(b % 60); };
-function shade(n) { if (!n) return ''; const f = Math.sqrt(n / model.max); return 'color-mix(in srgb, var(--vscode-charts-blue) ' + Math.round(12 + f * 88) + '%, transparent)'; }
+function shade(n) { if (!n) return ''; const f = n / model.max; return 'color-mix(in srgb, var(--vscode-charts-blue) ' + Math.round(15 + f * 85) + '%, transparent)'; }
 model.sides.forEach((side, si) => {
   const map = side.heatmap;
   const detail = el('div', { class: 'detail', 'aria-live': 'polite', id: 'detail-' + si, text: S.cellHelp });
@@ -105,7 +106,7 @@ model.sides.forEach((side, si) => {
   else peaks.append(el('p', { text: S.noPeaks }));
   const notes = el('div', { class: 'notes' }, ...side.notes.map((n) => el('p', { text: n })));
   const panel = el('div', { class: 'panel' }, peaks, detail, list, notes);
-  sides.append(el('section', { class: 'side', 'aria-label': side.title, id: 'side-' + si }, el('h2', { text: side.title }), el('p', { class: 'sub', text: side.subtitle }), table, panel));
+  sides.append(el('section', { class: 'side', 'aria-label': side.title, id: 'side-' + si }, el('h2', { text: side.title }), el('p', { class: 'sub', text: side.subtitle }), el('div', { class: 'grid-wrap' }, table), panel));
 });
 window.addEventListener('message', (ev) => {
   const m = ev.data;

@@ -1,7 +1,7 @@
 // Show Schedule: the schedule picture of the active patch (before vs after, side by side) or of a
 // project environment from the Tasks view, as a webview heatmap; Spread Start Minutes on a peak.
 import * as vscode from 'vscode';
-import { computePicture, describeWindow, makeWindow, patchedOver, type SchedulePicture, type ScheduleTask } from '../../core/schedule';
+import { computePicture, makeWindow, patchedOver, type SchedulePicture, type ScheduleTask } from '../../core/schedule';
 import { toRequest } from '../../core/patch';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
@@ -10,7 +10,7 @@ import { EnvNode } from '../tree/nodes/envNode';
 import { cronTimeZone } from '../util/settings';
 import { testHooks, type PickHook } from '../util/testHooks';
 import { readPatchInputs, readProjectTasks } from './load';
-import { sideModel, webviewStrings, type ScheduleModel } from './model';
+import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
 import { SchedulePanel, type ShownSchedule } from './panel';
 import { weekdayNumbering } from './settings';
 import { SpreadCodeActions, patchOnlyPicture, spreadPeak, type SpreadResult } from './spread';
@@ -126,7 +126,7 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
   const model: ScheduleModel = {
     kind: 'patch',
     title: vscode.l10n.t('Schedule: {0}', name),
-    window: describeWindow(pa),
+    window: windowText(pa),
     sides,
     max: Math.max(...sides.map((s) => s.heatmap.max), 1),
     strings: { ...webviewStrings(), lang: vscode.env.language },
@@ -150,7 +150,7 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
   const model: ScheduleModel = {
     kind: 'project',
     title: vscode.l10n.t('Schedule: {0} ({1})', project.Name, node.env),
-    window: describeWindow(p),
+    window: windowText(p),
     sides: [side],
     max: Math.max(side.heatmap.max, 1),
     strings: { ...webviewStrings(), lang: vscode.env.language },

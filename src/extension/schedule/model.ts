@@ -1,7 +1,7 @@
 // What the webview shows, built from the core's pictures with every string localized here (the
 // webview gets finished texts, so it needs no translation of its own).
 import * as vscode from 'vscode';
-import { buildHeatmap, hhmm, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
+import { buildHeatmap, hhmm, iso, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
 
 export interface PeakModel {
   label: string;
@@ -92,4 +92,9 @@ export function webviewStrings(): Record<string, string> {
     total: vscode.l10n.t('total'),
     outside: vscode.l10n.t('outside the window'),
   };
+}
+
+/** The window line under the title: dates in the zone, slot size, zone, weekday numbering. */
+export function windowText(p: SchedulePicture): string {
+  return vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), (p.to - p.from) / 86_400, p.slotMinutes, p.zone, p.weekdays);
 }
