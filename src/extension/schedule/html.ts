@@ -46,9 +46,9 @@ td.tot{color:var(--vscode-descriptionForeground);padding-left:6px;font-variant-n
 button{font-family:inherit;font-size:inherit;color:var(--vscode-button-foreground);background:var(--vscode-button-background);border:none;padding:2px 8px;border-radius:2px;cursor:pointer;margin-left:4px}
 button:hover{background:var(--vscode-button-hoverBackground)}
 button:focus{outline:1px solid var(--vscode-focusBorder);outline-offset:2px}
-button.link{background:none;color:var(--vscode-textLink-foreground);padding:0;margin:0;text-align:left}
+button.link{display:inline;background:none;color:var(--vscode-textLink-foreground);padding:0;margin:0;text-align:left}
 .notes{color:var(--vscode-descriptionForeground);font-size:.95em}
-.tasks li{margin:2px 0}
+.tasks ul{list-style:none;padding-left:0}.tasks li{margin:3px 0}
 `;
 
 // Plain ES2020 run in the webview. Builds the grids from the model; no framework, no network.
