@@ -87,6 +87,22 @@ suite('Show Schedule: the schedule picture', () => {
     assert.equal(batchCalls(api), calls, 'nothing sent');
   });
 
+  test('refactoring on a Trigger.Cron in a peak: "Spread these tasks\' start minutes" spreads them from the patch alone', async () => {
+    const ids = (emu.tasks('Prod') as unknown as FullTask[]).slice(0, 3).map((t) => t.Id);
+    const doc = await writePatch('spread.dwtasks.json', patchText(ids.map((Id) => ({ Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 30 01 * * ?' } } }))));
+    const at = doc.positionAt(doc.getText().indexOf('00 30 01') + 2);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(at, at), vscode.CodeActionKind.RefactorRewrite.value);
+    const spread = actions.find((a) => a.title.startsWith('Spread these tasks\' start minutes'));
+    assert.ok(spread?.command, actions.map((a) => a.title).join(' | '));
+    assert.equal(spread.title, 'Spread these tasks\' start minutes (3 tasks start at 01:30)');
+    const arg = (spread.command.arguments?.[0] ?? {}) as Record<string, unknown>;
+    const result = await vscode.commands.executeCommand<SpreadResult | undefined>(spread.command.command, {
+      ...arg, test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 60) },
+    });
+    assert.deepEqual(result, { moved: 2, kept: 1, windowMinutes: 60 });
+    assert.deepEqual([...doc.getText().matchAll(/"Cron": "([^"]+)"/g)].map((m) => m[1]), ['00 30 01 * * ?', '00 35 01 * * ?', '00 40 01 * * ?']);
+  });
+
   test('project environment from the tree: every task of it, per-task fires as the seed says', async () => {
     const project = emu.projects()[0]!.Id;
     const node = await envNode(api, project, 'Dev');
