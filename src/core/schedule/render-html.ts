@@ -8,7 +8,7 @@ import { WEEKDAY_NAMES, hhmm } from './wall';
 
 const CELL_W = 34;
 const CELL_H = 24;
-const LEFT = 96;
+const LEFT = 124;
 const TOP = 22;
 
 export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): string {
@@ -73,8 +73,8 @@ function cellTitle(date: string, cell: HeatCell, cellMinutes: number): string {
 /** A single-hue scale (light to dark blue), readable on both page themes. */
 export function colour(n: number, max: number): string {
   if (n === 0 || max === 0) return '#eef1f5';
-  const f = Math.sqrt(n / max);
-  const light = Math.round(90 - f * 58);
+  const f = n / max; // linear, as in the editor: equal steps of load look equal
+  const light = Math.round(92 - f * 60);
   return `hsl(214, 80%, ${light}%)`;
 }
 
