@@ -37,8 +37,11 @@ export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNum
         const out: number[] = [];
         // The engine answers "strictly after, whole seconds": one second before `from` includes `from`.
         let after = Math.floor(fromMs / 1000) * 1000 - 1000;
-        // Ask for about as many as the window holds: a rare cron (29 Feb) asked for many would search for years.
-        for (let batch = 2; ;) {
+        // Ask for about as many as the window holds, from the spacing seen so far (one at a time until
+        // there is a spacing): a rare cron (29 Feb) asked for many fire times would search for years.
+        let firstSeen: number | undefined;
+        let seen = 0;
+        for (let batch = 1; ;) {
           const times = next(after, batch);
           for (const d of times) {
             const t = d.getTime();
@@ -46,10 +49,11 @@ export function compileSchedule(expr: string, zone: string, weekdays: WeekdayNum
             if (t >= fromMs) out.push(t);
           }
           if (times.length < batch) return out;
-          const first = times[0].getTime();
           const last = times[times.length - 1].getTime();
-          const perMs = (times.length - 1) / Math.max(1, last - first);
-          batch = Math.max(2, Math.min(MAX_BATCH, Math.ceil((toMs - last) * perMs) + 1));
+          firstSeen ??= times[0].getTime();
+          seen += times.length;
+          const perMs = seen > 1 ? (seen - 1) / Math.max(1, last - firstSeen) : 0;
+          batch = perMs ? Math.max(1, Math.min(MAX_BATCH, Math.ceil((toMs - last) * perMs) + 1)) : 1;
           after = last;
         }
       },
