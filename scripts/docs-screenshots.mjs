@@ -1,6 +1,8 @@
 // `npm run docs:screenshots`: copies the walkthrough screenshots the UI test took
 // (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough.test.ts`) into
 // docs/images/, where the README shows them. Fails when a step's screenshot is missing.
+// Also the schedule picture's (test-results/ui/schedule-{patch,project}-{light,dark}.png, from
+// test/ui/schedule.test.ts) when present.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,5 +18,6 @@ if (shots.length === 0) {
 mkdirSync(to, { recursive: true });
 // Steps renumbered or removed in the test leave no stale image behind.
 for (const f of readdirSync(to)) if (f.startsWith('walkthrough-') && !shots.includes(f)) rmSync(join(to, f));
-for (const f of shots) copyFileSync(join(from, f), join(to, f));
-console.log(`docs:screenshots: ${shots.length} image(s) copied to docs/images/: ${shots.join(', ')}`);
+const schedule = readdirSync(from).filter((f) => /^schedule-(patch|project)-(light|dark)\.png$/.test(f)).sort();
+for (const f of [...shots, ...schedule]) copyFileSync(join(from, f), join(to, f));
+console.log(`docs:screenshots: ${shots.length + schedule.length} image(s) copied to docs/images/: ${[...shots, ...schedule].join(', ')}`);

@@ -7,6 +7,7 @@ import { registerConnection, type ConnectionService } from './connection';
 import { clientModulesLoaded } from './connection/clientLoader';
 import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
+import { registerSchedule, type ScheduleFeature } from './schedule';
 import { registerTree, type TasksTree } from './tree';
 
 /** What activate returns: the services other features and the integration tests use. */
@@ -20,6 +21,7 @@ export interface ExtensionApi {
   activationMs: number;
   /** Whether the API client bundle (dist/client.js: the SDK, credentials, emulator launcher) has loaded. */
   clientLoaded(): boolean;
+  schedule: ScheduleFeature;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -28,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerTree(context, connection);
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
-  return { connection, statusBar, tree, apply, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
+  const schedule = registerSchedule(context, connection);
+  return { connection, statusBar, tree, apply, schedule, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
 }
 
 export function deactivate(): void {

@@ -21,5 +21,6 @@ export const commands: Record<string, CliCommand> = {
   diff: lazy('Show the plan of a patch: what would change, what already matches', async () => (await import('./diff.js')).diffCommand),
   emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
   list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
+  schedule: lazy('Show when the tasks of a patch or a project fire, and where they pile up', async () => (await import('./schedule.js')).scheduleCommand),
   validate: lazy('check .dwtasks.json files: schema and every DataWorks rule', async () => (await import('./validate.js')).validateCommand),
 };

@@ -29,6 +29,8 @@ export interface PatchInput extends GateOptions {
 export interface ReadOptions {
   /** Requests per second for the whole run, reads included (default DEFAULT_RPS). */
   rps?: number;
+  /** Top-level task fields to read besides those the patch touches (the schedule picture needs Trigger). */
+  alsoRead?: readonly string[];
   /** Reads counted apart at this rate (editions with separate read quotas); default: shared with writes. */
   readRps?: number;
   /** Projects the user named; undefined: every project of the account (ListProjects). */
@@ -182,7 +184,10 @@ export async function readCurrentValues(input: PatchInput, service: PipelineServ
   }
   onProgress?.('before-state');
   try {
-    const state = await readBeforeState(plan.tasks, { service, limiter: readLimiter, projectIds, signal: options.signal });
+    // Asking for more fields widens what each task's before-state records; the reads stay the same calls.
+    const probe = Object.fromEntries((options.alsoRead ?? []).map((f) => [f, {}]));
+    const tasks = options.alsoRead?.length ? plan.tasks.map((t) => ({ ...t, task: { ...probe, ...t.task } })) : plan.tasks;
+    const state = await readBeforeState(tasks, { service, limiter: readLimiter, projectIds, signal: options.signal });
     return { kind: 'read', verdict, plan, state };
   } catch (e) {
     const error = toServiceError(e);

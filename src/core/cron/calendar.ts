@@ -107,6 +107,13 @@ export class LenientCalendar {
   }
 }
 
+/** Days since 1970-01-01 -> [year, month 1-12, day] (proleptic Gregorian). */
+export function civilFromDays(z: number): [number, number, number] {
+  const f = [0, 0, 0];
+  civilInto(z, f);
+  return [f[F.Year]!, f[F.Month]! + 1, f[F.Day]!];
+}
+
 /** civilFromDays into f[Year], f[Month] (0-based) and f[Day], without an intermediate array. */
 function civilInto(z: number, f: number[]): void {
   z += 719468;

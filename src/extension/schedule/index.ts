@@ -1,0 +1,159 @@
+// Show Schedule: the schedule picture of the active patch (before vs after, side by side) or of a
+// project environment from the Tasks view, as a webview heatmap; Spread Start Minutes on a peak.
+import * as vscode from 'vscode';
+import { computePicture, makeWindow, patchedOver, type SchedulePicture, type ScheduleTask } from '../../core/schedule';
+import type { ConnectionService } from '../connection';
+import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
+import { DWTASKS_SELECTOR } from '../language/selector';
+import { EnvNode } from '../tree/nodes/envNode';
+import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
+import { testHooks, type PickHook } from '../util/testHooks';
+import { readPatchInputs, readProjectTasks } from './load';
+import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
+import { SchedulePanel, type ShownSchedule } from './panel';
+import { SpreadCodeActions, patchOnlyPicture, spreadPeak, type SpreadResult } from './spread';
+
+export { SCHEDULE_VIEW_TYPE } from './panel';
+export type { ShownSchedule } from './panel';
+export type { ScheduleModel } from './model';
+export type { SpreadResult } from './spread';
+
+/** What the schedule feature exposes (ExtensionApi.schedule), for tests. */
+export interface ScheduleFeature {
+  panel: SchedulePanel;
+}
+
+/** Test mode only: a quick pick answer, and a fixed window start so counts can be known in advance. */
+export interface ScheduleTestHooks extends PickHook {
+  /** Epoch seconds. */
+  from?: number;
+}
+
+let windowFrom: number | undefined;
+
+export function registerSchedule(context: vscode.ExtensionContext, connection: ConnectionService): ScheduleFeature {
+  let spreadHook: PickHook = {};
+  const panel = new SchedulePanel(async (shown, side, peakIndex) => {
+    const picture = shown.pictures[side];
+    const peak = shown.model.sides[side]?.peaks[peakIndex];
+    if (!shown.patch || !picture || !peak) return;
+    const doc = await vscode.workspace.openTextDocument(shown.patch);
+    if (await spreadPeak(doc, picture, peak.start, spreadHook)) await showPatchSchedule(connection, panel, doc.uri, shown);
+  });
+  context.subscriptions.push(
+    panel,
+    vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
+    vscode.commands.registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
+      const hooks = testHooks<ScheduleTestHooks>(context, arg);
+      spreadHook = hooks;
+      windowFrom = typeof hooks.from === 'number' ? hooks.from : undefined;
+      const node = arg instanceof EnvNode ? arg : (arg as { node?: unknown } | undefined)?.node;
+      if (node instanceof EnvNode) return showProjectSchedule(connection, panel, node);
+      const uri = arg instanceof vscode.Uri ? arg : (arg as { uri?: unknown } | undefined)?.uri;
+      return showPatchSchedule(connection, panel, uri instanceof vscode.Uri ? uri : undefined);
+    }),
+    vscode.commands.registerCommand('dataworks.spreadStartMinutes', async (arg?: unknown): Promise<SpreadResult | undefined> => {
+      const a = (arg ?? {}) as { uri?: unknown; start?: unknown };
+      const doc = await patchDocument(a.uri instanceof vscode.Uri ? a.uri : undefined);
+      if (!doc) return undefined;
+      const shown = panel.current;
+      const fromPanel = shown?.patch?.toString() === doc.uri.toString() ? shown.pictures[shown.pictures.length - 1] : undefined;
+      const picture = fromPanel ?? patchOnlyPicture(doc);
+      if (!picture) return undefined;
+      const start = typeof a.start === 'number' ? a.start : await pickPeak(picture);
+      if (start === undefined) return undefined;
+      const result = await spreadPeak(doc, picture, start, testHooks<PickHook>(context, arg));
+      if (result && fromPanel && shown) await showPatchSchedule(connection, panel, doc.uri, shown);
+      return result;
+    }),
+  );
+  return { panel };
+}
+
+async function pickPeak(picture: SchedulePicture): Promise<number | undefined> {
+  const top = picture.peaks[0];
+  if (!top) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No peak in this patch: no 5-minute window has two or more starts.'));
+    return undefined;
+  }
+  return top.starts[0];
+}
+
+function window() {
+  return makeWindow({ zone: cronTimeZone().zone, ...(windowFrom !== undefined ? { from: windowFrom } : {}) });
+}
+
+/**
+ * Patch mode. `reuse` (after a spread) keeps the current values already read: only the patched side
+ * is computed again, from the edited document, without another call to the service.
+ */
+async function showPatchSchedule(connection: ConnectionService, panel: SchedulePanel, uri: vscode.Uri | undefined, reuse?: ShownSchedule): Promise<ShownSchedule | undefined> {
+  const doc = await patchDocument(uri);
+  if (!doc) return undefined;
+  const gate = checkApplyGate(doc, true); // reads only: errors stop it, trust is not needed
+  if (!gate.ok) { void showRefusal(gate); return undefined; }
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  const weekdays = cronWeekdayNumbering(doc.uri);
+  const w = reuse ? { zone: reuse.pictures[0]!.zone, from: reuse.pictures[0]!.from, to: reuse.pictures[0]!.to, slotMinutes: reuse.pictures[0]!.slotMinutes } : window();
+  let before: ScheduleTask[] | undefined;
+  let after: ScheduleTask[];
+  let beforeError: string | undefined;
+  if (reuse?.before) {
+    before = reuse.before;
+    after = patchedOver(gate.verdict.request, before);
+  } else {
+    let inputs;
+    try {
+      inputs = await readPatchInputs(connection, gate.input, gate.verdict, name);
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0}: {1}', name, (e as Error).message));
+      return undefined;
+    }
+    ({ before, after, beforeError } = inputs);
+  }
+  const pictures: SchedulePicture[] = [];
+  const sides = [];
+  if (before) {
+    const p = computePicture(before, w, { weekdays });
+    pictures.push(p);
+    sides.push(sideModel(p, vscode.l10n.t('Before: current schedules'), false));
+  }
+  const pa = computePicture(after, w, { weekdays });
+  pictures.push(pa);
+  sides.push(sideModel(pa, vscode.l10n.t('After: patched schedules'), true, beforeError ? [vscode.l10n.t('Current values not read ({0}): tasks without a Cron in the patch are skipped.', beforeError)] : []));
+  const model: ScheduleModel = {
+    kind: 'patch',
+    title: vscode.l10n.t('Schedule: {0}', name),
+    window: windowText(pa),
+    sides,
+    max: Math.max(...sides.map((s) => s.heatmap.max), 1),
+    strings: { ...webviewStrings(), lang: vscode.env.language },
+  };
+  const shown: ShownSchedule = { model, pictures, patch: doc.uri, ...(before ? { before } : {}) };
+  panel.show(shown);
+  return shown;
+}
+
+async function showProjectSchedule(connection: ConnectionService, panel: SchedulePanel, node: EnvNode): Promise<ShownSchedule | undefined> {
+  const project = node.project;
+  let tasks: ScheduleTask[];
+  try {
+    tasks = await readProjectTasks(connection, project.Id, project.Name, node.env);
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0} ({1}): {2}', project.Name, node.env, (e as Error).message));
+    return undefined;
+  }
+  const p = computePicture(tasks, window(), { weekdays: cronWeekdayNumbering() });
+  const side = sideModel(p, vscode.l10n.t('{0} ({1}): every task', project.Name, node.env), false);
+  const model: ScheduleModel = {
+    kind: 'project',
+    title: vscode.l10n.t('Schedule: {0} ({1})', project.Name, node.env),
+    window: windowText(p),
+    sides: [side],
+    max: Math.max(side.heatmap.max, 1),
+    strings: { ...webviewStrings(), lang: vscode.env.language },
+  };
+  const shown: ShownSchedule = { model, pictures: [p] };
+  panel.show(shown);
+  return shown;
+}

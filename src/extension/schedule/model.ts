@@ -1,0 +1,100 @@
+// What the webview shows, built from the core's pictures with every string localized here (the
+// webview gets finished texts, so it needs no translation of its own).
+import * as vscode from 'vscode';
+import { buildHeatmap, hhmm, iso, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
+
+export interface PeakModel {
+  label: string;
+  fires: number;
+  minuteOfDay: number;
+  /** First occurrence, epoch seconds. */
+  start: number;
+}
+
+export interface SideModel {
+  title: string;
+  subtitle: string;
+  heatmap: Heatmap;
+  /** Localized row labels (`Mon 11-30`) and cell labels for screen readers and tooltips. */
+  rowLabels: string[];
+  peaks: PeakModel[];
+  notes: string[];
+  totalFires: number;
+  tasks: number;
+  canSpread: boolean;
+}
+
+export interface ScheduleModel {
+  kind: 'patch' | 'project';
+  title: string;
+  window: string;
+  sides: SideModel[];
+  /** Largest cell of all sides: both heatmaps use one colour scale. */
+  max: number;
+  strings: Record<string, string>;
+}
+
+export function weekdayName(d: number): string {
+  return [
+    vscode.l10n.t('Sun'), vscode.l10n.t('Mon'), vscode.l10n.t('Tue'), vscode.l10n.t('Wed'),
+    vscode.l10n.t('Thu'), vscode.l10n.t('Fri'), vscode.l10n.t('Sat'),
+  ][d]!;
+}
+
+export function peakLabel(peak: Peak, windowDays: number): string {
+  const span = `${hhmm(peak.minuteOfDay)}-${hhmm(peak.minuteOfDay + PEAK_MINUTES)}`;
+  const top = peak.groups[0]!;
+  const all = top.fires === peak.fires;
+  if (peak.starts.length === windowDays && windowDays > 1) {
+    return all
+      ? vscode.l10n.t('{0} tasks start {1} every day, all on group {2}', peak.fires, span, top.id)
+      : vscode.l10n.t('{0} tasks start {1} every day, {2} of them on group {3}', peak.fires, span, top.fires, top.id);
+  }
+  const days = peak.weekdays.map((w, i) => (windowDays <= 7 ? weekdayName(w) : `${weekdayName(w)} ${peak.dates[i]!.slice(5)}`)).join(', ');
+  return all
+    ? vscode.l10n.t('{0} tasks start {1} on {2}, all on group {3}', peak.fires, span, days, top.id)
+    : vscode.l10n.t('{0} tasks start {1} on {2}, {3} of them on group {4}', peak.fires, span, days, top.fires, top.id);
+}
+
+export function sideModel(p: SchedulePicture, title: string, canSpread: boolean, extraNotes: string[] = []): SideModel {
+  const heatmap = buildHeatmap(p);
+  const days = (p.to - p.from) / 86_400;
+  const notes = [...extraNotes];
+  if (p.counts.manual) notes.push(vscode.l10n.t('{0} Manual task(s): 0 fires.', p.counts.manual));
+  if (p.counts.paused) notes.push(vscode.l10n.t('{0} paused task(s) (Recurrence Pause): 0 fires.', p.counts.paused));
+  if (p.counts.dryRun) notes.push(vscode.l10n.t('{0} task(s) with Recurrence Skip: 0 fires (dry runs use no resource group).', p.counts.dryRun));
+  if (p.skipped.length) notes.push(vscode.l10n.t('{0} task(s) skipped, not counted: {1}', p.skipped.length, p.skipped.slice(0, 5).map((s) => `${s.task.id} (${s.reason})`).join('; ') + (p.skipped.length > 5 ? '; …' : '')));
+  return {
+    title,
+    subtitle: vscode.l10n.t('{0} tasks, {1} fires', p.tasks.length + p.skipped.length, p.totalFires),
+    heatmap,
+    rowLabels: heatmap.rows.map((r) => `${weekdayName(r.weekday)} ${r.date.slice(5)}`),
+    peaks: p.peaks.map((x) => ({ label: peakLabel(x, days), fires: x.fires, minuteOfDay: x.minuteOfDay, start: x.starts[0]! })),
+    notes,
+    totalFires: p.totalFires,
+    tasks: p.tasks.length + p.skipped.length,
+    canSpread,
+  };
+}
+
+/** The strings the webview script shows itself. */
+export function webviewStrings(): Record<string, string> {
+  return {
+    peaks: vscode.l10n.t('Peaks (5-minute windows where the most tasks start)'),
+    noPeaks: vscode.l10n.t('No 5-minute window has two or more starts.'),
+    spread: vscode.l10n.t('Spread…'),
+    fires: vscode.l10n.t('fires'),
+    byGroup: vscode.l10n.t('By resource group'),
+    cellHelp: vscode.l10n.t('Arrow keys move between cells; Enter lists the tasks of a cell.'),
+    tasksIn: vscode.l10n.t('Tasks starting in {cell}'),
+    noTasks: vscode.l10n.t('No task starts in this cell.'),
+    selectAll: vscode.l10n.t('Select them in the patch'),
+    total: vscode.l10n.t('total'),
+    outside: vscode.l10n.t('outside the window'),
+  };
+}
+
+/** The window line under the title: dates in the zone, slot size, zone, weekday numbering. */
+export function windowText(p: SchedulePicture): string {
+  return vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), (p.to - p.from) / 86_400, p.slotMinutes, p.zone, p.weekdays);
+}

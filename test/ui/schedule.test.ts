@@ -1,0 +1,148 @@
+// UI: DataWorks: Show Schedule in the real workbench. For a patch (before vs after side by side) and
+// for a project environment from the Tasks view (context menu), in the light and the dark theme;
+// a cell opened by keyboard lists its tasks. Screenshots: schedule-patch-light.png,
+// schedule-patch-dark.png, schedule-project-dark.png, schedule-project-light.png.
+import { after, before, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
+import { startWorkbench, type Workbench } from './workbench';
+
+interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string } }
+interface Seed { projects: { Id: string; Name: string; DisplayName?: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>> }
+
+let wb: Workbench;
+let emu: UiEmulator;
+let seed: Seed;
+const MIDNIGHT = 12;
+
+before(async () => {
+  emu = await startUiEmulator(300);
+  seed = emu.seed<Seed>();
+  const prod = Object.values(seed.tasks.Prod).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal');
+  // Daily tasks at 01:00 and 03:00-07:55: the ones that keep their cron stay out of the 00 and 02 cells.
+  const daily = prod.filter((t) => /^00 \d\d 0[13-7] \* \* \?$/.test(t.Trigger.Cron ?? ''));
+  assert.ok(daily.length >= MIDNIGHT + 8);
+  // 12 tasks moved to midnight, 4 to 02:30, 4 keep their current crons.
+  const entries = daily.slice(0, MIDNIGHT + 8).map((t, i) => {
+    const cron = i < MIDNIGHT ? '00 00 00 * * ?' : i < MIDNIGHT + 4 ? '00 30 02 * * ?' : undefined;
+    return `    // ${t.Name}\n    { "Id": ${t.Id}, "EnvType": "Prod"${cron ? `, "Trigger": { "Cron": "${cron}" }` : ', "Description": "keeps its schedule"'} }`;
+  });
+  wb = await startWorkbench({
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'dataworks.timeZone': 'Asia/Shanghai' },
+    prepare: (ws) => writeFileSync(join(ws, 'schedule.dwtasks.json'), `{\n  "Comment": "move the batch to midnight",\n  "Tasks": [\n${entries.join(',\n')}\n  ]\n}\n`),
+  });
+  await connectToEmulator(wb.page, emu.endpoint);
+});
+
+after(async () => {
+  await wb?.close();
+  await emu?.stop();
+});
+
+/** The schedule webview's document (VS Code nests the extension's page in two iframes). */
+function webview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Only the schedule editor on screen, for the screenshots: one editor group, both side bars hidden. */
+async function wideView(w: Workbench): Promise<void> {
+  await w.runCommand('View: Join All Editor Groups');
+  if (await w.page.locator('.part.sidebar:visible').count()) await w.runCommand('View: Toggle Primary Side Bar Visibility');
+  await w.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+  if (await w.page.locator('.part.auxiliarybar:visible').count()) await w.runCommand('View: Toggle Secondary Side Bar Visibility');
+  await w.page.locator('.part.auxiliarybar').waitFor({ state: 'hidden' });
+}
+
+async function setTheme(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator(`.monaco-workbench.${name.includes('Dark') ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached' });
+}
+
+test('Show Schedule for a patch: before vs after heatmaps, peaks, a cell by keyboard; light and dark', async () => {
+  const page = wb.page;
+  await wb.openFile('schedule.dwtasks.json');
+  await wb.runCommand('DataWorks: Show Schedule');
+  const view = webview(page);
+  const afterGrid = view.locator('#grid-1');
+  await afterGrid.locator('td.cell').first().waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e: unknown) => {
+    await wb.screenshot('schedule-failure');
+    throw e;
+  });
+  assert.equal(await view.locator('table.grid').count(), 2, 'before and after side by side');
+  // After: every day's 00 cell holds the 12 midnight tasks; 02 holds the four at 02:30.
+  const rows = afterGrid.locator('tr');
+  assert.equal(await rows.count(), 8, 'header + 7 days');
+  for (let r = 1; r <= 7; r++) {
+    assert.equal((await rows.nth(r).locator('td.cell').nth(0).innerText()).trim(), String(MIDNIGHT));
+    assert.equal((await rows.nth(r).locator('td.cell').nth(2).innerText()).trim(), '4');
+  }
+  assert.match(await view.locator('#side-1 .peaks li').first().innerText(), /^12 tasks start 00:00-00:05 every day, /);
+  assert.ok(await view.locator('#side-1 .peaks li button', { hasText: 'Spread' }).count() >= 1);
+
+  // Keyboard: focus the first cell, arrow right to 01, down to the next day, back to 00, Enter opens it.
+  const first = afterGrid.locator('td.cell[tabindex="0"]');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowLeft');
+  const focused = afterGrid.locator('td.cell:focus');
+  assert.deepEqual([await focused.getAttribute('data-row'), await focused.getAttribute('data-col')], ['1', '0']);
+  assert.match(await view.locator('#detail-1').innerText(), /12 fires/);
+  await page.keyboard.press('Enter');
+  const listed = view.locator('#tasks-1 li');
+  await listed.first().waitFor({ state: 'visible' });
+  assert.equal(await listed.count(), MIDNIGHT);
+  await wideView(wb);
+  await afterGrid.locator('td.cell').first().waitFor({ state: 'visible' });
+  await wb.screenshot('schedule-patch-light');
+  await setTheme(page, 'Dark Modern');
+  await afterGrid.locator('td.cell').first().waitFor({ state: 'visible' });
+  await wb.screenshot('schedule-patch-dark');
+});
+
+test('Show Schedule for a project environment from the Tasks view; dark and light', async () => {
+  const page = wb.page;
+  const counts = seed.projects.map((p) => ({ p, n: Object.values(seed.tasks.Prod).filter((t) => t.ProjectId === p.Id).length })).sort((a, b) => b.n - a.n);
+  const project = counts[0]!.p;
+  const label = project.DisplayName || project.Name;
+  await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
+  const row = (text: string) => page.locator('.monaco-list-row', { hasText: text }).first();
+  await row(label).waitFor({ state: 'visible', timeout: 60_000 });
+  await row(label).click();
+  const env = page.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Prod' }).first();
+  await env.waitFor({ state: 'visible' });
+  await env.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: 'Show Schedule' }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.hover();
+  await item.click();
+  // A click that lands while the menu is still being laid out is dropped: then choose it by keyboard.
+  await page.locator('.context-view .action-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    await item.hover();
+    await page.keyboard.press('Enter');
+  });
+  const view = webview(page);
+  await view.locator('h1', { hasText: project.Name }).waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e: unknown) => {
+    await wb.screenshot('schedule-failure');
+    throw e;
+  });
+  assert.equal(await view.locator('table.grid').count(), 1);
+  const sub = await view.locator('#side-0 .sub').innerText();
+  assert.match(sub, new RegExp(`^${counts[0]!.n} tasks, \\d+ fires$`), 'every task of the environment');
+  await view.locator('#side-0 .peaks li').first().waitFor({ state: 'visible' });
+  await wideView(wb);
+  await view.locator('table.grid td.cell').first().waitFor({ state: 'visible' });
+  await wb.screenshot('schedule-project-dark');
+  await setTheme(page, 'Light Modern');
+  await view.locator('table.grid td.cell').first().waitFor({ state: 'visible' });
+  await wb.screenshot('schedule-project-light');
+});
