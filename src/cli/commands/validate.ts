@@ -1,8 +1,9 @@
 // `dwtasks validate FILE... [--json]`: the JSON schema in schemas/ plus every core rule, so CI
 // catches what the editor shows. Exit 0 no errors, 1 errors, 2 usage or a file that cannot be read.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io';
-import { validateText } from '../../core/validate/index';
+import { stripBom } from '../../core/patch/limits';
+import { fileSizeFinding, validateText } from '../../core/validate/index';
 import type { Finding } from '../../core/types';
 
 const HELP = `Usage: dwtasks validate FILE... [--json]
@@ -44,18 +45,20 @@ export const validateCommand: CliCommand = {
     let warnings = 0;
     const results: { file: string; diagnostics: JsonDiagnostic[] }[] = [];
     for (const file of files) {
-      let text: string;
+      let tooLarge: Finding | undefined;
+      let text = '';
       try {
-        text = await readFile(file, 'utf8');
+        // A file over the size limit is refused unread: one finding, however big it is.
+        tooLarge = fileSizeFinding((await stat(file)).size);
+        // Editors drop the byte order mark too, so positions agree with what VS Code shows.
+        if (!tooLarge) text = stripBom(await readFile(file, 'utf8'));
       } catch (err) {
         unreadable = true;
         io.stderr.write(`dwtasks validate: cannot read '${file}': ${describeReadError(err)}\n`);
         continue;
       }
       read++;
-      // Editors drop the byte order mark too, so positions agree with what VS Code shows.
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const { findings } = validateText(text, { schema: true });
+      const findings = tooLarge ? [tooLarge] : validateText(text, { schema: true }).findings;
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {
