@@ -66,13 +66,31 @@ function toData(node: Node, text: string, skipTasks: boolean): unknown {
   }
 }
 
+/** Value nodes by key of big objects (the last of a repeated key), so 20,000 unknown keys cost 20,000 lookups, not 20,000². */
+const memberIndex = new WeakMap<Node, Map<string, Node>>();
+
+function member(obj: Node, name: string): Node | undefined {
+  const props = obj.children ?? [];
+  if (props.length < 16) return propertyValue(obj, name);
+  let index = memberIndex.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const p of props) {
+      const [k, v] = p.children ?? [];
+      if (k && v) index.set(k.value as string, v);
+    }
+    memberIndex.set(obj, index);
+  }
+  return index.get(name);
+}
+
 /** The node a JSON pointer (ajv's instancePath) names, from `base`. */
 function nodeAt(base: Node, pointer: string): { node: Node | undefined; path: string[] } {
   const path = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: Node | undefined = base;
   for (const seg of path) {
     if (!node) break;
-    node = node.type === 'object' ? propertyValue(node, seg) : node.type === 'array' ? node.children?.[Number(seg)] : undefined;
+    node = node.type === 'object' ? member(node, seg) : node.type === 'array' ? node.children?.[Number(seg)] : undefined;
   }
   return { node, path };
 }
@@ -127,7 +145,7 @@ class Reporter {
       }
       case 'additionalProperties': {
         const name = String(e.params.additionalProperty);
-        const value = propertyValue(node, name);
+        const value = member(node, name);
         const key = value?.parent?.children?.[0] ?? node;
         return this.report('additional-property', 'error', ...at(key), path, t(this.locale, 'schema.additional', { name }));
       }

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parsePatch } from '../../../../src/core/patch/index';
+import { parsePatch, stripBom } from '../../../../src/core/patch/index';
+import { mutatedPatches } from '../../fuzz/mutate-patch';
 import { MAPPED_KEYWORDS, schemaFindings } from '../../../../src/core/validate/schema';
 import schema from '../../../../schemas/dwtasks.schema.json';
 import { createJsonLsValidator } from '../../../../bench/json-ls';
@@ -125,4 +126,27 @@ test('every field has a description', () => {
   assert.deepEqual(fields, ['DataSource', 'Description', 'EnvType', 'Id', 'Name', 'Owner', 'RerunInterval', 'RerunMode', 'RerunTimes', 'RuntimeResource', 'Tags', 'Timeout', 'Trigger'].sort());
   assert.deepEqual(task.required, ['Id']);
   assert.deepEqual((schema as { required: string[] }).required, ['Tasks']);
+});
+
+test('on the fuzz corpus, every file that parses gets the editor\'s schema verdict: same spans, same messages', async () => {
+  const jsonLs = createJsonLsValidator();
+  let compared = 0;
+  for (const { name, text: raw } of mutatedPatches(99, 1200)) {
+    const text = stripBom(raw);
+    const p = parsePatch(text);
+    if (p.parseErrors.length) continue; // a syntax error: the CLI reports it alone, the editor adds partial checks
+    const ours = schemaFindings(p).map((f) => ({ span: `${f.offset}+${f.length}`, message: f.message }));
+    const theirs = (await jsonLs(text)).map((d) => {
+      const start = p.offsetAt(d.range.start);
+      return { span: `${start}+${p.offsetAt(d.range.end) - start}`, message: typeof d.message === 'string' ? d.message : d.message.value };
+    });
+    const order = (a: { span: string; message: string }, b: { span: string; message: string }) => a.span.localeCompare(b.span) || a.message.localeCompare(b.message);
+    ours.sort(order);
+    theirs.sort(order);
+    const detail = `${name}:\n${text.slice(0, 3000)}\nours: ${JSON.stringify(ours.slice(0, 20), null, 1)}\njson-ls: ${JSON.stringify(theirs.slice(0, 20), null, 1)}`;
+    assert.deepEqual(ours.map((x) => x.span), theirs.map((x) => x.span), detail);
+    ours.forEach((o, j) => assert.ok(o.message.includes(theirs[j].message.replace(/\.$/, '')), `${detail}\n${o.message} vs ${theirs[j].message}`));
+    compared++;
+  }
+  assert.ok(compared > 300, `only ${compared} documents compared`);
 });
