@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Finding, Position, Range } from '../types';
 import type { EnvType, TaskPatch } from './model';
 import { checkIdText } from './ids';
+import { ENV_TYPES as ENV_TYPE_VALUES } from '../task-fields';
 import { LineMap } from './lines';
 import { fastParseAt, fastParseShallow, fastParseTree } from './fast-tree';
 import { checkLimits, limitMessageArgs, type LimitProblem } from './limits';
@@ -78,7 +79,7 @@ export interface ParsedPatch {
 
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
-const ENV_TYPES: ReadonlySet<string> = new Set(['Prod', 'Dev']);
+const ENV_TYPES: ReadonlySet<string> = new Set(ENV_TYPE_VALUES);
 
 /** What the tasks share: the text, positions, and the full tree once someone asks for it. */
 interface Source {
