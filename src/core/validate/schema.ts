@@ -40,21 +40,25 @@ function bases(locale: Locale): { top: Json; task: Json } {
  * rule: `2.0` is not, `1e3` is); where JavaScript disagrees (2.0, 1e-3, 1e400) ajv gets a stand-in
  * with the editor's verdict. The schema puts no other constraint on numbers (a test holds it to that).
  */
-function toData(node: Node, text: string, skipTasks: boolean): unknown {
+function toData(node: Node, text: string, skipTasks: boolean, repeats: Node[]): unknown {
   switch (node.type) {
     case 'object': {
       const out = Object.create(null) as Record<string, unknown>;
+      let repeated = false;
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
         if (!k || !v) continue;
         const name = k.value as string;
+        // A repeated key is rare: noted here, reported by `duplicates`, so clean files pay no second walk.
+        if (!repeated && name in out && name !== '//') repeated = true;
         // The top-level check leaves the tasks to the task validator: Tasks only has to be an array.
-        out[name] = skipTasks && name === 'Tasks' && v.type === 'array' ? [] : toData(v, text, false);
+        out[name] = skipTasks && name === 'Tasks' && v.type === 'array' ? [] : toData(v, text, false, repeats);
       }
+      if (repeated) repeats.push(node);
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((c) => toData(c, text, false));
+      return (node.children ?? []).map((c) => toData(c, text, false, repeats));
     case 'number': {
       const v = node.value as number;
       let integer = true;
@@ -64,6 +68,19 @@ function toData(node: Node, text: string, skipTasks: boolean): unknown {
     default:
       return node.value;
   }
+}
+
+/** The path of `node` below `base`, from parent links (keys of properties, indexes in arrays). */
+function pathOf(node: Node, base: Node): string[] {
+  const path: string[] = [];
+  let n: Node = node;
+  while (n !== base && n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type === 'property') path.push(parent.children?.[0]?.value as string);
+    else if (parent.type === 'array') path.push(String(parent.children?.indexOf(n) ?? 0));
+    n = parent;
+  }
+  return path.reverse();
 }
 
 /** Value nodes by key of big objects (the last of a repeated key), so 20,000 unknown keys cost 20,000 lookups, not 20,000². */
@@ -161,24 +178,12 @@ class Reporter {
   }
 
   /**
-   * Repeated keys, as the JSON language service's parser reports them: every key of a repeated name
-   * once (the key "//" excepted, a comment convention), in any object however it is nested.
-   * `skipTasks`: the top-level walk leaves the elements of Tasks to the per-task walks.
+   * Repeated keys of one object, as the JSON language service's parser reports them: every key of a
+   * repeated name once (the key "//" excepted, a comment convention).
    */
-  duplicates(node: Node, path: string[], skipTasks: boolean): void {
-    if (node.type === 'array') {
-      const items = node.children ?? [];
-      for (let i = 0; i < items.length; i++) {
-        path.push(String(i));
-        this.duplicates(items[i], path, false);
-        path.pop();
-      }
-      return;
-    }
-    if (node.type !== 'object') return;
-    const props = node.children ?? [];
+  duplicates(node: Node, path: string[]): void {
     const seen = new Map<string, Node | true>();
-    for (const prop of props) {
+    for (const prop of node.children ?? []) {
       const key = prop.children?.[0];
       if (!key) continue;
       const name = key.value as string;
@@ -192,13 +197,6 @@ class Reporter {
       this.report('duplicate-key', 'warning', key.offset, key.length, path, t(this.locale, 'schema.duplicateKey', { name }));
       seen.set(name, true);
     }
-    for (const prop of props) {
-      const [key, value] = prop.children ?? [];
-      if (!key || !value || (skipTasks && key.value === 'Tasks')) continue;
-      path.push(key.value as string);
-      this.duplicates(value, path, false);
-      path.pop();
-    }
   }
 }
 
@@ -211,16 +209,18 @@ function topFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
   const root = p.shallowRoot;
   if (!root || p.parseErrors.length) return [];
   const r = new Reporter(p, locale, -1);
-  for (const e of run(validateTop as Validator, toData(root, p.text, true))) r.error(e, root, bases(locale).top);
-  r.duplicates(root, [], true);
+  const repeats: Node[] = [];
+  for (const e of run(validateTop as Validator, toData(root, p.text, true, repeats))) r.error(e, root, bases(locale).top);
+  for (const obj of repeats) r.duplicates(obj, pathOf(obj, root));
   return r.out;
 }
 
 /** One task's schema findings, from a tree of it; paths start inside the task. */
 function taskFindings(p: ParsedPatch, locale: Locale, index: number, tree: Node): OffsetFinding[] {
   const r = new Reporter(p, locale, index);
-  for (const e of run(validateTask as Validator, toData(tree, p.text, false))) r.error(e, tree, bases(locale).task);
-  r.duplicates(tree, [], false);
+  const repeats: Node[] = [];
+  for (const e of run(validateTask as Validator, toData(tree, p.text, false, repeats))) r.error(e, tree, bases(locale).task);
+  for (const obj of repeats) r.duplicates(obj, pathOf(obj, tree));
   return r.out;
 }
 

@@ -150,3 +150,13 @@ test('on the fuzz corpus, every file that parses gets the editor\'s schema verdi
   }
   assert.ok(compared > 300, `only ${compared} documents compared`);
 });
+
+test('repeated keys are reported wherever they are nested, naming the object that repeats them', () => {
+  const text = '{"Tasks": [{"Id": 1, "Trigger": {"Cron": "00 00 02 * * ?", "Cron": "00 00 03 * * ?"}, "Tags": [{"Key": "a", "//": 1, "//": 2, "Key": "b"}]}], "Comment": "x", "Comment": "y"}';
+  const found = schemaFindings(parsePatch(text)).filter((f) => f.code === 'dwtasks/schema-duplicate-key');
+  // The top-level pair first, then the task's: the "//" keys (a comment convention) are not reported.
+  assert.deepEqual(found.map((f) => [f.field, text.slice(f.offset, f.offset + f.length)]), [
+    [undefined, '"Comment"'], [undefined, '"Comment"'], ['Trigger', '"Cron"'], ['Trigger', '"Cron"'], ['Tags.0', '"Key"'], ['Tags.0', '"Key"'],
+  ]);
+  assert.match(found[2].message, /^Task 1: Trigger: Duplicate object key "Cron"/);
+});
