@@ -8,7 +8,8 @@ import schema from '../schemas/dwtasks.schema.json';
 const SCHEMA_URI = 'file:///schemas/dwtasks.schema.json';
 
 export function createJsonLsValidator(): (text: string) => Promise<Diagnostic[]> {
-  const ls = getLanguageService({});
+  // A file naming its schema in "$schema" gets that one, as in VS Code; here every such name is ours.
+  const ls = getLanguageService({ schemaRequestService: async () => JSON.stringify(schema) });
   ls.configure({ validate: true, allowComments: true, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.dwtasks.json'], schema: schema as JSONSchema }] });
   let version = 0;
   return async (text: string) => {

@@ -1,5 +1,5 @@
 // Shapes of what the DataWorks client returns. Ids of tasks are int64: always decimal digit strings.
-import type { EnvType } from '../core/patch/model';
+import type { EnvType, Recurrence, TriggerType } from '../core/patch/model';
 import type { TaskState } from '../core/apply/service';
 
 export interface Project {
@@ -35,8 +35,8 @@ export interface ListTasksQuery {
   Ids?: string[];
   Owner?: string;
   TaskType?: string;
-  TriggerType?: 'Scheduler' | 'Manual';
-  TriggerRecurrence?: 'Normal' | 'Skip' | 'Pause';
+  TriggerType?: TriggerType;
+  TriggerRecurrence?: Recurrence;
   /** A resource group id: tasks that run on it. */
   RuntimeResource?: string;
   WorkflowId?: string;

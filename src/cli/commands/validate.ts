@@ -1,8 +1,9 @@
 // `dwtasks validate FILE... [--weekdays N] [--json]`: the JSON schema in schemas/ plus every core rule, so CI
 // catches what the editor shows. Exit 0 no errors, 1 errors, 2 usage or a file that cannot be read.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io';
 import { checkBeforeSend } from '../../core/apply/gate';
+import { fileSizeFinding } from '../../core/validate/index';
 import type { Finding } from '../../core/types';
 import type { WeekdayNumbering } from '../../core/cron/weekdays';
 import { UsageError } from '../args';
@@ -59,17 +60,21 @@ export const validateCommand: CliCommand = {
     let warnings = 0;
     const results: { file: string; diagnostics: JsonDiagnostic[] }[] = [];
     for (const file of files) {
-      let text: string;
+      let tooLarge: Finding | undefined;
+      let text = '';
       try {
-        text = await readFile(file, 'utf8');
+        // A file over the size limit is refused unread: one finding, however big it is.
+        tooLarge = fileSizeFinding((await stat(file)).size);
+        if (!tooLarge) text = await readFile(file, 'utf8');
       } catch (err) {
         unreadable = true;
         io.stderr.write(`dwtasks validate: cannot read '${file}': ${describeReadError(err)}\n`);
         continue;
       }
       read++;
-      // The gate apply uses, so a file validate passes is one apply sends, and one it fails is never sent.
-      const { findings } = checkBeforeSend(text, file, { weekdays });
+      // The gate apply uses (it drops a byte order mark, as editors do), so a file validate passes is one
+      // apply sends, and one it fails is never sent.
+      const findings = tooLarge ? [tooLarge] : checkBeforeSend(text, file, { weekdays }).findings;
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {

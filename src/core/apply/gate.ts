@@ -3,7 +3,7 @@
 // `dwtasks validate`, `dwtasks apply`/`diff` and the editor's Apply/Preview all call this one function,
 // so what one reports as an error the others can never send.
 import type { WeekdayNumbering } from '../cron/weekdays';
-import { stripBom } from '../patch/bom';
+import { stripBom } from '../patch/limits';
 import type { ParsedPatch } from '../patch/parse';
 import type { BatchUpdateRequest } from '../patch/model';
 import { toRequest } from '../patch/serialize';

@@ -2,6 +2,6 @@
 export type { ParsedPatch, ParsedTask, TaskHeader } from './parse';
 export { parsePatch, propertyValue, PARSE_OPTIONS } from './parse';
 export { serializeTasksParam, formatPatchFile, toRequest } from './serialize';
-export { stripBom } from './bom';
+export { stripBom, checkLimits, MAX_DEPTH, MAX_PATCH_BYTES, type LimitProblem } from './limits';
 export { checkIdText, INT64_MAX, type IdProblem } from './ids';
 export * from './model';

@@ -1,46 +1,22 @@
 // The BatchUpdateTasks request body (OpenAPI 2024-05-18), PascalCase as on the wire.
 // Task ids are int64 and kept as decimal digit strings everywhere in our code.
 
-export type EnvType = 'Prod' | 'Dev';
-export type RerunMode = 'AllDenied' | 'FailureAllowed' | 'AllAllowed';
-export type TriggerType = 'Scheduler' | 'Manual';
-export type Recurrence = 'Normal' | 'Skip' | 'Pause';
+import { ENV_TYPES, RECURRENCES, RERUN_MODES, TASK_FIELDS, TASK_FIELD_NAMES, TRIGGER_TYPES, type FieldsValue, type FieldValue } from '../task-fields';
 
-export interface TriggerPatch {
-  Type?: TriggerType;
-  Recurrence?: Recurrence;
-  Cron?: string;
-  StartTime?: string;
-  EndTime?: string;
-}
+// Derived from the one table of task fields (src/core/task-fields.ts).
+export type EnvType = (typeof ENV_TYPES)[number];
+export type RerunMode = (typeof RERUN_MODES)[number];
+export type TriggerType = (typeof TRIGGER_TYPES)[number];
+export type Recurrence = (typeof RECURRENCES)[number];
 
-export interface RuntimeResourcePatch {
-  ResourceGroupId?: string;
-  Image?: string;
-  Cu?: string;
-}
+export type TriggerPatch = FieldValue<typeof TASK_FIELDS.Trigger>;
+export type RuntimeResourcePatch = FieldValue<typeof TASK_FIELDS.RuntimeResource>;
+export type TagPatch = FieldValue<typeof TASK_FIELDS.Tags.items>;
 
-export interface TagPatch {
-  Key: string;
-  Value?: string;
-}
-
-export interface TaskPatch {
+export type TaskPatch = {
   /** int64 as decimal digits, exactly as written. */
   Id: string;
-  EnvType?: EnvType;
-  Name?: string;
-  Description?: string;
-  Owner?: string;
-  Timeout?: number;
-  RerunMode?: RerunMode;
-  RerunTimes?: number;
-  RerunInterval?: number;
-  Trigger?: TriggerPatch;
-  RuntimeResource?: RuntimeResourcePatch;
-  DataSource?: { Name?: string };
-  Tags?: TagPatch[];
-}
+} & FieldsValue<typeof TASK_FIELDS>;
 
 export interface BatchUpdateRequest {
   Comment?: string;
@@ -48,7 +24,4 @@ export interface BatchUpdateRequest {
 }
 
 /** The editable fields of a task, in the order the schema and generated patches use. */
-export const EDITABLE_FIELDS = [
-  'EnvType', 'Name', 'Description', 'Owner', 'Timeout', 'RerunMode', 'RerunTimes', 'RerunInterval',
-  'Trigger', 'RuntimeResource', 'DataSource', 'Tags',
-] as const;
+export const EDITABLE_FIELDS = TASK_FIELD_NAMES;

@@ -4,8 +4,11 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Finding, Position, Range } from '../types';
 import type { EnvType, TaskPatch } from './model';
 import { checkIdText } from './ids';
+import { ENV_TYPES as ENV_TYPE_VALUES } from '../task-fields';
 import { LineMap } from './lines';
 import { fastParseAt, fastParseShallow, fastParseTree } from './fast-tree';
+import { checkLimits, limitMessageArgs, type LimitProblem } from './limits';
+import { t } from '../validate/messages';
 
 export interface ParsedTask {
   /** Position in `Tasks`. */
@@ -69,11 +72,14 @@ export interface ParsedPatch {
   root: Node | undefined;
   /** The tree without the tasks' subtrees: `Tasks` is there, with no children. Cheap; for validation. */
   shallowRoot: Node | undefined;
+  /** Set when the text breaks a limit (too large, too deep): then there is no tree and no task, and
+   * `parseErrors`/`syntaxErrors` hold this one problem. */
+  limit?: LimitProblem;
 }
 
 export const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true } as const;
 
-const ENV_TYPES: ReadonlySet<string> = new Set(['Prod', 'Dev']);
+const ENV_TYPES: ReadonlySet<string> = new Set(ENV_TYPE_VALUES);
 
 /** What the tasks share: the text, positions, and the full tree once someone asks for it. */
 interface Source {
@@ -213,11 +219,23 @@ class Patch implements ParsedPatch {
   tasks: ParsedTask[] = [];
   tasksRange?: Range;
   shallowRoot: Node | undefined;
+  limit?: LimitProblem;
   private full?: { root: Node | undefined };
   readonly lines: LineMap;
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
+    const limit = checkLimits(text);
+    if (limit) {
+      // No parser may see it: each recurses per level, and a huge text would stall the caller.
+      this.limit = limit;
+      this.full = { root: undefined };
+      this.parseErrors = [{ name: limit.code === 'too-large' ? 'TooLarge' : 'TooDeep', offset: limit.offset, length: limit.length }];
+      this.syntaxErrors = [{
+        code: `dwtasks/${limit.code}`, severity: 'error', message: limitText(limit, 'en'), range: this.lines.range(limit.offset, limit.length),
+      }];
+      return;
+    }
     const src: Source = { text, lines: this.lines, fullTasks: () => this.fullTasks() };
     // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
     const shallow = fastParseShallow(text);
@@ -269,6 +287,12 @@ class Patch implements ParsedPatch {
   positionAt(offset: number): Position { return this.lines.positionAt(offset); }
   offsetAt(pos: Position): number { return this.lines.offsetAt(pos); }
   rangeAt(offset: number, length: number): Range { return this.lines.range(offset, length); }
+}
+
+/** A limit problem's message (the catalog's text, so CLI, editor and send gate say the same). */
+export function limitText(p: LimitProblem, locale: 'en' | 'zh-cn'): string {
+  const { key, args } = limitMessageArgs(p);
+  return t(locale, key, args);
 }
 
 export function parsePatch(text: string): ParsedPatch {

@@ -1,6 +1,7 @@
 // Validation of a parsed .dwtasks.json: every core rule (and, on request, the JSON Schema),
 // as findings with stable codes, exact ranges and fixes where the core knows one.
-import { parsePatch, type ParsedPatch } from '../patch/parse';
+import { MAX_PATCH_BYTES } from '../patch/limits';
+import { limitText, parsePatch, type ParsedPatch } from '../patch/parse';
 import type { Finding, Fix } from '../types';
 import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
@@ -32,6 +33,16 @@ export function validatePatch(p: ParsedPatch, options: ValidateOptions = {}): Fi
 export function validateText(text: string, options: ValidateOptions = {}): { patch: ParsedPatch; findings: Finding[] } {
   const patch = parsePatch(text);
   return { patch, findings: validatePatch(patch, options) };
+}
+
+/**
+ * The finding for a file of `bytes` bytes that is over the size limit (else undefined), for readers
+ * that can refuse a file before reading it; `validateText` says the same of a text that is too large.
+ */
+export function fileSizeFinding(bytes: number, locale: Locale = 'en'): Finding | undefined {
+  if (bytes <= MAX_PATCH_BYTES) return undefined;
+  const message = limitText({ code: 'too-large', bytes, offset: 0, length: 0 }, locale);
+  return { code: 'dwtasks/too-large', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding[] {

@@ -9,6 +9,8 @@ const en: Record<string, Template> = {
   'subject.task': (a) => `Task ${a.id}`,
   'subject.taskNoId': (a) => `Task #${a.n} (no valid Id)`,
   syntax: (a) => `Not valid JSON: ${a.what}${Number(a.more) > 0 ? ` (and ${a.more} more syntax error${Number(a.more) > 1 ? 's' : ''} after it)` : ''}. Fix this first: no other rule runs on a file that does not parse.`,
+  'too-large': (a) => `The file is ${a.size}; dwtasks reads patches of at most ${a.max}. Split it into several patches.`,
+  'too-deep': (a) => `Nested more than ${a.depth} levels deep here (a patch needs at most 5): the file was not parsed and no other rule ran. Remove the extra brackets.`,
   'not-an-object': () => 'A .dwtasks.json file must be one JSON object: {"Comment": "...", "Tasks": [...]}.',
   'tasks-empty': () => 'Tasks is empty: BatchUpdateTasks needs at least one task.',
   'id-missing': () => 'Id is missing: BatchUpdateTasks needs the Id of every task it updates.',
@@ -66,12 +68,15 @@ const en: Record<string, Template> = {
   'schema.pattern': (a) => `String does not match the pattern of "${a.pattern}".`,
   'schema.minLength': (a) => `String is shorter than the minimum length of ${a.n}.`,
   'schema.duplicateKey': (a) => `Duplicate object key "${a.name}": only the last one counts.`,
+  'schema.keyword': (a) => `Value does not satisfy the schema's "${a.keyword}".`,
 };
 
 const zh: Record<string, Template> = {
   'subject.task': (a) => `任务 ${a.id}`,
   'subject.taskNoId': (a) => `第 ${a.n} 个任务（无有效 Id）`,
   syntax: (a) => `不是有效的 JSON：${a.what}${Number(a.more) > 0 ? `（其后还有 ${a.more} 个语法错误）` : ''}。请先修正：文件无法解析时不运行其他规则。`,
+  'too-large': (a) => `文件大小为 ${a.size}；dwtasks 只读取不超过 ${a.max} 的补丁。请拆分为多个补丁。`,
+  'too-deep': (a) => `此处嵌套超过 ${a.depth} 层（补丁最多需要 5 层）：文件未被解析，也未运行其他规则。请删除多余的括号。`,
   'not-an-object': () => '.dwtasks.json 文件必须是一个 JSON 对象：{"Comment": "...", "Tasks": [...]}。',
   'tasks-empty': () => 'Tasks 为空：BatchUpdateTasks 至少需要一个任务。',
   'id-missing': () => '缺少 Id：BatchUpdateTasks 需要每个待更新任务的 Id。',
@@ -129,6 +134,7 @@ const zh: Record<string, Template> = {
   'schema.pattern': (a) => `字符串与模式 "${a.pattern}" 不匹配。`,
   'schema.minLength': (a) => `字符串长度小于最小长度 ${a.n}。`,
   'schema.duplicateKey': (a) => `对象键 "${a.name}" 重复：只有最后一个生效。`,
+  'schema.keyword': (a) => `值不满足架构的 "${a.keyword}"。`,
 };
 
 export const CATALOG: Record<Locale, Record<string, Template>> = { en, 'zh-cn': zh };
@@ -136,7 +142,20 @@ export const CATALOG: Record<Locale, Record<string, Template>> = { en, 'zh-cn': 
 export function t(locale: Locale, key: string, args: Args = {}): string {
   const tpl = CATALOG[locale][key] ?? en[key];
   if (!tpl) throw new Error(`No message for ${key}`);
-  return tpl(args);
+  return tpl(elideArgs(locale, args));
+}
+
+/** Values quoted in a message are cut to their start: a 2 MB Id must not become a 2 MB message. */
+const LONG = 160;
+
+function elideArgs(locale: Locale, args: Args): Args {
+  let out: Args | undefined;
+  for (const [k, v] of Object.entries(args)) {
+    if (typeof v !== 'string' || v.length <= LONG) continue;
+    out ??= { ...args };
+    out[k] = locale === 'zh-cn' ? `${v.slice(0, 100)}…（共 ${v.length} 个字符）` : `${v.slice(0, 100)}… (${v.length} characters)`;
+  }
+  return out ?? args;
 }
 
 /** `Task 123: <message>`: every task finding names the task first. */

@@ -1,10 +1,13 @@
 // Rules over the whole file: it parses, it is an object, Tasks is not empty, no Id twice.
-import { propertyValue, type ParsedPatch } from '../patch/parse';
+import { limitText, propertyValue, type ParsedPatch } from '../patch/parse';
 import type { OffsetFinding } from './context';
 import { t, withSubject, type Locale } from './messages';
 
-/** The first syntax error only: the rest are usually echoes of it. */
+/** The first syntax error only: the rest are usually echoes of it. A broken limit is the one problem there is. */
 export function syntaxFinding(p: ParsedPatch, locale: Locale): OffsetFinding | undefined {
+  if (p.limit) {
+    return { code: `dwtasks/${p.limit.code}`, severity: 'error', message: limitText(p.limit, locale), offset: p.limit.offset, length: p.limit.length };
+  }
   const first = p.parseErrors[0];
   if (!first) return undefined;
   return {

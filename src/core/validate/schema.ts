@@ -1,7 +1,7 @@
-// JSON Schema checks of schemas/dwtasks.schema.json over the jsonc tree, for the CLI (the editor gets
-// them from VS Code's JSON language service). A small interpreter of the keywords that schema uses,
-// with the JSON language service's messages and ranges, so CLI and editor agree; it refuses a schema
-// keyword it does not know rather than silently ignoring it.
+// JSON Schema checks of schemas/dwtasks.schema.json for the CLI and the send gate (the editor gets
+// them from VS Code's JSON language service). The checking is ajv's, compiled ahead of time into
+// schema-validator.generated.ts; here its errors become findings with the JSON language service's
+// messages and ranges (the error's instancePath resolved in the jsonc tree), so CLI and editor agree.
 import type { Node } from 'jsonc-parser';
 import schemaJson from '../../../schemas/dwtasks.schema.json';
 // The same schema with its texts (patternErrorMessage among them) in Simplified Chinese.
@@ -10,86 +10,126 @@ import { propertyValue, type ParsedPatch } from '../patch/parse';
 import type { Severity } from '../types';
 import type { OffsetFinding } from './context';
 import { t, withSubject, type Locale } from './messages';
+import { validateTask, validateTop } from './schema-validator.generated';
 
-interface Schema {
-  type?: string | string[];
-  enum?: unknown[];
-  pattern?: RegExp;
-  patternSource?: string;
-  patternErrorMessage?: string;
-  properties?: Record<string, Schema>;
-  additionalProperties?: boolean;
-  required?: string[];
-  items?: Schema;
-  minLength?: number;
+/** What ajv's generated code reports (messages are off: ours follow the JSON language service). */
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
 }
 
-const ANNOTATIONS = new Set([
-  '$schema', '$id', '$comment', 'title', 'description', 'markdownDescription', 'enumDescriptions',
-  'markdownEnumDescriptions', 'defaultSnippets', 'default', 'examples', 'definitions',
-]);
-const SUPPORTED = new Set(['type', 'enum', 'pattern', 'patternErrorMessage', 'properties', 'additionalProperties', 'required', 'items', 'minLength', '$ref']);
+type Validator = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+
+/** The keywords whose errors are mapped below; a test checks the generated code uses no other. */
+export const MAPPED_KEYWORDS = ['type', 'enum', 'required', 'additionalProperties', 'pattern', 'minLength'] as const;
 
 type Json = Record<string, unknown>;
 
-/** Resolves `$ref`s and compiles patterns once; throws on a keyword this interpreter does not implement. */
-export function compileSchema(root: Json): Schema {
-  const compile = (s: Json, where: string): Schema => {
-    if (typeof s.$ref === 'string') {
-      const m = /^#\/definitions\/(.+)$/.exec(s.$ref);
-      const target = m ? (root.definitions as Record<string, Json> | undefined)?.[m[1]] : undefined;
-      if (!target) throw new Error(`schema ${where}: cannot resolve $ref ${s.$ref}`);
-      return compile(target, s.$ref);
-    }
-    const out: Schema = {};
-    for (const [k, v] of Object.entries(s)) {
-      if (ANNOTATIONS.has(k)) continue;
-      if (!SUPPORTED.has(k)) throw new Error(`schema ${where}: keyword '${k}' is not supported by the CLI's schema checker`);
-      switch (k) {
-        case 'type': out.type = v as string | string[]; break;
-        case 'enum': out.enum = v as unknown[]; break;
-        case 'pattern': out.pattern = new RegExp(v as string, 'u'); out.patternSource = v as string; break;
-        case 'patternErrorMessage': out.patternErrorMessage = v as string; break;
-        case 'additionalProperties':
-          if (typeof v !== 'boolean') throw new Error(`schema ${where}: only boolean additionalProperties is supported`);
-          out.additionalProperties = v;
-          break;
-        case 'required': out.required = v as string[]; break;
-        case 'minLength': out.minLength = v as number; break;
-        case 'items': out.items = compile(v as Json, `${where}/items`); break;
-        case 'properties':
-          out.properties = {};
-          for (const [name, sub] of Object.entries(v as Record<string, Json>)) out.properties[name] = compile(sub, `${where}/properties/${name}`);
-          break;
-      }
-    }
-    return out;
-  };
-  return compile(root, '#');
+/** The schema objects the two validators were compiled from (the zh-cn file has the same structure, other texts). */
+function bases(locale: Locale): { top: Json; task: Json } {
+  const root = (locale === 'zh-cn' ? schemaZhJson : schemaJson) as Json;
+  return { top: root, task: (root.definitions as Record<string, Json>).task };
 }
 
-const compiled: Partial<Record<Locale, Schema>> = {};
-
-class SchemaWalker {
-  out: OffsetFinding[] = [];
-  /** When set, the walk of the root leaves the tasks out: the caller walks each with `walkTask`. */
-  skipTasks = false;
-  /** Field path inside the current task (or from the root outside tasks), as a stack: no allocation per node. */
-  private readonly path: string[] = [];
-  /** The task being walked: index into Tasks, or -1 outside tasks. */
-  private task = -1;
-  private readonly tasksNode: Node | undefined;
-
-  constructor(private readonly p: ParsedPatch, private readonly locale: Locale) {
-    this.tasksNode = p.shallowRoot?.type === 'object' ? propertyValue(p.shallowRoot, 'Tasks') : undefined;
+/**
+ * The value ajv checks, built from the jsonc tree. Objects have no prototype, so `__proto__` and
+ * `constructor` are plain keys; of a repeated key the last value counts (as JSON.parse and the JSON
+ * language service). A number is an integer when its text has no '.' (the JSON language service's
+ * rule: `2.0` is not, `1e3` is); where JavaScript disagrees (2.0, 1e-3, 1e400) ajv gets a stand-in
+ * with the editor's verdict. The schema puts no other constraint on numbers (a test holds it to that).
+ */
+function toData(node: Node, text: string, skipTasks: boolean, repeats: Node[]): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out = Object.create(null) as Record<string, unknown>;
+      let repeated = false;
+      for (const p of node.children ?? []) {
+        const [k, v] = p.children ?? [];
+        if (!k || !v) continue;
+        const name = k.value as string;
+        // A repeated key is rare: noted here, reported by `duplicates`, so clean files pay no second walk.
+        if (!repeated && name in out && name !== '//') repeated = true;
+        // The top-level check leaves the tasks to the task validator: Tasks only has to be an array.
+        out[name] = skipTasks && name === 'Tasks' && v.type === 'array' ? [] : toData(v, text, false, repeats);
+      }
+      if (repeated) repeats.push(node);
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map((c) => toData(c, text, false, repeats));
+    case 'number': {
+      const v = node.value as number;
+      let integer = true;
+      for (let i = node.offset, end = node.offset + node.length; i < end && integer; i++) integer = text.charCodeAt(i) !== 46;
+      return Number.isFinite(v) && Number.isInteger(v) === integer ? v : integer ? 0 : 0.5;
+    }
+    default:
+      return node.value;
   }
+}
 
-  private report(code: string, severity: Severity, offset: number, length: number, message: string): void {
+/** The path of `node` below `base`, from parent links (keys of properties, indexes in arrays). */
+function pathOf(node: Node, base: Node): string[] {
+  const path: string[] = [];
+  let n: Node = node;
+  while (n !== base && n.parent) {
+    const parent: Node = n.parent;
+    if (parent.type === 'property') path.push(parent.children?.[0]?.value as string);
+    else if (parent.type === 'array') path.push(String(parent.children?.indexOf(n) ?? 0));
+    n = parent;
+  }
+  return path.reverse();
+}
+
+/** Value nodes by key of big objects (the last of a repeated key), so 20,000 unknown keys cost 20,000 lookups, not 20,000². */
+const memberIndex = new WeakMap<Node, Map<string, Node>>();
+
+function member(obj: Node, name: string): Node | undefined {
+  const props = obj.children ?? [];
+  if (props.length < 16) return propertyValue(obj, name);
+  let index = memberIndex.get(obj);
+  if (!index) {
+    index = new Map();
+    for (const p of props) {
+      const [k, v] = p.children ?? [];
+      if (k && v) index.set(k.value as string, v);
+    }
+    memberIndex.set(obj, index);
+  }
+  return index.get(name);
+}
+
+/** The node a JSON pointer (ajv's instancePath) names, from `base`. */
+function nodeAt(base: Node, pointer: string): { node: Node | undefined; path: string[] } {
+  const path = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: Node | undefined = base;
+  for (const seg of path) {
+    if (!node) break;
+    node = node.type === 'object' ? member(node, seg) : node.type === 'array' ? node.children?.[Number(seg)] : undefined;
+  }
+  return { node, path };
+}
+
+/** The schema object holding the keyword of an error (`#/properties/Trigger/properties/StartTime/pattern`). */
+function schemaAt(base: Json, schemaPath: string): Json | undefined {
+  const segs = schemaPath.replace(/^#\/?/, '').split('/').slice(0, -1).map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  let s: unknown = base;
+  for (const seg of segs) s = s && typeof s === 'object' ? (s as Json)[seg] : undefined;
+  return s && typeof s === 'object' ? (s as Json) : undefined;
+}
+
+class Reporter {
+  readonly out: OffsetFinding[] = [];
+  constructor(private readonly p: ParsedPatch, private readonly locale: Locale, private readonly task: number) {}
+
+  report(code: string, severity: Severity, offset: number, length: number, path: string[], message: string): void {
     const task = this.task >= 0 ? this.p.tasks[this.task] : undefined;
     const id = task?.id;
     const subject = this.task < 0 ? undefined
       : id !== undefined ? t(this.locale, 'subject.task', { id }) : t(this.locale, 'subject.taskNoId', { n: this.task + 1 });
-    const field = this.path.join('.');
+    const field = path.join('.');
     const text = field ? `${field}: ${message}` : message;
     const f: OffsetFinding = { code: `dwtasks/schema-${code}`, severity, message: subject ? withSubject(this.locale, subject, text) : text, offset, length };
     if (id !== undefined) f.taskId = id;
@@ -97,156 +137,109 @@ class SchemaWalker {
     this.out.push(f);
   }
 
-  walk(node: Node, schema: Schema): void {
-    if (schema.type) this.checkType(node, schema);
-    if (schema.enum && !schema.enum.some((e) => primitiveEquals(node, e))) {
-      const values = schema.enum.map((v) => JSON.stringify(v)).join(', ');
-      this.report('enum', 'error', node.offset, node.length, t(this.locale, 'schema.enum', { values }));
-    }
-    if (node.type === 'string') this.checkString(node, schema);
-    else if (node.type === 'object') this.checkObject(node, schema);
-    else if (node.type === 'array' && schema.items) {
-      const children = node.children ?? [];
-      if (node === this.tasksNode && this.task < 0) {
-        if (this.skipTasks) return;
-        // Task by task, each tree built and dropped; findings name the task, paths start inside it.
-        const saved = this.path.splice(0);
-        for (const task of this.p.tasks) {
-          this.task = task.index;
-          const tree = task.transientNode();
-          task.readHeader(tree);
-          this.walk(tree, schema.items);
-        }
-        this.task = -1;
-        this.path.push(...saved);
-        return;
+  /** One ajv error as the JSON language service words and places it. */
+  error(e: AjvError, base: Node, schemaBase: Json): void {
+    const { node, path } = nodeAt(base, e.instancePath);
+    if (!node) return; // cannot happen: ajv checked exactly this tree
+    const s = schemaAt(schemaBase, e.schemaPath) ?? {};
+    const at = (n: Node) => [n.offset, n.length] as const;
+    switch (e.keyword) {
+      case 'type': {
+        const type = s.type as string | string[];
+        const message = Array.isArray(type)
+          ? t(this.locale, 'schema.typeOneOf', { expected: type.join(', ') })
+          : t(this.locale, 'schema.type', { expected: `"${type}"` });
+        return this.report('type', 'error', ...at(node), path, message);
       }
-      for (let i = 0; i < children.length; i++) {
-        this.path.push(String(i));
-        this.walk(children[i], schema.items);
-        this.path.pop();
+      case 'enum': {
+        const values = ((s.enum as unknown[]) ?? []).map((v) => JSON.stringify(v)).join(', ');
+        return this.report('enum', 'error', ...at(node), path, t(this.locale, 'schema.enum', { values }));
       }
+      case 'required': {
+        const parentKey = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+        const span = parentKey ? at(parentKey) : ([node.offset, 1] as const);
+        return this.report('required', 'error', ...span, path, t(this.locale, 'schema.required', { name: String(e.params.missingProperty) }));
+      }
+      case 'additionalProperties': {
+        const name = String(e.params.additionalProperty);
+        const value = member(node, name);
+        const key = value?.parent?.children?.[0] ?? node;
+        return this.report('additional-property', 'error', ...at(key), path, t(this.locale, 'schema.additional', { name }));
+      }
+      case 'pattern': {
+        const message = typeof s.patternErrorMessage === 'string' ? s.patternErrorMessage : t(this.locale, 'schema.pattern', { pattern: String(s.pattern) });
+        return this.report('pattern', 'error', ...at(node), path, message);
+      }
+      case 'minLength':
+        return this.report('min-length', 'error', ...at(node), path, t(this.locale, 'schema.minLength', { n: Number(e.params.limit) }));
+      default:
+        return this.report('keyword', 'error', ...at(node), path, t(this.locale, 'schema.keyword', { keyword: e.keyword }));
     }
   }
 
-  /** One task's schema findings, from a tree of it the caller already has. */
-  walkTask(index: number, tree: Node, taskSchema: Schema): OffsetFinding[] {
-    const saved = this.out;
-    this.out = [];
-    this.task = index;
-    this.walk(tree, taskSchema);
-    this.task = -1;
-    const found = this.out;
-    this.out = saved;
-    return found;
-  }
-
-  private checkType(node: Node, schema: Schema): void {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type!];
-    for (const type of types) {
-      if (node.type === type || (type === 'integer' && node.type === 'number' && !this.hasDot(node))) return;
-    }
-    const expected = Array.isArray(schema.type) ? schema.type.join(', ') : `"${schema.type}"`;
-    this.report('type', 'error', node.offset, node.length, t(this.locale, Array.isArray(schema.type) ? 'schema.typeOneOf' : 'schema.type', { expected }));
-  }
-
-  /** As the JSON language service: a number is an integer when its text has no '.'. */
-  private hasDot(node: Node): boolean {
-    const text = this.p.text;
-    for (let i = node.offset, end = node.offset + node.length; i < end; i++) if (text.charCodeAt(i) === 46) return true;
-    return false;
-  }
-
-  private checkString(node: Node, schema: Schema): void {
-    const value = String(node.value);
-    if (schema.minLength !== undefined && [...value].length < schema.minLength) {
-      this.report('min-length', 'error', node.offset, node.length, t(this.locale, 'schema.minLength', { n: schema.minLength }));
-    }
-    if (schema.pattern && !schema.pattern.test(value)) {
-      const message = schema.patternErrorMessage ?? t(this.locale, 'schema.pattern', { pattern: schema.patternSource ?? '' });
-      this.report('pattern', 'error', node.offset, node.length, message);
-    }
-  }
-
-  private checkObject(node: Node, schema: Schema): void {
-    const props = node.children ?? [];
-    const warned: Node[] = [];
-    for (let i = 0; i < props.length; i++) {
-      const key = props[i].children?.[0];
+  /**
+   * Repeated keys of one object, as the JSON language service's parser reports them: every key of a
+   * repeated name once (the key "//" excepted, a comment convention).
+   */
+  duplicates(node: Node, path: string[]): void {
+    const seen = new Map<string, Node | true>();
+    for (const prop of node.children ?? []) {
+      const key = prop.children?.[0];
       if (!key) continue;
       const name = key.value as string;
-      // As JSON.parse and the JSON language service: of a repeated key only the last value counts,
-      // and both keys are marked, each once. Objects here are small: a backwards scan beats a Map.
-      let later = false;
-      for (let j = i + 1; j < props.length; j++) if (props[j].children?.[0]?.value === name) { later = true; break; }
-      let earlier: Node | undefined;
-      for (let j = i - 1; j >= 0 && !earlier; j--) if (props[j].children?.[0]?.value === name) earlier = props[j].children![0];
-      if (earlier) {
-        for (const k of [earlier, key]) {
-          if (warned.includes(k)) continue;
-          warned.push(k);
-          this.report('duplicate-key', 'warning', k.offset, k.length, t(this.locale, 'schema.duplicateKey', { name }));
-        }
+      if (name === '//') continue;
+      const earlier = seen.get(name);
+      if (earlier === undefined) {
+        seen.set(name, key);
+        continue;
       }
-      if (later) continue;
-      const value = props[i].children?.[1];
-      if (!value) continue;
-      const sub = schema.properties?.[name];
-      if (sub) {
-        const intoTasks = value === this.tasksNode;
-        if (!intoTasks) this.path.push(name);
-        else this.path.push('Tasks');
-        this.walk(value, sub);
-        this.path.pop();
-      } else if (schema.additionalProperties === false) {
-        this.report('additional-property', 'error', key.offset, key.length, t(this.locale, 'schema.additional', { name }));
-      }
-    }
-    for (const name of schema.required ?? []) {
-      let found = false;
-      for (let i = 0; i < props.length && !found; i++) found = props[i].children?.[0]?.value === name;
-      if (found) continue;
-      const parentKey = node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
-      const span = parentKey ? { offset: parentKey.offset, length: parentKey.length } : { offset: node.offset, length: 1 };
-      this.report('required', 'error', span.offset, span.length, t(this.locale, 'schema.required', { name }));
+      if (earlier !== true) this.report('duplicate-key', 'warning', earlier.offset, earlier.length, path, t(this.locale, 'schema.duplicateKey', { name }));
+      this.report('duplicate-key', 'warning', key.offset, key.length, path, t(this.locale, 'schema.duplicateKey', { name }));
+      seen.set(name, true);
     }
   }
 }
 
-function primitiveEquals(node: Node, expected: unknown): boolean {
-  if (node.type === 'object' || node.type === 'array') return false;
-  return node.value === expected;
+function run(validate: Validator, data: unknown): AjvError[] {
+  return validate(data) ? [] : (validate.errors ?? []);
 }
 
-function defaultSchema(locale: Locale): Schema {
-  return (compiled[locale] ??= compileSchema((locale === 'zh-cn' ? schemaZhJson : schemaJson) as Json));
+/** Schema findings of everything but the tasks' contents (none when the file does not parse). */
+function topFindings(p: ParsedPatch, locale: Locale): OffsetFinding[] {
+  const root = p.shallowRoot;
+  if (!root || p.parseErrors.length) return [];
+  const r = new Reporter(p, locale, -1);
+  const repeats: Node[] = [];
+  for (const e of run(validateTop as Validator, toData(root, p.text, true, repeats))) r.error(e, root, bases(locale).top);
+  for (const obj of repeats) r.duplicates(obj, pathOf(obj, root));
+  return r.out;
+}
+
+/** One task's schema findings, from a tree of it; paths start inside the task. */
+function taskFindings(p: ParsedPatch, locale: Locale, index: number, tree: Node): OffsetFinding[] {
+  const r = new Reporter(p, locale, index);
+  const repeats: Node[] = [];
+  for (const e of run(validateTask as Validator, toData(tree, p.text, false, repeats))) r.error(e, tree, bases(locale).task);
+  for (const obj of repeats) r.duplicates(obj, pathOf(obj, tree));
+  return r.out;
 }
 
 /** Schema findings of a parsed patch (none when it does not parse: the syntax error says it all). */
-export function schemaFindings(p: ParsedPatch, locale: Locale = 'en', schema: Json = schemaJson as Json): OffsetFinding[] {
+export function schemaFindings(p: ParsedPatch, locale: Locale = 'en'): OffsetFinding[] {
   if (!p.shallowRoot || p.parseErrors.length) return [];
-  const s = schema === (schemaJson as Json) ? defaultSchema(locale) : compileSchema(schema);
-  const walker = new SchemaWalker(p, locale);
-  walker.walk(p.shallowRoot, s);
-  return walker.out;
+  const out = topFindings(p, locale);
+  for (const task of p.tasks) {
+    const tree = task.transientNode();
+    task.readHeader(tree);
+    out.push(...taskFindings(p, locale, task.index, tree));
+  }
+  return out;
 }
 
 /**
- * The schema checks split for a single pass over big files: `top` walks everything but the tasks,
+ * The schema checks split for a single pass over big files: `top` checks everything but the tasks,
  * `task` checks one task's tree, which the caller builds once for the core rules and the schema.
  */
 export function schemaChecker(p: ParsedPatch, locale: Locale): { top(): OffsetFinding[]; task(index: number, tree: Node): OffsetFinding[] } {
-  const s = defaultSchema(locale);
-  const taskSchema = s.properties?.Tasks?.items;
-  if (!taskSchema) throw new Error('schema: Tasks.items is missing');
-  const walker = new SchemaWalker(p, locale);
-  walker.skipTasks = true;
-  return {
-    top: () => {
-      if (!p.shallowRoot || p.parseErrors.length) return [];
-      walker.walk(p.shallowRoot, s);
-      return walker.out;
-    },
-    task: (index, tree) => walker.walkTask(index, tree, taskSchema),
-  };
+  return { top: () => topFindings(p, locale), task: (index, tree) => taskFindings(p, locale, index, tree) };
 }

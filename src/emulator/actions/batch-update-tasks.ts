@@ -5,6 +5,7 @@
 // gets `Success: false` with a message naming the field, and nothing of that task is applied.
 import { isLosslessNumber, type LosslessNumber } from 'lossless-json';
 import type { EnvType } from '../../core/patch/model';
+import { RECURRENCES, RERUN_MODES, TRIGGER_TYPES } from '../../core/task-fields';
 // check.ts directly, not the cron index: the emulator needs the checker only, not the describer's deps.
 import { checkCron } from '../../core/cron/check';
 import { invalidParameter, missingParameter } from '../errors';
@@ -70,7 +71,7 @@ function applyTask(state: EmulatorState, id: string, patch: Record<string, unkno
   if ('Description' in patch) { const v = f.text('Description', patch.Description, 0, 1024); if (v !== undefined) next.Description = v; }
   if ('Owner' in patch) { const v = f.text('Owner', patch.Owner, 1, 64); if (v !== undefined) next.Owner = v; }
   if ('Timeout' in patch) { const v = f.int('Timeout', patch.Timeout); if (v !== undefined) next.Timeout = v; }
-  if ('RerunMode' in patch) { const v = f.oneOf('RerunMode', patch.RerunMode, ['AllDenied', 'FailureAllowed', 'AllAllowed'] as const); if (v) next.RerunMode = v; }
+  if ('RerunMode' in patch) { const v = f.oneOf('RerunMode', patch.RerunMode, RERUN_MODES); if (v) next.RerunMode = v; }
   if ('RerunTimes' in patch) { const v = f.int('RerunTimes', patch.RerunTimes); if (v !== undefined) next.RerunTimes = v; }
   if ('RerunInterval' in patch) { const v = f.int('RerunInterval', patch.RerunInterval); if (v !== undefined) next.RerunInterval = v; }
   if ('Trigger' in patch) applyTrigger(next, patch.Trigger, f);
@@ -88,7 +89,7 @@ function applyTask(state: EmulatorState, id: string, patch: Record<string, unkno
 function applyTrigger(next: TaskRecord, value: unknown, f: FieldReader): void {
   if (!isObject(value)) { f.problem('Trigger', 'must be an object.'); return; }
   const t = { ...next.Trigger };
-  if ('Type' in value) { const v = f.oneOf('Trigger.Type', value.Type, ['Scheduler', 'Manual'] as const); if (v) t.Type = v; }
+  if ('Type' in value) { const v = f.oneOf('Trigger.Type', value.Type, TRIGGER_TYPES); if (v) t.Type = v; }
   if (t.Type === 'Manual') {
     for (const k of ['Cron', 'Recurrence'] as const) {
       if (k in value) f.problem(`Trigger.${k}`, 'applies only to Scheduler triggers; this trigger is Manual.');
@@ -96,7 +97,7 @@ function applyTrigger(next: TaskRecord, value: unknown, f: FieldReader): void {
     delete t.Cron;
     delete t.Recurrence;
   } else {
-    if ('Recurrence' in value) { const v = f.oneOf('Trigger.Recurrence', value.Recurrence, ['Normal', 'Skip', 'Pause'] as const); if (v) t.Recurrence = v; }
+    if ('Recurrence' in value) { const v = f.oneOf('Trigger.Recurrence', value.Recurrence, RECURRENCES); if (v) t.Recurrence = v; }
     if ('Cron' in value) {
       const cron = f.text('Trigger.Cron', value.Cron, 1, 256);
       if (cron !== undefined) {

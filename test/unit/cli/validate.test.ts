@@ -1,7 +1,7 @@
 // `dwtasks validate` in-process through the command table (the built dist/cli.js: test/process/cli/validate.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from './apply-cli-io';
@@ -110,6 +110,36 @@ test('a byte order mark does not shift positions', async () => {
   const [{ diagnostics }] = JSON.parse(r.out);
   assert.deepEqual(diagnostics[0].range, validateText(text).findings[0].range);
   assert.equal(diagnostics[0].range.start.character, 18);
+});
+
+test('a deeply nested file: one clear error naming the file, no stack overflow', async () => {
+  for (const [name, text] of [
+    ['deep-arrays.dwtasks.json', `{"Tasks": [{"Id": 1, "Name": ${'['.repeat(100_000)}${']'.repeat(100_000)}}]}`],
+    ['deep-objects.dwtasks.json', `{"Tasks": [{"Id": 1, "Name": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}]}`],
+    ['deep-unclosed.dwtasks.json', `{"Tasks": [{"Id": 1, "Name": ${'['.repeat(100_000)}`],
+  ]) {
+    const f = file(name, text);
+    const r = await run(f);
+    assert.equal(r.err, '', name);
+    assert.equal(r.code, 1, name);
+    const lines = r.out.trim().split('\n');
+    assert.equal(lines.length, 2, r.out.slice(0, 500));
+    // The bracket that opens level 65: root, Tasks and the task are levels 1-3, so the 62nd of the run.
+    assert.match(lines[0], new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:${text.indexOf('Name') + 7 + 61 * (name.includes('objects') ? 5 : 1) + 1}: error \\[dwtasks/too-deep\\] Nested more than 64 levels deep here`));
+    assert.equal(lines[1], '1 error, 0 warnings in 1 file');
+  }
+});
+
+test('a 50 MB file: refused unread with one error naming the file; a 17 MB text is refused by the core the same way', async () => {
+  const f = join(dir, 'huge.dwtasks.json');
+  writeFileSync(f, '');
+  truncateSync(f, 50 * 1024 * 1024); // sparse: stat says 50 MB, and nothing may read it
+  const r = await run(f);
+  assert.equal(r.code, 1);
+  assert.equal(r.out, `${f}:1:1: error [dwtasks/too-large] The file is 50.0 MB; dwtasks reads patches of at most 16.0 MB. Split it into several patches.\n1 error, 0 warnings in 1 file\n`);
+  const text = `{"Tasks": [${'{"Id": 1, "Name": "x"},'.repeat(800_000)}{"Id": 2}]}`;
+  const { findings } = validateText(text, { schema: true });
+  assert.deepEqual(findings.map((x) => [x.code, x.message]), [['dwtasks/too-large', `The file is ${(text.length / 1048576).toFixed(1)} MB; dwtasks reads patches of at most 16.0 MB. Split it into several patches.`]]);
 });
 
 test('the CLI reports what the core reports, plus the schema', async () => {

@@ -11,7 +11,7 @@ import { validateCommand } from '../../../src/cli/commands/validate';
 import { checkBeforeSend } from '../../../src/core/apply/gate';
 import { MemoryJournal } from '../../../src/core/apply/journal';
 import { applyPatch } from '../../../src/core/apply/pipeline';
-import { stripBom } from '../../../src/core/patch/bom';
+import { stripBom } from '../../../src/core/patch/limits';
 import { validateText } from '../../../src/core/validate/index';
 import { runCommand } from '../cli/apply-cli-io';
 import { startFixture, type Fixture } from '../core/apply/emulator-fixture';

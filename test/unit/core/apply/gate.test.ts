@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkBeforeSend } from '../../../../src/core/apply/gate';
-import { stripBom } from '../../../../src/core/patch/bom';
+import { stripBom } from '../../../../src/core/patch/limits';
 import { validateText } from '../../../../src/core/validate/index';
 import { invalidCases } from './invalid-cases';
 

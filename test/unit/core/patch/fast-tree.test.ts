@@ -6,6 +6,8 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { fastParseAt, fastParseShallow, fastParseTree } from '../../../../src/core/patch/fast-tree';
 import { PARSE_OPTIONS } from '../../../../src/core/patch/parse';
 import { generatePatch } from '../../../../bench/generate-patch';
+import { checkLimits } from '../../../../src/core/patch/limits';
+import { mutatedPatches } from '../../fuzz/mutate-patch';
 
 function plain(n: Node | undefined): unknown {
   if (!n) return n;
@@ -70,4 +72,22 @@ test('the shallow parse records exactly the Tasks elements, and each parses alon
   for (const bad of ['{"Tasks": [{"Id": 1,, }]}', '{"Tasks": [{"Id": "\\q"}]}', '{"Tasks": [{"Id": 1} {"Id": 2}]}', '{"Tasks": [{"a": "\\u12G4"}]}']) {
     assert.equal(fastParseShallow(bad), undefined, bad);
   }
+});
+
+test('differential fuzz: on 1500 mutated patches the fast tree is jsonc-parser\'s tree, or the fast path gives up', () => {
+  let fast = 0;
+  for (const { name, text } of mutatedPatches(7, 1500)) {
+    if (checkLimits(text)) continue; // neither parser ever sees a text over the limits
+    let how: 'fast' | 'fallback';
+    try {
+      how = check(text);
+    } catch (e) {
+      throw new Error(`${name}: ${(e as Error).message.slice(0, 2000)}`);
+    }
+    if (how === 'fast') fast++;
+    // The shallow path (what validation uses) accepts exactly what the full fast path accepts, with the same task spans.
+    const shallow = fastParseShallow(text);
+    assert.equal(shallow !== undefined, how === 'fast', name);
+  }
+  assert.ok(fast > 300, `only ${fast} cases took the fast path`);
 });
