@@ -7,7 +7,7 @@ import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
 import type { Locale } from './messages';
 import type { WeekdayNumbering } from '../cron/weekdays';
-import { duplicateIdFindings, shapeFindings, syntaxFinding } from './patch-rules';
+import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
 import { checkTask } from './task-rules';
 
@@ -78,6 +78,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   }
   cache?.endRun();
   out.push(...duplicateIdFindings(p, locale));
+  out.push(...loneSurrogateFindings(p.text, locale));
   return out.sort((a, b) => a.offset - b.offset || a.length - b.length);
 }
 

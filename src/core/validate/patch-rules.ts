@@ -1,4 +1,5 @@
 // Rules over the whole file: it parses, it is an object, Tasks is not empty, no Id twice.
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { limitText, propertyValue, type ParsedPatch } from '../patch/parse';
 import type { OffsetFinding } from './context';
 import { t, withSubject, type Locale } from './messages';
@@ -68,6 +69,29 @@ export function duplicateIdFindings(p: ParsedPatch, locale: Locale): OffsetFindi
       const message = t(locale, 'duplicate-id-env', { id, line: p.positionAt(other.idSpan!.offset).line + 1, other: otherEnv });
       out.push({ ...base, code: 'dwtasks/duplicate-id-env', severity: 'warning', message: withSubject(locale, subject, message) });
     }
+  }
+  return out;
+}
+
+/** A `\uD800`-`\uDFFF` escape, the only way JSON text can hold half a surrogate pair. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Strings (values or keys) holding an unpaired surrogate: valid JSON, but no UTF-8 request can carry
+ * them (the client's form encoding throws), so they must never pass as sendable. Scans only when the
+ * text has such an escape at all.
+ */
+export function loneSurrogateFindings(text: string, locale: Locale): OffsetFinding[] {
+  if (!SURROGATE_ESCAPE.test(text)) return [];
+  const out: OffsetFinding[] = [];
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind !== SyntaxKind.StringLiteral || !LONE_SURROGATE.test(scanner.getTokenValue())) continue;
+    const offset = scanner.getTokenOffset();
+    const raw = text.slice(offset, offset + scanner.getTokenLength());
+    const escape = raw.match(SURROGATE_ESCAPE)?.[0] ?? '\\u';
+    out.push({ code: 'dwtasks/lone-surrogate', severity: 'error', message: t(locale, 'lone-surrogate', { escape }), offset, length: scanner.getTokenLength() });
   }
   return out;
 }
