@@ -5,6 +5,7 @@ import { cronCommand } from './cron';
 import { diffCommand } from './diff';
 import { emulatorCommand } from './emulator';
 import { listCommand } from './list';
+import { pullCommand } from './pull';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, CliCommand> = {
@@ -13,5 +14,6 @@ export const commands: Record<string, CliCommand> = {
   diff: diffCommand,
   emulator: emulatorCommand,
   list: listCommand,
+  pull: pullCommand,
   validate: validateCommand,
 };
