@@ -12,6 +12,7 @@ import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { formatFinding, loadPatchFile } from '../patch-file';
+import { checkPulledBeforeApply } from '../pulled-values';
 import { formatTable } from '../table';
 
 const HELP = `Usage: dwtasks apply FILE [options]
@@ -27,6 +28,7 @@ ${CONNECTION_HELP}
   --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
   --dry-run         Validate and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
+  --force           Apply even if values pulled into FILE (dwtasks pull) were changed in DataWorks since
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
   --journal PATH    Journal file (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
@@ -42,6 +44,7 @@ const OPTIONS = {
   'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
   'no-revert': { type: 'boolean' },
   journal: { type: 'string' },
   json: { type: 'boolean' },
@@ -75,6 +78,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
     if (values.json) io.stdout.write(JSON.stringify({ results: plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run', requestId: null })), journal: null, revert: null }) + '\n');
     return 0;
   }
+  const pulledStop = await checkPulledBeforeApply(file, patch.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps });
+  if (pulledStop !== undefined) return pulledStop;
   if (plan.envCounts.Prod > 0 && !values.yes) {
     const isTty = (io.stdin as NodeJS.ReadStream).isTTY === true;
     if (!isTty) {
