@@ -1,6 +1,7 @@
 // ListTasks: one project's tasks in one environment (default Prod), filtered and sorted on the server.
 import { ApiError, invalidParameter } from '../errors';
-import type { TaskRecord } from '../state';
+import { taskRevision } from '../revision';
+import type { EmulatorState, TaskRecord } from '../state';
 import type { ActionHandler } from './context';
 import { pagedAnswer, readPaging } from './paging';
 import { listItem } from './task-view';
@@ -13,34 +14,77 @@ export const listTasks: ActionHandler = ({ state, params }) => {
   const env = params.oneOf('ProjectEnv', ['Prod', 'Dev'] as const) ?? 'Prod';
   const paging = readPaging(params);
   const sort = params.oneOf('SortBy', SORTS) ?? 'Id Desc';
-  const name = params.str('Name')?.toLowerCase();
-  const owner = params.str('Owner');
-  const taskType = params.str('TaskType');
-  const triggerType = params.oneOf('TriggerType', ['Scheduler', 'Manual'] as const);
-  const recurrence = params.oneOf('TriggerRecurrence', ['Normal', 'Skip', 'Pause'] as const);
-  const workflowId = params.id('WorkflowId');
-  const resourceGroup = params.str('RuntimeResource');
-  const ids = params.idList('Ids');
-  const idSet = ids ? new Set(ids) : undefined;
-
-  const records = state.tasks[env];
-  const candidates = idSet ? [...idSet].map((id) => records[id]).filter((t): t is TaskRecord => t !== undefined) : projectTasks(records, projectId);
-  const matches = candidates.filter((t) =>
-    t.ProjectId === projectId &&
-    (!name || t.Name.toLowerCase().includes(name)) &&
-    (!owner || t.Owner === owner) &&
-    (!taskType || t.Type === taskType) &&
-    (!triggerType || t.Trigger.Type === triggerType) &&
-    (!recurrence || t.Trigger.Recurrence === recurrence) &&
-    (!workflowId || t.WorkflowId === workflowId) &&
-    (!resourceGroup || t.RuntimeResource.ResourceGroupId === resourceGroup) &&
-    (!idSet || idSet.has(t.Id)));
-  // The project index is in ascending Id order already.
-  if (!idSet && sort === 'Id Desc') matches.reverse();
-  else if (idSet || sort !== 'Id Asc') matches.sort(comparator(sort));
+  const q: Query = {
+    env, projectId, sort,
+    name: params.str('Name')?.toLowerCase(),
+    owner: params.str('Owner'),
+    taskType: params.str('TaskType'),
+    triggerType: params.oneOf('TriggerType', ['Scheduler', 'Manual'] as const),
+    recurrence: params.oneOf('TriggerRecurrence', ['Normal', 'Skip', 'Pause'] as const),
+    workflowId: params.id('WorkflowId'),
+    resourceGroup: params.str('RuntimeResource'),
+    ids: params.idList('Ids'),
+  };
+  const matches = cachedMatches(state, JSON.stringify(q), () => findMatches(state, q));
 
   return pagedAnswer('Tasks', matches, paging, listItem);
 };
+
+interface Query {
+  env: 'Prod' | 'Dev';
+  projectId: string;
+  sort: (typeof SORTS)[number];
+  name?: string;
+  owner?: string;
+  taskType?: string;
+  triggerType?: 'Scheduler' | 'Manual';
+  recurrence?: 'Normal' | 'Skip' | 'Pause';
+  workflowId?: string;
+  resourceGroup?: string;
+  ids?: string[];
+}
+
+function findMatches(state: EmulatorState, q: Query): TaskRecord[] {
+  const records = state.tasks[q.env];
+  const idSet = q.ids ? new Set(q.ids) : undefined;
+  const candidates = idSet ? [...idSet].map((id) => records[id]).filter((t): t is TaskRecord => t !== undefined) : projectTasks(records, q.projectId);
+  const found = candidates.filter((t) =>
+    t.ProjectId === q.projectId &&
+    (!q.name || t.Name.toLowerCase().includes(q.name)) &&
+    (!q.owner || t.Owner === q.owner) &&
+    (!q.taskType || t.Type === q.taskType) &&
+    (!q.triggerType || t.Trigger.Type === q.triggerType) &&
+    (!q.recurrence || t.Trigger.Recurrence === q.recurrence) &&
+    (!q.workflowId || t.WorkflowId === q.workflowId) &&
+    (!q.resourceGroup || t.RuntimeResource.ResourceGroupId === q.resourceGroup));
+  // The project index is in ascending Id order already.
+  if (!idSet && q.sort === 'Id Desc') found.reverse();
+  else if (idSet || q.sort !== 'Id Asc') found.sort(comparator(q.sort));
+  return found;
+}
+
+/**
+ * The sorted matches of the last few queries, until a task changes: paging through a large project
+ * filters and sorts it once, not once per page (each page then costs its 100 items only).
+ */
+const matchCache = new WeakMap<EmulatorState, { revision: number; byQuery: Map<string, TaskRecord[]> }>();
+const MAX_CACHED_QUERIES = 16;
+
+function cachedMatches(state: EmulatorState, key: string, compute: () => TaskRecord[]): TaskRecord[] {
+  const revision = taskRevision(state);
+  let cache = matchCache.get(state);
+  if (!cache || cache.revision !== revision) {
+    cache = { revision, byQuery: new Map() };
+    matchCache.set(state, cache);
+  }
+  let hit = cache.byQuery.get(key);
+  if (!hit) {
+    if (cache.byQuery.size >= MAX_CACHED_QUERIES) cache.byQuery.clear();
+    hit = compute();
+    cache.byQuery.set(key, hit);
+  }
+  return hit;
+}
 
 /**
  * Each environment's task ids per project, in Id order, built once per state. Enumerating a record of

@@ -125,3 +125,13 @@ test('pullTasks with Tags: one GetTask per task after the pages (ListTasks has n
   for (const t of withTags) assert.deepEqual(r.entries.find((e) => e.entry.Id === t.Id)!.entry.Tags, t.Tags);
   assert.ok(r.entries.every((e) => Array.isArray(e.entry.Tags)));
 });
+
+test('a listing after an update shows the new value: the emulator reuses a sorted listing only until a task changes', async () => {
+  const target = prod[prod.length - 1]!;
+  const page = async () => (await fx.client.listTasks({ ProjectId: project, Ids: [target.Id], PageNumber: 1, PageSize: 100 })).items[0]!;
+  const all = async () => (await collectAll((n) => fx.client.listTasks({ ProjectId: project, PageNumber: n, PageSize: 100 }))).find((t) => t.Id === target.Id)!;
+  assert.equal((await all()).Description, target.Description);
+  await fx.client.batchUpdateTasks({ Tasks: [{ Id: target.Id, EnvType: 'Prod', Description: 'changed by the paging test' }] });
+  assert.equal((await all()).Description, 'changed by the paging test');
+  assert.equal((await page()).Description, 'changed by the paging test');
+});
