@@ -42,13 +42,35 @@ export function renderEntry(entry: TaskPatch, unit: string, eol: string, indent:
 export interface PulledPatchOptions {
   /** Comment lines at the top of the file (what was pulled, from where, when). */
   header?: string[];
+  /** One level of indentation (default two spaces) and the line end (default \n). */
+  unit?: string;
+  eol?: string;
 }
 
-/** A whole .dwtasks.json of pulled entries (2-space indent, trailing newline). */
+export interface CommentedEntry {
+  entry: TaskPatch;
+  /** Written as `// comment` on the line above the entry. */
+  comment?: string;
+}
+
+/** A whole .dwtasks.json of entries, each with its comment line above it; trailing line end. */
+export function formatCommentedPatch(items: readonly CommentedEntry[], opts: PulledPatchOptions = {}): string {
+  const unit = opts.unit ?? '  ';
+  const eol = opts.eol ?? '\n';
+  const head = (opts.header ?? []).map((l) => `// ${oneLine(l)}${eol}`).join('');
+  if (!items.length) return `${head}{${eol}${unit}"Tasks": []${eol}}${eol}`;
+  const indent = unit + unit;
+  return `${head}{${eol}${unit}"Tasks": [${eol}${indent}${renderItems(items, unit, eol, indent)}${eol}${unit}]${eol}}${eol}`;
+}
+
+/** Entries (comment lines included) joined for a place inside a Tasks array indented by `indent`; the first line unindented. */
+export function renderItems(items: readonly CommentedEntry[], unit: string, eol: string, indent: string): string {
+  return items
+    .map((i) => `${i.comment !== undefined ? `// ${oneLine(i.comment)}${eol}${indent}` : ''}${renderEntry(i.entry, unit, eol, indent)}`)
+    .join(`,${eol}${indent}`);
+}
+
+/** A whole .dwtasks.json of pulled entries (2-space indent, trailing newline), each under its name. */
 export function formatPulledPatch(entries: readonly PulledEntry[], opts: PulledPatchOptions = {}): string {
-  const unit = '  ';
-  const head = (opts.header ?? []).map((l) => `// ${oneLine(l)}\n`).join('');
-  if (!entries.length) return `${head}{\n${unit}"Tasks": []\n}\n`;
-  const items = entries.map((p) => `${unit}${unit}// ${entryComment(p)}\n${unit}${unit}${renderEntry(p.entry, unit, '\n', unit + unit)}`);
-  return `${head}{\n${unit}"Tasks": [\n${items.join(',\n')}\n${unit}]\n}\n`;
+  return formatCommentedPatch(entries.map((p) => ({ entry: p.entry, comment: entryComment(p) })), opts);
 }

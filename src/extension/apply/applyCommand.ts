@@ -12,6 +12,7 @@ import type { Connection, ConnectionService, ConnectionTarget } from '../connect
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
+import { confirmPulledValues } from './pulledValues';
 import { newJournalPath } from './storage';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
@@ -77,6 +78,7 @@ export class ApplyCommand {
       return { kind: 'refused', reason: 'connection', message };
     }
 
+    if (!(await confirmPulledValues(this.context, doc, request, conn, uriOrArgs))) return { kind: 'declined' };
     if (hooks.confirm !== false && !(await confirmApply(plan, conn.target, vscode.workspace.asRelativePath(doc.uri)))) return { kind: 'declined' };
 
     if (this.running) {
