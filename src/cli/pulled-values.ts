@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { TokenBucket } from '../core/apply/rate-limit';
 import type { TaskService } from '../core/apply/service';
 import type { BatchUpdateRequest } from '../core/patch/model';
-import { checkPulledValues, formatDrift } from '../core/pull/pulled';
+import { checkPulledValues, formatDrift, pulledAt } from '../core/pull/pulled';
 import { pulledSidecarPath, readPulledSidecar } from '../core/pull/sidecar';
 import type { CliIO } from './io';
 
@@ -18,8 +18,10 @@ export interface PulledCheckOptions {
 }
 
 /** undefined: go on; a number: the exit code to stop with (nothing was sent). */
-export async function checkPulledBeforeApply(file: string, request: BatchUpdateRequest, service: TaskService, io: CliIO, o: PulledCheckOptions): Promise<number | undefined> {
-  const pulled = readPulledSidecar(file);
+export async function checkPulledBeforeApply(
+  file: string, request: BatchUpdateRequest, service: TaskService & { endpoint: string }, io: CliIO, o: PulledCheckOptions,
+): Promise<number | undefined> {
+  const pulled = pulledAt(readPulledSidecar(file), service.endpoint);
   if (!pulled.length) return undefined;
   const { drifts, checked } = await checkPulledValues(request.Tasks, pulled, { service, limiter: new TokenBucket(o.rps), ...(o.signal ? { signal: o.signal } : {}) });
   if (!drifts.length) {

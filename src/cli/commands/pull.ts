@@ -120,7 +120,7 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   const tmp = `${out}.${process.pid}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, out);
-  writePulledSidecar(out, pulledTasks(result.entries, started));
+  writePulledSidecar(out, pulledTasks(result.entries, started, conn.target.endpoint));
 
   const leftOut = result.entries.reduce((n, e) => n + e.leftOut.length, 0);
   io.stderr.write(`Pulled ${result.entries.length} of ${result.total} task(s) of project ${values.project} (${env}) into ${out}` +

@@ -16,6 +16,8 @@ export interface PulledTask {
   env: EnvType;
   name?: string;
   projectId?: string;
+  /** Where it was pulled from (`https://host`): values of another account or emulator never count. */
+  endpoint?: string;
   /** ISO time of the pull. */
   time: string;
   /** Dotted path -> value as pulled. */
@@ -25,16 +27,20 @@ export interface PulledTask {
 const FORMAT = 'dwtasks-pulled-values';
 const VERSION = 1;
 
-export function pulledTasks(entries: readonly PulledEntry[], time: Date): PulledTask[] {
+export function pulledTasks(entries: readonly PulledEntry[], time: Date, endpoint?: string): PulledTask[] {
   const iso = time.toISOString();
-  return entries.map((p) => {
-    return {
-      id: p.entry.Id, env: effectiveEnv(p.entry),
-      ...(p.name !== undefined ? { name: p.name } : {}),
-      ...(p.projectId !== undefined ? { projectId: p.projectId } : {}),
-      time: iso, values: p.values,
-    };
-  });
+  return entries.map((p) => ({
+    id: p.entry.Id, env: effectiveEnv(p.entry),
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    ...(p.projectId !== undefined ? { projectId: p.projectId } : {}),
+    ...(endpoint !== undefined ? { endpoint } : {}),
+    time: iso, values: p.values,
+  }));
+}
+
+/** The records that belong to this endpoint (records without one count everywhere). */
+export function pulledAt(tasks: readonly PulledTask[], endpoint: string): PulledTask[] {
+  return tasks.filter((t) => t.endpoint === undefined || t.endpoint === endpoint);
 }
 
 /** Later pulls of the same task (and environment) replace earlier ones. */
@@ -61,7 +67,7 @@ export function parsePulled(text: string): PulledTask[] {
   return d.tasks.filter((t): t is PulledTask => {
     const r = t as Partial<PulledTask>;
     return typeof r?.id === 'string' && /^\d+$/.test(r.id) && (r.env === 'Prod' || r.env === 'Dev') &&
-      typeof r.time === 'string' && typeof r.values === 'object' && r.values !== null && !Array.isArray(r.values);
+      (r.endpoint === undefined || typeof r.endpoint === 'string') && typeof r.time === 'string' && typeof r.values === 'object' && r.values !== null && !Array.isArray(r.values);
   });
 }
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { TokenBucket } from '../../core/apply/rate-limit';
 import type { BatchUpdateRequest } from '../../core/patch/model';
-import { checkPulledValues, type Drift, type PulledTask } from '../../core/pull/pulled';
+import { checkPulledValues, pulledAt, type Drift, type PulledTask } from '../../core/pull/pulled';
 import { readPulledSidecar } from '../../core/pull/sidecar';
 import type { Connection } from '../connection';
 import { readPulledStore } from '../tree/pulledStore';
@@ -27,7 +27,7 @@ export async function confirmPulledValues(
   context: vscode.ExtensionContext, doc: vscode.TextDocument, request: BatchUpdateRequest, conn: Connection, args: unknown,
 ): Promise<boolean> {
   const hooks = testHooks<PulledValuesTestHooks>(context, args);
-  const pulled = latest([...readPulledStore(context), ...(doc.uri.scheme === 'file' ? readPulledSidecar(doc.uri.fsPath) : [])]);
+  const pulled = pulledAt(latest([...readPulledStore(context), ...(doc.uri.scheme === 'file' ? readPulledSidecar(doc.uri.fsPath) : [])]), conn.client.endpoint);
   if (!pulled.length) return true;
   const file = vscode.workspace.asRelativePath(doc.uri);
   let drifts: Drift[] | undefined;

@@ -51,6 +51,7 @@ export async function addAllMatching(
     ? vscode.l10n.t('Reading the tasks of {0} ({1}) matching {2}', target.project.Name, target.env, filterText)
     : vscode.l10n.t('Reading the tasks of {0} ({1})', target.project.Name, target.env);
   let result: PullResult | undefined;
+  let endpoint = '';
   try {
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -62,6 +63,7 @@ export async function addAllMatching(
         let shown = 0;
         try {
           const { client } = await provider.connection.getConnection();
+          endpoint = client.endpoint;
           return await pullTasks({
             client, leaves: chosen, limiter: new TokenBucket(rps), signal: controller.signal,
             query: { ProjectId: target.project.Id, ProjectEnv: target.env, ...filterQuery(filter) },
@@ -88,7 +90,7 @@ export async function addAllMatching(
     void vscode.window.setStatusBarMessage(vscode.l10n.t('Add All Matching cancelled: nothing was added.'), 6000);
     return { cancelled: true };
   }
-  const inserted = await insertPulled(context, result.entries, pulledAt);
+  const inserted = await insertPulled(context, result.entries, pulledAt, endpoint);
   return inserted && { ...inserted, total: result.total, calls: result.calls };
 }
 

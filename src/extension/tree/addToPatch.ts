@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { PULL_LEAVES, resolveFields } from '../../core/pull/fields';
 import { buildPullEntry } from '../../core/pull/entry';
 import type { Task } from '../../dataworks/types';
+import type { ConnectionService } from '../connection';
 import { testHooks, type PickManyHook } from '../util/testHooks';
 import { pickFields } from './fieldPick';
 import { insertPulled, type AddToPatchResult } from './insertPulled';
@@ -27,6 +28,7 @@ export interface AddToPatchOptions {
 
 export async function addToPatch(
   context: vscode.ExtensionContext,
+  connection: ConnectionService,
   details: TaskDetails,
   clicked: unknown,
   selected: unknown,
@@ -53,7 +55,14 @@ export async function addToPatch(
     : nodes.map((node) => ({ node, task: details.cached(node.task.Id, node.env) ?? node.task }));
   if (!tasks) return undefined;
   const chosen = leaves;
-  return insertPulled(context, tasks.map(({ task, node }) => buildPullEntry(task, node.env, chosen)), pulledAt);
+  let endpoint: string;
+  try {
+    endpoint = (await connection.getConnection()).client.endpoint;
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return undefined;
+  }
+  return insertPulled(context, tasks.map(({ task, node }) => buildPullEntry(task, node.env, chosen)), pulledAt, endpoint);
 }
 
 async function withTags(

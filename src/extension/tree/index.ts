@@ -68,7 +68,7 @@ export function registerTree(context: vscode.ExtensionContext, connection: Conne
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', ids.length === 1 ? ids[0]! : vscode.l10n.t('{0} task ids', ids.length)), 4000);
     }),
     vscode.commands.registerCommand('dataworks.addToPatch', (clicked?: unknown, selected?: unknown, options?: AddToPatchOptions) =>
-      addToPatch(context, details, clicked, selectedTasks(clicked, selected), options && typeof options === 'object' ? options : {}),
+      addToPatch(context, connection, details, clicked, selectedTasks(clicked, selected), options && typeof options === 'object' ? options : {}),
     ),
     vscode.commands.registerCommand('dataworks.addAllMatching', (node?: unknown, args?: AddAllMatchingArgs) =>
       addAllMatching(context, provider, node, args && typeof args === 'object' && !Array.isArray(args) ? args : {}),

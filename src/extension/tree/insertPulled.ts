@@ -20,7 +20,9 @@ export function isPatchDocument(doc: vscode.TextDocument): boolean {
   return /\.dwtasks\.json$/i.test(doc.uri.path);
 }
 
-export async function insertPulled(context: vscode.ExtensionContext, pulled: readonly PulledEntry[], pulledAt: Date): Promise<AddToPatchResult | undefined> {
+export async function insertPulled(
+  context: vscode.ExtensionContext, pulled: readonly PulledEntry[], pulledAt: Date, endpoint: string,
+): Promise<AddToPatchResult | undefined> {
   const active = vscode.window.activeTextEditor;
   const editor = active && isPatchDocument(active.document) ? active : await newPatchEditor();
   const doc = editor.document;
@@ -42,7 +44,7 @@ export async function insertPulled(context: vscode.ExtensionContext, pulled: rea
     await editor.edit((b) => b.replace(whole, result.text));
     // Only what was written: entries already in the file keep the values recorded when they were pulled.
     const added = new Set(result.added);
-    recordPulled(context, pulledTasks(pulled.filter((p) => added.has(p.entry)), pulledAt));
+    recordPulled(context, pulledTasks(pulled.filter((p) => added.has(p.entry)), pulledAt, endpoint));
   }
   await vscode.window.showTextDocument(doc, { preserveFocus: false, preview: false });
   const skippedNote = result.skipped.length ? ' ' + vscode.l10n.t('{0} already in the file: {1}', result.skipped.length, result.skipped.slice(0, 20).map((e) => e.Id).join(', ')) : '';

@@ -47,7 +47,7 @@ test('pull: every task of the filter into FILE with only the chosen field, --jso
   assert.match(r.stderr, new RegExp(`Pulled ${expected.length} of ${expected.length} task\\(s\\) of project ${project} \\(Prod\\)`));
   const pulled = readPulledSidecar(out);
   assert.equal(pulled.length, expected.length);
-  assert.ok(pulled.every((p) => Object.keys(p.values).join() === 'RuntimeResource.ResourceGroupId' && p.projectId === project));
+  assert.ok(pulled.every((p) => Object.keys(p.values).join() === 'RuntimeResource.ResourceGroupId' && p.projectId === project && p.endpoint === fx.emu.endpoint));
   assert.deepEqual(Object.keys(JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/"Id": (\d+)/g, '"Id": "$1"')) as object), ['Tasks'], 'what was pulled is not in the patch');
 });
 

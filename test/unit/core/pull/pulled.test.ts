@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenBucket } from '../../../../src/core/apply/rate-limit';
-import { checkPulledValues, formatDrift, mergePulled, parsePulled, pulledTasks, resolveFields, serializePulled } from '../../../../src/core/pull/index';
+import { checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, resolveFields, serializePulled } from '../../../../src/core/pull/index';
 import { pulledSidecarPath, readPulledSidecar, writePulledSidecar } from '../../../../src/core/pull/sidecar';
 import { parsePatch, toRequest } from '../../../../src/core/patch/index';
 import { formatPulledPatch } from '../../../../src/core/pull/text';
@@ -29,6 +29,9 @@ test('the sidecar: next to the patch under .dwtasks/pulled, not itself a patch; 
   writeFileSync(pulledSidecarPath(patch), '{"not":"ours"}');
   assert.deepEqual(readPulledSidecar(patch), []);
   assert.deepEqual(parsePulled(serializePulled([{ ...tasks[0]!, id: '12x' }])), [], 'a record without a valid id is dropped');
+  // Values pulled from another endpoint (another account, another emulator) never count.
+  const here = { ...tasks[0]!, endpoint: 'http://127.0.0.1:1' };
+  assert.deepEqual(pulledAt([here, { ...here, endpoint: 'https://dataworks.cn-hangzhou.aliyuncs.com' }, tasks[0]!], 'http://127.0.0.1:1'), [here, tasks[0]!]);
   const later = { ...tasks[0]!, time: '2026-12-02T00:00:00.000Z' };
   assert.deepEqual(mergePulled(tasks, [later, { ...later, env: 'Dev' }]).map((t) => `${t.env}:${t.time}`), ['Prod:2026-12-02T00:00:00.000Z', 'Dev:2026-12-02T00:00:00.000Z']);
 });
