@@ -11,6 +11,7 @@ import { readPulledSidecar } from '../../core/pull/sidecar';
 import type { Connection } from '../connection';
 import { readPulledStore } from '../tree/pulledStore';
 import { readRate } from '../tree/readRate';
+import { withCancellableProgress } from '../util/cancellableProgress';
 import { testHooks } from '../util/testHooks';
 
 export interface PulledValuesTestHooks {
@@ -32,20 +33,9 @@ export async function confirmPulledValues(
   const file = vscode.workspace.asRelativePath(doc.uri);
   let drifts: Drift[] | undefined;
   try {
-    drifts = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Comparing the values pulled into {0} with DataWorks…', file), cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const sub = token.onCancellationRequested(() => controller.abort());
-        try {
-          return (await checkPulledValues(request.Tasks, pulled, { service: conn.client, limiter: new TokenBucket(readRate()), signal: controller.signal })).drifts;
-        } catch (e) {
-          if (controller.signal.aborted) return undefined;
-          throw e;
-        } finally {
-          sub.dispose();
-        }
-      },
+    drifts = await withCancellableProgress(
+      vscode.l10n.t('Comparing the values pulled into {0} with DataWorks…', file),
+      async (_progress, signal) => (await checkPulledValues(request.Tasks, pulled, { service: conn.client, limiter: new TokenBucket(readRate()), signal })).drifts,
     );
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compare the values pulled into {0} with DataWorks: {1}. Nothing was sent.', file, (e as Error).message));

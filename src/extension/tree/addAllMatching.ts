@@ -8,6 +8,7 @@ import type { EnvType } from '../../core/patch/model';
 import { resolveFields } from '../../core/pull/fields';
 import { pullTasks, type PullResult } from '../../dataworks/pull';
 import type { Project } from '../../dataworks/types';
+import { withCancellableProgress } from '../util/cancellableProgress';
 import { showPick, testHooks, type PickHook, type PickManyHook } from '../util/testHooks';
 import { pickFields } from './fieldPick';
 import { describeFilter, filterQuery } from './filter';
@@ -53,35 +54,22 @@ export async function addAllMatching(
   let result: PullResult | undefined;
   let endpoint = '';
   try {
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const cancel = (): void => controller.abort(new Error('cancelled by the user'));
-        const sub = token.onCancellationRequested(cancel);
-        const started = Date.now();
-        let shown = 0;
-        try {
-          const { client } = await provider.connection.getConnection();
-          endpoint = client.endpoint;
-          return await pullTasks({
-            client, leaves: chosen, limiter: new TokenBucket(rps), signal: controller.signal,
-            query: { ProjectId: target.project.Id, ProjectEnv: target.env, ...filterQuery(filter) },
-            onProgress: (p) => {
-              const share = p.callsTotal ? (p.callsDone / p.callsTotal) * 100 : 0;
-              progress.report({ increment: share - shown, message: progressText(p, estimateLeftMs(p, Date.now() - started, rps)) });
-              shown = share;
-              hooks.onProgress?.(p, cancel);
-            },
-          });
-        } catch (e) {
-          if (controller.signal.aborted) return undefined;
-          throw e;
-        } finally {
-          sub.dispose();
-        }
-      },
-    );
+    result = await withCancellableProgress(title, async (progress, signal, cancel) => {
+      const started = Date.now();
+      let shown = 0;
+      const { client } = await provider.connection.getConnection();
+      endpoint = client.endpoint;
+      return pullTasks({
+        client, leaves: chosen, limiter: new TokenBucket(rps), signal,
+        query: { ProjectId: target.project.Id, ProjectEnv: target.env, ...filterQuery(filter) },
+        onProgress: (p) => {
+          const share = p.callsTotal ? (p.callsDone / p.callsTotal) * 100 : 0;
+          progress.report({ increment: share - shown, message: progressText(p, estimateLeftMs(p, Date.now() - started, rps)) });
+          shown = share;
+          hooks.onProgress?.(p, cancel);
+        },
+      });
+    });
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Reading the tasks of {0} ({1}) failed: {2}', target.project.Name, target.env, (e as Error).message));
     return undefined;

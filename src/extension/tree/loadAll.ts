@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { TokenBucket } from '../../core/apply/rate-limit';
 import { estimateLeftMs, formatDuration } from '../../core/listing/progress';
+import { withCancellableProgress } from '../util/cancellableProgress';
 import { EnvNode } from './nodes/envNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { readRate } from './readRate';
@@ -11,28 +12,21 @@ export async function loadAllCommand(node: unknown): Promise<void> {
   const env = node instanceof EnvNode ? node : node instanceof LoadMoreNode ? node.env : undefined;
   if (!env) return;
   const rps = readRate();
-  await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading every task of {0} ({1})', env.project.Name, env.env), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const sub = token.onCancellationRequested(() => controller.abort());
+  try {
+    await withCancellableProgress(vscode.l10n.t('Loading every task of {0} ({1})', env.project.Name, env.env), async (progress, signal) => {
       const started = Date.now();
       let shown = 0;
-      try {
-        await env.loadAll(new TokenBucket(rps), (p) => {
-          const share = (p.pagesDone / p.pagesTotal) * 100;
-          const left = estimateLeftMs({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items }, Date.now() - started, rps);
-          progress.report({
-            increment: share - shown,
-            message: `${vscode.l10n.t('request {0} of {1}', p.pagesDone, p.pagesTotal)} · ${vscode.l10n.t('{0} of {1} tasks', p.items, p.totalCount)}${left ? ` · ${vscode.l10n.t('about {0} left', formatDuration(left))}` : ''}`,
-          });
-          shown = share;
-        }, controller.signal);
-      } catch (e) {
-        if (!controller.signal.aborted) void vscode.window.showErrorMessage(vscode.l10n.t('Loading the tasks of {0} ({1}) failed: {2}', env.project.Name, env.env, (e as Error).message));
-      } finally {
-        sub.dispose();
-      }
-    },
-  );
+      await env.loadAll(new TokenBucket(rps), (p) => {
+        const share = (p.pagesDone / p.pagesTotal) * 100;
+        const left = estimateLeftMs({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items }, Date.now() - started, rps);
+        progress.report({
+          increment: share - shown,
+          message: `${vscode.l10n.t('request {0} of {1}', p.pagesDone, p.pagesTotal)} · ${vscode.l10n.t('{0} of {1} tasks', p.items, p.totalCount)}${left ? ` · ${vscode.l10n.t('about {0} left', formatDuration(left))}` : ''}`,
+        });
+        shown = share;
+      }, signal);
+    });
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Loading the tasks of {0} ({1}) failed: {2}', env.project.Name, env.env, (e as Error).message));
+  }
 }
