@@ -2,10 +2,12 @@
 // 38,006-task Prod project (381 pages of 100); it admits at most RPS reads per second (429 beyond).
 // `dwtasks list --project` and `dwtasks pull --project --fields ...` run as whole processes at
 // --rps RPS. Reference: the quota's floor, pages / RPS (19.05 s at 20/s). Goal: wall time / floor <= 1.2.
+// Both processes need CPU at that pace (the client's lossless JSON parse of ~70 KB a page, the
+// emulator's answers): the load average is printed with each figure, as a busy machine stretches it.
 // Run: `npm run bench -- listing` or `node --import tsx bench/listing.bench.ts [--tasks 100000] [--rps 20]`
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
       const floor = pages / RPS;
       const throttled = (emuLog.match(/ 429 /g) ?? []).length - before;
       const progressLines = r.stderr.split('\n').filter((l) => /^page \d+ of \d+/.test(l)).length;
-      console.log(`${label}: ${total.toLocaleString('en-US')} tasks, ${pages} pages at ${RPS}/s: ${r.wallS.toFixed(2)} s wall (process start to exit); floor ${floor.toFixed(2)} s; ratio ${(r.wallS / floor).toFixed(3)}; throttled answers: ${throttled}; progress lines on stderr: ${progressLines}`);
+      console.log(`${label}: ${total.toLocaleString('en-US')} tasks, ${pages} pages at ${RPS}/s: ${r.wallS.toFixed(2)} s wall (process start to exit); floor ${floor.toFixed(2)} s; ratio ${(r.wallS / floor).toFixed(3)}; throttled answers: ${throttled}; progress lines on stderr: ${progressLines}; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
     }
   } finally {
     emu.kill('SIGTERM');

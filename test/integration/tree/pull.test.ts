@@ -12,7 +12,7 @@ import type { ExtensionApi } from '../../../src/extension/extension';
 import type { AddAllMatchingResult } from '../../../src/extension/tree';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator, type SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
-import { envNode, loadAll, taskOf } from './treeWalk';
+import { childrenOf, envNode, kindOf, loadAll, taskOf } from './treeWalk';
 
 const TWO_53 = 2n ** 53n;
 type Added = Exclude<AddAllMatchingResult, { cancelled: true }>;
@@ -90,6 +90,18 @@ suite('tree: Add All Matching and pulled values', () => {
     assert.equal(again.added.length + again.skipped.length, 2);
     const now = vscode.window.activeTextEditor!.document.getText();
     for (const n of nodes) assert.ok(now.includes(`"Id": ${taskOf(n).Id},`), `task ${taskOf(n).Id} in the patch`);
+  });
+
+  test('Load All Tasks: every task of the environment at once, one ListTasks per page, no Load more left', async () => {
+    await vscode.commands.executeCommand('dataworks.clearFilter');
+    const env = await envNode(api, big.projectId, big.env);
+    const logBefore = api.connection.log.lines().length;
+    await vscode.commands.executeCommand('dataworks.loadAll', env);
+    const kids = await childrenOf(api, env);
+    assert.ok(!kids.some((k) => kindOf(api, k) === 'dataworks.loadMore'), 'nothing left to load');
+    assert.deepEqual(kids.filter((k) => kindOf(api, k) === 'dataworks.task').map((k) => taskOf(k).Id).sort(), big.tasks.map((t) => t.Id).sort());
+    const calls = api.connection.log.lines().slice(logBefore).filter((l) => l.startsWith('ListTasks ok'));
+    assert.equal(calls.length, Math.ceil(big.tasks.length / 100));
   });
 
   test('pulled-value warning: a value changed behind the editor\'s back is named; Cancel sends nothing; Apply anyway sends', async () => {
