@@ -12,6 +12,7 @@ import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { formatFinding, loadPatchFile } from '../patch-file';
+import { advancePulledSidecar } from '../../core/pull/sidecar';
 import { checkPulledBeforeApply } from '../pulled-values';
 import { formatTable } from '../table';
 
@@ -134,6 +135,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       writeFileSync(revertPath, formatRevert(result.revert));
     }
     await finishJournal(journal, result, revertPath);
+    advancePulledSidecar(file, patch.request.Tasks, result.results);
   } finally {
     process.removeListener('SIGINT', onSigint);
     journal.close();

@@ -71,6 +71,30 @@ export function parsePulled(text: string): PulledTask[] {
   });
 }
 
+/**
+ * After an apply: for each task it changed, the values it set become the new baseline of the fields
+ * that were pulled, so the next apply of an edited patch (or of its revert) does not take your own
+ * change for someone else's. Tasks not applied keep their pulled values.
+ */
+export function advancePulled(
+  pulled: readonly PulledTask[], tasks: readonly TaskPatch[], results: readonly { id: string; envType: EnvType; status: string }[], at: Date,
+): PulledTask[] {
+  const applied = new Set(results.filter((r) => r.status === 'succeeded').map((r) => taskKey(r.id, r.envType)));
+  const patchOf = new Map(tasks.map((t) => [taskKey(t.Id, effectiveEnv(t)), t]));
+  return pulled.map((p) => {
+    const key = taskKey(p.id, p.env);
+    const task = patchOf.get(key);
+    if (!task || !applied.has(key)) return p;
+    const values = { ...p.values };
+    let changed = false;
+    for (const path of Object.keys(values)) {
+      const v = valueAt(task, path);
+      if (v !== undefined) { values[path] = v; changed = true; }
+    }
+    return changed ? { ...p, values, time: at.toISOString() } : p;
+  });
+}
+
 export interface Drift {
   id: string;
   env: EnvType;

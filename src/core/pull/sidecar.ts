@@ -2,7 +2,8 @@
 // `.dwtasks/journal/`), so the patch stays a plain request body that reviews and diffs read cleanly.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { parsePulled, serializePulled, type PulledTask } from './pulled';
+import type { EnvType, TaskPatch } from '../patch/model';
+import { advancePulled, parsePulled, serializePulled, type PulledTask } from './pulled';
 
 /** `tasks.dwtasks.json` -> `.dwtasks/pulled/tasks.pulled.json` (not `*.dwtasks.json`: it is no patch). */
 export function pulledSidecarPath(patchFile: string): string {
@@ -28,4 +29,10 @@ export function writePulledSidecar(patchFile: string, tasks: readonly PulledTask
   writeFileSync(tmp, serializePulled(tasks, basename(patchFile)));
   renameSync(tmp, path);
   return path;
+}
+
+/** After `apply FILE`: the applied values become the sidecar's baseline (see advancePulled); no sidecar, nothing to do. */
+export function advancePulledSidecar(patchFile: string, tasks: readonly TaskPatch[], results: readonly { id: string; envType: EnvType; status: string }[]): void {
+  const pulled = readPulledSidecar(patchFile);
+  if (pulled.length) writePulledSidecar(patchFile, advancePulled(pulled, tasks, results, new Date()));
 }

@@ -12,7 +12,7 @@ import type { Connection, ConnectionService, ConnectionTarget } from '../connect
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
-import { confirmPulledValues } from './pulledValues';
+import { confirmPulledValues, notePulledApplied } from './pulledValues';
 import { newJournalPath } from './storage';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
@@ -157,6 +157,7 @@ export class ApplyCommand {
     }
     this.last = { journalPath, revertPath };
     this.results.set(doc, parsed, result.results);
+    notePulledApplied(this.context, doc, request, result.results);
     void this.summarize(result, revertPath);
     return { kind: 'applied', result, journalPath, revertPath };
   }

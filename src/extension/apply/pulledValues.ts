@@ -6,10 +6,11 @@
 import * as vscode from 'vscode';
 import { TokenBucket } from '../../core/apply/rate-limit';
 import type { BatchUpdateRequest } from '../../core/patch/model';
-import { checkPulledValues, pulledAt, type Drift, type PulledTask } from '../../core/pull/pulled';
-import { readPulledSidecar } from '../../core/pull/sidecar';
+import type { EnvType } from '../../core/patch/model';
+import { advancePulled, checkPulledValues, pulledAt, type Drift, type PulledTask } from '../../core/pull/pulled';
+import { advancePulledSidecar, readPulledSidecar } from '../../core/pull/sidecar';
 import type { Connection } from '../connection';
-import { readPulledStore } from '../tree/pulledStore';
+import { readPulledStore, writePulledStore } from '../tree/pulledStore';
 import { readRate } from '../tree/readRate';
 import { withCancellableProgress } from '../util/cancellableProgress';
 import { testHooks } from '../util/testHooks';
@@ -55,6 +56,15 @@ export async function confirmPulledValues(
       applyAnyway,
     );
   return answer === applyAnyway;
+}
+
+/** After an apply: what it set becomes the pulled baseline of the tasks it changed (store and sidecar). */
+export function notePulledApplied(
+  context: vscode.ExtensionContext, doc: vscode.TextDocument, request: BatchUpdateRequest, results: readonly { id: string; envType: EnvType; status: string }[],
+): void {
+  const stored = readPulledStore(context);
+  if (stored.length) writePulledStore(context, advancePulled(stored, request.Tasks, results, new Date()));
+  if (doc.uri.scheme === 'file') advancePulledSidecar(doc.uri.fsPath, request.Tasks, results);
 }
 
 function describe(d: Drift): string {

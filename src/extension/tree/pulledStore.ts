@@ -17,12 +17,17 @@ export function readPulledStore(context: vscode.ExtensionContext): PulledTask[] 
   }
 }
 
-/** Adds a pull's records (a later pull of the same task replaces the earlier one); atomic replace. */
-export function recordPulled(context: vscode.ExtensionContext, tasks: readonly PulledTask[]): void {
-  if (!tasks.length) return;
+/** Replaces the whole store (after an apply moved its baseline). */
+export function writePulledStore(context: vscode.ExtensionContext, tasks: readonly PulledTask[]): void {
   const file = storePath(context);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, serializePulled(mergePulled(readPulledStore(context), tasks)));
+  fs.writeFileSync(tmp, serializePulled(tasks));
   fs.renameSync(tmp, file);
+}
+
+/** Adds a pull's records (a later pull of the same task replaces the earlier one); atomic replace. */
+export function recordPulled(context: vscode.ExtensionContext, tasks: readonly PulledTask[]): void {
+  if (!tasks.length) return;
+  writePulledStore(context, mergePulled(readPulledStore(context), tasks));
 }

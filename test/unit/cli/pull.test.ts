@@ -126,4 +126,12 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
   assert.match(r.stderr, /none changed in DataWorks since the pull/);
   assert.ok(existsSync(pulledSidecarPath(out)));
+  // What apply set is the new baseline: editing the patch again and applying it (or its revert) is
+  // your own change, not someone else's.
+  assert.ok(readPulledSidecar(out).every((p) => p.values['Trigger.Cron'] === '00 30 04 * * ?'));
+  writeFileSync(out, readFileSync(out, 'utf8').replace(/"Cron": "[^"]*"/g, '"Cron": "00 45 05 * * ?"'));
+  r = await runCommand(applyCommand, applyArgs, env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
+  assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 45 05 * * ?');
 });

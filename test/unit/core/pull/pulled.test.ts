@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenBucket } from '../../../../src/core/apply/rate-limit';
-import { checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, resolveFields, serializePulled } from '../../../../src/core/pull/index';
+import { advancePulled, checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, resolveFields, serializePulled } from '../../../../src/core/pull/index';
 import { pulledSidecarPath, readPulledSidecar, writePulledSidecar } from '../../../../src/core/pull/sidecar';
 import { parsePatch, toRequest } from '../../../../src/core/patch/index';
 import { formatPulledPatch } from '../../../../src/core/pull/text';
@@ -32,6 +32,14 @@ test('the sidecar: next to the patch under .dwtasks/pulled, not itself a patch; 
   // Values pulled from another endpoint (another account, another emulator) never count.
   const here = { ...tasks[0]!, endpoint: 'http://127.0.0.1:1' };
   assert.deepEqual(pulledAt([here, { ...here, endpoint: 'https://dataworks.cn-hangzhou.aliyuncs.com' }, tasks[0]!], 'http://127.0.0.1:1'), [here, tasks[0]!]);
+  // After an apply, the values it set become the baseline of the tasks it changed, only those.
+  const two = [tasks[0]!, { ...tasks[0]!, id: '5', values: { 'Trigger.Cron': 'x', Owner: 'o' } }];
+  const moved = advancePulled(two, [{ Id: tasks[0]!.id, EnvType: 'Prod', Trigger: { Cron: '00 30 04 * * ?' } }, { Id: '5', Trigger: { Cron: 'y' } }],
+    [{ id: tasks[0]!.id, envType: 'Prod', status: 'succeeded' }, { id: '5', envType: 'Prod', status: 'failed' }], new Date('2026-12-03T00:00:00Z'));
+  assert.deepEqual(moved.map((t) => [t.values, t.time]), [
+    [{ 'Trigger.Cron': '00 30 04 * * ?' }, '2026-12-03T00:00:00.000Z'],
+    [{ 'Trigger.Cron': 'x', Owner: 'o' }, '2026-12-01T00:00:00.000Z'],
+  ]);
   const later = { ...tasks[0]!, time: '2026-12-02T00:00:00.000Z' };
   assert.deepEqual(mergePulled(tasks, [later, { ...later, env: 'Dev' }]).map((t) => `${t.env}:${t.time}`), ['Prod:2026-12-02T00:00:00.000Z', 'Dev:2026-12-02T00:00:00.000Z']);
 });
