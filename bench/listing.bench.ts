@@ -50,7 +50,13 @@ async function main(): Promise<void> {
     for (const [label, args] of runs) {
       const before = (emuLog.match(/ 429 /g) ?? []).length;
       const r = await cli(args);
-      if (r.code !== 0) throw new Error(`${label} exited ${r.code}: ${r.stderr.slice(-2000)}`);
+      if (r.code !== 0) {
+        // Printed, not thrown: a run the quota throttled to failure is a figure too.
+        const throttled = (emuLog.match(/ 429 /g) ?? []).length - before;
+        console.log(`${label}: FAILED after ${r.wallS.toFixed(2)} s (exit ${r.code}); throttled answers: ${throttled}; load average ${loadavg()[0]!.toFixed(1)}: ${r.stderr.trim().split('\n').at(-1)!.slice(0, 300)}`);
+        process.exitCode = 1;
+        continue;
+      }
       const total = args[0] === 'pull' ? (JSON.parse(r.stdout) as { total: number }).total : countFromList(r.stderr);
       const pages = Math.ceil(total / PAGE);
       const floor = pages / RPS;

@@ -3,7 +3,7 @@
 // DataWorks since is named (task, field, pulled, now, patched) on stderr; the apply then needs a
 // "y" at the terminal, or --force when stdin is not one (--yes confirms Prod, a different question).
 import { createInterface } from 'node:readline';
-import { TokenBucket } from '../core/apply/rate-limit';
+import { readLimiter } from '../core/listing/rate';
 import type { TaskService } from '../core/apply/service';
 import type { BatchUpdateRequest } from '../core/patch/model';
 import { checkPulledValues, formatDrift, pulledAt } from '../core/pull/pulled';
@@ -23,7 +23,7 @@ export async function checkPulledBeforeApply(
 ): Promise<number | undefined> {
   const pulled = pulledAt(readPulledSidecar(file), service.endpoint);
   if (!pulled.length) return undefined;
-  const { drifts, checked } = await checkPulledValues(request.Tasks, pulled, { service, limiter: new TokenBucket(o.rps), ...(o.signal ? { signal: o.signal } : {}) });
+  const { drifts, checked } = await checkPulledValues(request.Tasks, pulled, { service, limiter: readLimiter(o.rps), ...(o.signal ? { signal: o.signal } : {}) });
   if (!drifts.length) {
     if (checked) io.stderr.write(`Pulled values: ${checked} task(s) checked against ${pulledSidecarPath(file)}; none changed in DataWorks since the pull.\n`);
     return undefined;

@@ -1,7 +1,7 @@
 // `dwtasks list --project ID`: every task of a project (all pages), as a table or JSON (ids exact).
 // Without --project: the account's projects, so a newcomer can find the id to ask for.
 import { DEFAULT_RPS } from '../../core/apply/plan';
-import { TokenBucket } from '../../core/apply/rate-limit';
+import { readLimiter } from '../../core/listing/rate';
 import type { EnvType } from '../../core/patch/model';
 import { collectAll } from '../../dataworks/client';
 import type { Task } from '../../dataworks/types';
@@ -52,7 +52,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
   const env = (values.env ?? 'Prod') as EnvType;
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const conn = connect(values, io.env);
-  const limiter = new TokenBucket(rps);
+  const limiter = readLimiter(rps);
   if (values.project === undefined) {
     if (values.env !== undefined || values.name !== undefined) throw new UsageError('--env and --name filter tasks: give --project ID too');
     const progress = progressOnStderr(io, rps, 'projects');

@@ -4,7 +4,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { DEFAULT_RPS } from '../../core/apply/plan';
-import { TokenBucket } from '../../core/apply/rate-limit';
+import { readLimiter } from '../../core/listing/rate';
 import type { EnvType } from '../../core/patch/model';
 import { PULL_FIELDS, UnknownFieldError, resolveFields, splitFieldList } from '../../core/pull/fields';
 import { pulledTasks } from '../../core/pull/pulled';
@@ -102,7 +102,7 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   let result;
   try {
     result = await pullTasks({
-      client: conn.client, query, leaves, limiter: new TokenBucket(rps), signal: controller.signal,
+      client: conn.client, query, leaves, limiter: readLimiter(rps), signal: controller.signal,
       onProgress: (p) => progress.update(p),
     });
   } finally {

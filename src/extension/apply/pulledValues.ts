@@ -4,7 +4,7 @@
 // patched one, is named in a modal: Apply anyway / Cancel. Someone else's change is never silently
 // put back.
 import * as vscode from 'vscode';
-import { TokenBucket } from '../../core/apply/rate-limit';
+import { readLimiter } from '../../core/listing/rate';
 import type { BatchUpdateRequest } from '../../core/patch/model';
 import type { EnvType } from '../../core/patch/model';
 import { advancePulled, checkPulledValues, pulledAt, type Drift, type PulledTask } from '../../core/pull/pulled';
@@ -36,7 +36,7 @@ export async function confirmPulledValues(
   try {
     drifts = await withCancellableProgress(
       vscode.l10n.t('Comparing the values pulled into {0} with DataWorks…', file),
-      async (_progress, signal) => (await checkPulledValues(request.Tasks, pulled, { service: conn.client, limiter: new TokenBucket(readRate()), signal })).drifts,
+      async (_progress, signal) => (await checkPulledValues(request.Tasks, pulled, { service: conn.client, limiter: readLimiter(readRate()), signal })).drifts,
     );
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compare the values pulled into {0} with DataWorks: {1}. Nothing was sent.', file, (e as Error).message));

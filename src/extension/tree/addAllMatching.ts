@@ -2,7 +2,7 @@
 // (all pages, at the read rate, with progress and Cancel) becomes an entry with the fields the user
 // picks: the same entries `dwtasks pull` writes (one core builder).
 import * as vscode from 'vscode';
-import { TokenBucket } from '../../core/apply/rate-limit';
+import { readLimiter } from '../../core/listing/rate';
 import { estimateLeftMs, formatDuration, type ReadProgress } from '../../core/listing/progress';
 import type { EnvType } from '../../core/patch/model';
 import { resolveFields } from '../../core/pull/fields';
@@ -60,7 +60,7 @@ export async function addAllMatching(
       const { client } = await provider.connection.getConnection();
       endpoint = client.endpoint;
       return pullTasks({
-        client, leaves: chosen, limiter: new TokenBucket(rps), signal,
+        client, leaves: chosen, limiter: readLimiter(rps), signal,
         query: { ProjectId: target.project.Id, ProjectEnv: target.env, ...filterQuery(filter) },
         onProgress: (p) => {
           const share = p.callsTotal ? (p.callsDone / p.callsTotal) * 100 : 0;

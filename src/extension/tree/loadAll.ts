@@ -1,7 +1,7 @@
 // Load All on an environment (or its Load more node): every remaining task of the filter at the read
 // rate, with progress and Cancel, instead of a click per 100.
 import * as vscode from 'vscode';
-import { TokenBucket } from '../../core/apply/rate-limit';
+import { readLimiter } from '../../core/listing/rate';
 import { estimateLeftMs, formatDuration } from '../../core/listing/progress';
 import { withCancellableProgress } from '../util/cancellableProgress';
 import { EnvNode } from './nodes/envNode';
@@ -16,7 +16,7 @@ export async function loadAllCommand(node: unknown): Promise<void> {
     await withCancellableProgress(vscode.l10n.t('Loading every task of {0} ({1})', env.project.Name, env.env), async (progress, signal) => {
       const started = Date.now();
       let shown = 0;
-      await env.loadAll(new TokenBucket(rps), (p) => {
+      await env.loadAll(readLimiter(rps), (p) => {
         const share = (p.pagesDone / p.pagesTotal) * 100;
         const left = estimateLeftMs({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items }, Date.now() - started, rps);
         progress.report({
