@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { startWorkbench, type Workbench } from './workbench';
+import { pickFields, startWorkbench, type Workbench } from './workbench';
 
 interface Seed {
   projects: { Id: string; Name: string; DisplayName?: string }[];
@@ -66,6 +66,8 @@ test('browse the Tasks tree: connection > project > Prod > tasks with Load more,
   const menuItem = page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first();
   await menuItem.waitFor({ state: 'visible' });
   await menuItem.click();
+  // It asks which fields to copy: the resource group only.
+  await pickFields(page, ['RuntimeResource.ResourceGroupId']);
   await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
     await wb.screenshot('tree-failure');
     await page.keyboard.press('Escape');
@@ -80,6 +82,7 @@ test('browse the Tasks tree: connection > project > Prod > tasks with Load more,
   const text = await lines.innerText();
   assert.ok(text.includes(firstLabel) && text.includes(secondLabel), text.slice(0, 400));
   assert.ok(/"EnvType":\s*"Prod"/.test(text.replace(/\u00a0/g, ' ')));
+  assert.ok(text.includes('"ResourceGroupId"') && !text.includes('"Cron"'), 'only the picked field is copied');
   await wb.screenshot('tree-add-to-patch');
 
   // The list is virtual: go to its end, where "Load more" says how many are shown of how many.

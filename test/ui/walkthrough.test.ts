@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
-import { openFile, pickCommand, ROOT, runCommand, screenshot } from './workbench';
+import { openFile, pickCommand, pickFields, ROOT, runCommand, screenshot } from './workbench';
 
 interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
 interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }
@@ -176,9 +176,10 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await picked[1]!.row.click({ modifiers: ['Control'] });
   await shot('1-tree');
 
-  // 2. Add to Patch: both tasks, with their current editable values, in a new patch.
+  // 2. Add to Patch: both tasks, with the current value of the one field picked (the schedule), in a new patch.
   await picked[1]!.row.click({ button: 'right' });
   await page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first().click();
+  await pickFields(page, ['Trigger.Cron']);
   await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
   const editorText = page.locator('.editor-instance .monaco-editor .view-lines').first();
   await editorText.filter({ hasText: first!.Id }).waitFor({ state: 'visible' });

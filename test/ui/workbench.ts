@@ -199,3 +199,23 @@ export function lineColumnAfter(text: string, marker: string): { line: number; c
   const before = text.slice(0, at + marker.length).split('\n');
   return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
 }
+
+/**
+ * Answers the field quick pick of Add to Patch / Add All Matching: ticks each field (filtering the
+ * list to it first, then clicking its row), then accepts with Enter.
+ */
+export async function pickFields(page: Page, fields: string[]): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 60_000 });
+  for (const field of fields) {
+    await input.fill(field);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: field }).first();
+    await row.waitFor({ state: 'visible' });
+    const box = row.locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-custom-toggle').first();
+    if (await box.count()) await box.click();
+    else await row.click();
+  }
+  await input.fill('');
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}

@@ -3,7 +3,6 @@
 // Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
 // before sending, 3 auth/network/quota.
 import { writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
   revertPathFor, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
@@ -14,6 +13,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
+import { advancePulledSidecar } from '../../core/pull/sidecar';
+import { checkPulledBeforeApply } from '../pulled-values';
+import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 
 const HELP = `Usage: dwtasks apply FILE [options]
@@ -30,6 +32,7 @@ ${CONNECTION_HELP}
   --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
   --dry-run         Validate and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
+  --force           Apply even if values pulled into FILE (dwtasks pull) were changed in DataWorks since
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
   --journal PATH    Journal file (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
@@ -46,6 +49,7 @@ const OPTIONS = {
   'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
   yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
   'no-revert': { type: 'boolean' },
   journal: { type: 'string' },
   json: { type: 'boolean' },
@@ -72,8 +76,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const text = await readPatchText(file);
   const conn = connect(values, io.env);
   const journalPath = values.journal ?? defaultJournalPath(file);
-  /** Why confirm() said no: a dry run exits 0, a refusal to touch Prod exits 2. */
-  let stopped: 'dry-run' | 'not-tty' | 'declined' | undefined;
+  /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
+  let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 
   const controller = new AbortController();
   const onSigint = () => {
@@ -91,9 +95,14 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
         io.stderr.write(describePlan(plan, file, conn.describe, rps));
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
+        // Values pulled into the file (dwtasks pull) that someone changed in DataWorks since: warn first.
+        if (await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
+          stopped = 'pulled';
+          return false;
+        }
         if (plan.envCounts.Prod === 0 || values.yes) return true;
         if ((io.stdin as NodeJS.ReadStream).isTTY !== true) { stopped = 'not-tty'; return false; }
-        if (await confirm(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `)) return true;
+        if (await askYesNo(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `)) return true;
         stopped = 'declined';
         return false;
       },
@@ -122,6 +131,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         if (values.json) printJson(io, outcome.plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run' })), null, null);
         return 0;
       }
+      if (stopped === 'pulled') return 2; // the pulled-values check said why
       io.stderr.write(stopped === 'not-tty'
         ? `dwtasks apply: ${outcome.plan.envCounts.Prod} task(s) target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
         : 'Not confirmed; nothing was sent.\n');
@@ -134,6 +144,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
     case 'ran': {
       const { result, failures } = outcome;
+      advancePulledSidecar(file, outcome.verdict.request.Tasks, result.results);
       const journal = outcome.journalPath ?? journalPath;
       if (values.json) printJson(io, result.results, journal, outcome.revertPath, failures.map((f) => f.message));
       else printTable(io, result.results);
@@ -153,15 +164,6 @@ async function apply(args: string[], io: CliIO): Promise<number> {
 function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
   const env = (['Prod', 'Dev'] as const).filter((e) => plan.envCounts[e]).map((e) => `${e}: ${plan.envCounts[e]}`).join(', ');
   return `Plan: ${plan.tasks.length} task(s) from ${file} (${env}) in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s\nTarget: ${target}\n`;
-}
-
-function confirm(io: CliIO, question: string): Promise<boolean> {
-  const rl = createInterface({ input: io.stdin, output: io.stderr });
-  return new Promise((resolve) => {
-    // Resolve before close(): close() emits 'close' synchronously, which would settle this as "no".
-    rl.question(question, (answer) => { resolve(/^y(es)?$/i.test(answer.trim())); rl.close(); });
-    rl.once('close', () => resolve(false)); // Ctrl+D / end of input: no
-  });
 }
 
 type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };

@@ -1,12 +1,15 @@
 // `dwtasks list --project ID`: every task of a project (all pages), as a table or JSON (ids exact).
 // Without --project: the account's projects, so a newcomer can find the id to ask for.
+import { DEFAULT_RPS } from '../../core/apply/plan';
+import { readLimiter } from '../../core/listing/rate';
 import type { EnvType } from '../../core/patch/model';
 import { collectAll } from '../../dataworks/client';
 import type { Task } from '../../dataworks/types';
-import { parseCommandArgs, UsageError } from '../args';
+import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
+import { progressOnStderr } from '../read-progress';
 import { formatTable } from '../table';
 
 const HELP = `Usage: dwtasks list [--project ID] [options]
@@ -16,6 +19,8 @@ ${CONNECTION_HELP}
   --project ID      Project id (digits)
   --env Prod|Dev    Environment (default Prod)
   --name TEXT       Only tasks whose name contains TEXT (the service's fuzzy match)
+  --rps N           At most N read requests per second (default ${DEFAULT_RPS}; paced 5% under it); pages in parallel
+                    at that rate, progress on stderr when it takes longer than a second
   --json            A JSON array of tasks (or projects), ids as strings
 Exit: 0 ok, 2 usage, 3 auth/network/quota.
 `;
@@ -25,6 +30,7 @@ const OPTIONS = {
   project: { type: 'string' },
   env: { type: 'string' },
   name: { type: 'string' },
+  rps: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -44,10 +50,16 @@ async function list(args: string[], io: CliIO): Promise<number> {
   if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
   const env = (values.env ?? 'Prod') as EnvType;
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const conn = connect(values, io.env);
+  const limiter = readLimiter(rps);
   if (values.project === undefined) {
     if (values.env !== undefined || values.name !== undefined) throw new UsageError('--env and --name filter tasks: give --project ID too');
-    const projects = await collectAll((page) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }));
+    const progress = progressOnStderr(io, rps, 'projects');
+    const projects = await collectAll((page) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }), {
+      limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }),
+    });
+    progress.finish();
     if (values.json) io.stdout.write(JSON.stringify(projects) + '\n');
     else {
       io.stdout.write(formatTable(['ID', 'NAME', 'DISPLAY NAME'], projects.map((p) => [p.Id, p.Name, p.DisplayName ?? ''])));
@@ -55,9 +67,11 @@ async function list(args: string[], io: CliIO): Promise<number> {
     }
     return 0;
   }
+  const progress = progressOnStderr(io, rps);
   const tasks = await collectAll((page) => conn.client.listTasks({
     ProjectId: values.project!, ProjectEnv: env, PageNumber: page, PageSize: PAGE_SIZE, ...(values.name ? { Name: values.name } : {}),
-  }));
+  }), { limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }) });
+  progress.finish();
   if (values.json) {
     io.stdout.write(JSON.stringify(tasks) + '\n');
   } else {

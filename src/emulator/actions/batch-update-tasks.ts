@@ -13,6 +13,7 @@ import { idOf } from '../params';
 import type { EmulatorState, TaskRecord } from '../state';
 import type { TaskChange } from '../store';
 import type { ActionHandler } from './context';
+import { noteTaskChange } from '../revision';
 
 export interface TaskOutcome { Success: boolean; Message: string }
 
@@ -82,6 +83,7 @@ function applyTask(state: EmulatorState, id: string, patch: Record<string, unkno
   if (problems.length > 0) return fail(problems.join('; '));
   next.ModifyTime = now;
   state.tasks[env][id] = next;
+  noteTaskChange(state);
   changes.push({ env, task: next });
   return { Success: true, Message: '' };
 }

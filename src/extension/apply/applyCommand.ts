@@ -14,6 +14,7 @@ import type { ParsedPatch } from '../../core/patch';
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
+import { confirmPulledValues, notePulledApplied } from './pulledValues';
 import { newJournalPath } from './storage';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
@@ -77,6 +78,8 @@ export class ApplyCommand {
       void vscode.window.showErrorMessage(message);
       return { kind: 'refused', reason: 'connection', message };
     }
+    // Values pulled into this patch that someone changed in DataWorks since: the user decides first.
+    if (!(await confirmPulledValues(this.context, doc, gate.verdict.request, conn, uriOrArgs))) return { kind: 'declined' };
     if (this.running) {
       const message = vscode.l10n.t('An apply is already running; {0} was not sent.', name);
       void vscode.window.showWarningMessage(message);
@@ -175,6 +178,7 @@ export class ApplyCommand {
         this.last = { journalPath, revertPath };
         // Results go on the text as it was sent (the results follow later edits themselves).
         this.results.set(doc, parsed, out.result.results);
+        notePulledApplied(this.context, doc, out.verdict.request, out.result.results);
         for (const f of out.failures) this.connection.log.warn(`Apply: ${f.message}`);
         void this.summarize(out.result, revertPath, out.failures);
         return { kind: 'applied', result: out.result, journalPath, revertPath, failures: out.failures };

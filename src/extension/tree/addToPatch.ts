@@ -1,35 +1,34 @@
-// Add to Patch: the selected tasks become entries (Id, EnvType, current editable values) in the
-// active .dwtasks.json, or in a new untitled one. GetTask is called only for Tags (ListTasks has none).
-import * as os from 'node:os';
-import * as path from 'node:path';
+// Add to Patch: the selected tasks become entries (Id, EnvType and the current values of the fields
+// the user picks, each under its name) in the active .dwtasks.json, or in a new untitled one.
+// GetTask is called only when Tags are picked (ListTasks has none).
 import * as vscode from 'vscode';
-import type { TaskPatch } from '../../core/patch/model';
+import { PULL_LEAVES, resolveFields } from '../../core/pull/fields';
+import { buildPullEntry } from '../../core/pull/entry';
 import type { Task } from '../../dataworks/types';
+import type { ConnectionService } from '../connection';
+import { testHooks, type PickManyHook } from '../util/testHooks';
+import { pickFields } from './fieldPick';
+import { insertPulled, type AddToPatchResult } from './insertPulled';
 import { TaskNode } from './nodes/taskNode';
-import { patchEntryFor } from './patchEntry';
-import { insertTaskEntries } from './patchInsert';
 import type { TaskDetails } from './taskDetails';
+
+export { isPatchDocument, type AddToPatchResult } from './insertPulled';
 
 /** Above this many tasks without cached details, ask before spending one GetTask call per task. */
 const ASK_ABOVE = 10;
 const CONCURRENCY = 4;
 
 export interface AddToPatchOptions {
-  /** Skip the question: true fetches Tags for every task, false adds entries without Tags. */
+  /** The fields to copy (names as `dwtasks pull --fields` takes them), without asking. */
+  fields?: string[];
+  /** Every field without asking (the former behaviour): true with Tags (GetTask per task), false without. */
   includeTags?: boolean;
-}
-
-export interface AddToPatchResult {
-  uri: vscode.Uri;
-  added: TaskPatch[];
-  skipped: TaskPatch[];
-}
-
-export function isPatchDocument(doc: vscode.TextDocument): boolean {
-  return /\.dwtasks\.json$/i.test(doc.uri.path);
+  test?: PickManyHook;
 }
 
 export async function addToPatch(
+  context: vscode.ExtensionContext,
+  connection: ConnectionService,
   details: TaskDetails,
   clicked: unknown,
   selected: unknown,
@@ -40,42 +39,39 @@ export async function addToPatch(
     void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more tasks in the DataWorks view first.'));
     return undefined;
   }
-  const tasks = await withTags(details, nodes, options);
-  if (!tasks) return undefined;
-  const entries = tasks.map(({ task, node }) => patchEntryFor(task, node.env));
-
-  const active = vscode.window.activeTextEditor;
-  const editor = active && isPatchDocument(active.document) ? active : await newPatchEditor();
-  const doc = editor.document;
-  const fmt = {
-    insertSpaces: editor.options.insertSpaces !== false,
-    tabSize: typeof editor.options.tabSize === 'number' ? editor.options.tabSize : 2,
-    eol: doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
-  };
-  let result;
+  let leaves: string[] | undefined;
   try {
-    result = insertTaskEntries(doc.getText(), entries, fmt);
+    leaves = options.fields ? resolveFields(options.fields)
+      : options.includeTags !== undefined ? PULL_LEAVES.filter((p) => options.includeTags || p !== 'Tags')
+        : await pickFields(context, testHooks<PickManyHook>(context, options), nodes.length);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add tasks to {0}: {1}', path.basename(doc.uri.path), (e as Error).message));
+    void vscode.window.showErrorMessage((e as Error).message);
     return undefined;
   }
-  if (result.added.length) {
-    const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    await editor.edit((b) => b.replace(whole, result.text));
+  if (!leaves) return undefined;
+  const pulledAt = new Date();
+  const tasks = leaves.includes('Tags')
+    ? await withTags(details, nodes, options.includeTags)
+    : nodes.map((node) => ({ node, task: details.cached(node.task.Id, node.env) ?? node.task }));
+  if (!tasks) return undefined;
+  const chosen = leaves;
+  let endpoint: string;
+  try {
+    endpoint = (await connection.getConnection()).client.endpoint;
+  } catch (e) {
+    void vscode.window.showErrorMessage((e as Error).message);
+    return undefined;
   }
-  await vscode.window.showTextDocument(doc, { preserveFocus: false, preview: false });
-  const skippedNote = result.skipped.length ? ' ' + vscode.l10n.t('{0} already in the file: {1}', result.skipped.length, result.skipped.map((e) => e.Id).join(', ')) : '';
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} tasks to {1}.', result.added.length, path.basename(doc.uri.path)) + skippedNote, 8000);
-  return { uri: doc.uri, added: result.added, skipped: result.skipped };
+  return insertPulled(context, tasks.map(({ task, node }) => buildPullEntry(task, node.env, chosen)), pulledAt, endpoint);
 }
 
 async function withTags(
   details: TaskDetails,
   nodes: TaskNode[],
-  options: AddToPatchOptions,
+  asked: boolean | undefined,
 ): Promise<{ node: TaskNode; task: Task }[] | undefined> {
   const missing = nodes.filter((n) => !details.cached(n.task.Id, n.env));
-  let include = options.includeTags;
+  let include = asked;
   if (include === undefined) {
     if (missing.length <= ASK_ABOVE) include = true;
     else {
@@ -125,28 +121,4 @@ async function withTags(
     );
   }
   return out;
-}
-
-async function newPatchEditor(): Promise<vscode.TextEditor> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const dir = folder?.scheme === 'file' ? folder.fsPath : os.homedir();
-  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.path));
-  let uri: vscode.Uri;
-  for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.file(path.join(dir, n === 1 ? 'tasks.dwtasks.json' : `tasks-${n}.dwtasks.json`));
-    if (open.has(candidate.path) || (await exists(candidate))) continue;
-    uri = candidate.with({ scheme: 'untitled' });
-    break;
-  }
-  const doc = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(doc, { preview: false });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,8 +2,10 @@
 // the service until the view asks for children.
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../connection';
+import { addAllMatching, type AddAllMatchingArgs } from './addAllMatching';
 import { addToPatch, type AddToPatchOptions } from './addToPatch';
 import { promptFilter, sanitizeFilter } from './filter';
+import { loadAllCommand } from './loadAll';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { TreeNode } from './nodes/node';
 import { TaskNode } from './nodes/taskNode';
@@ -21,6 +23,7 @@ export { ProjectNode } from './nodes/projectNode';
 export { LoadMoreNode } from './nodes/loadMoreNode';
 export { MessageNode } from './nodes/messageNode';
 export type { AddToPatchResult } from './addToPatch';
+export type { AddAllMatchingResult } from './addAllMatching';
 
 export interface TasksTree {
   provider: TasksTreeProvider;
@@ -51,6 +54,7 @@ export function registerTree(context: vscode.ExtensionContext, connection: Conne
       else provider.refreshAll();
     }),
     vscode.commands.registerCommand('dataworks.loadMore', (node?: unknown) => (node instanceof LoadMoreNode ? node.env.loadMore() : undefined)),
+    vscode.commands.registerCommand('dataworks.loadAll', (node?: unknown) => loadAllCommand(node)),
     vscode.commands.registerCommand('dataworks.filter', async (args?: unknown) => {
       const given = sanitizeFilter(args);
       const next = given ?? (await promptFilter(provider.filter()));
@@ -64,7 +68,10 @@ export function registerTree(context: vscode.ExtensionContext, connection: Conne
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', ids.length === 1 ? ids[0]! : vscode.l10n.t('{0} task ids', ids.length)), 4000);
     }),
     vscode.commands.registerCommand('dataworks.addToPatch', (clicked?: unknown, selected?: unknown, options?: AddToPatchOptions) =>
-      addToPatch(details, clicked, selectedTasks(clicked, selected), options && typeof options === 'object' ? options : {}),
+      addToPatch(context, connection, details, clicked, selectedTasks(clicked, selected), options && typeof options === 'object' ? options : {}),
+    ),
+    vscode.commands.registerCommand('dataworks.addAllMatching', (node?: unknown, args?: AddAllMatchingArgs) =>
+      addAllMatching(context, provider, node, args && typeof args === 'object' && !Array.isArray(args) ? args : {}),
     ),
     vscode.commands.registerCommand('dataworks.showTaskJson', async (clicked?: unknown) => {
       const node = selectedTasks(clicked, undefined)[0];

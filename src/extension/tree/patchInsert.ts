@@ -1,8 +1,10 @@
 // Appends task entries to a .dwtasks.json text without disturbing the rest: comments, order and
-// formatting stay; ids are written as bare digits (never through a JS number). Pure text in, text out.
+// formatting stay; ids are written as bare digits (never through a JS number); each entry may carry
+// a `//` comment line above it (the task's name). Pure text in, text out.
 import { applyEdits, modify, type FormattingOptions } from 'jsonc-parser';
-import { formatPatchFile, parsePatch } from '../../core/patch';
+import { parsePatch } from '../../core/patch';
 import type { TaskPatch } from '../../core/patch/model';
+import { formatCommentedPatch, renderItems } from '../../core/pull/text';
 
 export interface InsertResult {
   text: string;
@@ -11,23 +13,19 @@ export interface InsertResult {
   skipped: TaskPatch[];
 }
 
-const PLACEHOLDER = /"__dwtasks_id_(\d+)__"/g;
-
-function withPlaceholder(entry: TaskPatch): Record<string, unknown> {
-  const { Id, ...rest } = entry;
-  if (!/^\d+$/.test(Id)) throw new Error(`Task Id '${Id}' is not a positive integer`);
-  return { Id: `__dwtasks_id_${Id}__`, ...rest };
-}
-
 /** EnvType missing in the file counts as Prod, the service's default environment. */
 function key(id: string, env: string | undefined): string {
   return `${env ?? 'Prod'}:${id}`;
 }
 
-export function insertTaskEntries(text: string, entries: TaskPatch[], fmt: FormattingOptions): InsertResult {
+export function insertTaskEntries(
+  text: string, entries: TaskPatch[], fmt: FormattingOptions, commentOf: (e: TaskPatch) => string | undefined = () => undefined,
+): InsertResult {
   const eol = fmt.eol ?? '\n';
+  const unit = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
+  const items = (list: TaskPatch[]) => list.map((entry) => ({ entry, comment: commentOf(entry) }));
   if (!text.trim()) {
-    return { text: formatPatchFile({ Tasks: entries }).replace(/\n/g, eol), added: entries, skipped: [] };
+    return { text: formatCommentedPatch(items(entries), { unit, eol }), added: entries, skipped: [] };
   }
   const parsed = parsePatch(text);
   if (!parsed.root || parsed.root.type !== 'object') {
@@ -46,21 +44,17 @@ export function insertTaskEntries(text: string, entries: TaskPatch[], fmt: Forma
   }
   if (!added.length) return { text, added, skipped };
 
-  const unit = fmt.insertSpaces ? ' '.repeat(fmt.tabSize ?? 2) : '\t';
   const array = parsed.tasksNode;
   if (!array || array.type !== 'array') {
     if (array) throw new Error('"Tasks" is not an array, so tasks cannot be added to it.');
-    // No Tasks yet: let jsonc-parser place the property, then swap the placeholders for digits.
-    let out = text;
-    for (const e of added) out = applyEdits(out, modify(out, ['Tasks', -1], withPlaceholder(e), { formattingOptions: fmt, isArrayInsertion: true }));
-    return { text: out.replace(PLACEHOLDER, '$1'), added, skipped };
+    // No Tasks yet: let jsonc-parser place an empty array, then fill it like any empty one.
+    const withArray = applyEdits(text, modify(text, ['Tasks'], [], { formattingOptions: fmt }));
+    return { ...insertTaskEntries(withArray, added, fmt, commentOf), skipped };
   }
   const arrayIndent = lineIndent(text, array.offset);
   const children = array.children ?? [];
   const itemIndent = children.length ? lineIndent(text, children[0]!.offset) || arrayIndent + unit : arrayIndent + unit;
-  const render = (e: TaskPatch): string =>
-    JSON.stringify(withPlaceholder(e), null, unit).replace(PLACEHOLDER, '$1').split('\n').join(eol + itemIndent);
-  const body = added.map(render).join(`,${eol}${itemIndent}`);
+  const body = renderItems(items(added), unit, eol, itemIndent);
   if (children.length) {
     const last = children[children.length - 1]!;
     const at = last.offset + last.length;

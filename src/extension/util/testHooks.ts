@@ -17,3 +17,13 @@ export async function showPick<T extends vscode.QuickPickItem>(items: T[], optio
   if (hook.pick) return hook.pick(items, options) as T | undefined;
   return vscode.window.showQuickPick(items, options);
 }
+
+/** The same for a multi-select quick pick (canPickMany): the test returns the items it picks. */
+export interface PickManyHook {
+  pickMany?(items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions): vscode.QuickPickItem[] | undefined;
+}
+
+export async function showPickMany<T extends vscode.QuickPickItem>(items: T[], options: vscode.QuickPickOptions, hook: PickManyHook): Promise<T[] | undefined> {
+  if (hook.pickMany) return hook.pickMany(items, { ...options, canPickMany: true }) as T[] | undefined;
+  return vscode.window.showQuickPick(items, { ...options, canPickMany: true });
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import schema from '../../../schemas/dwtasks.schema.json';
 import { TASK_FIELDS, TASK_FIELD_NAMES, type FieldSpec } from '../../../src/core/task-fields';
 import { EDITABLE_FIELDS, serializeTasksParam, type TaskPatch } from '../../../src/core/patch/index';
-import { patchEntryFor } from '../../../src/extension/tree/patchEntry';
+import { PULL_LEAVES, buildPullEntry } from '../../../src/core/pull/index';
 import { batchUpdateTasks } from '../../../src/emulator/actions/batch-update-tasks';
 import { detail } from '../../../src/emulator/actions/task-view';
 import { Params } from '../../../src/emulator/params';
@@ -79,9 +79,10 @@ test('a patch with every field of the table sets each of them (the sample covers
   for (const path of leaves(TASK_FIELDS)) assert.notEqual(at(patch, path), undefined, path);
 });
 
-test('the Tasks view\'s patch entry copies every field of the table from the service\'s task', () => {
+test('a pull (CLI and Tasks view) can copy every field of the table from the service\'s task', () => {
   const task = everyField('rg', 'ds');
-  const entry = patchEntryFor(task, 'Prod');
+  const { entry, leftOut } = buildPullEntry(task, 'Prod', PULL_LEAVES);
+  assert.deepEqual(leftOut, []);
   for (const path of leaves(TASK_FIELDS)) assert.deepEqual(at(entry, path), at(task, path), path);
 });
 

@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parsePatch } from '../../../src/core/patch';
 import type { TaskPatch } from '../../../src/core/patch/model';
-import { patchEntryFor } from '../../../src/extension/tree/patchEntry';
 import { insertTaskEntries } from '../../../src/extension/tree/patchInsert';
 
 const fmt = { insertSpaces: true, tabSize: 2, eol: '\n' };
@@ -57,19 +56,16 @@ test('a document that is not a patch object is refused with a reason', () => {
   assert.throws(() => insertTaskEntries('{ "Tasks": 3 }', [entry], fmt), /"Tasks" is not an array/);
 });
 
-test('patchEntryFor copies the editable fields and drops Cron/Recurrence of manual tasks', () => {
-  const e = patchEntryFor(
-    {
-      Id: BIG, Name: 'n', Owner: '123', Timeout: 3600, RerunMode: 'AllAllowed', RerunTimes: 3, RerunInterval: 60,
-      Trigger: { Type: 'Manual', Recurrence: 'Normal', Cron: '00 00 00 * * ?', StartTime: '1970-01-01 00:00:00' },
-      RuntimeResource: { ResourceGroupId: 'rg', Cu: '0.5' }, DataSource: { Name: 'ds' }, Tags: [{ Key: 'k', Value: 'v' }],
-      Type: 'SHELL', ProjectId: '1',
-    },
-    'Dev',
-  );
-  assert.deepEqual(e, {
-    Id: BIG, EnvType: 'Dev', Name: 'n', Owner: '123', Timeout: 3600, RerunMode: 'AllAllowed', RerunTimes: 3, RerunInterval: 60,
-    Trigger: { Type: 'Manual', StartTime: '1970-01-01 00:00:00' },
-    RuntimeResource: { ResourceGroupId: 'rg', Cu: '0.5' }, DataSource: { Name: 'ds' }, Tags: [{ Key: 'k', Value: 'v' }],
-  });
+test('each entry may carry a // comment line above it (the task name), in every placement', () => {
+  const commentOf = (e: TaskPatch) => (e.Id === BIG ? 'ads_log' : undefined);
+  const fresh = insertTaskEntries('', [entry, { Id: '12', EnvType: 'Dev' }], fmt, commentOf).text;
+  assert.ok(fresh.includes(`    // ads_log\n    {\n      "Id": ${BIG},`), fresh);
+  assert.deepEqual(ids(fresh), [BIG, '12']);
+  const appended = insertTaskEntries('{\n  "Tasks": [\n    { "Id": 1 }\n  ]\n}\n', [entry], fmt, commentOf).text;
+  assert.ok(appended.includes(`{ "Id": 1 },\n    // ads_log\n    {\n      "Id": ${BIG},`), appended);
+  const noTasks = insertTaskEntries('{\n  "Comment": "x"\n}\n', [entry], fmt, commentOf).text;
+  assert.ok(noTasks.includes('// ads_log'), noTasks);
+  for (const t of [fresh, appended, noTasks]) assert.deepEqual(parsePatch(t).syntaxErrors, []);
+  const tabs = insertTaskEntries('', [entry], { insertSpaces: false, tabSize: 4, eol: '\r\n' }, commentOf).text;
+  assert.ok(tabs.includes(`\t\t// ads_log\r\n\t\t{\r\n\t\t\t"Id": ${BIG},`), JSON.stringify(tabs));
 });

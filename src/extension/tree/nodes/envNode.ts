@@ -1,7 +1,9 @@
 // An environment's tasks, 100 per page, with a "Load more" node that says how many remain and is
 // locked while a page loads. The filter goes to the service as ListTasks parameters.
 import * as vscode from 'vscode';
+import type { RateLimiter } from '../../../core/apply/rate-limit';
 import type { EnvType } from '../../../core/patch/model';
+import { collectAll, type PagingProgress } from '../../../dataworks/paging';
 import type { Project, Task } from '../../../dataworks/types';
 import { errorNodes } from '../errorNodes';
 import { describeFilter, filterQuery, isEmptyFilter } from '../filter';
@@ -88,6 +90,39 @@ export class EnvNode extends TreeNode {
     this.host.changed(this.more);
     await done;
     this.host.changed(this);
+  }
+
+  /**
+   * Load All: every page of the filter at the read rate (pages in parallel through the limiter), then
+   * the whole list at once. Nodes already shown are kept, so a selection survives.
+   */
+  async loadAll(limiter: RateLimiter, onProgress?: (p: PagingProgress) => void, cancel?: AbortSignal): Promise<void> {
+    if (this.loading) await this.loading;
+    if (this.total !== undefined && this.tasks.length >= this.total && !this.error) return;
+    const run = async (): Promise<void> => {
+      const signal = cancel ? AbortSignal.any([cancel, this.host.signal()]) : this.host.signal();
+      const { client } = await this.host.connection.getConnection();
+      const all = await collectAll((pageNumber) => client.listTasks({
+        ProjectId: this.project.Id, ProjectEnv: this.env, ...filterQuery(this.host.filter()), PageNumber: pageNumber, PageSize: TASK_PAGE_SIZE,
+      }, signal), { limiter, signal, ...(onProgress ? { onProgress } : {}) });
+      const shown = new Map(this.tasks.map((n) => [n.task.Id, n]));
+      const fresh = all.filter((t) => !this.seen.has(t.Id));
+      const once = new Set<string>();
+      this.tasks = all.filter((t) => !once.has(t.Id) && once.add(t.Id))
+        .map((t) => shown.get(t.Id) ?? new TaskNode(this.host, this, t, this.env, this.project));
+      for (const t of all) this.seen.add(t.Id);
+      this.host.loaded.add(fresh.map((task) => ({ task, env: this.env, project: this.project })));
+      this.total = all.length;
+      this.nextPage = Math.ceil(all.length / TASK_PAGE_SIZE) + 1;
+      this.error = undefined;
+    };
+    this.loading = run().finally(() => (this.loading = undefined));
+    this.host.changed(this.more);
+    try {
+      await this.loading;
+    } finally {
+      this.host.changed(this);
+    }
   }
 
   override reset(): void {
