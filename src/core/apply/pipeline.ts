@@ -207,7 +207,8 @@ class JournalTap implements JournalSink {
   constructor(private readonly inner: JournalSink) {}
   get path(): string | undefined { return this.inner.path; }
   async append(record: JournalRecord): Promise<void> {
-    if (record.type === 'before') this.before = record.tasks;
+    // Read-ahead journals the before-state chunk by chunk: keep every record's tasks.
+    if (record.type === 'before') this.before.push(...record.tasks);
     try {
       await this.inner.append(record);
     } catch (e) {

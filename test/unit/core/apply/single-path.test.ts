@@ -38,7 +38,9 @@ test('only the engine calls BatchUpdateTasks (the pipeline\'s recorder forwards 
 
 test('only the pipeline runs the engine, reads before-state (besides the engine) and lists projects for it', () => {
   assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), ['src/core/apply/pipeline.ts']);
-  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+  // pull/pulled.ts re-reads pulled fields for the "changed since the pull" warning before the
+  // confirmation; it reads only, and what is sent and reverted still comes from the pipeline.
+  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts', 'src/core/pull/pulled.ts']);
   assert.deepEqual(callers('discoverProjectIds', ['src/core/apply/projects.ts']), ['src/core/apply/pipeline.ts']);
 });
 
