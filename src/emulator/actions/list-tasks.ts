@@ -23,7 +23,7 @@ export const listTasks: ActionHandler = ({ state, params }) => {
   const ids = params.idList('Ids');
   const idSet = ids ? new Set(ids) : undefined;
 
-  const matches = Object.values(state.tasks[env]).filter((t) =>
+  const matches = idOrder(state.tasks[env]).filter((t) =>
     t.ProjectId === projectId &&
     (!name || t.Name.toLowerCase().includes(name)) &&
     (!owner || t.Owner === owner) &&
@@ -33,15 +33,37 @@ export const listTasks: ActionHandler = ({ state, params }) => {
     (!workflowId || t.WorkflowId === workflowId) &&
     (!resourceGroup || t.RuntimeResource.ResourceGroupId === resourceGroup) &&
     (!idSet || idSet.has(t.Id)));
-  matches.sort(comparator(sort));
+  // The list is in Id Asc order already; the other orders sort it (stable, so ties stay by Id Asc).
+  if (sort === 'Id Desc') matches.reverse();
+  else if (sort !== 'Id Asc') matches.sort(comparator(sort));
 
   return pagedAnswer('Tasks', matches, paging, listItem);
 };
 
-const byId = (a: TaskRecord, b: TaskRecord): number => {
-  const x = BigInt(a.Id), y = BigInt(b.Id);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/**
+ * Orders canonical int64 digit strings (no sign, no leading zeros; the state holds no others) as
+ * numbers: a longer string is a larger number, equal lengths compare as text. No BigInt per compare:
+ * that made every ListTasks of a 10,000-task state cost 20-30 ms.
+ */
+export function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+const byId = (a: TaskRecord, b: TaskRecord): number => compareIds(a.Id, b.Id);
+
+/**
+ * The tasks of one environment in Id Asc order, sorted once per change of the id set rather than on
+ * every call (writes replace records but never their ids). Checked on each use (same count, every
+ * cached id still there), so a task added or removed by any path resorts; O(n) lookups, no sort.
+ */
+const orderCache = new WeakMap<Record<string, TaskRecord>, string[]>();
+function idOrder(tasks: Record<string, TaskRecord>): TaskRecord[] {
+  const cached = orderCache.get(tasks);
+  if (cached && cached.length === Object.keys(tasks).length && cached.every((id) => id in tasks)) return cached.map((id) => tasks[id]);
+  const sorted = Object.values(tasks).sort(byId);
+  orderCache.set(tasks, sorted.map((t) => t.Id));
+  return sorted;
+}
 
 function comparator(sort: (typeof SORTS)[number]): (a: TaskRecord, b: TaskRecord) => number {
   const [field, dir] = sort.split(' ') as ['Id' | 'ModifyTime' | 'CreateTime', 'Desc' | 'Asc'];
