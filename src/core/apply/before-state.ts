@@ -117,7 +117,8 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
       const pagesLeft = Math.ceil(first.totalCount / LIST_IDS_PER_CALL) - 1;
       byIds = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
       if (pagesLeft <= Math.ceil(byIds.length / LIST_IDS_PER_CALL)) {
-        await pool(Array.from({ length: pagesLeft }, (_, i) => async () => take((await list({ ...base, PageNumber: i + 2 })).items)), opts.concurrency ?? 4);
+        const pages = pageOrder(byIds, pagesLeft);
+        await pool(pages.map((page) => async () => take((await list({ ...base, PageNumber: page })).items)), opts.concurrency ?? 4);
         byIds = [];
       }
     }
@@ -144,6 +145,30 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     }
   }), opts.concurrency ?? 4);
   return { entries, calls };
+}
+
+/**
+ * Pages 2..pagesLeft+1 of a whole-project walk (Id Desc, the default order), the ones holding the
+ * file's first tasks first, so with read-ahead the first chunks can leave early. Where a task sits is
+ * estimated from its rank among the ids still wanted (a walk is chosen when they are most of the
+ * project): rank r of M falls about r/M of the way down the pages. Same pages, same calls; only the order.
+ */
+export function pageOrder(wanted: PlannedTask[], pagesLeft: number): number[] {
+  const desc = [...wanted].sort((a, b) => compareDigits(canonicalId(b.task.Id), canonicalId(a.task.Id)));
+  const first = new Map<number, number>(); // page -> smallest file index expected on it
+  desc.forEach((t, r) => {
+    const page = 2 + Math.min(pagesLeft - 1, Math.floor((r / desc.length) * pagesLeft));
+    first.set(page, Math.min(first.get(page) ?? Infinity, t.index));
+  });
+  return Array.from({ length: pagesLeft }, (_, i) => i + 2)
+    .sort((a, b) => (first.get(a) ?? Infinity) - (first.get(b) ?? Infinity) || a - b);
+}
+
+/** Canonical digit strings as numbers (longer is larger); anything else after them, as text. */
+function compareDigits(a: string, b: string): number {
+  const da = /^\d+$/.test(a), db = /^\d+$/.test(b);
+  if (da !== db) return da ? -1 : 1;
+  return (da ? a.length - b.length : 0) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

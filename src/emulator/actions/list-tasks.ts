@@ -116,7 +116,7 @@ function projectTasks(tasks: Record<string, TaskRecord>, projectId: string): Tas
 }
 
 /** Ids are canonical digits (no leading zeros): the shorter is smaller, equal lengths compare as text. Same order as BigInt. */
-function compareIds(x: string, y: string): number {
+export function compareIds(x: string, y: string): number {
   return x.length - y.length || (x < y ? -1 : x > y ? 1 : 0);
 }
 

@@ -132,3 +132,31 @@ test('read ahead: cancelled while reads are still going, the journal tells sent,
     if (r.status === 'succeeded') assert.equal(state.tasks.Prod[r.id].Timeout, picked[i].Timeout + 5);
   });
 });
+
+test('a whole-project walk reads the pages holding the first chunks first: the first write leaves after page 1 and the last pages, still one call per page', async () => {
+  const projectId = fx.projectIds[0];
+  // Every Prod task of the project, in ascending id order: the first chunk's tasks sit on the last
+  // pages of ListTasks' Id Desc order, which a walk in page order would read last.
+  const all = tasksOf(fx.emu, 'Prod').filter((t) => t.ProjectId === projectId);
+  const pages = Math.ceil(all.length / LIST_IDS_PER_CALL);
+  assert.ok(pages >= 6, `${pages} pages`);
+  const log: Event[] = [];
+  const res = await runApply({
+    service: recording(log), request: { Tasks: all.map((t, i) => ({ Id: t.Id, Description: `walk ${i}` })) }, batchSize: 50,
+    limiter: new TokenBucket(500), readLimiter: new TokenBucket(20), projectIds: [projectId],
+  });
+  assert.equal(res.status, 'done');
+  assert.equal(res.counts.succeeded, all.length);
+  const reads = log.filter((e) => e.kind === 'read');
+  assert.equal(reads.length, pages, 'one ListTasks per page: the fewest calls');
+  const firstWrite = log.findIndex((e) => e.kind === 'write');
+  const readsBefore = log.slice(0, firstWrite).filter((e) => e.kind === 'read').length;
+  // Page 1 (it tells the size), then the two last pages (the first 50 ids), give or take the reads
+  // already in flight (four at a time); in page order it would be every page.
+  assert.ok(readsBefore <= 1 + 2 + 3 && readsBefore < pages, `first write after ${readsBefore} of ${pages} reads`);
+  const seen = new Set<string>();
+  for (const e of log) {
+    if (e.kind === 'read') e.ids.forEach((id) => seen.add(id));
+    else for (const id of e.chunkIds) assert.ok(seen.has(id), `task ${id} written before it was read`);
+  }
+});
