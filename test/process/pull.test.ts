@@ -2,22 +2,20 @@
 // line on stdout, progress on stderr as plain lines (stderr is a pipe here, not a terminal).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePatch } from '../../src/core/patch/index';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
+import { builtCli } from './built-cli';
 
 let emu: RunningEmulator;
 let dir: string;
 let cli: string;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dwpullp-'));
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'pipe' });
-  // Copied out, so a concurrent rebuild of dist/ cannot swap the bundle mid-test.
-  cli = join(dir, 'cli.js');
-  copyFileSync('dist/cli.js', cli);
+  cli = builtCli(); // a private copy of dist/: cli.js loads its commands/ and client.js from beside it
   emu = await startEmulator({ tasks: 6000, seed: 3 });
 });
 after(async () => { await emu.close(); });
