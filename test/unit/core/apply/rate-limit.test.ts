@@ -24,9 +24,14 @@ test('a sliding 1 s window never holds more than the rate: over real HTTP at the
   // a sixth call into any second is still caught.
   const QPS = 5;
   const N = 21; // 4 s of calls, up to eight in flight so a slow answer never holds a slot back
-  const fx = await startFixture({ tasks: 50, faults: { qps: QPS }, retry: { maxAttempts: 1 } });
+  const fx = await startFixture({ tasks: 50, retry: { maxAttempts: 1 } });
   try {
     const id = tasksOf(fx.emu, 'Prod')[0].Id;
+    // The process's first request loads the SDK and signs for the first time: it leaves its slot
+    // far later than the rest, which is start-up, not transit. Pay it first, then count from a fresh window.
+    await fx.client.getTask(id, 'Prod');
+    fx.emu.setFaults({ qps: QPS });
+    fx.requests.length = 0;
     const bucket = new TokenBucket(QPS);
     const inFlight = new Set<Promise<unknown>>();
     const statuses: string[] = [];
