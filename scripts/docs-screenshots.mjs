@@ -2,7 +2,8 @@
 // (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough.test.ts`) into
 // docs/images/, where the README shows them. Fails when a step's screenshot is missing.
 // Also the schedule picture's (test-results/ui/schedule-{patch,project}-{light,dark}.png, from
-// test/ui/schedule.test.ts) when present.
+// test/ui/schedule.test.ts) and the bulk edit's (test-results/ui/bulk-[1-5]-*.png, from
+// test/ui/bulk-flow.test.ts) when present.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,6 @@ if (shots.length === 0) {
 mkdirSync(to, { recursive: true });
 // Steps renumbered or removed in the test leave no stale image behind.
 for (const f of readdirSync(to)) if (f.startsWith('walkthrough-') && !shots.includes(f)) rmSync(join(to, f));
-const schedule = readdirSync(from).filter((f) => /^schedule-(patch|project)-(light|dark)\.png$/.test(f)).sort();
-for (const f of [...shots, ...schedule]) copyFileSync(join(from, f), join(to, f));
-console.log(`docs:screenshots: ${shots.length + schedule.length} image(s) copied to docs/images/: ${[...shots, ...schedule].join(', ')}`);
+const extra = readdirSync(from).filter((f) => /^schedule-(patch|project)-(light|dark)\.png$/.test(f) || /^bulk-[1-5]-[\w-]+\.png$/.test(f)).sort();
+for (const f of [...shots, ...extra]) copyFileSync(join(from, f), join(to, f));
+console.log(`docs:screenshots: ${shots.length + extra.length} image(s) copied to docs/images/: ${[...shots, ...extra].join(', ')}`);
