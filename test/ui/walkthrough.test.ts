@@ -6,13 +6,9 @@
 // images (`npm run docs:screenshots` copies them to docs/images/).
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
-import { openFile, pickCommand, pickFields, ROOT, runCommand, screenshot } from './workbench';
+import type { Locator, Page } from 'playwright-core';
+import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
+import { openFile, pickCommand, pickFields, runCommand, screenshot } from './workbench';
 
 interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
 interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }
@@ -20,24 +16,15 @@ interface State { projects: { Id: string; Name: string; DisplayName: string }[];
 const NEW_CRON = '00 30 04 * * ?';
 const TYPO_ID = '700099999999';
 
-let start: ChildProcess;
-let home: string;
-let browser: Browser;
+let ns: NpmStart;
 let page: Page;
-let startOutput = '';
 
 /** The seed data as `npm start`'s emulator wrote it when it started (before any change). */
-const seedState = (): State => JSON.parse(readFileSync(join(home, 'emulator-state.json'), 'utf8')) as State;
+const seedState = (): State => ns.seed<State>();
 
 /** A task's trigger as the emulator reports it now, read through its API with the CLI (`dwtasks list`). */
 function currentTrigger(projectId: string, id: string): TaskRecord['Trigger'] | undefined {
-  const endpoint = /\[start\] emulator: (http:\/\/\S+)/.exec(startOutput)?.[1];
-  assert.ok(endpoint, 'npm start printed its emulator');
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'list', '--project', projectId, '--json', '--endpoint', endpoint], {
-    encoding: 'utf8', env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: EMULATOR_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: EMULATOR_ACCESS_KEY_SECRET },
-  });
-  assert.equal(r.status, 0, r.stderr);
-  return (JSON.parse(r.stdout) as TaskRecord[]).find((t) => t.Id === id)?.Trigger;
+  return ns.list<TaskRecord>(projectId).find((t) => t.Id === id)?.Trigger;
 }
 const shot = (name: string) => screenshot(page, `walkthrough-${name}`);
 
@@ -45,20 +32,11 @@ const palette = (title: string) => runCommand(page, title);
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Selects the first match of a regular expression in the active editor (the Find widget, regex mode). */
+/** Selects the first match of a regular expression in the active editor (Find in regex mode, then closed). */
 async function selectMatch(regex: string): Promise<void> {
-  await page.keyboard.press('Control+Home'); // Find starts at the cursor: count matches from the top
-  await page.keyboard.press('Control+F');
-  const find = page.locator('.find-widget.visible');
-  await find.waitFor({ state: 'visible' });
-  const regexToggle = find.locator('.codicon-regex').first();
-  if ((await regexToggle.getAttribute('aria-checked')) !== 'true') await regexToggle.click();
-  const input = find.locator('textarea').first();
-  await input.fill(''); // the same text again would not start a new search from the cursor
-  await input.fill(regex);
-  await find.locator('.matchesCount', { hasText: /^1 of \d/ }).waitFor({ state: 'visible' });
+  await findRegex(page, regex);
   await page.keyboard.press('Escape'); // closes Find, keeps the match selected in the editor
-  await find.waitFor({ state: 'hidden' });
+  await page.locator('.find-widget.visible').waitFor({ state: 'hidden' });
 }
 
 async function hoverAtCursor(expect: RegExp): Promise<Locator> {
@@ -73,52 +51,12 @@ async function hoverAtCursor(expect: RegExp): Promise<Locator> {
   throw new Error(`no hover matching ${expect}; visible hovers: ${JSON.stringify(seen)}`);
 }
 
-async function confirmApply(expectText: RegExp, shotName?: string): Promise<void> {
-  const dialog = page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
-  assert.match(await dialog.innerText(), expectText);
-  if (shotName) await shot(shotName);
-  await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
-}
-
 before(async () => {
-  home = mkdtempSync(join(tmpdir(), 'dwtasks-walkthrough-'));
-  start = spawn(process.execPath, [join(ROOT, 'scripts/start.mjs'), '--port', '0', '--home', home], {
-    cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  start.stderr!.setEncoding('utf8').on('data', (d: string) => (startOutput += d));
-  const address = await new Promise<string>((resolve, reject) => {
-    start.stdout!.setEncoding('utf8').on('data', (d: string) => {
-      startOutput += d;
-      const m = /Open (http:\/\/\S+)/.exec(startOutput);
-      if (m) resolve(m[1]!);
-    });
-    start.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${startOutput}`)));
-  });
-  const host = await import('../../scripts/lib/code-server-host.mjs');
-  browser = await host.launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(60_000);
-  await page.goto(address, { waitUntil: 'domcontentloaded', timeout: 180_000 });
-  await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
+  ns = await npmStart('dwtasks-walkthrough-');
+  page = ns.page;
 });
 
-after(async () => {
-  await browser?.close().catch(() => undefined);
-  // Ctrl+C first (start.mjs stops code-server and the emulator it started), then force.
-  if (start && start.exitCode === null && start.pid) {
-    const exited = new Promise((resolve) => start.once('exit', resolve));
-    try { process.kill(-start.pid, 'SIGINT'); } catch { /* already gone */ }
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-    try { process.kill(-start.pid, 'SIGKILL'); } catch { /* already gone */ }
-  }
-  // code-server's last writes can race the removal right after it stops: retry, then leave it to the OS.
-  if (home) {
-    for (let i = 0; i < 5; i++) {
-      try { rmSync(home, { recursive: true, force: true }); break; } catch { await new Promise((r) => setTimeout(r, 1000)); }
-    }
-  }
-});
+after(async () => { await ns?.close(); });
 
 test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one failure) -> revert -> Ctrl+C', async () => {
   const seeded = seedState();
@@ -139,7 +77,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await picker.waitFor({ state: 'hidden' });
   await openFile(page, 'nightly-owner-handover.dwtasks.json');
   await page.locator('.codelens-decoration', { hasText: 'Apply 3 tasks (Prod: 3) to Local emulator' }).first().waitFor({ state: 'visible', timeout: 60_000 });
-  const apiCalls = () => startOutput.split('\n').filter((l) => /^(List\w+|GetTask|BatchUpdateTasks) \d{3} /.test(l));
+  const apiCalls = () => ns.output().split('\n').filter((l) => /^(List\w+|GetTask|BatchUpdateTasks) \d{3} /.test(l));
   assert.deepEqual(apiCalls(), [], 'no request before the user asks for data');
   await palette('View: Close Editor');
   await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
@@ -149,16 +87,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   const taskRows = page.locator('.monaco-list-row[aria-level="4"]');
   await taskRows.nth(1).waitFor({ state: 'visible', timeout: 60_000 });
   assert.ok(apiCalls().some((l) => l.startsWith('ListProjects 200')), apiCalls().join('\n'));
-  // Widen the side bar so names, ids and schedules are readable in the screenshots.
-  for (const sash of await page.locator('.monaco-sash.vertical').all()) {
-    const box = await sash.boundingBox();
-    if (!box || box.x < 250 || box.x > 450) continue; // the side bar's right edge
-    await page.mouse.move(box.x + box.width / 2, 450);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 260, 450, { steps: 5 });
-    await page.mouse.up();
-    break;
-  }
+  await widenSideBar(page); // names, ids and schedules readable in the screenshots
   // Two scheduled tasks (not Manual ones), the first two of the list that are.
   const picked: { row: Locator; id: string }[] = [];
   const seen: string[] = [];
@@ -217,7 +146,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   // 6. Apply: the modal names the target and the Prod count; results land on the tasks.
   await page.locator('.tabs-container .tab[data-resource-name$=".dwtasks.json"]').first().click();
   await palette('DataWorks: Apply Batch Update');
-  await confirmApply(/Local emulator[\s\S]*Prod: 2/, '6-confirm');
+  await confirmApply(page, /Local emulator[\s\S]*Prod: 2/, () => shot('6-confirm'));
   const summary = page.locator('.notifications-toasts .notification-toast', { hasText: 'DataWorks apply: 1 applied, 1 failed' }).first();
   await summary.waitFor({ state: 'visible', timeout: 90_000 });
   assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, NEW_CRON, 'the emulator has the new schedule');
@@ -236,7 +165,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   assert.ok(!revertText.includes(TYPO_ID), 'only applied tasks are reverted');
   await shot('8-revert');
   await palette('DataWorks: Apply Batch Update');
-  await confirmApply(/Prod: 1/);
+  await confirmApply(page, /Prod: 1/);
   await page.locator('.notification-toast', { hasText: 'DataWorks apply: 1 applied, 0 failed' }).first().waitFor({ state: 'visible', timeout: 90_000 });
   assert.equal(currentTrigger(project.Id, first!.Id)?.Cron, first!.Trigger.Cron, 'the schedule is back');
 
@@ -253,7 +182,5 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await page.locator('.tabs-container .tab.active[data-resource-name$="-tasks.jsonl"]').waitFor({ state: 'visible' });
 
   // 10. Ctrl+C on npm start stops everything.
-  const exited = new Promise<number | null>((resolve) => start.once('exit', resolve));
-  process.kill(-start.pid!, 'SIGINT');
-  assert.equal(await exited, 0, startOutput);
+  assert.equal(await ns.interrupt(), 0, ns.output());
 });
