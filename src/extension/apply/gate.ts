@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { checkBeforeSend, type OkVerdict, type PatchInput } from '../../core/apply';
 import type { Finding } from '../../core/types';
 import { cronWeekdayNumbering, currentLocale } from '../util/settings';
+import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
 import { APPLY_SOURCE } from './results';
 
 export type GateResult =
@@ -32,7 +33,10 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
     };
   }
   // Our own apply results are outcomes of an earlier send, not problems of the text: re-applying is safe.
-  const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== APPLY_SOURCE);
+  // Our own rule diagnostics are what checkBeforeSend just computed on this very text; the published
+  // ones may still describe an older version (debounced), so they must not refuse a clean text.
+  const ours = new Set([APPLY_SOURCE, DIAGNOSTIC_SOURCE]);
+  const problems = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error && !ours.has(d.source ?? ''));
   if (problems.length) {
     const first = problems[0]!;
     return {
