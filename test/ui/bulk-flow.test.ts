@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { parsePatch } from '../../src/core/patch/index';
 import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
-import { pickCommand, pickFields, runCommand, screenshot } from './workbench';
+import { contextMenuItem, pickCommand, pickFields, runCommand, screenshot } from './workbench';
 
 interface TaskRecord {
   Id: string; Name: string; ProjectId: string; Owner: string;
@@ -52,18 +52,6 @@ async function savePatch(saved: (text: string) => boolean): Promise<string> {
     if (text && saved(text)) return text;
   }
   throw new Error(`${PATCH} on disk is not as expected after saving:\n${text.slice(0, 600)}`);
-}
-
-/** Chooses a context-menu item; a click that lands while the menu is still laid out is repeated by keyboard. */
-async function contextItem(text: string): Promise<void> {
-  const item = page.locator('.context-view .action-item', { hasText: text }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.hover();
-  await item.click();
-  await page.locator('.context-view .action-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
-    await item.hover();
-    await page.keyboard.press('Enter');
-  });
 }
 
 test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> multi-cursor -> Show Schedule -> Spread -> Preview -> Apply', async () => {
@@ -118,7 +106,7 @@ test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> mult
   assert.ok(shown >= Math.min(5, ids.length), `task rows with ids: ${shown}`);
   await shot('1-filtered');
   await row('Prod', 3).click({ button: 'right' });
-  await contextItem('Add All Matching to Patch');
+  await contextMenuItem(page, 'Add All Matching to Patch');
   await pickFields(page, ['RuntimeResource.ResourceGroupId']);
   await page.locator(`.tabs-container .tab.active[data-resource-name="${PATCH}"]`).waitFor({ state: 'visible', timeout: 120_000 });
   const pulled = parsePatch(await savePatch((t) => parsePatch(t).tasks.length === ids.length)).tasks;

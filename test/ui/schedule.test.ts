@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { startWorkbench, type Workbench } from './workbench';
+import { contextMenuItem, startWorkbench, type Workbench } from './workbench';
 
 interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string } }
 interface Seed { projects: { Id: string; Name: string; DisplayName?: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>> }
@@ -121,15 +121,7 @@ test('Show Schedule for a project environment from the Tasks view; dark and ligh
   const env = page.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Prod' }).first();
   await env.waitFor({ state: 'visible' });
   await env.click({ button: 'right' });
-  const item = page.locator('.context-view .action-item', { hasText: 'Show Schedule' }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.hover();
-  await item.click();
-  // A click that lands while the menu is still being laid out is dropped: then choose it by keyboard.
-  await page.locator('.context-view .action-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
-    await item.hover();
-    await page.keyboard.press('Enter');
-  });
+  await contextMenuItem(page, 'Show Schedule');
   const view = webview(page);
   await view.locator('h1', { hasText: project.Name }).waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e: unknown) => {
     await wb.screenshot('schedule-failure');

@@ -219,3 +219,15 @@ export async function pickFields(page: Page, fields: string[]): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
+
+/** Chooses an item of the open context menu; a click that lands while the menu is still laid out is repeated by keyboard. */
+export async function contextMenuItem(page: Page, text: string): Promise<void> {
+  const item = page.locator('.context-view .action-item', { hasText: text }).first();
+  await item.waitFor({ state: 'visible' });
+  await item.hover();
+  await item.click();
+  await page.locator('.context-view .action-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
+    await item.hover();
+    await page.keyboard.press('Enter');
+  });
+}
