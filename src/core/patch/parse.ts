@@ -25,6 +25,8 @@ export interface ParsedTask {
   /** Offset and length of the Id value. */
   idSpan?: { offset: number; length: number };
   envType?: EnvType;
+  /** `Name` trimmed, when it is a non-empty string (read with Id, no tree kept: the outline names tasks by it). */
+  name?: string;
   /** The task's fields, Id as a digit string (lossless). */
   value: TaskPatch;
   /** The jsonc node of the task object (built on first use). */
@@ -50,6 +52,7 @@ export interface TaskHeader {
   idText: string;
   idSpan?: { offset: number; length: number };
   envType?: EnvType;
+  name?: string;
 }
 
 export interface ParsedPatch {
@@ -127,6 +130,8 @@ class TaskView implements ParsedTask {
       }
       const env = propertyValue(node, 'EnvType')?.value;
       if (typeof env === 'string' && ENV_TYPES.has(env)) h.envType = env as EnvType;
+      const name = propertyValue(node, 'Name')?.value;
+      if (typeof name === 'string' && name.trim()) h.name = name.trim();
     }
     return (this.header = h);
   }
@@ -142,6 +147,7 @@ class TaskView implements ParsedTask {
   }
   get idSpan(): { offset: number; length: number } | undefined { return this.readHeader().idSpan; }
   get envType(): EnvType | undefined { return this.readHeader().envType; }
+  get name(): string | undefined { return this.readHeader().name; }
 
   get range(): Range {
     return (this.cachedRange ??= this.src.lines.range(this.offset, this.length));

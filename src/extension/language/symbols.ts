@@ -1,5 +1,9 @@
 // One outline symbol per task, named `<Id> <Name>`, so outline and breadcrumbs find tasks; its
-// fields are children so breadcrumbs reach `Trigger > Cron`.
+// fields are children so breadcrumbs reach `Trigger > Cron`. Outline, breadcrumbs and sticky scroll
+// ask again after every edit, and the reply crosses to the window: in a 10,000-task patch the fields
+// made 100,000+ symbols, seconds of the extension host's main thread per edit (building and
+// serialising them). So, like VS Code's own JSON outline (`json.maxItemsComputed`, 5,000), fields are
+// listed only while the whole outline stays within SYMBOL_BUDGET; beyond it, the tasks alone.
 import * as vscode from 'vscode';
 import type { Node } from 'jsonc-parser';
 import type { ParsedPatch, ParsedTask } from '../../core/patch';
@@ -8,23 +12,39 @@ import { parsedPatch } from './parsedDocuments';
 
 export class TaskSymbols implements vscode.DocumentSymbolProvider {
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const patch = parsedPatch(doc);
-    return patch.tasks.map((t) => taskSymbol(patch, t));
+    return outlineOf(parsedPatch(doc));
   }
+}
+
+/** The most symbols an outline with field children may have; a larger patch lists its tasks only. */
+export const SYMBOL_BUDGET = 5_000;
+
+export function outlineOf(patch: ParsedPatch, budget = SYMBOL_BUDGET): vscode.DocumentSymbol[] {
+  const tasks = patch.tasks.map(taskSymbol);
+  let left = budget - tasks.length;
+  for (let i = 0; i < tasks.length && left >= 0; i++) {
+    tasks[i].children = fieldSymbols(patch, patch.tasks[i].node, 0);
+    left -= countSymbols(tasks[i].children);
+  }
+  if (left < 0) for (const t of tasks) t.children = [];
+  return tasks;
+}
+
+function countSymbols(symbols: vscode.DocumentSymbol[]): number {
+  let n = symbols.length;
+  for (const s of symbols) n += countSymbols(s.children);
+  return n;
 }
 
 export function taskSymbolName(task: ParsedTask): string {
   const id = task.id ?? `#${task.index + 1}`;
-  const name = typeof task.value.Name === 'string' ? task.value.Name.trim() : '';
-  return name ? `${id} ${name}` : id;
+  return task.name ? `${id} ${task.name}` : id;
 }
 
-function taskSymbol(patch: ParsedPatch, task: ParsedTask): vscode.DocumentSymbol {
+function taskSymbol(task: ParsedTask): vscode.DocumentSymbol {
   const range = toVsRange(task.range);
   const selection = task.idRange ? toVsRange(task.idRange) : range;
-  const sym = new vscode.DocumentSymbol(taskSymbolName(task), task.envType ?? '', vscode.SymbolKind.Object, range, selection);
-  sym.children = fieldSymbols(patch, task.node, 0);
-  return sym;
+  return new vscode.DocumentSymbol(taskSymbolName(task), task.envType ?? '', vscode.SymbolKind.Object, range, selection);
 }
 
 function fieldSymbols(patch: ParsedPatch, obj: Node, depth: number): vscode.DocumentSymbol[] {

@@ -1,7 +1,7 @@
 // A 10,000-task patch (about 3.6 MB) is validated off the extension host's main thread: after an
 // edit the diagnostics follow, identical to the in-thread core findings. The figures (edit to updated
 // diagnostics, the longest main-thread stall meanwhile, and what validating in-thread costs on this
-// same thread) go to test-results/perf/large-file.json for `npm run bench -- large-file`.
+// same thread, and the outline request) go to test-results/perf/large-file.json for `npm run bench -- large-file`.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -52,6 +52,14 @@ suite('language: large files', () => {
     assert.deepEqual(ours(after).map(key).sort(), inThread.keys);
     assert.equal(ours(after).length, before - 1);
 
+    // The outline of a patch this large lists its tasks without their fields (src/extension/language/symbols.ts).
+    const o0 = performance.now();
+    const outline = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const outlineMs = performance.now() - o0;
+    const tasks = outline.filter((s) => s.kind === vscode.SymbolKind.Object && /^\d+ /.test(s.name));
+    assert.equal(tasks.length, TASKS, 'one outline symbol per task');
+    assert.deepEqual(tasks.filter((s) => s.children.length > 0).map((s) => s.name), [], 'no field children beyond the symbol budget');
+
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
     const out = path.join(ext.extensionPath, 'test-results', 'perf');
@@ -63,6 +71,7 @@ suite('language: large files', () => {
       debounceMs: 1000,
       longestMainThreadStallMs: delay.max / 1e6,
       inThreadValidationMs: inThread.ms,
+      outlineMs,
       vscodeVersion: vscode.version,
       at: new Date().toISOString(),
     };

@@ -81,3 +81,9 @@ test('the full tree is built on demand and task nodes come from it', () => {
   assert.equal(p.tasks[1].node.parent, tasks);
   assert.equal(p.root!.children!.length, 2);
 });
+
+test('a task\'s name is read with its Id (trimmed; absent when empty or not a string), without building its value', () => {
+  const p = parsePatch('{"Tasks":[{"Id":1,"Name":"  daily load "},{"Id":2,"Name":"   "},{"Id":3,"Name":7},{"Id":4}]}');
+  assert.deepEqual(p.tasks.map((t) => t.name), ['daily load', undefined, undefined, undefined]);
+  assert.equal(p.tasks[0].readHeader().name, 'daily load');
+});
