@@ -7,6 +7,7 @@ import type { EnvType } from '../core/patch/model';
 import { buildPullEntry, type PulledEntry } from '../core/pull/entry';
 import { canonicalId } from '../core/apply/fields';
 import { collectAll, DEFAULT_PAGE_CONCURRENCY } from './paging';
+import type { RequestArg } from './request';
 import { cancelledError } from './retry';
 import type { ListTasksQuery, Page, Task } from './types';
 
@@ -16,8 +17,8 @@ export const PULL_PAGE_SIZE = 100;
 export type PullQuery = Pick<ListTasksQuery, 'ProjectId' | 'Name' | 'Owner' | 'TaskType' | 'TriggerType'> & { ProjectEnv: EnvType };
 
 export interface PullClient {
-  listTasks(q: ListTasksQuery, signal?: AbortSignal): Promise<Page<Task>>;
-  getTask(id: string, env: EnvType, signal?: AbortSignal): Promise<Task>;
+  listTasks(q: ListTasksQuery, request?: RequestArg): Promise<Page<Task>>;
+  getTask(id: string, env: EnvType, request?: RequestArg): Promise<Task>;
 }
 
 export interface PullOptions {
@@ -43,7 +44,7 @@ export async function pullTasks(o: PullOptions): Promise<PullResult> {
   let total = 0;
   let pages = 0;
   const tasks = await collectAll(
-    (pageNumber) => o.client.listTasks({ ...definedOnly(o.query), PageNumber: pageNumber, PageSize: PULL_PAGE_SIZE }, o.signal),
+    (pageNumber, request) => o.client.listTasks({ ...definedOnly(o.query), PageNumber: pageNumber, PageSize: PULL_PAGE_SIZE }, request),
     {
       ...(o.limiter ? { limiter: o.limiter } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
@@ -80,7 +81,7 @@ async function withTags(tasks: Task[], o: PullOptions, pages: number, total: num
       try {
         if (o.signal?.aborted) throw cancelledError('GetTask', 'before sending');
         await o.limiter?.acquire(o.signal).catch(() => { throw cancelledError('GetTask', 'while waiting for the rate limit'); });
-        out[i] = await o.client.getTask(tasks[i]!.Id, o.query.ProjectEnv, o.signal);
+        out[i] = await o.client.getTask(tasks[i]!.Id, o.query.ProjectEnv, { signal: o.signal, limiter: o.limiter });
         done++;
         o.onProgress?.({ unit: 'call', callsDone: pages + done, callsTotal: pages + tasks.length, items: total, totalItems: total });
       } catch (e) {
