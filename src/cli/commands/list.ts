@@ -19,7 +19,7 @@ ${CONNECTION_HELP}
   --project ID      Project id (digits)
   --env Prod|Dev    Environment (default Prod)
   --name TEXT       Only tasks whose name contains TEXT (the service's fuzzy match)
-  --rps N           At most N read requests per second (default ${DEFAULT_RPS}; paced 5% under it); pages in parallel
+  --rps N           At most N read requests per second (default ${DEFAULT_RPS}); pages in parallel
                     at that rate, progress on stderr when it takes longer than a second
   --json            A JSON array of tasks (or projects), ids as strings
 Exit: 0 ok, 2 usage, 3 auth/network/quota.

@@ -5,10 +5,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import OpenApiClient, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
-import { RuntimeOptions } from '@alicloud/tea-util';
 import { parseLossless, parseLosslessReference, quoteExactNumbers, type Json } from '../../../src/dataworks/lossless';
 import { emulator, type RunningEmulator } from './emulator-fixture';
+import { rawAnswers } from './raw-answer';
 
 type Outcome = { value: Json } | { error: string };
 
@@ -156,25 +155,12 @@ test('a "__proto__" key is an own property (as JSON.parse makes it), never the o
 });
 
 let emu: RunningEmulator;
-let api: OpenApiClient;
+let raw: ReturnType<typeof rawAnswers>;
 before(async () => {
   emu = await emulator({ tasks: 1500 });
-  const { host } = new URL(emu.endpoint);
-  api = new OpenApiClient(new Config({ endpoint: host, protocol: 'http', signatureAlgorithm: 'ACS3-HMAC-SHA256', accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret }));
+  raw = rawAnswers(emu);
 });
 after(async () => { await emu.close(); });
-
-/** One answer's text exactly as it came over HTTP (the SDK asked for a string body, as the client does). */
-async function raw(action: string, method: 'GET' | 'POST', values: Record<string, string>): Promise<string> {
-  const params = new Params({ action, version: '2024-05-18', protocol: 'http', pathname: '/', method, authType: 'AK', style: 'RPC', reqBodyType: 'formData', bodyType: 'string' });
-  const request = new OpenApiRequest(method === 'GET' ? { query: values } : { body: values });
-  try {
-    return String((await api.callApi(params, request, new RuntimeOptions({ autoretry: false }))).body);
-  } catch (e) {
-    // An error answer (the SDK keeps it parsed; written back as text): the client parses those too.
-    return String((e as { data?: unknown }).data !== undefined ? JSON.stringify((e as { data: unknown }).data) : '');
-  }
-}
 
 test('fast parse equals the reference on the emulator\'s real answers (every list call, GetTask, BatchUpdateTasks, errors)', async () => {
   const projects = await raw('ListProjects', 'POST', { PageSize: '100' });
