@@ -16,5 +16,10 @@ export type RequestArg = AbortSignal | RequestOptions | undefined;
 
 export function requestOptions(arg: RequestArg): RequestOptions {
   if (arg === undefined) return {};
-  return arg instanceof AbortSignal ? { signal: arg } : arg;
+  // By shape, not instanceof: a signal from another realm or a polyfill must still cancel.
+  return isSignal(arg) ? { signal: arg } : arg;
+}
+
+function isSignal(arg: AbortSignal | RequestOptions): arg is AbortSignal {
+  return 'aborted' in arg && typeof (arg as AbortSignal).addEventListener === 'function';
 }
