@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import { parseLossless, parseLosslessReference, quoteExactNumbers, type Json } from '../../../src/dataworks/lossless';
+import { prng } from '../core/cron/generate';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 import { rawAnswers } from './raw-answer';
 
@@ -28,18 +29,6 @@ function assertSame(text: string, label: string): Outcome {
       + `reference: ${JSON.stringify(expected).slice(0, 300)}\nfast:      ${JSON.stringify(actual).slice(0, 300)}`);
   }
   return expected;
-}
-
-/** mulberry32: the same texts on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const KEYS = ['Id', 'ProjectId', 'Ids', 'WorkflowIds', 'OwnerID', 'Name', 'Timeout', 'Big', 'Cu', 'idx', 'Idle', 'I\\u0064', 'Project\\u0049d',
