@@ -12,10 +12,12 @@ import { toDataWorksError } from './error-mapping';
 import { DataWorksError } from './errors';
 import { destroyInFlight, observe } from './http-observer';
 import { idsParam, parseLossless, type Json } from './lossless';
+import { requestOptions, type RequestArg, type RequestOptions } from './request';
 import { DEFAULT_RETRY, backoffDelay, cancelledError, sleep, type RetryPolicy } from './retry';
 import type { DataSource, ListTasksQuery, Page, Project, ResourceGroup, Task } from './types';
 
 export { pages, collectAll } from './paging';
+export type { RequestOptions } from './request';
 
 export const API_VERSION = '2024-05-18';
 
@@ -112,28 +114,28 @@ export class DataWorksClient implements TaskService {
     };
   }
 
-  async listProjects(q: ListProjectsQuery = {}, signal?: AbortSignal): Promise<Page<Project>> {
+  async listProjects(q: ListProjectsQuery = {}, request?: RequestArg): Promise<Page<Project>> {
     const body = await this.call('ListProjects', 'POST', {
       PageNumber: q.PageNumber, PageSize: q.PageSize,
       Names: q.Name !== undefined ? JSON.stringify([q.Name]) : undefined,
       Ids: q.Ids ? idsParam(q.Ids) : undefined,
-    }, signal);
+    }, request);
     return pageOf<Project>(body, 'ListProjects', 'Projects');
   }
 
-  async listTasks(q: ListTasksQuery, signal?: AbortSignal): Promise<Page<Task>> {
+  async listTasks(q: ListTasksQuery, request?: RequestArg): Promise<Page<Task>> {
     const body = await this.call('ListTasks', 'POST', {
       ProjectId: q.ProjectId, ProjectEnv: q.ProjectEnv, Name: q.Name, Owner: q.Owner, TaskType: q.TaskType,
       TriggerType: q.TriggerType, TriggerRecurrence: q.TriggerRecurrence, RuntimeResource: q.RuntimeResource, WorkflowId: q.WorkflowId,
       SortBy: q.SortBy, PageNumber: q.PageNumber, PageSize: q.PageSize,
       Ids: q.Ids ? idsParam(q.Ids) : undefined,
-    }, signal);
+    }, request);
     const page = pageOf<Task>(body, 'ListTasks', 'Tasks');
     return { ...page, items: page.items.map(normalizeTask) };
   }
 
-  async getTask(id: string, env: EnvType, signal?: AbortSignal): Promise<Task> {
-    const body = await this.call('GetTask', 'GET', { Id: id, ProjectEnv: env }, signal);
+  async getTask(id: string, env: EnvType, request?: RequestArg): Promise<Task> {
+    const body = await this.call('GetTask', 'GET', { Id: id, ProjectEnv: env }, request);
     const task = isRecord(body) ? body['Task'] : undefined;
     if (!isRecord(task)) throw protocolError('GetTask', 'the answer has no Task object');
     return normalizeTask(task as unknown as Task);
@@ -143,10 +145,10 @@ export class DataWorksClient implements TaskService {
    * One BatchUpdateTasks call. Retrying it after a lost answer is safe: each task's update sets
    * absolute values, so applying it twice leaves the same state as applying it once.
    */
-  async batchUpdateTasks(req: BatchUpdateRequest, signal?: AbortSignal): Promise<BatchUpdateResponse> {
+  async batchUpdateTasks(req: BatchUpdateRequest, request?: RequestArg): Promise<BatchUpdateResponse> {
     const body = await this.call('BatchUpdateTasks', 'POST', {
       Comment: req.Comment, Tasks: serializeTasksParam(req.Tasks),
-    }, signal);
+    }, request);
     if (!isRecord(body)) throw protocolError('BatchUpdateTasks', 'the answer is not a JSON object');
     const successInfo: Record<string, TaskResult> = {};
     const info = body['SuccessInfo'];
@@ -161,25 +163,29 @@ export class DataWorksClient implements TaskService {
     return { requestId: typeof body['RequestId'] === 'string' ? body['RequestId'] : '', successInfo };
   }
 
-  async listResourceGroups(q: ListResourceGroupsQuery = {}, signal?: AbortSignal): Promise<Page<ResourceGroup>> {
+  async listResourceGroups(q: ListResourceGroupsQuery = {}, request?: RequestArg): Promise<Page<ResourceGroup>> {
     const body = await this.call('ListResourceGroups', 'GET', {
       Name: q.Name, ProjectId: q.ProjectId, PageNumber: q.PageNumber, PageSize: q.PageSize,
       ResourceGroupTypes: q.ResourceGroupTypes ? JSON.stringify(q.ResourceGroupTypes) : undefined,
       Statuses: q.Statuses ? JSON.stringify(q.Statuses) : undefined,
-    }, signal);
+    }, request);
     return pageOf<ResourceGroup>(body, 'ListResourceGroups', 'ResourceGroupList');
   }
 
-  async listDataSources(q: ListDataSourcesQuery, signal?: AbortSignal): Promise<Page<DataSource>> {
+  async listDataSources(q: ListDataSourcesQuery, request?: RequestArg): Promise<Page<DataSource>> {
     const body = await this.call('ListDataSources', 'GET', {
       ProjectId: q.ProjectId, Name: q.Name, EnvType: q.EnvType, PageNumber: q.PageNumber, PageSize: q.PageSize,
       Types: q.Types ? q.Types.join(',') : undefined,
-    }, signal);
+    }, request);
     return pageOf<DataSource>(body, 'ListDataSources', 'DataSources');
   }
 
-  /** One API action with retries; resolves to the parsed (lossless) answer body. */
-  private async call(action: string, method: Method, params: Record<string, ParamValue>, signal?: AbortSignal): Promise<Json> {
+  /**
+   * One API action with retries; resolves to the parsed (lossless) answer body. A retry waits for its
+   * backoff, then for a slot of the request's limiter if it has one.
+   */
+  private async call(action: string, method: Method, params: Record<string, ParamValue>, request?: RequestArg): Promise<Json> {
+    const { signal, limiter } = requestOptions(request);
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(params)) if (v !== undefined) values[k] = String(v);
     for (let attempt = 1; ; attempt++) {
@@ -198,6 +204,7 @@ export class DataWorksClient implements TaskService {
         this.log(log);
         if (last) throw attempt > 1 ? err.withAttempts(attempt) : err;
         await sleep(backoffDelay(this.#retry, attempt, err.retryAfterMs), action, signal);
+        if (limiter) await retrySlot(limiter, action, signal);
       }
     }
   }
@@ -257,6 +264,14 @@ export class DataWorksClient implements TaskService {
     } catch {
       // a logging callback must not break the call
     }
+  }
+}
+
+async function retrySlot(limiter: NonNullable<RequestOptions['limiter']>, action: string, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await limiter.acquire(signal);
+  } catch (e) {
+    throw signal?.aborted ? cancelledError(action, 'while waiting for the rate limit to retry') : e;
   }
 }
 

@@ -8,6 +8,7 @@
 import type { RateLimiter } from '../core/apply/rate-limit';
 import type { Page } from './types';
 import { DataWorksError } from './errors';
+import type { RequestOptions } from './request';
 import { cancelledError } from './retry';
 
 /** Yields pages 1, 2, ... until every item TotalCount announces has been seen. */
@@ -41,12 +42,16 @@ export interface PagingOptions {
 
 export const DEFAULT_PAGE_CONCURRENCY = 8;
 
-/** Every item of every page, in page order. */
-export async function collectAll<T>(fetchPage: (pageNumber: number) => Promise<Page<T>>, opts: PagingOptions = {}): Promise<T[]> {
+/**
+ * Every item of every page, in page order. `fetchPage` gets the signal and the limiter to hand the
+ * client, so the client's retries of a page wait for slots of the same limiter.
+ */
+export async function collectAll<T>(fetchPage: (pageNumber: number, request: RequestOptions) => Promise<Page<T>>, opts: PagingOptions = {}): Promise<T[]> {
+  const request: RequestOptions = { signal: opts.signal, limiter: opts.limiter };
   const fetchOne = async (pageNumber: number): Promise<Page<T>> => {
     if (opts.signal?.aborted) throw cancelledError('paging', 'before sending');
     await opts.limiter?.acquire(opts.signal).catch(() => { throw cancelledError('paging', 'while waiting for the rate limit'); });
-    return fetchPage(pageNumber);
+    return fetchPage(pageNumber, request);
   };
   const first = await fetchOne(1);
   const all: T[] = [...first.items];

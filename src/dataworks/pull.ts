@@ -7,6 +7,7 @@ import type { EnvType } from '../core/patch/model';
 import { buildPullEntry, type PulledEntry } from '../core/pull/entry';
 import { canonicalId } from '../core/apply/fields';
 import { collectAll, DEFAULT_PAGE_CONCURRENCY } from './paging';
+import type { RequestArg } from './request';
 import { cancelledError } from './retry';
 import type { ListTasksQuery, Page, Task } from './types';
 
@@ -16,8 +17,8 @@ export const PULL_PAGE_SIZE = 100;
 export type PullQuery = Pick<ListTasksQuery, 'ProjectId' | 'Name' | 'Owner' | 'TaskType' | 'TriggerType'> & { ProjectEnv: EnvType };
 
 export interface PullClient {
-  listTasks(q: ListTasksQuery, signal?: AbortSignal): Promise<Page<Task>>;
-  getTask(id: string, env: EnvType, signal?: AbortSignal): Promise<Task>;
+  listTasks(q: ListTasksQuery, request?: RequestArg): Promise<Page<Task>>;
+  getTask(id: string, env: EnvType, request?: RequestArg): Promise<Task>;
 }
 
 export interface PullOptions {
@@ -42,8 +43,13 @@ export async function pullTasks(o: PullOptions): Promise<PullResult> {
   const needsTags = o.leaves.includes('Tags');
   let total = 0;
   let pages = 0;
-  const tasks = await collectAll(
-    (pageNumber) => o.client.listTasks({ ...definedOnly(o.query), PageNumber: pageNumber, PageSize: PULL_PAGE_SIZE }, o.signal),
+  // Without Tags each page's entries are built as it arrives, while later pages wait for their slots,
+  // instead of all 38,000 after the last page.
+  const listed = await collectAll(
+    async (pageNumber, request) => {
+      const page = await o.client.listTasks({ ...definedOnly(o.query), PageNumber: pageNumber, PageSize: PULL_PAGE_SIZE }, request);
+      return { ...page, items: page.items.map((task) => ({ task, id: canonicalId(task.Id), entry: needsTags ? undefined : buildPullEntry(task, o.query.ProjectEnv, o.leaves) })) };
+    },
     {
       ...(o.limiter ? { limiter: o.limiter } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
@@ -59,13 +65,11 @@ export async function pullTasks(o: PullOptions): Promise<PullResult> {
   );
   // A task listed twice (the list shifted while paging) is pulled once.
   const seen = new Set<string>();
-  const unique = tasks.filter((t) => (seen.has(canonicalId(t.Id)) ? false : (seen.add(canonicalId(t.Id)), true)));
-  const full = needsTags ? await withTags(unique, o, pages, total) : unique;
-  return {
-    entries: full.map((t) => buildPullEntry(t, o.query.ProjectEnv, o.leaves)),
-    total,
-    calls: pages + (needsTags ? unique.length : 0),
-  };
+  const unique = listed.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
+  const entries = needsTags
+    ? (await withTags(unique.map((t) => t.task), o, pages, total)).map((t) => buildPullEntry(t, o.query.ProjectEnv, o.leaves))
+    : unique.map((t) => t.entry!);
+  return { entries, total, calls: pages + (needsTags ? unique.length : 0) };
 }
 
 /** GetTask for each task (Tags), through the limiter, a few in flight. */
@@ -80,7 +84,7 @@ async function withTags(tasks: Task[], o: PullOptions, pages: number, total: num
       try {
         if (o.signal?.aborted) throw cancelledError('GetTask', 'before sending');
         await o.limiter?.acquire(o.signal).catch(() => { throw cancelledError('GetTask', 'while waiting for the rate limit'); });
-        out[i] = await o.client.getTask(tasks[i]!.Id, o.query.ProjectEnv, o.signal);
+        out[i] = await o.client.getTask(tasks[i]!.Id, o.query.ProjectEnv, { signal: o.signal, limiter: o.limiter });
         done++;
         o.onProgress?.({ unit: 'call', callsDone: pages + done, callsTotal: pages + tasks.length, items: total, totalItems: total });
       } catch (e) {

@@ -19,7 +19,7 @@ ${CONNECTION_HELP}
   --project ID      Project id (digits)
   --env Prod|Dev    Environment (default Prod)
   --name TEXT       Only tasks whose name contains TEXT (the service's fuzzy match)
-  --rps N           At most N read requests per second (default ${DEFAULT_RPS}; paced 5% under it); pages in parallel
+  --rps N           At most N read requests per second (default ${DEFAULT_RPS}); pages in parallel
                     at that rate, progress on stderr when it takes longer than a second
   --json            A JSON array of tasks (or projects), ids as strings
 Exit: 0 ok, 2 usage, 3 auth/network/quota.
@@ -56,7 +56,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
   if (values.project === undefined) {
     if (values.env !== undefined || values.name !== undefined) throw new UsageError('--env and --name filter tasks: give --project ID too');
     const progress = progressOnStderr(io, rps, 'projects');
-    const projects = await collectAll((page) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }), {
+    const projects = await collectAll((page, request) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }, request), {
       limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }),
     });
     progress.finish();
@@ -68,9 +68,9 @@ async function list(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const progress = progressOnStderr(io, rps);
-  const tasks = await collectAll((page) => conn.client.listTasks({
+  const tasks = await collectAll((page, request) => conn.client.listTasks({
     ProjectId: values.project!, ProjectEnv: env, PageNumber: page, PageSize: PAGE_SIZE, ...(values.name ? { Name: values.name } : {}),
-  }), { limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }) });
+  }, request), { limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }) });
   progress.finish();
   if (values.json) {
     io.stdout.write(JSON.stringify(tasks) + '\n');

@@ -36,7 +36,7 @@ ${CONNECTION_HELP}
   --out FILE                The patch to write (default <project>-<env>.dwtasks.json); an existing file
                             is kept unless --force
   --force                   Overwrite FILE if it exists
-  --rps N                   At most N read requests per second (default ${DEFAULT_RPS}; paced 5% under it); progress on stderr
+  --rps N                   At most N read requests per second (default ${DEFAULT_RPS}); progress on stderr
   --json                    Print {"file": "<path>", "count": N, "total": N}
 Exit: 0 ok, 2 usage, 3 auth/network/quota.
 `;

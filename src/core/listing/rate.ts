@@ -1,12 +1,10 @@
-// The limiter of long reads (listings, pulls, the pulled-value check). Requests leave evenly spaced,
-// but reach the service a few milliseconds early or late (signing, sockets, a busy event loop), so at
-// exactly the quota some seconds hold one call too many and are throttled; their retries then crowd
-// the same window. Pacing 5% under the limit absorbs up to ~50 ms of jitter per second at 20/s and
-// never exceeds `rps`; its cost, 5% on the floor, is well inside the 1.2x target.
+// The limiter of long reads (listings, pulls, the pulled-value check): at `rps` itself. It used to pace
+// 5% under, from before the token bucket kept every sliding second (plus a margin for arrival jitter)
+// within the quota; that margin already absorbs a request reaching the service a little late, and a
+// retry after a throttle now waits for its own slot (src/dataworks/request.ts) instead of crowding
+// the window. A second 5% on top only put the floor out of reach (1.09x at best).
 import { TokenBucket } from '../apply/rate-limit';
 
-export const READ_PACE = 0.95;
-
 export function readLimiter(rps: number): TokenBucket {
-  return new TokenBucket(rps * READ_PACE);
+  return new TokenBucket(rps);
 }

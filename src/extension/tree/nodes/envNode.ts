@@ -102,9 +102,9 @@ export class EnvNode extends TreeNode {
     const run = async (): Promise<void> => {
       const signal = cancel ? AbortSignal.any([cancel, this.host.signal()]) : this.host.signal();
       const { client } = await this.host.connection.getConnection();
-      const all = await collectAll((pageNumber) => client.listTasks({
+      const all = await collectAll((pageNumber, request) => client.listTasks({
         ProjectId: this.project.Id, ProjectEnv: this.env, ...filterQuery(this.host.filter()), PageNumber: pageNumber, PageSize: TASK_PAGE_SIZE,
-      }, signal), { limiter, signal, ...(onProgress ? { onProgress } : {}) });
+      }, request), { limiter, signal, ...(onProgress ? { onProgress } : {}) });
       const shown = new Map(this.tasks.map((n) => [n.task.Id, n]));
       const fresh = all.filter((t) => !this.seen.has(t.Id));
       const once = new Set<string>();
