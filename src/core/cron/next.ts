@@ -17,7 +17,11 @@ export const MAX_YEAR = new Date().getFullYear() + 100;
 
 /** The next n fire times strictly after `from`, in `timeZone`; fewer if the expression stops firing. */
 export function nextFireTimes(expr: string, from: Date, timeZone: string, n: number, options: CronOptions = {}): Date[] {
-  const schedule = scheduleOf(expr, options.weekdays === 'quartz');
+  return nextFireTimesOf(scheduleOf(expr, options.weekdays === 'quartz'), from, timeZone, n);
+}
+
+/** nextFireTimes of an expression compiled already (compile(analysis.fields)): no parse. */
+export function nextFireTimesOf(schedule: Schedule, from: Date, timeZone: string, n: number): Date[] {
   const start = from.getTime();
   if (!Number.isFinite(start)) throw new RangeError('nextFireTimes: `from` is not a valid date');
   const zone = zoneOffsets(timeZone);
