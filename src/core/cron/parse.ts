@@ -79,8 +79,13 @@ export function parseCron(expr: string, locale: CronLocale = 'en', weekdays: Wee
   return out;
 }
 
+/** All-false value arrays by length, copied per field: a packed copy is cheaper than `new Array(n).fill(false)`. */
+const NO_VALUES: boolean[][] = [];
+
 function emptyField(spec: FieldSpec, token: Token): ParsedField {
-  return { spec, token, values: new Array<boolean>(spec.max + 1).fill(false), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
+  const size = spec.max + 1;
+  const none = NO_VALUES[size] ?? (NO_VALUES[size] = Array.from({ length: size }, () => false));
+  return { spec, token, values: none.slice(), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
 }
 
 /** Collects the problems and repairs of the field being parsed (one per expression: no closures per field). */
@@ -147,11 +152,19 @@ function parseElement(
 ): string | undefined {
   // Only printable ASCII can be valid; checking first also keeps ranges exact (toUpperCase can
   // change the length of non-ASCII text, e.g. "ß" -> "SS").
-  const bad = /[^\x21-\x7e]/.exec(el);
-  if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const bad = firstNonAscii(el);
+  if (bad >= 0) {
+    const code = el.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     sink.report('char.notAscii', { el, code }, start, end);
     return undefined;
+  }
+  // Digits with at most a `-` and a `/` (the common forms) can only be a number range: no regex needed.
+  if (isNumberRange(el)) {
+    const dash = el.indexOf('-');
+    const slash = el.indexOf('/');
+    const aEnd = dash >= 0 ? dash : slash >= 0 ? slash : el.length;
+    const b = dash >= 0 ? el.slice(dash + 1, slash >= 0 ? slash : el.length) : undefined;
+    return rangeElement(spec, el, el.slice(0, aEnd), b, slash >= 0 ? el.slice(slash + 1) : undefined, false, false, start, end, f, sink);
   }
   const up = el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
@@ -178,14 +191,15 @@ function parseElement(
     sink.name('*');
     return '*';
   }
-  let m = /^\*\/(\d+)$/.exec(up);
-  if (m) {
-    const step = checkStep(spec, m[1], start + 2, end, sink);
+  if (up.length > 2 && up.charCodeAt(0) === 42 && up.charCodeAt(1) === 47 && allDigits(up, 2)) { // `*/n`
+    const stepText = up.slice(2);
+    const step = checkStep(spec, stepText, start + 2, end, sink);
     if (!step) return undefined;
     const days = fill(spec, f, spec.min, spec.max, step);
     if (days) sink.name(namesOfDays(days, false));
-    return `*/${Number(m[1])}`;
+    return `*/${Number(stepText)}`;
   }
+  let m: RegExpExecArray | null;
   if (spec.name === 'day-of-month') {
     if (up === 'L') {
       if (alone('alone.last')) f.lastDayOfMonth = true;
@@ -235,15 +249,25 @@ function parseElement(
     return undefined;
   }
   const [, a, b, stepText] = m;
-  if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
+  const aNamed = /[A-Z]/.test(a);
+  const bNamed = b !== undefined && /[A-Z]/.test(b);
+  if (b !== undefined && aNamed !== bNamed) {
     sink.report('range.mixed', { el }, start, end);
     return undefined;
   }
+  return rangeElement(spec, el, a, b, stepText, aNamed, bNamed, start, end, f, sink);
+}
+
+/** Element `el` = `a`, `a-b`, `a/step` or `a-b/step` (numbers or names; `*Named`: the part has a letter), at [start, end). */
+function rangeElement(
+  spec: FieldSpec, el: string, a: string, b: string | undefined, stepText: string | undefined, aNamed: boolean, bNamed: boolean,
+  start: number, end: number, f: ParsedField, sink: Sink,
+): string | undefined {
   const aEnd = start + a.length;
   const from = atom(spec, a, start, aEnd, sink);
   const bStart = aEnd + 1;
   const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, sink);
-  const named = /[A-Z]/.test(a) || (b !== undefined && /[A-Z]/.test(b));
+  const named = aNamed || bNamed;
   let step = 1;
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
@@ -272,13 +296,47 @@ function parseElement(
   const last = to ?? (stepText !== undefined ? spec.max : from);
   const days = fill(spec, f, from, last, step);
   if (days) sink.name(namesOfDays(days, stepText === undefined));
-  const fmt = (text: string, v: number): string => (/[A-Z]/.test(text) ? text : spec.pad ? String(v).padStart(2, '0') : String(v));
-  return fmt(a, from) + (b !== undefined ? `-${fmt(b, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
+  const fmt = (text: string, isName: boolean, v: number): string => (isName ? text : spec.pad && v < 10 ? `0${v}` : String(v));
+  return fmt(a, aNamed, from) + (b !== undefined ? `-${fmt(b, bNamed, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
+}
+
+/** Index of the first character outside printable ASCII (0x21-0x7E), or -1. */
+function firstNonAscii(el: string): number {
+  for (let i = 0; i < el.length; i++) {
+    const c = el.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return i;
+  }
+  return -1;
+}
+
+/** `text` from `from` on is one or more ASCII digits. */
+function allDigits(text: string, from = 0): boolean {
+  if (text.length <= from) return false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `n`, `n-m`, `n/s` or `n-m/s` in digits (what `^(\d+)(?:-(\d+))?(?:\/(\d+))?$` matches). */
+function isNumberRange(el: string): boolean {
+  let digits = 0; // since the last separator
+  let dash = false;
+  let slash = false;
+  for (let i = 0; i < el.length; i++) {
+    const c = el.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (digits > 0 && c === 45 && !dash && !slash) { dash = true; digits = 0; }
+    else if (digits > 0 && c === 47 && !slash) { slash = true; digits = 0; }
+    else return false;
+  }
+  return digits > 0;
 }
 
 /** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
 function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
-  if (/^\d+$/.test(text)) {
+  if (allDigits(text)) {
     const v = Number(text);
     if (v < spec.min || v > spec.max) {
       const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
