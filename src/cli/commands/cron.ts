@@ -8,7 +8,7 @@ import { parseCommandArgs, numberOption, UsageError } from '../args';
 import type { CronCheck, WeekdayNumbering } from '../../core/cron/index';
 import { analyze, checkAnalysis, type Analysis } from '../../core/cron/check';
 import { describeFields } from '../../core/cron/describe';
-import { nextFireTimesOf } from '../../core/cron/next';
+import { nextFireMs } from '../../core/cron/next';
 import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 
@@ -85,7 +85,7 @@ export function evaluate(expr: string, analysis: Analysis, opts: Options): CronJ
   if (problems.length > 0 || !fields) {
     return { expr, valid: false, problems: problems.map((p) => ({ field: p.field, message: p.message })), description: '', next: [] };
   }
-  const next = nextFireTimesOf(compile(fields), opts.from, opts.tz, opts.next).map((d) => Math.floor(d.getTime() / 1000));
+  const next = nextFireMs(compile(fields), opts.from.getTime(), opts.tz, opts.next).map((t) => Math.floor(t / 1000));
   return { expr, valid: true, problems: [], description: describeFields(fields, 'en'), next };
 }
 
