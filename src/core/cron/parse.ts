@@ -45,8 +45,14 @@ export interface ParsedCron {
 /** Fields are separated by spaces and tabs only, as Quartz splits them (a full-width space is not a separator). */
 export function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
-  const re = /[^ \t]+/g;
-  for (let m = re.exec(expr); m; m = re.exec(expr)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i <= expr.length; i++) {
+    const c = i < expr.length ? expr.charCodeAt(i) : 32;
+    if (c === 32 || c === 9) {
+      if (start >= 0) tokens.push({ text: expr.slice(start, i), start, end: i });
+      start = -1;
+    } else if (start < 0) start = i;
+  }
   return tokens;
 }
 
@@ -125,23 +131,24 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
     f.canonical = '00';
     return f;
   }
-  const parts: string[] = [];
-  let offset = token.start;
-  const elements = token.text.split(',');
+  const text = token.text;
   const dow = spec.name === 'day-of-week';
   if (dow) {
     sink.names = [];
-    f.numeric = elements.some((el) => /\d/.test(el.replace(/#\d*$/, '')));
+    f.numeric = text.split(',').some((el) => /\d/.test(el.replace(/#\d*$/, '')));
   }
-  for (const el of elements) {
-    const start = offset;
-    const end = start + el.length;
-    offset = end + 1;
-    const canon = parseElement(spec, el, start, end, f, elements.length, sink);
+  let count = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+  let canonical = '';
+  for (let from = 0, k = 0; k < count; k++) {
+    const comma = k + 1 < count ? text.indexOf(',', from) : text.length;
+    const el = text.slice(from, comma);
+    const canon = parseElement(spec, el, token.start + from, token.start + comma, f, count, sink);
     if (dow && canon === undefined) sink.name(undefined);
-    parts.push(canon ?? el);
+    canonical = k === 0 ? canon ?? el : `${canonical},${canon ?? el}`;
+    from = comma + 1;
   }
-  f.canonical = parts.join(',');
+  f.canonical = canonical;
   if (dow && sink.names) f.names = [...new Set(sink.names)].join(',');
   return f;
 }
