@@ -103,33 +103,52 @@ const CHUNK_CHARS = 64 * 1024;
 /** Distinct lines remembered: a project's schedules repeat, and every answer depends only on the line. */
 const MEMO_LINES = 100_000;
 
-async function streamLines(io: CliIO, opts: Options): Promise<number> {
+function streamLines(io: CliIO, opts: Options): Promise<number> {
   const rl = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
   let invalid = false;
   let chunk = '';
+  let draining: Promise<void> | undefined;
   // Same options for the whole stream, so a repeated line gets the same JSON line: check, describe
   // and next once per distinct line. Invalid lines are remembered too (their answer is as fixed).
   const memo = new Map<string, string>();
-  const flush = async (): Promise<void> => {
+  // A slow reader pauses the input until stdout drains (lines of the chunk already read still come).
+  const flush = (): void => {
     if (chunk.length === 0) return;
     const text = chunk;
     chunk = '';
-    if (!io.stdout.write(text)) await new Promise<void>((resolve) => io.stdout.once('drain', () => resolve()));
+    if (io.stdout.write(text) || draining) return;
+    rl.pause();
+    draining = new Promise<void>((resolve) => io.stdout.once('drain', () => {
+      draining = undefined;
+      rl.resume();
+      resolve();
+    }));
   };
-  for await (const line of rl) {
-    let out = memo.get(line);
-    if (out === undefined) {
-      const result = evaluate(line, analyze(line, 'en', opts.weekdays), opts);
-      if (!result.valid) invalid = true;
-      out = jsonLine(result);
-      if (memo.size >= MEMO_LINES) memo.clear();
-      memo.set(line, out);
-    }
-    chunk += out;
-    if (chunk.length >= CHUNK_CHARS) await flush(); // batch writes; wait for a slow reader
-  }
-  await flush();
-  return invalid ? 1 : 0;
+  // 'line' events, not `for await`: readline's async iterator alone took ~75 ms CPU per 30,000 lines, events ~40.
+  return new Promise<number>((resolve, reject) => {
+    io.stdin.once('error', reject);
+    rl.on('line', (line: string) => {
+      try {
+        let out = memo.get(line);
+        if (out === undefined) {
+          const result = evaluate(line, analyze(line, 'en', opts.weekdays), opts);
+          if (!result.valid) invalid = true;
+          out = jsonLine(result);
+          if (memo.size >= MEMO_LINES) memo.clear();
+          memo.set(line, out);
+        }
+        chunk += out;
+        if (chunk.length >= CHUNK_CHARS) flush(); // batch writes
+      } catch (e) {
+        rl.close();
+        reject(e);
+      }
+    });
+    rl.once('close', () => {
+      flush();
+      void (draining ?? Promise.resolve()).then(() => resolve(invalid ? 1 : 0));
+    });
+  });
 }
 
 function parseFrom(text: string | undefined): Date {
