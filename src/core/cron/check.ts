@@ -65,7 +65,11 @@ export function analyze(expr: string, locale: CronLocale = 'en', weekdays: Weekd
       }
     }
   }
-  const canonical = problems.length === 0 && fields ? fields.map((f) => f.canonical).join(' ') : undefined;
+  let canonical: string | undefined;
+  if (problems.length === 0 && fields) {
+    canonical = fields[0].canonical; // concatenated, not joined: a stream that never reads it never flattens it
+    for (let i = 1; i < fields.length; i++) canonical += ` ${fields[i].canonical}`;
+  }
   return { problems, repairs, canonical, fields };
 }
 

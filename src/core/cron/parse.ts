@@ -135,7 +135,7 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
   const dow = spec.name === 'day-of-week';
   if (dow) {
     sink.names = [];
-    f.numeric = text.split(',').some((el) => /\d/.test(el.replace(/#\d*$/, '')));
+    f.numeric = numericDays(text);
   }
   let count = 1;
   for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
@@ -149,7 +149,7 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
     from = comma + 1;
   }
   f.canonical = canonical;
-  if (dow && sink.names) f.names = [...new Set(sink.names)].join(',');
+  if (dow && sink.names) f.names = sink.names.length === 1 ? sink.names[0] : [...new Set(sink.names)].join(',');
   return f;
 }
 
@@ -173,7 +173,7 @@ function parseElement(
     const b = dash >= 0 ? el.slice(dash + 1, slash >= 0 ? slash : el.length) : undefined;
     return rangeElement(spec, el, el.slice(0, aEnd), b, slash >= 0 ? el.slice(slash + 1) : undefined, false, false, start, end, f, sink);
   }
-  const up = el.toUpperCase();
+  const up = el === '*' || el === '?' ? el : el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
   const alone = (what: CronMessageKey): boolean => {
     if (count > 1) sink.report(what, { el }, start, end);
@@ -326,6 +326,33 @@ function allDigits(text: string, from = 0): boolean {
   return true;
 }
 
+/** Number(text) of a string of digits, without the general number parser when it is short enough to be exact. */
+function digitsValue(text: string): number {
+  if (text.length > 15) return Number(text);
+  let v = 0;
+  for (let i = 0; i < text.length; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
+}
+
+/**
+ * Some element of a day-of-week list has a digit outside a trailing `#k`: what
+ * `text.split(',').some((el) => /\d/.test(el.replace(/#\d*$/, '')))` says, without the regexes.
+ */
+function numericDays(text: string): boolean {
+  for (let from = 0; from <= text.length;) {
+    let end = text.indexOf(',', from);
+    if (end < 0) end = text.length;
+    const hash = end > from ? text.lastIndexOf('#', end - 1) : -1;
+    const stop = hash >= from && (hash + 1 === end || allDigits(text.slice(hash + 1, end))) ? hash : end;
+    for (let i = from; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    from = end + 1;
+  }
+  return false;
+}
+
 /** `n`, `n-m`, `n/s` or `n-m/s` in digits (what `^(\d+)(?:-(\d+))?(?:\/(\d+))?$` matches). */
 function isNumberRange(el: string): boolean {
   let digits = 0; // since the last separator
@@ -344,7 +371,7 @@ function isNumberRange(el: string): boolean {
 /** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
 function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
   if (allDigits(text)) {
-    const v = Number(text);
+    const v = digitsValue(text);
     if (v < spec.min || v > spec.max) {
       const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
       if (spec.numbering) args.sunday = sink.text(`sunday.${spec.numbering}`);
