@@ -3,18 +3,25 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { quartzClasspath } from '../test/process/core/cron/quartz';
 
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 
-/** Bundles src/cli/main.ts the way scripts/build.mjs does (one CJS file), into a temp dir. */
+/**
+ * Builds the CLI as scripts/build.mjs ships it, into a temp dir: cli.js plus each command in
+ * commands/<name>.js, loaded on first use (so `cron` loads only its own bundle, as a user's run does).
+ */
 export async function buildCli(): Promise<string> {
+  const { buildLazyEntries, lazyBundles } = await import('../scripts/lib/lazy-bundles.mjs');
   const dir = mkdtempSync(join(tmpdir(), 'dwtasks-cron-bench-'));
   const cli = join(dir, 'cli.js');
-  await esbuild.build({ bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', entryPoints: ['src/cli/main.ts'], outfile: cli });
+  const options: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', mainFields: ['module', 'main'], logLevel: 'error', supported: { 'dynamic-import': false } };
+  const lazy = lazyBundles((p: string) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
+  await esbuild.build({ ...options, entryPoints: ['src/cli/main.ts'], outfile: cli, plugins: [lazy.plugin] });
+  await buildLazyEntries(esbuild, options, lazy.entries, dir);
   return cli;
 }
 

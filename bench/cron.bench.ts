@@ -6,9 +6,13 @@
 //  - a project's mix (bench/realistic-crons.ts): schedules repeat across tasks, as in DataWorks;
 //  - the differential test's generator (seed 777): every field form, almost no repeats (29,981
 //    distinct), so nothing is answered twice and describe (cronstrue) is paid per line.
-// Also prints the in-process figure (checkCron + 5 next) for the engine alone.
+// Also prints the in-process figures per stage (analyze, check, next 5, describe): where the time goes.
 // Run: npm run bench -- cron (or node --import tsx bench/cron.bench.ts [--count N] [--runs N] [--tz Z]).
-import { checkCron, nextFireTimes } from '../src/core/cron/index';
+import { checkCron } from '../src/core/cron/index';
+import { analyze, checkAnalysis } from '../src/core/cron/check';
+import { describeFields } from '../src/core/cron/describe';
+import { nextFireMs } from '../src/core/cron/next';
+import { compile } from '../src/core/cron/schedule';
 
 // Both sets write weekday numbers as Quartz reads them and Quartz is the reference: ours reads them so too.
 const Q = { weekdays: 'quartz' } as const;
@@ -75,19 +79,32 @@ async function main(): Promise<void> {
     process.stdout.write(`  ratio ours / Quartz: wall ${(o / q).toFixed(2)}, CPU ${(oc / qc).toFixed(2)} (goal <= 0.5); fire times identical on all ${exprs.length}\n`);
   }
 
-  // The engine alone, in this process (warm): checkCron + 5 next times per expression.
+  // The engine alone, in this process (warm), stage by stage as `dwtasks cron -` runs them on each line:
+  // one analysis, then the check built from it, the compiled schedule's next 5, the description.
   const set = sets[1].exprs;
-  const from = new Date(FROM_S * 1000);
-  const once = (): number => {
-    const t0 = performance.now();
-    let sink = 0;
-    for (const e of set) if (checkCron(e, 'en', Q).valid) sink += nextFireTimes(e, from, ZONE, 5, Q).length;
-    if (sink < 0) throw new Error('unreachable');
-    return performance.now() - t0;
-  };
-  once();
-  const warm = median(Array.from({ length: RUNS }, once));
-  process.stdout.write(`\nin-process checkCron + next 5, generator set (${ZONE}, warm): ${warm.toFixed(0)} ms, ${rate(set.length, warm)}\n`);
+  const fromMs = FROM_S * 1000;
+  const analyses = set.map((e) => analyze(e, 'en', 'quartz'));
+  const fields = analyses.map((a) => a.fields!);
+  const stages: [string, () => number][] = [
+    ['analyze (parse + rules, once per line)', () => set.reduce((n, e) => n + analyze(e, 'en', 'quartz').problems.length, 0)],
+    ['check from the analysis', () => set.reduce((n, e, i) => n + checkAnalysis(e, analyses[i], 'en', 'quartz').fixes.length, 0)],
+    ['compile + next 5', () => fields.reduce((n, f) => n + nextFireMs(compile(f), fromMs, ZONE, 5).length, 0)],
+    ['describe (describeFields)', () => fields.reduce((n, f) => n + describeFields(f, 'en').length, 0)],
+  ];
+  process.stdout.write(`\nin-process, generator set (${ZONE}, warm, median of ${RUNS}), per expression:\n`);
+  let total = 0;
+  for (const [label, stage] of stages) {
+    const once = (): number => {
+      const t0 = performance.now();
+      if (stage() < 0) throw new Error('unreachable');
+      return performance.now() - t0;
+    };
+    once();
+    const ms = median(Array.from({ length: RUNS }, once));
+    total += ms;
+    process.stdout.write(`  ${label.padEnd(40)} ${((ms * 1000) / set.length).toFixed(1).padStart(6)} us\n`);
+  }
+  process.stdout.write(`  ${'all stages'.padEnd(40)} ${((total * 1000) / set.length).toFixed(1).padStart(6)} us (${rate(set.length, total)})\n`);
 }
 
 main().catch((e: unknown) => {

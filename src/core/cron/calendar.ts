@@ -80,14 +80,24 @@ export class LenientCalendar {
     const mo = f[F.Month];
     const year = f[F.Year] + Math.floor(mo / 12);
     const month = ((mo % 12) + 12) % 12;
-    const wall = (daysFromCivil(year, month + 1, 1) + f[F.Day] - 1) * DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
-    this.utc = this.zone.wallToUtc(wall);
-    const day = this.fieldsFrom(this.utc);
+    const wallDay = daysFromCivil(year, month + 1, 1) + f[F.Day] - 1;
+    const wall = wallDay * DAY + ((h * 60 + mi) * 60 + s) * 1000 + ms;
+    let day = wallDay;
+    const steady = this.zone.steadyOffset(wallDay);
+    if (steady === steady && mo === month && f[F.Day] >= 1 && f[F.Day] <= lastDayOfMonth(month + 1, year) &&
+        h >= 0 && h < 24 && mi >= 0 && mi < 60 && s >= 0 && s < 60 && ms >= 0 && ms < 1000) {
+      // Every field in range on a steady day: wallToUtc is `wall - offset` and fieldsFrom would give
+      // back the very fields set (see steadyOffset), so neither runs.
+      this.utc = wall - steady;
+    } else {
+      this.utc = this.zone.wallToUtc(wall);
+      day = this.fieldsFrom(this.utc);
+    }
     this.dayY = f[F.Year];
     this.dayM = f[F.Month];
     this.dayD = f[F.Day];
     this.dayWall = day * DAY;
-    this.dayOffset = this.zone.steadyOffset(day);
+    this.dayOffset = day === wallDay ? steady : this.zone.steadyOffset(day);
   }
 
   /** Sets every field from the instant; returns its wall-clock day (days since 1970-01-01). */

@@ -13,7 +13,12 @@ export interface CronCheck { valid: boolean; problems: CronProblem[]; fixes: Cro
 
 export function checkCron(expr: string, locale: CronLocale = 'en', options: CronOptions = {}): CronCheck {
   const weekdays = options.weekdays ?? DEFAULT_WEEKDAY_NUMBERING;
-  const { problems, repairs, canonical, fields } = analyze(expr, locale, weekdays);
+  return checkAnalysis(expr, analyze(expr, locale, weekdays), locale, weekdays);
+}
+
+/** checkCron from an analysis already made (of `expr`, in `locale` and `weekdays`): no second parse. */
+export function checkAnalysis(expr: string, analysis: Analysis, locale: CronLocale, weekdays: WeekdayNumbering): CronCheck {
+  const { problems, repairs, canonical, fields } = analysis;
   const valid = problems.length === 0;
   const fixes = valid ? canonicalFix(expr, canonical, locale) : repairFixes(expr, repairs, locale, weekdays);
   const notes = valid && fields ? weekdayNotes(expr, fields[5], locale, weekdays) : [];
@@ -60,7 +65,11 @@ export function analyze(expr: string, locale: CronLocale = 'en', weekdays: Weekd
       }
     }
   }
-  const canonical = problems.length === 0 && fields ? fields.map((f) => f.canonical).join(' ') : undefined;
+  let canonical: string | undefined;
+  if (problems.length === 0 && fields) {
+    canonical = fields[0].canonical; // concatenated, not joined: a stream that never reads it never flattens it
+    for (let i = 1; i < fields.length; i++) canonical += ` ${fields[i].canonical}`;
+  }
   return { problems, repairs, canonical, fields };
 }
 

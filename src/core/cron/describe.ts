@@ -3,7 +3,7 @@
 // own numbering never matters. English + zh_CN only: cronstrue/i18n would bundle every locale.
 import cronstrue from 'cronstrue';
 import 'cronstrue/locales/zh_CN';
-import { parseCron } from './parse';
+import { parseCron, type ParsedField } from './parse';
 import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from './weekdays';
 
 const LOCALES = { en: 'en', 'zh-cn': 'zh_CN' } as const;
@@ -45,4 +45,9 @@ export function describeCron(expr: string, locale: 'en' | 'zh-cn', options: { sh
   }
   // cronstrue's zh_CN leaves stray spaces ("第三个 星期五", "1 号 和  15 号").
   return locale === 'zh-cn' ? out.replace(/ {2,}/g, ' ').replace(/个 星期/g, '个星期').replace(/(\d) 号/g, '$1号') : out;
+}
+
+/** describeCron of parsed fields (numbering from day-of-week's spec); a stand-in until the describer's own lands. */
+export function describeFields(fields: readonly ParsedField[], locale: 'en' | 'zh-cn', options: { short?: boolean } = {}): string {
+  return describeCron(fields.map((f) => f.token.text).join(' '), locale, { ...options, weekdays: fields[5]?.spec.numbering });
 }

@@ -13,28 +13,31 @@ export function smallestGap(fields: ParsedField[]): GapFinding | undefined {
   const mins = setOf(minute.values);
   const hours = setOf(hour.values);
   if (mins.length === 0 || hours.length === 0) return undefined;
-  const hh = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  let best: GapFinding | undefined;
-  const consider = (g: GapFinding): void => {
-    if (!best || g.minutes < best.minutes) best = g;
-  };
+  // The first smallest gap wins, in this order: within the hour, to the next hour, to the next day.
+  // Found on numbers; the times are written only for the one reported.
+  let best = Infinity;
+  let at = 0; // index in mins of the gap's second minute; 0: the wrap from the last minute to the first
   for (let i = 1; i < mins.length; i++) {
-    consider({ minutes: mins[i] - mins[i - 1], first: hh(hours[0], mins[i - 1]), second: hh(hours[0], mins[i]), nextDay: false });
+    if (mins[i] - mins[i - 1] < best) { best = mins[i] - mins[i - 1]; at = i; }
   }
-  const wrap = 60 - mins[mins.length - 1] + mins[0];
   const lastM = mins[mins.length - 1];
-  const consecutiveHour = hours.find((h) => h < 23 && hour.values[h + 1]);
-  if (consecutiveHour !== undefined) {
-    consider({ minutes: wrap, first: hh(consecutiveHour, lastM), second: hh(consecutiveHour + 1, mins[0]), nextDay: false });
-  } else if (hour.values[23] && hour.values[0] && consecutiveDays(dom, month, dow)) {
-    consider({ minutes: wrap, first: hh(23, lastM), second: hh(0, mins[0]), nextDay: true });
+  const wrap = 60 - lastM + mins[0];
+  let wrapHour = -1; // the hour the wrap starts in, when the wrap is the gap
+  if (wrap < best) {
+    const consecutiveHour = hours.find((h) => h < 23 && hour.values[h + 1]);
+    if (consecutiveHour !== undefined) wrapHour = consecutiveHour;
+    else if (hour.values[23] && hour.values[0] && consecutiveDays(dom, month, dow)) wrapHour = 23;
+    if (wrapHour >= 0) best = wrap;
   }
-  return best && best.minutes < MIN_GAP_MINUTES ? best : undefined;
+  if (!(best < MIN_GAP_MINUTES)) return undefined;
+  const hh = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+  if (wrapHour < 0) return { minutes: best, first: hh(hours[0], mins[at - 1]), second: hh(hours[0], mins[at]), nextDay: false };
+  return { minutes: best, first: hh(wrapHour, lastM), second: hh((wrapHour + 1) % 24, mins[0]), nextDay: wrapHour === 23 };
 }
 
 function setOf(values: boolean[]): number[] {
   const out: number[] = [];
-  values.forEach((on, v) => { if (on) out.push(v); });
+  for (let v = 0; v < values.length; v++) if (values[v]) out.push(v);
   return out;
 }
 

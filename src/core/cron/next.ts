@@ -9,7 +9,7 @@
 import { analyze } from './check';
 import { LenientCalendar, F, lastDayOfMonth } from './calendar';
 import { compile, ceiling, type Schedule } from './schedule';
-import { zoneOffsets } from './zone';
+import { zoneOffsets, type ZoneOffsets } from './zone';
 import type { CronOptions } from './weekdays';
 
 /** Quartz's CronExpression.MAX_YEAR, taken when its class loads: the current year + 100. */
@@ -17,20 +17,85 @@ export const MAX_YEAR = new Date().getFullYear() + 100;
 
 /** The next n fire times strictly after `from`, in `timeZone`; fewer if the expression stops firing. */
 export function nextFireTimes(expr: string, from: Date, timeZone: string, n: number, options: CronOptions = {}): Date[] {
-  const schedule = scheduleOf(expr, options.weekdays === 'quartz');
-  const start = from.getTime();
-  if (!Number.isFinite(start)) throw new RangeError('nextFireTimes: `from` is not a valid date');
-  const zone = zoneOffsets(timeZone);
-  const out: Date[] = [];
-  const cl = new LenientCalendar(zone); // timeAfter starts with setTime: one calendar serves every call
-  let after = start;
+  return nextFireTimesOf(scheduleOf(expr, options.weekdays === 'quartz'), from, timeZone, n);
+}
+
+/** nextFireTimes of an expression compiled already (compile(analysis.fields)): no parse. */
+export function nextFireTimesOf(schedule: Schedule, from: Date, timeZone: string, n: number): Date[] {
+  return nextFireMs(schedule, from.getTime(), timeZone, n).map((t) => new Date(t));
+}
+
+/** nextFireTimesOf in epoch milliseconds. */
+export function nextFireMs(schedule: Schedule, fromMs: number, timeZone: string, n: number): number[] {
+  if (!Number.isFinite(fromMs)) throw new RangeError('nextFireTimes: `from` is not a valid date');
+  const chain = new FireTimeChain(schedule, zoneOffsets(timeZone), fromMs);
+  const out: number[] = [];
   while (out.length < n) {
-    const next = timeAfter(schedule, cl, after);
+    const next = chain.next();
     if (next === undefined) break;
-    out.push(new Date(next));
-    after = next;
+    out.push(next);
   }
   return out;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Quartz's chain of fire times after an instant (timeAfter of the last one, again and again), faster:
+ * once the search lands on a day whose UTC offset is steady (no transition within two days of it),
+ * the rest of that day's fire times are the hour x minute x second lists in order, as Quartz would
+ * find them one by one; timeAfter only runs to reach the next firing day and on days near a DST
+ * transition, where Quartz's own rules apply.
+ */
+export class FireTimeChain {
+  private readonly cl: LenientCalendar; // timeAfter starts with setTime: one calendar serves every call
+  private after: number;
+  /** The steady day being walked: its UTC instant of wall 00:00 and the list indexes of the last fire time; hi < 0: none. */
+  private base = 0;
+  private hi = -1;
+  private mi = 0;
+  private si = 0;
+
+  constructor(private readonly s: Schedule, private readonly zone: ZoneOffsets, afterMs: number) {
+    this.cl = new LenientCalendar(zone);
+    this.after = afterMs;
+  }
+
+  /** The next fire time (epoch ms), or undefined when the expression fires no more. */
+  next(): number | undefined {
+    const s = this.s;
+    if (this.hi >= 0 && this.advance()) {
+      this.after = this.base + ((s.hours[this.hi] * 60 + s.minutes[this.mi]) * 60 + s.seconds[this.si]) * 1000;
+      return this.after;
+    }
+    const t = timeAfter(s, this.cl, this.after);
+    this.hi = -1;
+    if (t === undefined) return undefined;
+    this.after = t;
+    const offset = this.zone.offsetAt(t);
+    const wallDay = Math.floor((t + offset) / DAY);
+    if (this.zone.steadyOffset(wallDay) === offset) {
+      this.base = wallDay * DAY - offset;
+      const tod = Math.round((t - this.base) / 1000);
+      // The fire time's own place in the lists (always there on a steady day; if not, no shortcut).
+      this.mi = s.minutes.indexOf(Math.floor((tod % 3600) / 60));
+      this.si = s.seconds.indexOf(tod % 60);
+      this.hi = this.mi < 0 || this.si < 0 ? -1 : s.hours.indexOf(Math.floor(tod / 3600));
+    }
+    return t;
+  }
+
+  /** Moves to the next hour:minute:second of the lists within the day; false past its end. */
+  private advance(): boolean {
+    const s = this.s;
+    if (++this.si < s.seconds.length) return true;
+    this.si = 0;
+    if (++this.mi < s.minutes.length) return true;
+    this.mi = 0;
+    if (++this.hi < s.hours.length) return true;
+    this.hi = -1;
+    return false;
+  }
 }
 
 const MAX_ROUNDS = 200_000;
@@ -56,7 +121,6 @@ export function scheduleOf(expr: string, quartz = false): Schedule {
 export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): number | undefined {
   cl.setTime(afterMs + 1000); // "the time after": move ahead one second, drop the milliseconds
   cl.set(F.Milli, 0);
-  const startOfDay = (): void => { cl.set(F.Second, 0); cl.set(F.Minute, 0); cl.set(F.Hour, 0); };
   for (let loops = 0; ; loops++) {
     if (cl.get(F.Year) > 2999) return undefined;
     // Quartz needs a few thousand rounds for a never-firing expression; more means a bug, not a schedule.
@@ -125,7 +189,7 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
         }
       }
       if (day !== t || mon !== tmon) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, day);
         cl.set(F.Month, mon - 1); // month 13 rolls into January, leniently
         continue;
@@ -135,7 +199,7 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
       let add = daysUntil(cl.dayOfWeek(), want);
       const last = lastDayOfMonth(mon, cl.get(F.Year));
       if (day + add > last) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, 1);
         cl.set(F.Month, mon); // the next month
         continue;
@@ -143,7 +207,7 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
       while (day + add + 7 <= last) add += 7;
       day += add;
       if (add > 0) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, day);
         cl.set(F.Month, mon - 1);
         continue;
@@ -158,12 +222,12 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
       add = (s.nth - week) * 7;
       day += add;
       if (add < 0 || day > lastDayOfMonth(mon, cl.get(F.Year))) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, 1);
         cl.set(F.Month, mon);
         continue;
       } else if (add > 0 || shifted) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, day);
         cl.set(F.Month, mon - 1);
         continue;
@@ -174,12 +238,12 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
       const add = daysUntil(current, want);
       const last = lastDayOfMonth(mon, cl.get(F.Year));
       if (day + add > last) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, 1);
         cl.set(F.Month, mon);
         continue;
       } else if (add > 0) {
-        startOfDay();
+        startOfDay(cl);
         cl.set(F.Day, day + add);
         cl.set(F.Month, mon - 1);
         continue;
@@ -194,7 +258,7 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
     x = ceiling(s.months, mon);
     if (x !== undefined) { t = mon; mon = x; } else { mon = s.months[0]; year++; }
     if (mon !== t) {
-      startOfDay();
+      startOfDay(cl);
       cl.set(F.Day, 1);
       cl.set(F.Month, mon - 1);
       cl.set(F.Year, year);
@@ -206,7 +270,7 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
     year = cl.get(F.Year);
     if (year > MAX_YEAR) return undefined;
     if (year < 1970) {
-      startOfDay();
+      startOfDay(cl);
       cl.set(F.Day, 1);
       cl.set(F.Month, 0);
       cl.set(F.Year, 1970);
@@ -215,6 +279,12 @@ export function timeAfter(s: Schedule, cl: LenientCalendar, afterMs: number): nu
     cl.set(F.Year, year);
     return cl.time();
   }
+}
+
+function startOfDay(cl: LenientCalendar): void {
+  cl.set(F.Second, 0);
+  cl.set(F.Minute, 0);
+  cl.set(F.Hour, 0);
 }
 
 /** Days from day-of-week `current` forward to `want` (both 1 = Sunday ... 7 = Saturday). */

@@ -45,8 +45,14 @@ export interface ParsedCron {
 /** Fields are separated by spaces and tabs only, as Quartz splits them (a full-width space is not a separator). */
 export function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
-  const re = /[^ \t]+/g;
-  for (let m = re.exec(expr); m; m = re.exec(expr)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  let start = -1;
+  for (let i = 0; i <= expr.length; i++) {
+    const c = i < expr.length ? expr.charCodeAt(i) : 32;
+    if (c === 32 || c === 9) {
+      if (start >= 0) tokens.push({ text: expr.slice(start, i), start, end: i });
+      start = -1;
+    } else if (start < 0) start = i;
+  }
   return tokens;
 }
 
@@ -79,8 +85,13 @@ export function parseCron(expr: string, locale: CronLocale = 'en', weekdays: Wee
   return out;
 }
 
+/** All-false value arrays by length, copied per field: a packed copy is cheaper than `new Array(n).fill(false)`. */
+const NO_VALUES: boolean[][] = [];
+
 function emptyField(spec: FieldSpec, token: Token): ParsedField {
-  return { spec, token, values: new Array<boolean>(spec.max + 1).fill(false), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
+  const size = spec.max + 1;
+  const none = NO_VALUES[size] ?? (NO_VALUES[size] = Array.from({ length: size }, () => false));
+  return { spec, token, values: none.slice(), none: false, star: false, lastDayOfMonth: false, canonical: token.text };
 }
 
 /** Collects the problems and repairs of the field being parsed (one per expression: no closures per field). */
@@ -120,24 +131,25 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
     f.canonical = '00';
     return f;
   }
-  const parts: string[] = [];
-  let offset = token.start;
-  const elements = token.text.split(',');
+  const text = token.text;
   const dow = spec.name === 'day-of-week';
   if (dow) {
     sink.names = [];
-    f.numeric = elements.some((el) => /\d/.test(el.replace(/#\d*$/, '')));
+    f.numeric = numericDays(text);
   }
-  for (const el of elements) {
-    const start = offset;
-    const end = start + el.length;
-    offset = end + 1;
-    const canon = parseElement(spec, el, start, end, f, elements.length, sink);
+  let count = 1;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) count++;
+  let canonical = '';
+  for (let from = 0, k = 0; k < count; k++) {
+    const comma = k + 1 < count ? text.indexOf(',', from) : text.length;
+    const el = text.slice(from, comma);
+    const canon = parseElement(spec, el, token.start + from, token.start + comma, f, count, sink);
     if (dow && canon === undefined) sink.name(undefined);
-    parts.push(canon ?? el);
+    canonical = k === 0 ? canon ?? el : `${canonical},${canon ?? el}`;
+    from = comma + 1;
   }
-  f.canonical = parts.join(',');
-  if (dow && sink.names) f.names = [...new Set(sink.names)].join(',');
+  f.canonical = canonical;
+  if (dow && sink.names) f.names = sink.names.length === 1 ? sink.names[0] : [...new Set(sink.names)].join(',');
   return f;
 }
 
@@ -147,13 +159,21 @@ function parseElement(
 ): string | undefined {
   // Only printable ASCII can be valid; checking first also keeps ranges exact (toUpperCase can
   // change the length of non-ASCII text, e.g. "ß" -> "SS").
-  const bad = /[^\x21-\x7e]/.exec(el);
-  if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const bad = firstNonAscii(el);
+  if (bad >= 0) {
+    const code = el.charCodeAt(bad).toString(16).toUpperCase().padStart(4, '0');
     sink.report('char.notAscii', { el, code }, start, end);
     return undefined;
   }
-  const up = el.toUpperCase();
+  // Digits with at most a `-` and a `/` (the common forms) can only be a number range: no regex needed.
+  if (isNumberRange(el)) {
+    const dash = el.indexOf('-');
+    const slash = el.indexOf('/');
+    const aEnd = dash >= 0 ? dash : slash >= 0 ? slash : el.length;
+    const b = dash >= 0 ? el.slice(dash + 1, slash >= 0 ? slash : el.length) : undefined;
+    return rangeElement(spec, el, el.slice(0, aEnd), b, slash >= 0 ? el.slice(slash + 1) : undefined, false, false, start, end, f, sink);
+  }
+  const up = el === '*' || el === '?' ? el : el.toUpperCase();
   const isDay = spec.name === 'day-of-month' || spec.name === 'day-of-week';
   const alone = (what: CronMessageKey): boolean => {
     if (count > 1) sink.report(what, { el }, start, end);
@@ -178,14 +198,15 @@ function parseElement(
     sink.name('*');
     return '*';
   }
-  let m = /^\*\/(\d+)$/.exec(up);
-  if (m) {
-    const step = checkStep(spec, m[1], start + 2, end, sink);
+  if (up.length > 2 && up.charCodeAt(0) === 42 && up.charCodeAt(1) === 47 && allDigits(up, 2)) { // `*/n`
+    const stepText = up.slice(2);
+    const step = checkStep(spec, stepText, start + 2, end, sink);
     if (!step) return undefined;
     const days = fill(spec, f, spec.min, spec.max, step);
     if (days) sink.name(namesOfDays(days, false));
-    return `*/${Number(m[1])}`;
+    return `*/${Number(stepText)}`;
   }
+  let m: RegExpExecArray | null;
   if (spec.name === 'day-of-month') {
     if (up === 'L') {
       if (alone('alone.last')) f.lastDayOfMonth = true;
@@ -235,15 +256,25 @@ function parseElement(
     return undefined;
   }
   const [, a, b, stepText] = m;
-  if (b !== undefined && /[A-Z]/.test(a) !== /[A-Z]/.test(b)) {
+  const aNamed = /[A-Z]/.test(a);
+  const bNamed = b !== undefined && /[A-Z]/.test(b);
+  if (b !== undefined && aNamed !== bNamed) {
     sink.report('range.mixed', { el }, start, end);
     return undefined;
   }
+  return rangeElement(spec, el, a, b, stepText, aNamed, bNamed, start, end, f, sink);
+}
+
+/** Element `el` = `a`, `a-b`, `a/step` or `a-b/step` (numbers or names; `*Named`: the part has a letter), at [start, end). */
+function rangeElement(
+  spec: FieldSpec, el: string, a: string, b: string | undefined, stepText: string | undefined, aNamed: boolean, bNamed: boolean,
+  start: number, end: number, f: ParsedField, sink: Sink,
+): string | undefined {
   const aEnd = start + a.length;
   const from = atom(spec, a, start, aEnd, sink);
   const bStart = aEnd + 1;
   const to = b === undefined ? undefined : atom(spec, b, bStart, bStart + b.length, sink);
-  const named = /[A-Z]/.test(a) || (b !== undefined && /[A-Z]/.test(b));
+  const named = aNamed || bNamed;
   let step = 1;
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
@@ -272,14 +303,75 @@ function parseElement(
   const last = to ?? (stepText !== undefined ? spec.max : from);
   const days = fill(spec, f, from, last, step);
   if (days) sink.name(namesOfDays(days, stepText === undefined));
-  const fmt = (text: string, v: number): string => (/[A-Z]/.test(text) ? text : spec.pad ? String(v).padStart(2, '0') : String(v));
-  return fmt(a, from) + (b !== undefined ? `-${fmt(b, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
+  const fmt = (text: string, isName: boolean, v: number): string => (isName ? text : spec.pad && v < 10 ? `0${v}` : String(v));
+  return fmt(a, aNamed, from) + (b !== undefined ? `-${fmt(b, bNamed, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
+}
+
+/** Index of the first character outside printable ASCII (0x21-0x7E), or -1. */
+function firstNonAscii(el: string): number {
+  for (let i = 0; i < el.length; i++) {
+    const c = el.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return i;
+  }
+  return -1;
+}
+
+/** `text` from `from` on is one or more ASCII digits. */
+function allDigits(text: string, from = 0): boolean {
+  if (text.length <= from) return false;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** Number(text) of a string of digits, without the general number parser when it is short enough to be exact. */
+function digitsValue(text: string): number {
+  if (text.length > 15) return Number(text);
+  let v = 0;
+  for (let i = 0; i < text.length; i++) v = v * 10 + text.charCodeAt(i) - 48;
+  return v;
+}
+
+/**
+ * Some element of a day-of-week list has a digit outside a trailing `#k`: what
+ * `text.split(',').some((el) => /\d/.test(el.replace(/#\d*$/, '')))` says, without the regexes.
+ */
+function numericDays(text: string): boolean {
+  for (let from = 0; from <= text.length;) {
+    let end = text.indexOf(',', from);
+    if (end < 0) end = text.length;
+    const hash = end > from ? text.lastIndexOf('#', end - 1) : -1;
+    const stop = hash >= from && (hash + 1 === end || allDigits(text.slice(hash + 1, end))) ? hash : end;
+    for (let i = from; i < stop; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    from = end + 1;
+  }
+  return false;
+}
+
+/** `n`, `n-m`, `n/s` or `n-m/s` in digits (what `^(\d+)(?:-(\d+))?(?:\/(\d+))?$` matches). */
+function isNumberRange(el: string): boolean {
+  let digits = 0; // since the last separator
+  let dash = false;
+  let slash = false;
+  for (let i = 0; i < el.length; i++) {
+    const c = el.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (digits > 0 && c === 45 && !dash && !slash) { dash = true; digits = 0; }
+    else if (digits > 0 && c === 47 && !slash) { slash = true; digits = 0; }
+    else return false;
+  }
+  return digits > 0;
 }
 
 /** One number or three-letter name; undefined (and a problem) when invalid or out of range. */
 function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
-  if (/^\d+$/.test(text)) {
-    const v = Number(text);
+  if (allDigits(text)) {
+    const v = digitsValue(text);
     if (v < spec.min || v > spec.max) {
       const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
       if (spec.numbering) args.sunday = sink.text(`sunday.${spec.numbering}`);

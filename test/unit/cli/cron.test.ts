@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { commands } from '../../../src/cli/commands/index';
 import { runCommand } from './apply-cli-io';
 import { nextFireTimes } from '../../../src/core/cron';
+import { jsonLine, type CronJson } from '../../../src/cli/commands/cron';
 
 async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
   const r = await runCommand(commands.cron, args, {}, stdinText);
@@ -123,4 +124,13 @@ test('usage errors exit 2 with a message', async () => {
   const help = await run(['--help']);
   assert.equal(help.code, 0);
   assert.match(help.out, /^Usage: dwtasks cron/);
+});
+
+test('jsonLine is JSON.stringify of the result, byte for byte (valid lines are written by hand)', () => {
+  const results: CronJson[] = [
+    { expr: '00 00 00 * * ?', valid: true, problems: [], description: 'At 00:00', next: [1764288000, 1764374400] },
+    { expr: '  0 0 1 ? * MON "\\\u2028\u00e9\ud800', valid: true, problems: [], description: 'Quote " backslash \\ tab \t', next: [] },
+    { expr: 'nonsense', valid: false, problems: [{ field: 'expression', message: 'expected "6" fields' }], description: '', next: [] },
+  ];
+  for (const r of results) assert.equal(jsonLine(r), `${JSON.stringify(r)}\n`);
 });
