@@ -4,7 +4,7 @@
 // expression per call: describing was most of the time `dwtasks cron -` spent per line.
 import type { ParsedField } from './parse';
 import { PHRASES, UNREADABLE, type DescribeLocale, type Phrases } from './describe-phrases';
-import { fieldTexts, type FieldTexts } from './describe-texts';
+import { fieldTexts, marks, LIST, RANGE, STEP, type FieldTexts } from './describe-texts';
 
 export interface DescribeOptions {
   /** Inlay hints and tree items: without "every hour" / "every day" and the like. */
@@ -16,9 +16,10 @@ export function describeFields(fields: readonly ParsedField[], locale: DescribeL
   const texts = fieldTexts(fields);
   if (!texts) return UNREADABLE[locale];
   const c = new Context(PHRASES[locale], texts, !opts.short);
-  let out = timeOfDay(c) + dayOfMonth(c) + dayOfWeek(c) + segment(c, MONTH, texts.month, false, false);
+  const time = timeOfDay(c);
+  // Capitalised before the rest joins it (the short form only drops whole ", every ..." clauses).
+  let out = time.charAt(0).toUpperCase() + time.slice(1) + dayOfMonth(c) + dayOfWeek(c) + segment(c, MONTH, texts.month, false, false);
   if (opts.short) out = concise(out, c.p);
-  out = out.charAt(0).toUpperCase() + out.slice(1);
   return locale === 'zh-cn' ? tidyChinese(out) : out;
 }
 
@@ -32,7 +33,7 @@ type Kind = typeof MINUTE | typeof HOUR | typeof DOM | typeof MONTH | typeof DOW
 
 /** One description: the texts, and which hour is being named (a range's end hour reads "05:59" under minutes). */
 class Context {
-  private rangeEnds: { value: string; index: number }[] | undefined;
+  private rangeEnds: readonly { value: string; index: number }[] | undefined;
   private hourIndex = 0;
   constructor(readonly p: Phrases, readonly t: FieldTexts, readonly verbose: boolean) {}
 
@@ -40,21 +41,33 @@ class Context {
   hour(s: string): string {
     if (this.rangeEnds === undefined) this.rangeEnds = rangeEnds(this.t.hour);
     const i = this.hourIndex++;
-    const end = this.rangeEnds.some((r) => r.value === s && r.index === i);
+    let end = false;
+    for (const r of this.rangeEnds) if (r.value === s && r.index === i) end = true;
     return time(s, end && this.t.minute !== '0' ? '59' : '0');
   }
 }
 
 /** The end of each range in the hour field (before any step), and its position among the values written. */
-function rangeEnds(hour: string): { value: string; index: number }[] {
+const NO_RANGES: readonly { value: string; index: number }[] = [];
+
+function rangeEnds(hour: string): readonly { value: string; index: number }[] {
+  if (hour.indexOf('-') < 0) return NO_RANGES;
   const out: { value: string; index: number }[] = [];
-  if (hour.indexOf('-') < 0) return out;
+  // Elements before any step, each "a" or "a-b"; `index` counts the values written so far.
   let index = 0;
-  const slash = hour.indexOf('/');
-  for (const range of (slash < 0 ? hour : hour.slice(0, slash)).split(',')) {
-    const parts = range.split('-');
-    if (parts.length === 2) out.push({ value: parts[1], index: index + 1 });
-    index += parts.length;
+  let dashes = 0;
+  let lastDash = -1;
+  for (let i = 0; i <= hour.length; i++) {
+    const ch = i < hour.length ? hour.charCodeAt(i) : 44;
+    if (ch === 45) {
+      dashes++;
+      lastDash = i;
+    } else if (ch === 44 || ch === 47) {
+      if (dashes === 1) out.push({ value: hour.slice(lastDash + 1, i), index: index + 1 });
+      index += dashes + 1;
+      if (ch === 47) break;
+      dashes = 0;
+    }
   }
   return out;
 }
@@ -80,17 +93,19 @@ function replaceFirst(s: string, what: string, by: string): string {
 }
 
 const has = (s: string, ch: string): boolean => s.indexOf(ch) >= 0;
-const special = (s: string): boolean => has(s, '/') || has(s, '-') || has(s, ',') || has(s, '*');
+
 
 function timeOfDay(c: Context): string {
   const { minute, hour } = c.t;
   const p = c.p;
-  if (!special(minute) && !special(hour)) return p.atSpace + time(hour, minute);
-  if (has(minute, '-') && !has(minute, ',') && !has(minute, '/') && !special(hour)) {
+  const m = marks(minute);
+  const h = marks(hour);
+  if (!m && !h) return p.atSpace + time(hour, minute);
+  if ((m & RANGE) && !(m & (LIST | STEP)) && !h) {
     const [from, to] = minute.split('-');
     return fill(p.everyMinuteBetween, time(hour, from), time(hour, to));
   }
-  if (has(hour, ',') && !has(hour, '-') && !has(hour, '/') && !special(minute)) {
+  if ((h & LIST) && !(h & (RANGE | STEP)) && !m) {
     const hours = hour.split(',');
     let out = p.at;
     for (let i = 0; i < hours.length; i++) {
@@ -191,9 +206,10 @@ function frame(c: Context, k: Kind, s: string): string {
 function segment(c: Context, k: Kind, expr: string, plainRanges: boolean, whole: boolean): string {
   if (!expr) return '';
   if (expr === '*') return all(c, k);
-  const stepped = has(expr, '/');
-  const ranged = has(expr, '-');
-  if (has(expr, ',')) return listOf(c, k, expr, stepped, plainRanges);
+  const m = marks(expr);
+  const stepped = (m & STEP) !== 0;
+  const ranged = (m & RANGE) !== 0;
+  if (m & LIST) return listOf(c, k, expr, m, plainRanges);
   if (!stepped && !ranged) {
     const f = frame(c, k, expr);
     return fill(f, item(c, k, expr));
@@ -216,23 +232,31 @@ function segment(c: Context, k: Kind, expr: string, plainRanges: boolean, whole:
 }
 
 function rangeOf(c: Context, k: Kind, expr: string, plainRanges: boolean): string {
-  const [a, b] = expr.split('-');
-  const from = item(c, k, a);
-  const to = item(c, k, b);
+  const dash = expr.indexOf('-');
+  const next = expr.indexOf('-', dash + 1);
+  const from = item(c, k, expr.slice(0, dash));
+  const to = item(c, k, next < 0 ? expr.slice(dash + 1) : expr.slice(dash + 1, next));
   return fill(plainRanges ? c.p.commaXThroughY : range(c, k), from, to);
 }
 
 /** "A, B, and C" (two: "A and B"), each element said as itself. */
-function listOf(c: Context, k: Kind, expr: string, stepped: boolean, plainRanges: boolean): string {
+function listOf(c: Context, k: Kind, expr: string, m: number, plainRanges: boolean): string {
   const parts = expr.split(',');
   const n = parts.length;
+  const stepped = (m & STEP) !== 0;
+  const plain = (m & (STEP | RANGE)) === 0;
   let out = '';
   for (let i = 0; i < n; i++) {
     if (i > 0 && n > 2) out += i < n - 1 ? ', ' : ',';
     if (i > 0 && (i === n - 1 || n === 2)) out += `${c.p.spaceAnd} `;
     const s = parts[i];
-    const sStepped = has(s, '/');
-    if (sStepped || has(s, '-')) {
+    if (plain) {
+      out += item(c, k, s);
+      continue;
+    }
+    const sm = marks(s);
+    const sStepped = (sm & STEP) !== 0;
+    if (sm & (STEP | RANGE)) {
       let d = segment(c, k, s, sStepped ? plainRanges : true, false);
       if (!sStepped) d = replaceFirst(d, ', ', '');
       else if (i > 0 && d.startsWith(', ')) d = d.slice(2);
@@ -294,22 +318,20 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >
 
 /** The Chinese phrases leave stray spaces: runs become one, none in "第三个 星期五" or "1 号". */
 function tidyChinese(s: string): string {
-  if (s.indexOf(' ') < 0) return s;
+  let i = s.indexOf(' ');
+  if (i < 0) return s;
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch !== ' ') {
-      out += ch;
-      continue;
-    }
-    let j = i;
-    while (s[j + 1] === ' ') j++;
-    const before = out.charCodeAt(out.length - 1);
-    const drop = (before === 0x4e2a && s.startsWith('星期', j + 1)) || (isDigitCode(before) && s[j + 1] === '号');
-    if (!drop) out += ' ';
-    i = j;
+  let from = 0;
+  while (i >= 0) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 32) j++;
+    const before = s.charCodeAt(i - 1);
+    const drop = (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7);
+    out += s.slice(from, i) + (drop ? '' : ' ');
+    from = j;
+    i = s.indexOf(' ', j);
   }
-  return out;
+  return out + s.slice(from);
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;

@@ -23,7 +23,7 @@ export function fieldTexts(fields: readonly ParsedField[]): FieldTexts | undefin
 
 /** A list with a `*` in it covers the whole field (Quartz), so it reads as `*` (not "at 01:00 and aN:00"). */
 function whole(c: string): string {
-  return c.length > 1 && (c.startsWith('*,') || c.endsWith(',*') || c.indexOf(',*,') >= 0) ? '*' : c;
+  return c.length > 1 && c.indexOf('*') >= 0 && (c.startsWith('*,') || c.endsWith(',*') || c.indexOf(',*,') >= 0) ? '*' : c;
 }
 
 /**
@@ -33,8 +33,10 @@ function whole(c: string): string {
  * and 03:40").
  */
 function hourSpans(hour: string, minute: string): string {
-  if (hasAny(hour, '*-/') || !hasAny(minute, '*-,/')) return hour;
-  if (hour.indexOf(',') < 0) return hasAny(minute, '*,/') ? `${hour}-${hour}` : hour;
+  const h = marks(hour);
+  const m = marks(minute);
+  if (h & (STAR | RANGE | STEP) || !m) return hour;
+  if (!(h & LIST)) return m & (STAR | LIST | STEP) ? `${hour}-${hour}` : hour;
   // A list of plain numbers, ascending (list()): consecutive hours become one span.
   const hours = hour.split(',').map(Number);
   let out = '';
@@ -49,11 +51,6 @@ function hourSpans(hour: string, minute: string): string {
 
 /** `*` for a step of one over the whole field. */
 const one = (s: string): string => (s === '*/1' ? '*' : s);
-
-function hasAny(s: string, chars: string): boolean {
-  for (let i = 0; i < chars.length; i++) if (s.indexOf(chars[i]) >= 0) return true;
-  return false;
-}
 
 function stepFromStart(s: string, start: string): string {
   return s.startsWith(start) ? `*/${s.slice(start.length)}` : s;
@@ -81,11 +78,30 @@ export function stripZeros(s: string): string {
 
 /** A list in the order the wording has always used: numbers ascending, other elements where they stand among them. */
 function list(s: string): string {
-  if (s.indexOf(',') < 0) return s;
+  if (s.indexOf(',') < 0 || ascendingNumbers(s)) return s;
   const items = s.split(',').filter((x) => x !== '');
   // The comparison is NaN for ranges, steps and names, as it always was: the engine then keeps them in place.
   items.sort((a, b) => Number(a) - Number(b));
   return items.join(',') || '*';
+}
+
+/** Plain numbers, none empty, already ascending: the list as it stands (most lists). */
+function ascendingNumbers(s: string): boolean {
+  let prev = -1;
+  let n = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 44;
+    if (c === 44) {
+      if (n < 0 || n < prev) return false;
+      prev = n;
+      n = -1;
+    } else if (isDigit(c)) {
+      n = n < 0 ? c - 48 : n * 10 + c - 48;
+    } else {
+      return false;
+    }
+  }
+  return true;
 }
 
 function monthText(f: ParsedField): string {
@@ -101,18 +117,35 @@ function daysAsNumbers(names: string): string {
   return namesAsNumbers(names, DAY_NAMES, 0);
 }
 
-/** Three-letter names (any case) as their numbers, first = `base`. */
+/** Three-letter names (upper case, as parsed fields write them) as their numbers, first = `base`. */
 function namesAsNumbers(s: string, names: readonly string[], base: number): string {
   let out = '';
   let from = 0;
   for (let i = 0; i + 3 <= s.length; i++) {
-    const c = s.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) continue;
-    const k = names.indexOf(s.slice(i, i + 3).toUpperCase());
+    const c = s.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const k = names.indexOf(s.slice(i, i + 3));
     if (k < 0) continue;
     out += s.slice(from, i) + String(k + base);
     from = i + 3;
     i += 2;
   }
   return from === 0 ? s : out + s.slice(from);
+}
+
+// Which of the special characters a text holds, in one pass.
+export const STEP = 1;
+export const RANGE = 2;
+export const LIST = 4;
+export const STAR = 8;
+export function marks(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 47) m |= STEP;
+    else if (ch === 45) m |= RANGE;
+    else if (ch === 44) m |= LIST;
+    else if (ch === 42) m |= STAR;
+  }
+  return m;
 }
