@@ -14,7 +14,7 @@ import { CronGenerator } from '../test/unit/core/cron/generate';
 
 const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const COUNT = arg('count', 30_000);
-const RUNS = arg('runs', 5);
+const RUNS = arg('runs', 3);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const Q = { weekdays: 'quartz' } as const;
 const LOCALES = ['en', 'zh-cn'] as const;

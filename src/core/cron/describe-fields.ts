@@ -11,7 +11,11 @@ export interface DescribeOptions {
   short?: boolean;
 }
 
-/** The fields of a valid expression (parseCron's, either numbering) in words. */
+/**
+ * The fields of a valid expression (parseCron's, either numbering) in words. Reads `canonical` of
+ * minute, hour, day-of-month and month, `none` of day-of-month, `values` of a stepped month and
+ * `names` of day-of-week; "Unreadable" when day-of-week has no names (an unreadable field).
+ */
 export function describeFields(fields: readonly ParsedField[], locale: DescribeLocale, opts: DescribeOptions = {}): string {
   const texts = fieldTexts(fields);
   if (!texts) return UNREADABLE[locale];
