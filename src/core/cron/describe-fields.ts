@@ -51,9 +51,9 @@ class Context {
   }
 }
 
-/** The end of each range in the hour field (before any step), and its position among the values written. */
 const NO_RANGES: readonly { value: string; index: number }[] = [];
 
+/** The end of each range in the hour field (before any step), and its position among the values written. */
 function rangeEnds(hour: string): readonly { value: string; index: number }[] {
   if (hour.indexOf('-') < 0) return NO_RANGES;
   const out: { value: string; index: number }[] = [];
@@ -97,7 +97,6 @@ function replaceFirst(s: string, what: string, by: string): string {
 }
 
 const has = (s: string, ch: string): boolean => s.indexOf(ch) >= 0;
-
 
 function timeOfDay(c: Context): string {
   const { minute, hour } = c.t;

@@ -7,6 +7,23 @@ import type { ParsedField } from './parse';
 import { MONTH_NAMES } from './fields';
 import { DAY_NAMES } from './weekdays';
 
+// Which of the special characters a text holds, in one pass.
+export const STEP = 1;
+export const RANGE = 2;
+export const LIST = 4;
+export const STAR = 8;
+export function marks(s: string): number {
+  let m = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 47) m |= STEP;
+    else if (ch === 45) m |= RANGE;
+    else if (ch === 44) m |= LIST;
+    else if (ch === 42) m |= STAR;
+  }
+  return m;
+}
+
 export interface FieldTexts { minute: string; hour: string; dom: string; month: string; dow: string }
 
 export function fieldTexts(fields: readonly ParsedField[]): FieldTexts | undefined {
@@ -59,7 +76,7 @@ function stepFromStart(s: string, start: string): string {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Leading zeros off every number ("05/10" -> "5/10", "00" -> "0"). */
-export function stripZeros(s: string): string {
+function stripZeros(s: string): string {
   if (s.indexOf('0') < 0) return s;
   let out = '';
   let from = 0;
@@ -131,21 +148,4 @@ function namesAsNumbers(s: string, names: readonly string[], base: number): stri
     i += 2;
   }
   return from === 0 ? s : out + s.slice(from);
-}
-
-// Which of the special characters a text holds, in one pass.
-export const STEP = 1;
-export const RANGE = 2;
-export const LIST = 4;
-export const STAR = 8;
-export function marks(s: string): number {
-  let m = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (ch === 47) m |= STEP;
-    else if (ch === 45) m |= RANGE;
-    else if (ch === 44) m |= LIST;
-    else if (ch === 42) m |= STAR;
-  }
-  return m;
 }
