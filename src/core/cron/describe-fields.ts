@@ -39,10 +39,12 @@ type Kind = typeof MINUTE | typeof HOUR | typeof DOM | typeof MONTH | typeof DOW
 class Context {
   private rangeEnds: readonly { value: string; index: number }[] | undefined;
   private hourIndex = 0;
-  constructor(readonly p: Phrases, readonly t: FieldTexts, readonly verbose: boolean) {}
+  /** `at`: name every hour at this minute ("05:30"). */
+  constructor(readonly p: Phrases, readonly t: FieldTexts, readonly verbose: boolean, private readonly at?: string) {}
 
   /** "05:00", or "05:59" when the hour ends a range and the minute is not 0. */
   hour(s: string): string {
+    if (this.at !== undefined) return time(s, this.at);
     if (this.rangeEnds === undefined) this.rangeEnds = rangeEnds(this.t.hour);
     const i = this.hourIndex++;
     let end = false;
@@ -275,14 +277,26 @@ function listOf(c: Context, k: Kind, expr: string, m: number, plainRanges: boole
   return stepped ? out : fill(frame(c, k, expr), out);
 }
 
-/** Verbose `*\/n` in minutes or hours when n does not divide the field: the values it hits. */
+/**
+ * Verbose `*\/n` in minutes or hours when n does not divide the field: the values it hits. Hours are
+ * named as the times they fire at under one minute ("at 00:30, 05:30, ..."), as spans under several
+ * ("at 00:00 through 00:59, ..."), never as clock times the schedule does not fire at.
+ */
 function valuesHit(c: Context, k: Kind, n: number, plainRanges: boolean): string {
   if (k !== MINUTE && k !== HOUR) return '';
   const size = k === MINUTE ? 60 : 24;
   if (!Number.isInteger(n) || n <= 1 || size % n === 0) return '';
   let values = '0';
-  for (let v = n; v < size; v += n) values += `,${v}`;
-  const d = segment(c, k, values, plainRanges, false);
+  let spans = '0-0';
+  for (let v = n; v < size; v += n) {
+    values += `,${v}`;
+    spans += `,${v}-${v}`;
+  }
+  const { minute } = c.t;
+  let d: string;
+  if (k === MINUTE || minute === '0') d = segment(c, k, values, plainRanges, false);
+  else if (!marks(minute)) d = segment(new Context(c.p, c.t, c.verbose, minute), k, values, plainRanges, false);
+  else d = segment(new Context(c.p, { ...c.t, hour: spans }, c.verbose), k, spans, plainRanges, false);
   return d ? `, ${d}` : '';
 }
 

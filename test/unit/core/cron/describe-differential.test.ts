@@ -1,8 +1,9 @@
 // describeCron (our describer, describe-fields.ts) against the cronstrue-based describer it replaced
 // (cronstrue-reference.ts), on seeded generated expressions in both weekday numberings, English and
 // Chinese, verbose and short. Equal everywhere except the few categories where cronstrue says
-// something Quartz does not do: each is listed below, and for each our text is asserted (as
-// cronstrue's own wording of the same schedule written so that it reads it right).
+// something Quartz does not do: each is listed below with how our text follows from cronstrue's
+// (its wording of the schedule written so that it reads it right, or its text corrected), and
+// asserted on examples.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeCron } from '../../../../src/core/cron';
@@ -59,24 +60,43 @@ function starInList(fields: ParsedField[]): string | undefined {
   return i < 0 ? undefined : withField(fields, i, '*');
 }
 
+/**
+ * Category 3, cronstrue wrong: verbose `*\/n` hours (n not dividing 24) list the hours hit as clock
+ * times ("At 30 minutes past the hour, every 5 hours, at 00:00, 05:00, ...") whatever the minute.
+ * We name the times it fires at under one minute ("at 00:30, 05:30, ..."), spans under several
+ * ("at 00:00 through 00:59, ..."). Every HH:00 in cronstrue's text is in that list (the hour is `*\/n`).
+ */
+function hourValues(fields: ParsedField[], locale: 'en' | 'zh-cn', text: string): string {
+  const hour = fields[2].token.text.replace(/^0+(?=\d)/, '');
+  const n = Number(/^(?:\*|0)\/(\d+)$/.exec(hour)?.[1]);
+  const minute = fields[1].token.text;
+  if (!(n > 1 && 24 % n !== 0) || /^0+$/.test(minute)) return text;
+  if (/^\d+$/.test(minute)) return text.replace(/(\d\d):00/g, `$1:${minute.padStart(2, '0').slice(-2)}`);
+  return text.replace(/(\d\d):00/g, locale === 'en' ? '$1:00 through $1:59' : '$1:00至$1:59');
+}
+
+/** What we say: cronstrue's text, as each category above corrects it. */
+function expected(expr: string, fields: ParsedField[] | undefined, locale: 'en' | 'zh-cn', options: { short: boolean; weekdays: WeekdayNumbering }): string {
+  const rewritten = fields && (hourSpans(fields) ?? starInList(fields));
+  const text = describeCronReference(rewritten || expr, locale, options);
+  return fields && !options.short ? hourValues(fields, locale, text) : text;
+}
+
 describe('describeCron equals the cronstrue-based describer it replaced', () => {
   for (const weekdays of ['dataworks', 'quartz'] as const) {
     it(`${PER_NUMBERING} generated expressions, ${weekdays} numbering, en and zh-cn, verbose and short`, () => {
       let differ = 0;
       for (const { expr, fields } of generated(weekdays === 'quartz' ? 2027 : 2026, weekdays)) {
-        const rewritten = hourSpans(fields);
         for (const locale of LOCALES) {
           for (const form of FORMS) {
             const options = { ...form, weekdays };
             const ours = describeCron(expr, locale, options);
-            const asBefore = describeCronReference(expr, locale, options);
-            const at = `${expr} (${locale}, ${form.short ? 'short' : 'verbose'})`;
-            assert.equal(ours, rewritten ? describeCronReference(rewritten, locale, options) : asBefore, at);
-            if (ours !== asBefore) differ++;
+            assert.equal(ours, expected(expr, fields, locale, options), `${expr} (${locale}, ${form.short ? 'short' : 'verbose'})`);
+            if (ours !== describeCronReference(expr, locale, options)) differ++;
           }
         }
       }
-      // Category 1 is generated (so the check above covers it) and stays a minority of the texts.
+      // The categories are generated (so the check above covers them) and stay a minority of the texts.
       const total = PER_NUMBERING * LOCALES.length * FORMS.length;
       assert.ok(differ > 0 && differ < total * 0.25, `${differ} of ${total} differ from cronstrue`);
     });
@@ -89,15 +109,15 @@ describe('describeCron equals the cronstrue-based describer it replaced', () => 
       '0 0 0 L * ?', '0 0 12 ? * 5#3', '0 0 12 ? * 5L', '0 1 1 1 1 ?', '0 0/1 * * * ?', '0 5-50/5,55 * * * ?', '0 0 0 1/1 * ?',
       '0 0 0 ? * */1', '0 15 10 ? * 6#5', '0 0 22-2 ? * SUN-MON', '0 0 0 31 4,6,9,11 ?', '0 0 0 ? 11-2 1',
       '00 00 00 * * ? 2027', '30 00 00 * * ?', '0 0 1,* * * ?', '0 0 0 ? * MON,*', '0 0 0 1,* * ?',
+      '0 30 */5 * * ?', '0 0 */5 * * ?', '0 5,35 */7 * * ?', '0 7 0/11 ? * 1',
     ];
     for (const weekdays of ['dataworks', 'quartz'] as const) {
       for (const expr of weekdays === 'dataworks' ? [...exprs, '0 0 0 ? * 0-7', '0 0 0 ? * 5-7'] : exprs) {
         const { fields } = parseCron(expr, 'en', weekdays);
         assert.notEqual(describeCron(expr, 'en', { weekdays }), 'Unreadable cron expression', expr);
-        const reference = (fields && (hourSpans(fields) ?? starInList(fields))) || expr;
         for (const locale of LOCALES) for (const form of FORMS) {
           const options = { ...form, weekdays };
-          assert.equal(describeCron(expr, locale, options), describeCronReference(reference, locale, options), `${expr} (${weekdays}, ${locale}, ${form.short ? 'short' : 'verbose'})`);
+          assert.equal(describeCron(expr, locale, options), expected(expr, fields, locale, options), `${expr} (${weekdays}, ${locale}, ${form.short ? 'short' : 'verbose'})`);
         }
       }
     }
@@ -124,6 +144,13 @@ describe('where we differ from cronstrue on purpose', () => {
     assert.equal(describeCronReference('0 0 1,* * * ?', 'en'), 'At 01:00 and aN:00, every day');
     assert.equal(describeCron('0 0 0 ? * MON,*', 'en'), 'At 00:00, every day');
     assert.equal(describeCron('0 0 0 1 JAN,* ?', 'zh-cn'), '在00:00, 限每月 1号');
+  });
+
+  it('category 3: verbose hours hit by */n under minutes other than 0 are fire times or spans', () => {
+    assert.equal(describeCron('0 30 */5 * * ?', 'en'), 'At 30 minutes past the hour, every 5 hours, at 00:30, 05:30, 10:30, 15:30, and 20:30, every day');
+    assert.equal(describeCronReference('0 30 */5 * * ?', 'en'), 'At 30 minutes past the hour, every 5 hours, at 00:00, 05:00, 10:00, 15:00, and 20:00, every day');
+    assert.equal(describeCron('0 5,35 */7 * * ?', 'zh-cn'), '在整点后的第 5 和 35 分钟, 每隔 7 小时, 在00:00至00:59, 07:00至07:59, 14:00至14:59, 和 21:00至21:59, 每天');
+    assert.equal(describeCron('0 0 */5 * * ?', 'en'), 'On the hour, every 5 hours, at 00:00, 05:00, 10:00, 15:00, and 20:00, every day', 'under minute 0 they are the fire times');
   });
 
   it('an expression with an unreadable field is "Unreadable", never half described', () => {
