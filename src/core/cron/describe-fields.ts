@@ -21,9 +21,11 @@ export function describeFields(fields: readonly ParsedField[], locale: DescribeL
   const texts = fieldTexts(fields);
   if (!texts) return UNREADABLE[locale];
   const c = new Context(PHRASES[locale], texts, !opts.short);
-  const time = timeOfDay(c);
+  let time = timeOfDay(c);
   // Capitalised before the rest joins it (the short form only drops whole ", every ..." clauses).
-  let out = time.charAt(0).toUpperCase() + time.slice(1) + dayOfMonth(c) + dayOfWeek(c) + segment(c, MONTH, texts.month, false, false);
+  const first = time.charCodeAt(0);
+  if (first >= 97 && first <= 122) time = String.fromCharCode(first - 32) + time.slice(1);
+  let out = time + dayOfMonth(c) + dayOfWeek(c) + segment(c, MONTH, texts.month, false, false);
   if (opts.short) out = concise(out, c.p);
   return locale === 'zh-cn' ? tidyChinese(out) : out;
 }
@@ -223,7 +225,8 @@ function segment(c: Context, k: Kind, expr: string, plainRanges: boolean, whole:
   if (!stepped) return rangeOf(c, k, expr, plainRanges);
   const slash = expr.indexOf('/');
   const start = expr.slice(0, slash);
-  const n = expr.slice(slash + 1).split('/')[0];
+  const slash2 = expr.indexOf('/', slash + 1);
+  const n = slash2 < 0 ? expr.slice(slash + 1) : expr.slice(slash + 1, slash2);
   let out = fill(step(c, k, n), n);
   if (has(start, '-')) {
     const r = rangeOf(c, k, start, plainRanges);
@@ -247,15 +250,18 @@ function rangeOf(c: Context, k: Kind, expr: string, plainRanges: boolean): strin
 
 /** "A, B, and C" (two: "A and B"), each element said as itself. */
 function listOf(c: Context, k: Kind, expr: string, m: number, plainRanges: boolean): string {
-  const parts = expr.split(',');
-  const n = parts.length;
+  let n = 1;
+  for (let at = expr.indexOf(','); at >= 0; at = expr.indexOf(',', at + 1)) n++;
   const stepped = (m & STEP) !== 0;
   const plain = (m & (STEP | RANGE)) === 0;
   let out = '';
+  let from = 0;
   for (let i = 0; i < n; i++) {
     if (i > 0 && n > 2) out += i < n - 1 ? ', ' : ',';
     if (i > 0 && (i === n - 1 || n === 2)) out += `${c.p.spaceAnd} `;
-    const s = parts[i];
+    const comma = expr.indexOf(',', from);
+    const s = comma < 0 ? expr.slice(from) : expr.slice(from, comma);
+    from = comma + 1;
     if (plain) {
       out += item(c, k, s);
       continue;

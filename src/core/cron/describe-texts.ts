@@ -40,7 +40,8 @@ export function fieldTexts(fields: readonly ParsedField[]): FieldTexts | undefin
 
 /** A list with a `*` in it covers the whole field (Quartz), so it reads as `*` (not "at 01:00 and aN:00"). */
 function whole(c: string): string {
-  return c.length > 1 && c.indexOf('*') >= 0 && (c.startsWith('*,') || c.endsWith(',*') || c.indexOf(',*,') >= 0) ? '*' : c;
+  if (c.indexOf(',') < 0 || c.indexOf('*') < 0) return c;
+  return c.startsWith('*,') || c.endsWith(',*') || c.indexOf(',*,') >= 0 ? '*' : c;
 }
 
 /**
