@@ -4,7 +4,7 @@ export type { CronProblem } from './parse';
 export type { CronFix, CronCheck, CronNote } from './check';
 export { checkCron } from './check';
 export { nextFireTimes } from './next';
-export { describeCron } from './describe';
+export { describeCron, describeFields, type DescribeOptions } from './describe';
 export { CRON_MESSAGES, type CronLocale, type CronMessageKey } from './messages';
 export {
   DEFAULT_WEEKDAY_NUMBERING, WEEKDAY_NUMBERINGS, isWeekdayNumbering, type CronOptions, type WeekdayNumbering,

@@ -1,0 +1,56 @@
+// The last touches of a description: the short form (inlay hints, tree items) and the spaces the
+// Chinese phrases leave, scanned with indexOf and char codes (no regular expression per call).
+import type { Phrases } from './describe-phrases';
+
+/** The short form: "every minute", "every hour" and "every day" dropped where nothing follows them in the clause. */
+export function concise(s: string, p: Phrases): string {
+  let out = dropClause(s, `, ${p.everyMinute}`);
+  out = dropClause(out, `, ${p.everyHour}`);
+  out = dropClause(out, p.commaEveryDay);
+  if (out.endsWith(', ')) return out.slice(0, -2);
+  return out.endsWith(',') ? out.slice(0, -1) : out;
+}
+
+/** Every `phrase` not followed (after spaces) by a letter or digit, removed. */
+function dropClause(s: string, phrase: string): string {
+  let i = s.indexOf(phrase);
+  if (i < 0) return s;
+  let out = '';
+  let from = 0;
+  while (i >= 0) {
+    let j = i + phrase.length;
+    while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    if (j >= s.length || !isWordChar(s.charCodeAt(j))) {
+      out += s.slice(from, i);
+      from = i + phrase.length;
+      i = s.indexOf(phrase, from);
+    } else {
+      i = s.indexOf(phrase, i + phrase.length);
+    }
+  }
+  return out + s.slice(from);
+}
+
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+/** Letters and digits; every non-ASCII character in these phrases is a letter. */
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c >= 0x80;
+
+/** The Chinese phrases leave stray spaces: runs become one, none in "第三个 星期五" or "1 号". */
+export function tidyChinese(s: string): string {
+  let i = s.indexOf(' ');
+  if (i < 0) return s;
+  let out = '';
+  let from = 0;
+  while (i >= 0) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 32) j++;
+    const before = s.charCodeAt(i - 1);
+    const drop = (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7);
+    out += s.slice(from, i) + (drop ? '' : ' ');
+    from = j;
+    i = s.indexOf(' ', j);
+  }
+  return out + s.slice(from);
+}
+
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
