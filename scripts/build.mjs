@@ -6,8 +6,12 @@ import { chmodSync } from 'node:fs';
 import { basename } from 'node:path';
 import { findFiles } from './lib/find-files.mjs';
 import { buildLazyEntries, lazyBundles } from './lib/lazy-bundles.mjs';
+import { oneVscodeNamespace } from './lib/one-vscode-namespace.mjs';
 
 const production = process.argv.includes('--production');
+// `--outdir DIR` puts the bundles elsewhere (the activation bench loads a production build from a temp dir).
+const outAt = process.argv.indexOf('--outdir');
+const out = outAt >= 0 ? process.argv[outAt + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -29,18 +33,18 @@ const lazy = { ...common, supported: { 'dynamic-import': false } };
 const extensionLazy = lazyBundles((p) => (p.endsWith('/src/extension/connection/clientModules') ? './client.js' : undefined));
 const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
 await Promise.all([
-  esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [extensionLazy.plugin] }),
-  esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
+  esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
+  esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
   // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
-  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: 'dist/validate-worker.js' }),
+  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: `${out}/validate-worker.js` }),
 ]);
 await Promise.all([
-  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'] }, extensionLazy.entries, 'dist'),
-  buildLazyEntries(esbuild, lazy, cliLazy.entries, 'dist'),
+  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [oneVscodeNamespace] }, extensionLazy.entries, out),
+  buildLazyEntries(esbuild, lazy, cliLazy.entries, out),
 ]);
-chmodSync('dist/cli.js', 0o755);
+chmodSync(`${out}/cli.js`, 0o755);
 
-if (!production) {
+if (!production && out === 'dist') {
   // Integration tests run inside the extension host: bundle them with mocha, vscode external.
   await esbuild.build({
     ...common,
