@@ -70,6 +70,8 @@ export interface EndRecord {
   reason?: string;
   counts: OutcomeCounts;
   revert?: string | null;
+  /** Before-state read calls, and the strict in-order rule's count for the same tasks (see ApplyResult.reads). */
+  reads?: { calls: number; inOrderCalls: number };
 }
 
 export type JournalRecord = PlanRecord | BeforeRecord | SendingRecord | ResultRecord | EndRecord;

@@ -69,6 +69,12 @@ export interface ApplyResult {
   revert: RevertPlan | null;
   /** Requests made by the engine (each may be retried inside the client). */
   calls: number;
+  /**
+   * Before-state read calls made, and what the strict in-order rule makes for the same tasks (more
+   * made than that: page 1 of every project read at once, with a read quota apart). Absent when the
+   * reading did not finish.
+   */
+  reads?: { calls: number; inOrderCalls: number };
 }
 
 const now = () => new Date().toISOString();
@@ -104,15 +110,20 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const readAhead = readBefore && opts.readAhead !== false;
   const reads = new BeforeReads(journal);
   let readError: unknown;
+  let readCalls: ApplyResult['reads'];
   let reading: Promise<void> = Promise.resolve();
   if (readBefore) {
     progress('before-state', 0);
+    // A read quota apart from writes: a read delays no write, so read every project at once (a few
+    // extra calls) for the chunks' before-state to arrive early. Shared: every read delays a write.
+    const separate = opts.readLimiter !== undefined && opts.readLimiter !== limiter;
     reading = readBeforeState(plan.tasks, {
       service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
+      atOnce: separate && readAhead,
       onCall: () => { calls++; reads.calls++; },
       onEntry: (key, entry) => reads.add(key, entry),
     }).then(
-      () => reads.finish(),
+      (state) => { readCalls = { calls: state.calls, inOrderCalls: state.inOrderCalls ?? state.calls }; reads.finish(); },
       (e: unknown) => { readError = e; reads.fail(); },
     );
     if (!readAhead) {
@@ -233,7 +244,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const final = results.map((r, i) => r ?? notSent([plan.tasks[i]], 'Not sent.')[0]);
   const counts = countOutcomes(final);
   const revert = before.size ? buildRevert(opts.request.Tasks, final, before, `Revert of ${opts.file ?? 'a patch'} applied ${now()}`) : null;
-  return { plan, results: final, counts, status, error, before, revert, calls };
+  return { plan, results: final, counts, status, error, before, revert, calls, ...(readCalls ? { reads: readCalls } : {}) };
 }
 
 /**
@@ -304,5 +315,6 @@ function isSet<T>(v: T | undefined): v is T {
 export async function finishJournal(journal: JournalSink | undefined, result: ApplyResult, revertPath: string | null): Promise<void> {
   await journal?.append({
     type: 'end', at: now(), status: result.status, reason: result.error?.message, counts: result.counts, revert: revertPath,
+    ...(result.reads ? { reads: result.reads } : {}),
   });
 }

@@ -1,0 +1,222 @@
+// With a read quota apart from the write quota, the before-state reader reads page 1 of every
+// candidate project at once, so the first chunk leaves long before the last project is read. Over
+// real HTTP against the emulator; a thin wrapper around the real client notes which project each
+// read was for, and the emulator's own request log gives the order the service saw.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runApply, finishJournal } from '../../../../src/core/apply/run';
+import { readBeforeState } from '../../../../src/core/apply/before-state';
+import { MemoryJournal, summarizeJournal } from '../../../../src/core/apply/journal';
+import { LIST_IDS_PER_CALL } from '../../../../src/core/apply/project-read';
+import { planApply } from '../../../../src/core/apply/plan';
+import { TokenBucket } from '../../../../src/core/apply/rate-limit';
+import type { TaskLookupQuery, TaskService } from '../../../../src/core/apply/service';
+import type { BatchUpdateRequest, EnvType, TaskPatch } from '../../../../src/core/patch/model';
+import type { TaskRecord } from '../../../../src/emulator/index';
+import { requestsOf, startFixture, type Fixture } from './emulator-fixture';
+
+let fx: Fixture;
+before(async () => { fx = await startFixture({ tasks: 2000 }); });
+after(async () => { await fx.emu.close(); });
+
+type Event = { kind: 'read'; project?: string; ids: string[] } | { kind: 'write'; ids: string[] };
+
+/** The real client; every answered read (with its project) and every write leaving is logged in order. */
+function recording(log: Event[]): TaskService {
+  return {
+    getTask: async (id: string, env: EnvType, signal?: AbortSignal) => {
+      const t = await fx.client.getTask(id, env, signal);
+      log.push({ kind: 'read', ids: [t.Id] });
+      return t;
+    },
+    listTasks: async (q: TaskLookupQuery, signal?: AbortSignal) => {
+      const page = await fx.client.listTasks(q, signal);
+      log.push({ kind: 'read', project: q.ProjectId, ids: page.items.map((i) => i.Id) });
+      return page;
+    },
+    batchUpdateTasks: (body: BatchUpdateRequest, signal?: AbortSignal) => {
+      log.push({ kind: 'write', ids: body.Tasks.map((t) => t.Id) });
+      return fx.client.batchUpdateTasks(body, signal);
+    },
+  };
+}
+
+/** Prod tasks in the seed's own order (ids rising, the big ones every 25th): every chunk holds tasks of every project. */
+const prodInSeedOrder = (): TaskRecord[] => Object.values(fx.emu.snapshot().tasks.Prod);
+const projectOf = (t: TaskRecord) => t.ProjectId;
+const pagesOf = (projectId: string) => Math.ceil(prodInSeedOrder().filter((t) => projectOf(t) === projectId).length / LIST_IDS_PER_CALL);
+
+/**
+ * The strict in-order rule's ListTasks count, worked out from the emulator's state alone: projects in
+ * order, ids not found carried on; at most 100 left: one Ids call; more: page 1, then the fewer of the
+ * remaining pages and the remaining ids 100 per call.
+ */
+function inOrderCount(ids: string[], projectIds: string[]): number {
+  const prod = fx.emu.snapshot().tasks.Prod;
+  let left = ids.filter((id) => prod[id]);
+  let calls = 0;
+  for (const p of projectIds) {
+    if (!left.length) break;
+    calls++;
+    const mine = Object.values(prod).filter((t) => t.ProjectId === p).sort((a, b) => (BigInt(b.Id) > BigInt(a.Id) ? 1 : -1));
+    if (left.length > LIST_IDS_PER_CALL) {
+      const page1 = new Set(mine.slice(0, LIST_IDS_PER_CALL).map((t) => t.Id));
+      const rest = left.filter((id) => !page1.has(id)).length;
+      calls += Math.min(Math.ceil(mine.length / LIST_IDS_PER_CALL) - 1, Math.ceil(rest / LIST_IDS_PER_CALL));
+    }
+    const inP = new Set(mine.map((t) => t.Id));
+    left = left.filter((id) => !inP.has(id));
+  }
+  return calls;
+}
+
+const listCalls = () => requestsOf(fx, 'ListTasks').length;
+
+test('separate read quota: the first write leaves before the last project is read, each write after its own tasks, no more calls than in order', async () => {
+  const all = prodInSeedOrder();
+  const last = fx.projectIds.at(-1)!;
+  const log: Event[] = [];
+  const journal = new MemoryJournal();
+  const mark = fx.requests.length;
+  const res = await runApply({
+    service: recording(log), request: { Tasks: all.map((t, i) => ({ Id: t.Id, Description: `at once ${i}` })) }, batchSize: 50,
+    limiter: new TokenBucket(500), readLimiter: new TokenBucket(25), projectIds: fx.projectIds, journal,
+  });
+  await finishJournal(journal, res, null);
+  assert.equal(res.status, 'done');
+  assert.equal(res.counts.succeeded, all.length);
+
+  // The emulator's log: the reads answered before the first write are far fewer than the in-order
+  // rule needs before it even starts the last project (every page of the others, and the last's page 1).
+  const seen = fx.requests.slice(mark).filter((l) => /^(ListTasks|BatchUpdateTasks) /.test(l));
+  const readsBeforeFirstWrite = seen.findIndex((l) => l.startsWith('BatchUpdateTasks '));
+  const inOrderBeforeLast = fx.projectIds.slice(0, -1).reduce((n, p) => n + pagesOf(p), 0) + 1;
+  assert.ok(readsBeforeFirstWrite > 0 && readsBeforeFirstWrite < inOrderBeforeLast, `first write answered after ${readsBeforeFirstWrite} reads; in order the last project starts after ${inOrderBeforeLast}`);
+
+  // The wrapper's log: the first write leaves while reads of the last project are still to come.
+  const firstWrite = log.findIndex((e) => e.kind === 'write');
+  const lastReadOfLast = log.map((e) => (e.kind === 'read' ? e.project : undefined)).lastIndexOf(last);
+  assert.ok(firstWrite < lastReadOfLast, `first write at ${firstWrite}, last read of project ${last} at ${lastReadOfLast}`);
+  const readIds = new Set<string>();
+  for (const e of log) {
+    if (e.kind === 'read') e.ids.forEach((id) => readIds.add(id));
+    else for (const id of e.ids) assert.ok(readIds.has(id), `task ${id} written before its current values were read`);
+  }
+
+  // Calls: every project walked, as in order; nothing extra here.
+  const reads = seen.length - res.plan.chunks.length;
+  assert.equal(reads, inOrderCount(all.map((t) => t.Id), fx.projectIds));
+  assert.deepEqual(res.reads, { calls: reads, inOrderCalls: reads });
+  assert.deepEqual(summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n')).end?.reads, res.reads);
+  // The journal holds each chunk's before-state before its 'sending' record, and the revert is exact.
+  const journaled = new Set<string>();
+  for (const r of journal.records) {
+    if (r.type === 'before') r.tasks.forEach((t) => journaled.add(t.id));
+    if (r.type === 'sending') for (const t of r.tasks) assert.ok(journaled.has(t.Id), `chunk ${r.chunk}: ${t.Id} sent before its before-state was journaled`);
+  }
+  assert.deepEqual(res.revert?.request.Tasks.map((t) => [t.Id, t.Description]), all.map((t) => [t.Id, t.Description]));
+});
+
+test('reading at once: the same before-state as in order, at most one extra call per project, and the in-order count it reports is exact', async () => {
+  const all = prodInSeedOrder();
+  const [p1, , , p4] = fx.projectIds;
+  const cases: [string, TaskRecord[]][] = [
+    ['150 tasks of the first project (the other pages 1 are extra)', all.filter((t) => projectOf(t) === p1).slice(0, 150)],
+    ['every third task of the account', all.filter((_, i) => i % 3 === 0)],
+    ['250 tasks of the last project only (Ids asked project by project)', all.filter((t) => projectOf(t) === p4).slice(-250)],
+    ['60 tasks over every project (each project asked by Ids at once)', all.filter((_, i) => i % 31 === 0).slice(0, 60)],
+    ['a few tasks of the first project, every task of the others', all.filter((t, i) => projectOf(t) !== p1 || i % 250 < 2)],
+  ];
+  const extras: number[] = [];
+  for (const [label, picked] of cases) {
+    const tasks = planApply({ Tasks: picked.map((t): TaskPatch => ({ Id: t.Id, Timeout: 1 })) }).tasks;
+    const expected = inOrderCount(picked.map((t) => t.Id), fx.projectIds);
+    let mark = listCalls();
+    const strict = await readBeforeState(tasks, { service: fx.client, limiter: new TokenBucket(500), projectIds: fx.projectIds });
+    assert.equal(listCalls() - mark, expected, `${label}: in order`);
+    assert.equal(strict.inOrderCalls, expected);
+    mark = listCalls();
+    const atOnce = await readBeforeState(tasks, { service: fx.client, limiter: new TokenBucket(500), projectIds: fx.projectIds, atOnce: true });
+    const made = listCalls() - mark;
+    assert.equal(atOnce.calls, made, label);
+    assert.equal(atOnce.inOrderCalls, expected, `${label}: the in-order count reported`);
+    extras.push(made - expected);
+    assert.ok(made <= expected + fx.projectIds.length, `${label}: ${made} calls at once vs ${expected} in order`);
+    assert.deepEqual([...atOnce.entries].sort(), [...strict.entries].sort(), `${label}: same before-state`);
+    assert.equal(atOnce.entries.size, picked.length);
+  }
+  // The bound is not vacuous: the first case pays for the other projects' pages 1; the spread ones need none.
+  assert.equal(extras[0], fx.projectIds.length - 1, extras.join());
+  assert.ok(extras.every((n) => n <= fx.projectIds.length), extras.join());
+});
+
+test('shared quota: the strict order, project after project, with exactly the in-order count', async () => {
+  const all = prodInSeedOrder();
+  const log: Event[] = [];
+  const mark = listCalls();
+  const res = await runApply({
+    service: recording(log), request: { Tasks: all.map((t, i) => ({ Id: t.Id, Description: `shared ${i}` })) }, batchSize: 50,
+    rps: 500, projectIds: fx.projectIds,
+  });
+  assert.equal(res.counts.succeeded, all.length);
+  const reads = listCalls() - mark;
+  assert.equal(reads, inOrderCount(all.map((t) => t.Id), fx.projectIds));
+  assert.deepEqual(res.reads, { calls: reads, inOrderCalls: reads });
+  // Never a read of a project before every read of the ones before it has answered... started, at
+  // least: the reads of one project are all in the log before the first of the next.
+  const order = log.flatMap((e) => (e.kind === 'read' && e.project ? [fx.projectIds.indexOf(e.project)] : []));
+  assert.deepEqual(order, [...order].sort((a, b) => a - b), 'projects read one after the other');
+});
+
+test('separate read quota, cancelled while reading ahead: results, journal and revert say exactly which tasks were applied', async () => {
+  const all = prodInSeedOrder();
+  const log: Event[] = [];
+  const journal = new MemoryJournal();
+  const ac = new AbortController();
+  const res = await runApply({
+    service: recording(log), request: { Tasks: all.map((t) => ({ Id: t.Id, Timeout: t.Timeout + 7 })) }, batchSize: 50,
+    limiter: new TokenBucket(500), readLimiter: new TokenBucket(8), projectIds: fx.projectIds, journal, signal: ac.signal,
+    onProgress: (p) => { if (p.phase === 'apply' && p.chunk === 2) ac.abort(new Error('user cancelled')); },
+  });
+  await finishJournal(journal, res, null);
+  assert.equal(res.status, 'cancelled');
+  assert.equal(res.reads, undefined, 'the reading did not finish');
+  const statuses = res.results.map((r) => r.status);
+  assert.ok(statuses.filter((s) => s === 'succeeded').length >= 100, statuses.join(','));
+  assert.ok(statuses.slice(-50).every((s) => s === 'not-sent'), 'the last chunk was never sent');
+  const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
+  assert.deepEqual(summary.tasks.map((t) => t.status), statuses);
+  assert.equal(summary.end?.status, 'cancelled');
+  const journaled = new Set(summary.before?.tasks.map((t) => t.id));
+  res.results.forEach((r) => { if (r.status !== 'not-sent') assert.ok(journaled.has(r.id), `sent task ${r.id} has no journaled before-state`); });
+  const applied = res.results.filter((r) => r.status === 'succeeded' || r.status === 'unknown').map((r) => r.id);
+  assert.deepEqual(res.revert?.request.Tasks.map((t) => t.Id).sort(), [...applied].sort());
+  const state = fx.emu.snapshot();
+  res.results.forEach((r, i) => {
+    if (r.status === 'not-sent') assert.equal(state.tasks.Prod[r.id].Timeout, all[i].Timeout, `not-sent ${r.id} unchanged`);
+    if (r.status === 'succeeded') assert.equal(state.tasks.Prod[r.id].Timeout, all[i].Timeout + 7, `succeeded ${r.id} applied`);
+  });
+});
+
+test('separate read quota: a task in no project still gets its GetTask and a clear "not found"', async () => {
+  const all = prodInSeedOrder().filter((_, i) => i % 4 === 0);
+  const devOnly = Object.values(fx.emu.snapshot().tasks.Dev).find((t) => !fx.emu.snapshot().tasks.Prod[t.Id])!;
+  const tasks: TaskPatch[] = [
+    ...all.slice(0, 120).map((t) => ({ Id: t.Id, Description: 'found' })),
+    { Id: '999999999999', Description: 'no such task' },
+    { Id: devOnly.Id, Description: 'only in Dev' },
+    ...all.slice(120).map((t) => ({ Id: t.Id, Description: 'found' })),
+  ];
+  const gets = requestsOf(fx, 'GetTask').length;
+  const res = await runApply({
+    service: fx.client, request: { Tasks: tasks }, batchSize: 50,
+    limiter: new TokenBucket(500), readLimiter: new TokenBucket(100), projectIds: fx.projectIds,
+  });
+  assert.equal(requestsOf(fx, 'GetTask').length - gets, 2, 'one GetTask for each task no project has');
+  assert.match(res.before.get('Prod:999999999999')?.error ?? '', /not|exist/i);
+  assert.ok(res.before.get(`Prod:${devOnly.Id}`)?.error);
+  assert.equal(res.counts.succeeded, all.length);
+  assert.deepEqual([res.results[120].status, res.results[121].status], ['failed', 'failed']);
+  assert.match(res.results[120].message, /does not exist/);
+  assert.ok(res.reads && res.reads.calls <= res.reads.inOrderCalls + fx.projectIds.length, JSON.stringify(res.reads));
+});
