@@ -9,7 +9,7 @@
 //     CLI --rps 20 --read-rps 50): the before-state reads no longer take write time; the CLI reads
 //     ahead (a chunk leaves once its own tasks are read), so the floor is the 10 s of writes.
 // Goal: runs 1 and 3 within 1.2x of their floors ("ratio to this run's call floor").
-// Run: `node --import tsx bench/apply.bench.ts [--tasks 10000] [--in-flight N]`
+// Run: `node --import tsx bench/apply.bench.ts [--tasks 10000] [--in-flight N] [--only 1,2,3]`
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ const READ_RPS = 50;
 const SEED_TASKS = Math.ceil(TASKS * 1.07); // about 1 in 20 seeded tasks exists only in Dev
 const SEED = 1;
 const IN_FLIGHT = arg('in-flight', 0); // 0: the CLI's default
+// --only 1,3: just those runs (1 shared quota, 2 --no-revert, 3 separate read quota), e.g. to repeat one.
+const ONLY = (() => { const i = process.argv.indexOf('--only'); return i > 0 ? new Set(process.argv[i + 1].split(',').map(Number)) : null; })();
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -70,7 +72,8 @@ async function main(): Promise<void> {
       { label: '--no-revert', endpoint, extra: ['--no-revert'], readRps: RPS },
       { label: 'with before-state, separate read quota', endpoint: '', extra: ['--read-rps', String(READ_RPS)], readRps: READ_RPS },
     ];
-    for (const run of runs) {
+    for (const [n, run] of runs.entries()) {
+      if (ONLY && !ONLY.has(n + 1)) continue;
       const { label, extra, readRps } = run;
       if (readRps !== RPS) {
         separate = await startEmulator(['--write-qps', String(RPS), '--read-qps', String(READ_RPS)]);

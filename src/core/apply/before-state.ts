@@ -10,7 +10,7 @@
 import type { EnvType } from '../patch/model';
 import { pickTouched, taskKey, touchedFields } from './fields';
 import type { PlannedTask } from './plan';
-import type { ProjectReadContext } from './project-read';
+import type { ProjectReadContext, ReadDemand } from './project-read';
 import type { RateLimiter } from './rate-limit';
 import { pool } from './read-pool';
 import { readProjectsAtOnce } from './read-projects-at-once';
@@ -45,6 +45,8 @@ export interface BeforeStateOptions {
    * counted apart from writes (a read there delays no write); default false, the fewest calls.
    */
   atOnce?: boolean;
+  /** With `atOnce`: how far the writes have got, so reads far ahead of them wait (see ReadDemand). */
+  demand?: ReadDemand;
   onCall?(action: 'ListTasks' | 'GetTask'): void;
   /** Each task's entry as soon as it is known (found, or known not to be readable), before the whole read ends. */
   onEntry?(key: string, entry: BeforeEntry): void;
@@ -64,7 +66,8 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
   const byKey = new Map<string, PlannedTask[]>();
   for (const t of tasks) {
     const k = taskKey(t.task.Id, t.env);
-    byKey.set(k, [...(byKey.get(k) ?? []), t]);
+    const group = byKey.get(k);
+    if (group) group.push(t); else byKey.set(k, [t]);
   }
   const viaGet: PlannedTask[] = [];
   const viaList = new Map<EnvType, PlannedTask[]>();
@@ -73,7 +76,11 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     const needsTags = group.some((t) => touchedFields(t.task).includes('Tags'));
     const first = group[0];
     if (!canList || needsTags) viaGet.push(first);
-    else viaList.set(first.env, [...(viaList.get(first.env) ?? []), first]);
+    else {
+      // Appended in place: copying the list per task was quadratic (0.3 s for 10,000 tasks before the first read).
+      const ofEnv = viaList.get(first.env);
+      if (ofEnv) ofEnv.push(first); else viaList.set(first.env, [first]);
+    }
   }
 
   const record = (t: PlannedTask, state: TaskState) => {
@@ -95,7 +102,7 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
   };
   let inOrderCalls = 0;
   const listJobs = [...viaList].map(([env, tasksOfEnv]) => async () => {
-    const ctx: ProjectReadContext = { env, tasks: tasksOfEnv, projectIds: opts.projectIds ?? [], concurrency: opts.concurrency ?? 4, list, record };
+    const ctx: ProjectReadContext = { env, tasks: tasksOfEnv, projectIds: opts.projectIds ?? [], concurrency: opts.concurrency ?? 4, list, record, ...(opts.demand ? { demand: opts.demand } : {}) };
     const read = await (opts.atOnce ? readProjectsAtOnce(ctx) : readProjectsInOrder(ctx));
     inOrderCalls += read.inOrderCalls;
     viaGet.push(...read.remaining);

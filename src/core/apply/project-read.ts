@@ -17,6 +17,23 @@ export interface ProjectReadContext {
   /** One ListTasks call, through the limiter and counted. */
   list(query: TaskLookupQuery): Promise<TaskPage>;
   record(t: PlannedTask, state: TaskState): void;
+  demand?: ReadDemand;
+}
+
+/**
+ * How far the writes have got. With a read quota apart, reading every page as fast as the quota
+ * allows takes CPU the writes need (each page is parsed on the same thread), for tasks whose chunks
+ * leave seconds later; so reads for tasks more than `ahead` past the frontier wait for it to move.
+ */
+export interface ReadDemand {
+  /** File index of the first task of the next chunk to send; Infinity once no more chunks will be sent. */
+  frontier(): number;
+  /** Tasks past the frontier worth reading now. */
+  readonly ahead: number;
+  /** True while the sender waits for before-state: then a read goes out whatever its place. */
+  waiting(): boolean;
+  /** Resolves at the next change of either. */
+  changed(): Promise<void>;
 }
 
 export interface ProjectReadResult {

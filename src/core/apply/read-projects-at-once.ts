@@ -6,7 +6,8 @@
 // project is read first, all at once (or, for at most 100 ids, every project asked by Ids at once);
 // then each project is walked or asked by Ids, as the in-order rule would decide it, as soon as what
 // is known about the projects before it settles that decision. The pages of all walks go out in one
-// queue, those expected to hold the file's first tasks first.
+// queue, those expected to hold the file's first tasks first, and (given a ReadDemand) those far
+// ahead of the writes wait for them.
 //
 // Calls: at most one more per project than the in-order rule. A project's page 1 is the extra call
 // when the in-order rule would have asked it by Ids or not at all; a walk is started only when the
@@ -162,18 +163,21 @@ export async function readProjectsAtOnce(ctx: ProjectReadContext): Promise<Proje
   // 2. One queue, best first, at most `concurrency` calls in flight; a decision is revisited after every answer.
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
+  const demand = ctx.demand;
+  // Wanted soon (or nothing to pace by), or the writes wait for before-state and no read is going.
+  const mayStart = (job: Job) => !demand || job.priority <= demand.frontier() + demand.ahead || (running.size === 0 && demand.waiting());
   for (;;) {
     decide();
     queue.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
-    while (!failure && running.size < ctx.concurrency && queue.length) {
+    while (!failure && running.size < ctx.concurrency && queue.length && mayStart(queue[0])) {
       const job = queue.shift()!;
       const run: Promise<void> = job.run()
         .catch((error: unknown) => { failure ??= { error }; })
         .finally(() => running.delete(run));
       running.add(run);
     }
-    if (!running.size) break;
-    await Promise.race(running);
+    if (!running.size && (failure || !queue.length)) break;
+    await Promise.race(demand ? [...running, demand.changed()] : running);
   }
   if (failure) throw failure.error;
   const open = projects.find((p) => p.phase !== 'done');

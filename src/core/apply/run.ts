@@ -12,6 +12,7 @@ import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPla
 import { taskKey } from './fields';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, type RevertPlan } from './revert';
+import { WriteFrontier } from './write-frontier';
 import type { ServiceErrorLike, TaskService } from './service';
 
 export interface ApplyProgress {
@@ -109,6 +110,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const readBefore = opts.readBefore !== false;
   const readAhead = readBefore && opts.readAhead !== false;
   const reads = new BeforeReads(journal);
+  const frontier = new WriteFrontier(plan.batchSize);
   let readError: unknown;
   let readCalls: ApplyResult['reads'];
   let reading: Promise<void> = Promise.resolve();
@@ -119,7 +121,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
     const separate = opts.readLimiter !== undefined && opts.readLimiter !== limiter;
     reading = readBeforeState(plan.tasks, {
       service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
-      atOnce: separate && readAhead,
+      ...(separate && readAhead ? { atOnce: true, demand: frontier } : {}),
       onCall: () => { calls++; reads.calls++; },
       onEntry: (key, entry) => reads.add(key, entry),
     }).then(
@@ -200,13 +202,18 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       progress('apply', ++answered);
     };
     for (const chunk of plan.chunks) {
+      frontier.moveTo(chunk.tasks[0].index);
       const keys = new Set(chunk.tasks.map((t) => taskKey(t.task.Id, t.env)));
       // Wait for room; a chunk that touches a task still in flight waits for it, so a later value can't land first.
       while (inFlight.size >= maxInFlight || [...inFlight.values()].some((k) => [...keys].some((x) => k.has(x)))) {
         await Promise.race(inFlight.keys());
       }
       // Its tasks' current values: read (or the reading ended), whichever comes first.
-      if (readBefore) await reads.ready(keys, opts.signal);
+      if (readBefore) {
+        frontier.wait(true);
+        await reads.ready(keys, opts.signal);
+        frontier.wait(false);
+      }
       if (status !== 'done' || opts.signal?.aborted || sinkError || readError !== undefined) { skip(chunk); continue; }
       try {
         await limiter.acquire(opts.signal);
@@ -231,6 +238,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       const p: Promise<void> = send(chunk, body).finally(() => inFlight.delete(p));
       inFlight.set(p, keys);
     }
+    frontier.moveTo(Infinity); // nothing more to send: read the rest at the quota
     await Promise.all(inFlight.keys());
     // What is left of the reading (tasks of chunks not sent) is journaled too, then the run ends.
     await reading;

@@ -200,7 +200,8 @@ test('separate read quota, cancelled while reading ahead: results, journal and r
 
 test('separate read quota: a task in no project still gets its GetTask and a clear "not found"', async () => {
   const all = prodInSeedOrder().filter((_, i) => i % 4 === 0);
-  const devOnly = Object.values(fx.emu.snapshot().tasks.Dev).find((t) => !fx.emu.snapshot().tasks.Prod[t.Id])!;
+  const { tasks: state } = fx.emu.snapshot();
+  const devOnly = Object.values(state.Dev).find((t) => !state.Prod[t.Id])!;
   const tasks: TaskPatch[] = [
     ...all.slice(0, 120).map((t) => ({ Id: t.Id, Description: 'found' })),
     { Id: '999999999999', Description: 'no such task' },
@@ -219,4 +220,42 @@ test('separate read quota: a task in no project still gets its GetTask and a cle
   assert.deepEqual([res.results[120].status, res.results[121].status], ['failed', 'failed']);
   assert.match(res.results[120].message, /does not exist/);
   assert.ok(res.reads && res.reads.calls <= res.reads.inOrderCalls + fx.projectIds.length, JSON.stringify(res.reads));
+});
+
+test('separate read quota: reads far ahead of the writes wait for them, so they do not crowd the writes out', async () => {
+  const all = prodInSeedOrder();
+  const mark = fx.requests.length;
+  // Reads could all be done in a quarter of a second at 200/s; the writes take seconds at 10/s.
+  const res = await runApply({
+    service: fx.client, request: { Tasks: all.map((t, i) => ({ Id: t.Id, Description: `paced ${i}` })) }, batchSize: 50,
+    limiter: new TokenBucket(10), readLimiter: new TokenBucket(200), projectIds: fx.projectIds,
+  });
+  assert.equal(res.counts.succeeded, all.length);
+  const seen = fx.requests.slice(mark).filter((l) => /^(ListTasks|BatchUpdateTasks) /.test(l)).map((l) => l.split(' ')[0]);
+  const fifthWrite = seen.map((a, i) => (a === 'BatchUpdateTasks' ? i : -1)).filter((i) => i >= 0)[4];
+  const readsAfter = seen.slice(fifthWrite).filter((a) => a === 'ListTasks').length;
+  assert.ok(readsAfter >= 5, `${readsAfter} of ${res.reads?.calls} reads after the fifth write: the reading did not wait for the writes`);
+  assert.deepEqual(res.reads, { calls: res.reads?.inOrderCalls, inOrderCalls: inOrderCount(all.map((t) => t.Id), fx.projectIds) });
+});
+
+test('separate read quota: a file order the page estimate gets wrong (shuffled, reversed) still ends, each write after its reads', async () => {
+  const all = prodInSeedOrder();
+  let seed = 11;
+  const random = () => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed / 2 ** 31; };
+  const shuffled = [...all].map((t) => [random(), t] as const).sort((a, b) => a[0] - b[0]).map(([, t]) => t);
+  for (const [label, order] of [['shuffled', shuffled], ['reversed', [...all].reverse()]] as const) {
+    const log: Event[] = [];
+    const res = await runApply({
+      service: recording(log), request: { Tasks: order.map((t) => ({ Id: t.Id, Description: `${label} order` })) }, batchSize: 50,
+      limiter: new TokenBucket(200), readLimiter: new TokenBucket(200), projectIds: fx.projectIds,
+    });
+    assert.equal(res.status, 'done', label);
+    assert.equal(res.counts.succeeded, order.length, label);
+    const readIds = new Set<string>();
+    for (const e of log) {
+      if (e.kind === 'read') e.ids.forEach((id) => readIds.add(id));
+      else for (const id of e.ids) assert.ok(readIds.has(id), `${label}: task ${id} written before it was read`);
+    }
+    assert.ok(res.reads && res.reads.calls <= res.reads.inOrderCalls + fx.projectIds.length, `${label}: ${JSON.stringify(res.reads)}`);
+  }
 });
