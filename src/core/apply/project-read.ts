@@ -30,7 +30,7 @@ export interface ReadDemand {
   frontier(): number;
   /** Tasks past the frontier worth reading now. */
   readonly ahead: number;
-  /** True while the sender waits for before-state: then a read goes out whatever its place. */
+  /** True while the sender waits for before-state: then reads go out whatever their place. */
   waiting(): boolean;
   /** Resolves at the next change of either. */
   changed(): Promise<void>;

@@ -164,8 +164,9 @@ export async function readProjectsAtOnce(ctx: ProjectReadContext): Promise<Proje
   const running = new Set<Promise<void>>();
   let failure: { error: unknown } | undefined;
   const demand = ctx.demand;
-  // Wanted soon (or nothing to pace by), or the writes wait for before-state and no read is going.
-  const mayStart = (job: Job) => !demand || job.priority <= demand.frontier() + demand.ahead || (running.size === 0 && demand.waiting());
+  // Wanted soon (or nothing to pace by), or the writes wait for before-state: then reading at the
+  // quota takes nothing from them (the page estimate may be off, or a task may be in no project).
+  const mayStart = (job: Job) => !demand || demand.waiting() || job.priority <= demand.frontier() + demand.ahead;
   for (;;) {
     decide();
     queue.sort((a, b) => a.priority - b.priority || a.seq - b.seq);

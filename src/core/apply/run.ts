@@ -209,8 +209,8 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
         await Promise.race(inFlight.keys());
       }
       // Its tasks' current values: read (or the reading ended), whichever comes first.
-      if (readBefore) {
-        frontier.wait(true);
+      if (readBefore && !reads.isReady(keys, opts.signal)) {
+        frontier.wait(true); // the reader may go past its read-ahead for these
         await reads.ready(keys, opts.signal);
         frontier.wait(false);
       }
@@ -279,8 +279,12 @@ class BeforeReads {
   fail(): void { this.done = true; this.wake(); }
 
   /** Resolves when every key has its entry, the reading ended (either way), or the signal aborts. */
+  isReady(keys: Set<string>, signal?: AbortSignal): boolean {
+    return this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
+  }
+
   async ready(keys: Set<string>, signal?: AbortSignal): Promise<void> {
-    const has = () => this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
+    const has = () => this.isReady(keys, signal);
     if (has()) return;
     const onAbort = () => this.wake();
     signal?.addEventListener('abort', onAbort, { once: true });

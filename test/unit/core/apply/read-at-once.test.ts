@@ -148,6 +148,19 @@ test('reading at once: the same before-state as in order, at most one extra call
   // The bound is not vacuous: the first case pays for the other projects' pages 1; the spread ones need none.
   assert.equal(extras[0], fx.projectIds.length - 1, extras.join());
   assert.ok(extras.every((n) => n <= fx.projectIds.length), extras.join());
+
+  // Both environments in one patch: each is read on its own, the bound holds per environment.
+  const dev = Object.values(fx.emu.snapshot().tasks.Dev).filter((_, i) => i % 5 === 0);
+  const mixed = planApply({ Tasks: [...dev.map((t): TaskPatch => ({ Id: t.Id, EnvType: 'Dev', Timeout: 1 })), ...all.filter((_, i) => i % 7 === 0).map((t): TaskPatch => ({ Id: t.Id, Timeout: 1 }))] }).tasks;
+  let mark = listCalls();
+  const strict = await readBeforeState(mixed, { service: fx.client, limiter: new TokenBucket(500), projectIds: fx.projectIds });
+  const strictCalls = listCalls() - mark;
+  mark = listCalls();
+  const atOnce = await readBeforeState(mixed, { service: fx.client, limiter: new TokenBucket(500), projectIds: fx.projectIds, atOnce: true });
+  assert.equal(atOnce.inOrderCalls, strictCalls);
+  assert.ok(listCalls() - mark <= strictCalls + 2 * fx.projectIds.length, `${listCalls() - mark} vs ${strictCalls}`);
+  assert.deepEqual([...atOnce.entries].sort(), [...strict.entries].sort());
+  assert.equal(atOnce.entries.size, mixed.length);
 });
 
 test('shared quota: the strict order, project after project, with exactly the in-order count', async () => {
