@@ -37,7 +37,8 @@ export interface ApplyOptions {
   /**
    * Limiter for the before-state reads when the account's read quota is counted apart from its write
    * quota (DataWorks Enterprise: 50 reads/s, 20 writes/s). Default: `limiter`, so reads and writes
-   * share one rate, which is safe on every edition.
+   * share one rate, which is safe on every edition. A limiter of its own (with readAhead) also reads
+   * page 1 of every candidate project at once, at most one extra call per project (read-projects-at-once.ts).
    */
   readLimiter?: RateLimiter;
   /** Read before-state (for the revert patch). Default true. */
@@ -278,11 +279,12 @@ class BeforeReads {
   finish(): void { this.done = true; this.wake(); }
   fail(): void { this.done = true; this.wake(); }
 
-  /** Resolves when every key has its entry, the reading ended (either way), or the signal aborts. */
+  /** Every key has its entry, the reading ended (either way), or the signal aborted. */
   isReady(keys: Set<string>, signal?: AbortSignal): boolean {
     return this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
   }
 
+  /** Resolves once isReady. */
   async ready(keys: Set<string>, signal?: AbortSignal): Promise<void> {
     const has = () => this.isReady(keys, signal);
     if (has()) return;
