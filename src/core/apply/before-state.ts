@@ -47,6 +47,8 @@ export interface BeforeStateOptions {
   atOnce?: boolean;
   /** With `atOnce`: how far the writes have got, so reads far ahead of them wait (see ReadDemand). */
   demand?: ReadDemand;
+  /** With `atOnce`: called once every project's first call (in every environment) has been answered. */
+  onFirstRound?(): void;
   onCall?(action: 'ListTasks' | 'GetTask'): void;
   /** Each task's entry as soon as it is known (found, or known not to be readable), before the whole read ends. */
   onEntry?(key: string, entry: BeforeEntry): void;
@@ -101,8 +103,14 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     return opts.service.listTasks!(query, opts.signal);
   };
   let inOrderCalls = 0;
+  let firstRounds = viaList.size;
+  const firstRound = () => { if (--firstRounds === 0) opts.onFirstRound?.(); };
+  if (!viaList.size) opts.onFirstRound?.();
   const listJobs = [...viaList].map(([env, tasksOfEnv]) => async () => {
-    const ctx: ProjectReadContext = { env, tasks: tasksOfEnv, projectIds: opts.projectIds ?? [], concurrency: opts.concurrency ?? 4, list, record, ...(opts.demand ? { demand: opts.demand } : {}) };
+    const ctx: ProjectReadContext = {
+      env, tasks: tasksOfEnv, projectIds: opts.projectIds ?? [], concurrency: opts.concurrency ?? 4, list, record,
+      ...(opts.demand ? { demand: opts.demand } : {}), onFirstRound: firstRound,
+    };
     const read = await (opts.atOnce ? readProjectsAtOnce(ctx) : readProjectsInOrder(ctx));
     inOrderCalls += read.inOrderCalls;
     viaGet.push(...read.remaining);

@@ -141,6 +141,8 @@ export function summarizeJournal(text: string): JournalSummary {
       else tasks.push({ ...t, status: 'not-sent', message: 'Not sent.', chunk: c.index });
     }
   }
+  // Chunks may hold tasks out of file order (read apart, the tasks read first go first).
+  tasks.sort((a, b) => a.index - b.index);
   const inFlight = [...sending].filter((c) => !results.has(c));
   return { plan, before, tasks, counts: countOutcomes(tasks), inFlight, finished: !!end, end, badLines };
 }

@@ -18,6 +18,8 @@ export interface ProjectReadContext {
   list(query: TaskLookupQuery): Promise<TaskPage>;
   record(t: PlannedTask, state: TaskState): void;
   demand?: ReadDemand;
+  /** Called once, when every project's first call has been answered (or failed). */
+  onFirstRound?(): void;
 }
 
 /**

@@ -81,19 +81,28 @@ export async function readProjectsAtOnce(ctx: ProjectReadContext): Promise<Proje
 
   // 1. Every project's first call at once.
   const small = total <= LIST_IDS_PER_CALL;
+  let firstLeft = total ? projects.length : 0;
+  if (!firstLeft) ctx.onFirstRound?.();
   if (total) {
     for (const p of projects) {
       enqueue(p, -Infinity, async () => {
-        if (small) return listByIds(ctx.list, base(p), [...wanted.values()], (items) => take(p, items));
-        const res = await ctx.list({ ...base(p), PageNumber: 1 });
-        take(p, res.items);
-        p.total = res.totalCount;
-        p.pageOneFound = p.found;
-        p.pageOneMin = res.items.map((i) => canonicalId(i.Id)).sort(compareDigits)[0];
-        // Everything of the project was on page 1: nothing more to read there.
-        if (p.found + p.seenOther < res.totalCount) p.phase = 'open';
+        try {
+          await first(p);
+        } finally {
+          if (--firstLeft === 0) ctx.onFirstRound?.();
+        }
       });
     }
+  }
+  async function first(p: ProjectRead): Promise<void> {
+    if (small) return listByIds(ctx.list, base(p), [...wanted.values()], (items) => take(p, items));
+    const res = await ctx.list({ ...base(p), PageNumber: 1 });
+    take(p, res.items);
+    p.total = res.totalCount;
+    p.pageOneFound = p.found;
+    p.pageOneMin = res.items.map((i) => canonicalId(i.Id)).sort(compareDigits)[0];
+    // Everything of the project was on page 1: nothing more to read there.
+    if (p.found + p.seenOther < res.totalCount) p.phase = 'open';
   }
 
   // The in-order rule reaches project p with R_p ids not found before it: the tasks of p and of the

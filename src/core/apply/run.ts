@@ -8,7 +8,7 @@ import {
   countOutcomes, isFatal, notSent, outcomesFromError, outcomesFromResponse, toServiceError,
   type OutcomeCounts, type TaskOutcome,
 } from './outcome';
-import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPlan, type Chunk } from './plan';
+import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, knownFirst, planApply, type ApplyPlan, type Chunk } from './plan';
 import { taskKey } from './fields';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, type RevertPlan } from './revert';
@@ -90,7 +90,7 @@ export const DEFAULT_MAX_IN_FLIGHT = 2;
 
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const rps = opts.rps ?? DEFAULT_RPS;
-  const plan = planApply(opts.request, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  let plan = planApply(opts.request, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const limiter = opts.limiter ?? new TokenBucket(rps);
   const journal = opts.journal;
   const results: (TaskOutcome | undefined)[] = new Array(plan.tasks.length);
@@ -100,7 +100,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const progress = (phase: ApplyProgress['phase'], chunk: number) =>
     opts.onProgress?.({ phase, chunk, chunks: plan.chunks.length, counts: countOutcomes(results.filter(isSet)), calls });
 
-  await journal?.append({
+  const journalPlan = async () => journal?.append({
     type: 'plan', version: 1, at: now(), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
     comment: plan.comment, envCounts: plan.envCounts,
     chunks: plan.chunks.map((c) => ({ index: c.index, tasks: c.tasks.map((t) => ({ index: t.index, id: t.task.Id, envType: t.env })) })),
@@ -110,6 +110,11 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   // With readAhead the reads go on in the background and each chunk waits for its own tasks only.
   const readBefore = opts.readBefore !== false;
   const readAhead = readBefore && opts.readAhead !== false;
+  // A read quota apart from writes: a read delays no write, so read every project at once (a few
+  // extra calls) for the chunks' before-state to arrive early. Shared: every read delays a write.
+  const separate = readAhead && opts.readLimiter !== undefined && opts.readLimiter !== limiter;
+  // The plan is journaled before any request; read apart, once the first pages are in (reads change nothing).
+  if (!separate) await journalPlan();
   const reads = new BeforeReads(journal);
   const frontier = new WriteFrontier(plan.batchSize);
   let readError: unknown;
@@ -117,18 +122,31 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   let reading: Promise<void> = Promise.resolve();
   if (readBefore) {
     progress('before-state', 0);
-    // A read quota apart from writes: a read delays no write, so read every project at once (a few
-    // extra calls) for the chunks' before-state to arrive early. Shared: every read delays a write.
-    const separate = opts.readLimiter !== undefined && opts.readLimiter !== limiter;
+    let firstRound = () => {};
+    const firstPages = new Promise<void>((resolve) => { firstRound = resolve; });
+    const stopReads = new AbortController(); // if the plan cannot be journaled
     reading = readBeforeState(plan.tasks, {
-      service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
-      ...(separate && readAhead ? { atOnce: true, demand: frontier } : {}),
+      service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds,
+      signal: separate ? (opts.signal ? AbortSignal.any([opts.signal, stopReads.signal]) : stopReads.signal) : opts.signal,
+      ...(separate ? { atOnce: true, demand: frontier, onFirstRound: () => firstRound() } : {}),
       onCall: () => { calls++; reads.calls++; },
       onEntry: (key, entry) => reads.add(key, entry),
     }).then(
       (state) => { readCalls = { calls: state.calls, inOrderCalls: state.inOrderCalls ?? state.calls }; reads.finish(); },
       (e: unknown) => { readError = e; reads.fail(); },
     );
+    if (separate) {
+      await Promise.race([firstPages, reading]);
+      // Whole chunks of the tasks the first pages brought go first: the same tasks in as many calls.
+      plan = knownFirst(plan, (t) => reads.entries.has(taskKey(t.task.Id, t.env)));
+      try {
+        await journalPlan();
+      } catch (e) {
+        stopReads.abort(e);
+        await reading;
+        throw e;
+      }
+    }
     if (!readAhead) {
       await reading;
       if (readError === undefined) await reads.journalRest(); // one record, before anything is sent
@@ -202,8 +220,14 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       }
       progress('apply', ++answered);
     };
+    // The frontier: the first file index of any chunk not sent yet (chunks read first may hold later tasks).
+    const firstUnsent: number[] = [];
+    for (let k = plan.chunks.length - 1, min = Infinity; k >= 0; k--) {
+      for (const t of plan.chunks[k].tasks) min = Math.min(min, t.index);
+      firstUnsent[k] = min;
+    }
     for (const chunk of plan.chunks) {
-      frontier.moveTo(chunk.tasks[0].index);
+      frontier.moveTo(firstUnsent[chunk.index]);
       const keys = new Set(chunk.tasks.map((t) => taskKey(t.task.Id, t.env)));
       // Wait for room; a chunk that touches a task still in flight waits for it, so a later value can't land first.
       while (inFlight.size >= maxInFlight || [...inFlight.values()].some((k) => [...keys].some((x) => k.has(x)))) {

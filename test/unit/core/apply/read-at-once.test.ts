@@ -74,6 +74,15 @@ test('separate read quota: the first write leaves before the last project is rea
   const readsBeforeFirstWrite = seen.findIndex((l) => l.startsWith('BatchUpdateTasks '));
   const inOrderBeforeLast = fx.projectIds.slice(0, -1).reduce((n, p) => n + pagesOf(p), 0) + 1;
   assert.ok(readsBeforeFirstWrite > 0 && readsBeforeFirstWrite < inOrderBeforeLast, `first write answered after ${readsBeforeFirstWrite} reads; in order the last project starts after ${inOrderBeforeLast}`);
+  // The first chunks are made of what the pages 1 brought: the first write needs nothing more (give
+  // or take the four reads in flight meanwhile), where the file's first 50 would need every last page too.
+  assert.ok(readsBeforeFirstWrite <= fx.projectIds.length + 4, `first write answered after ${readsBeforeFirstWrite} reads`);
+  const planRec = journal.records.find((r) => r.type === 'plan');
+  assert.ok(planRec?.type === 'plan');
+  assert.equal(planRec.chunks.length, Math.ceil(all.length / 50), 'as many calls as in file order');
+  assert.ok(planRec.chunks.slice(0, -1).every((c) => c.tasks.length === 50), 'only the last chunk is smaller');
+  const sent = journal.records.flatMap((r) => (r.type === 'sending' ? [r] : []));
+  sent.forEach((r) => assert.deepEqual(r.tasks.map((t) => t.Id), planRec.chunks[r.chunk].tasks.map((t) => t.id), `chunk ${r.chunk} sent as journaled in the plan`));
 
   // The wrapper's log: the first write leaves while reads of the last project are still to come.
   const firstWrite = log.findIndex((e) => e.kind === 'write');
