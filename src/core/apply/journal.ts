@@ -22,6 +22,8 @@ export interface PlanRecord {
   type: 'plan';
   version: number;
   at: string;
+  /** When the engine started, if before `at`: read apart, the pages 1 are read before the plan is written. */
+  startedAt?: string;
   file?: string;
   target: ApplyTarget;
   batchSize: number;

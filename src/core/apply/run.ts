@@ -100,8 +100,9 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const progress = (phase: ApplyProgress['phase'], chunk: number) =>
     opts.onProgress?.({ phase, chunk, chunks: plan.chunks.length, counts: countOutcomes(results.filter(isSet)), calls });
 
-  const journalPlan = async () => journal?.append({
-    type: 'plan', version: 1, at: now(), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
+  const startedAt = now();
+  const journalPlan = async (afterReads: boolean) => journal?.append({
+    type: 'plan', version: 1, at: now(), ...(afterReads ? { startedAt } : {}), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
     comment: plan.comment, envCounts: plan.envCounts,
     chunks: plan.chunks.map((c) => ({ index: c.index, tasks: c.tasks.map((t) => ({ index: t.index, id: t.task.Id, envType: t.env })) })),
   });
@@ -114,7 +115,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   // extra calls) for the chunks' before-state to arrive early. Shared: every read delays a write.
   const separate = readAhead && opts.readLimiter !== undefined && opts.readLimiter !== limiter;
   // The plan is journaled before any request; read apart, once the first pages are in (reads change nothing).
-  if (!separate) await journalPlan();
+  if (!separate) await journalPlan(false);
   const reads = new BeforeReads(journal);
   const frontier = new WriteFrontier(plan.batchSize);
   let readError: unknown;
@@ -140,7 +141,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       // Whole chunks of the tasks the first pages brought go first: the same tasks in as many calls.
       plan = knownFirst(plan, (t) => reads.entries.has(taskKey(t.task.Id, t.env)));
       try {
-        await journalPlan();
+        await journalPlan(true);
       } catch (e) {
         stopReads.abort(e);
         await reading;

@@ -80,6 +80,7 @@ test('separate read quota: the first write leaves before the last project is rea
   const planRec = journal.records.find((r) => r.type === 'plan');
   assert.ok(planRec?.type === 'plan');
   assert.equal(planRec.chunks.length, Math.ceil(all.length / 50), 'as many calls as in file order');
+  assert.ok(planRec.startedAt && planRec.startedAt <= planRec.at, 'the plan says when the engine started, before the pages 1 were read');
   assert.ok(planRec.chunks.slice(0, -1).every((c) => c.tasks.length === 50), 'only the last chunk is smaller');
   const sent = journal.records.flatMap((r) => (r.type === 'sending' ? [r] : []));
   sent.forEach((r) => assert.deepEqual(r.tasks.map((t) => t.Id), planRec.chunks[r.chunk].tasks.map((t) => t.id), `chunk ${r.chunk} sent as journaled in the plan`));
