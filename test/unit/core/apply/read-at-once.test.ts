@@ -252,3 +252,30 @@ test('separate read quota: a file order the page estimate gets wrong (shuffled, 
     assert.ok(res.reads && res.reads.calls <= res.reads.inOrderCalls + fx.projectIds.length, `${label}: ${JSON.stringify(res.reads)}`);
   }
 });
+
+test('separate read quota, cancelled while the pages 1 are read (before the plan is journaled): nothing sent, the journal says so', async () => {
+  const all = prodInSeedOrder();
+  const ac = new AbortController();
+  const log: Event[] = [];
+  const inner = recording(log);
+  const service = { ...inner, listTasks: async (q: Parameters<NonNullable<typeof inner.listTasks>>[0], s?: AbortSignal) => {
+    const page = await inner.listTasks!(q, s);
+    ac.abort(new Error('user cancelled')); // right after the first page answered
+    return page;
+  } };
+  const journal = new MemoryJournal();
+  const writes = requestsOf(fx, 'BatchUpdateTasks').length;
+  const res = await runApply({
+    service, request: { Tasks: all.map((t) => ({ Id: t.Id, Description: 'never' })) }, batchSize: 50,
+    limiter: new TokenBucket(500), readLimiter: new TokenBucket(100), projectIds: fx.projectIds, journal, signal: ac.signal,
+  });
+  await finishJournal(journal, res, null);
+  assert.equal(res.status, 'cancelled');
+  assert.ok(res.results.every((r) => r.status === 'not-sent'), 'nothing sent');
+  assert.equal(requestsOf(fx, 'BatchUpdateTasks').length, writes, 'no write reached the emulator');
+  assert.equal(res.revert, null);
+  const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
+  assert.equal(summary.plan?.chunks.length, Math.ceil(all.length / 50));
+  assert.ok(summary.tasks.every((t) => t.status === 'not-sent'));
+  assert.equal(summary.end?.status, 'cancelled');
+});
