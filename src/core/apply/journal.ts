@@ -22,6 +22,8 @@ export interface PlanRecord {
   type: 'plan';
   version: number;
   at: string;
+  /** When the engine started, if before `at`: read apart, the pages 1 are read before the plan is written. */
+  startedAt?: string;
   file?: string;
   target: ApplyTarget;
   batchSize: number;
@@ -70,6 +72,8 @@ export interface EndRecord {
   reason?: string;
   counts: OutcomeCounts;
   revert?: string | null;
+  /** Before-state read calls, and the strict in-order rule's count for the same tasks (see ApplyResult.reads). */
+  reads?: { calls: number; inOrderCalls: number };
 }
 
 export type JournalRecord = PlanRecord | BeforeRecord | SendingRecord | ResultRecord | EndRecord;
@@ -139,6 +143,8 @@ export function summarizeJournal(text: string): JournalSummary {
       else tasks.push({ ...t, status: 'not-sent', message: 'Not sent.', chunk: c.index });
     }
   }
+  // Chunks may hold tasks out of file order (read apart, the tasks read first go first).
+  tasks.sort((a, b) => a.index - b.index);
   const inFlight = [...sending].filter((c) => !results.has(c));
   return { plan, before, tasks, counts: countOutcomes(tasks), inFlight, finished: !!end, end, badLines };
 }

@@ -9,7 +9,7 @@ import { checkBeforeSend, type GateOptions, type GateVerdict } from './gate';
 import type { ApplyTarget, JournalRecord, JournalSink } from './journal';
 import { taskKey } from './fields';
 import { countOutcomes, notSent, outcomesFromError, outcomesFromResponse, toServiceError, type TaskOutcome } from './outcome';
-import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan, type Chunk } from './plan';
+import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan, type PlannedTask } from './plan';
 import { discoverProjectIds, type ProjectLister } from './projects';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, formatRevert } from './revert';
@@ -244,14 +244,16 @@ class SendRecorder implements TaskService {
     const answers = await Promise.all(this.calls.map(async (c) => ({ body: c.body, settled: await c.settled })));
     // Let the engine's own handlers of those answers journal them before the caller closes the journal.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const sentFor = (chunk: Chunk) => answers.find((a) => a.body.Tasks.length === chunk.tasks.length && a.body.Tasks.every((t, i) => t === chunk.tasks[i].task));
+    // Matched task by task (the very objects of the request), not by chunk: with a read quota apart
+    // the engine may have sent the tasks read first first, in other chunks than the plan's.
+    const planned = new Map(plan.tasks.map((t) => [t.task, t]));
     const results: TaskOutcome[] = [];
-    for (const chunk of plan.chunks) {
-      const a = sentFor(chunk);
-      const outcomes = !a ? notSent(chunk.tasks, `Not sent: ${why}`)
-        : a.settled.ok ? outcomesFromResponse(chunk.tasks, a.settled.res) : outcomesFromError(chunk.tasks, toServiceError(a.settled.err));
+    for (const a of answers) {
+      const tasks = a.body.Tasks.map((t) => planned.get(t)).filter((t): t is PlannedTask => t !== undefined);
+      const outcomes = a.settled.ok ? outcomesFromResponse(tasks, a.settled.res) : outcomesFromError(tasks, toServiceError(a.settled.err));
       for (const o of outcomes) results[o.index] = o;
     }
+    for (const o of notSent(plan.tasks.filter((t) => !results[t.index]), `Not sent: ${why}`)) results[o.index] = o;
     const beforeMap = new Map(before.map((b) => [taskKey(b.id, b.envType), b]));
     const revert = beforeMap.size ? buildRevert(request.Tasks, results, beforeMap, `Revert of ${file} applied ${new Date().toISOString()}`) : null;
     return { plan, results, counts: countOutcomes(results), status: 'stopped', error: { message: why }, before: beforeMap, revert, calls: this.calls.length };

@@ -69,3 +69,22 @@ export function chunkRequest(plan: ApplyPlan, chunk: Chunk): BatchUpdateRequest 
   if (plan.comment !== undefined) body.Comment = plan.comment;
   return body;
 }
+
+/**
+ * The same tasks in the same number of calls, whole chunks of tasks whose before-state is known
+ * already first (in file order), then the rest in file order; only the last chunk may be smaller.
+ * With a read quota apart, the first writes then leave as soon as the first pages are read rather
+ * than when every project's last page (where the file's first tasks sit) is. A patch naming a task
+ * twice keeps its plan: those entries must go in file order, in separate calls.
+ */
+export function knownFirst(plan: ApplyPlan, known: (t: PlannedTask) => boolean): ApplyPlan {
+  if (new Set(plan.tasks.map((t) => canonicalId(t.task.Id))).size !== plan.tasks.length) return plan;
+  const ready = plan.tasks.filter(known);
+  const head = ready.slice(0, ready.length - (ready.length % plan.batchSize));
+  if (!head.length) return plan;
+  const inHead = new Set(head);
+  const order = [...head, ...plan.tasks.filter((t) => !inHead.has(t))];
+  const chunks: Chunk[] = [];
+  for (let i = 0; i < order.length; i += plan.batchSize) chunks.push({ index: chunks.length, tasks: order.slice(i, i + plan.batchSize) });
+  return { ...plan, chunks };
+}

@@ -8,10 +8,11 @@ import {
   countOutcomes, isFatal, notSent, outcomesFromError, outcomesFromResponse, toServiceError,
   type OutcomeCounts, type TaskOutcome,
 } from './outcome';
-import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, planApply, type ApplyPlan, type Chunk } from './plan';
+import { chunkRequest, DEFAULT_BATCH_SIZE, DEFAULT_RPS, knownFirst, planApply, type ApplyPlan, type Chunk } from './plan';
 import { taskKey } from './fields';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, type RevertPlan } from './revert';
+import { WriteFrontier } from './write-frontier';
 import type { ServiceErrorLike, TaskService } from './service';
 
 export interface ApplyProgress {
@@ -36,7 +37,8 @@ export interface ApplyOptions {
   /**
    * Limiter for the before-state reads when the account's read quota is counted apart from its write
    * quota (DataWorks Enterprise: 50 reads/s, 20 writes/s). Default: `limiter`, so reads and writes
-   * share one rate, which is safe on every edition.
+   * share one rate, which is safe on every edition. A limiter of its own (with readAhead) also reads
+   * page 1 of every candidate project at once, at most one extra call per project (read-projects-at-once.ts).
    */
   readLimiter?: RateLimiter;
   /** Read before-state (for the revert patch). Default true. */
@@ -69,6 +71,12 @@ export interface ApplyResult {
   revert: RevertPlan | null;
   /** Requests made by the engine (each may be retried inside the client). */
   calls: number;
+  /**
+   * Before-state read calls made, and what the strict in-order rule makes for the same tasks (more
+   * made than that: page 1 of every project read at once, with a read quota apart). Absent when the
+   * reading did not finish.
+   */
+  reads?: { calls: number; inOrderCalls: number };
 }
 
 const now = () => new Date().toISOString();
@@ -82,7 +90,7 @@ export const DEFAULT_MAX_IN_FLIGHT = 2;
 
 export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const rps = opts.rps ?? DEFAULT_RPS;
-  const plan = planApply(opts.request, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  let plan = planApply(opts.request, opts.batchSize ?? DEFAULT_BATCH_SIZE);
   const limiter = opts.limiter ?? new TokenBucket(rps);
   const journal = opts.journal;
   const results: (TaskOutcome | undefined)[] = new Array(plan.tasks.length);
@@ -92,8 +100,9 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const progress = (phase: ApplyProgress['phase'], chunk: number) =>
     opts.onProgress?.({ phase, chunk, chunks: plan.chunks.length, counts: countOutcomes(results.filter(isSet)), calls });
 
-  await journal?.append({
-    type: 'plan', version: 1, at: now(), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
+  const startedAt = now();
+  const journalPlan = async (afterReads: boolean) => journal?.append({
+    type: 'plan', version: 1, at: now(), ...(afterReads ? { startedAt } : {}), file: opts.file, target: opts.target ?? {}, batchSize: plan.batchSize, rps,
     comment: plan.comment, envCounts: plan.envCounts,
     chunks: plan.chunks.map((c) => ({ index: c.index, tasks: c.tasks.map((t) => ({ index: t.index, id: t.task.Id, envType: t.env })) })),
   });
@@ -102,19 +111,43 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   // With readAhead the reads go on in the background and each chunk waits for its own tasks only.
   const readBefore = opts.readBefore !== false;
   const readAhead = readBefore && opts.readAhead !== false;
+  // A read quota apart from writes: a read delays no write, so read every project at once (a few
+  // extra calls) for the chunks' before-state to arrive early. Shared: every read delays a write.
+  const separate = readAhead && opts.readLimiter !== undefined && opts.readLimiter !== limiter;
+  // The plan is journaled before any request; read apart, once the first pages are in (reads change nothing).
+  if (!separate) await journalPlan(false);
   const reads = new BeforeReads(journal);
+  const frontier = new WriteFrontier(plan.batchSize);
   let readError: unknown;
+  let readCalls: ApplyResult['reads'];
   let reading: Promise<void> = Promise.resolve();
   if (readBefore) {
     progress('before-state', 0);
+    let firstRound = () => {};
+    const firstPages = new Promise<void>((resolve) => { firstRound = resolve; });
+    const stopReads = new AbortController(); // if the plan cannot be journaled
     reading = readBeforeState(plan.tasks, {
-      service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds, signal: opts.signal,
+      service: opts.service, limiter: opts.readLimiter ?? limiter, projectIds: opts.projectIds,
+      signal: separate ? (opts.signal ? AbortSignal.any([opts.signal, stopReads.signal]) : stopReads.signal) : opts.signal,
+      ...(separate ? { atOnce: true, demand: frontier, onFirstRound: () => firstRound() } : {}),
       onCall: () => { calls++; reads.calls++; },
       onEntry: (key, entry) => reads.add(key, entry),
     }).then(
-      () => reads.finish(),
+      (state) => { readCalls = { calls: state.calls, inOrderCalls: state.inOrderCalls ?? state.calls }; reads.finish(); },
       (e: unknown) => { readError = e; reads.fail(); },
     );
+    if (separate) {
+      await Promise.race([firstPages, reading]);
+      // Whole chunks of the tasks the first pages brought go first: the same tasks in as many calls.
+      plan = knownFirst(plan, (t) => reads.entries.has(taskKey(t.task.Id, t.env)));
+      try {
+        await journalPlan(true);
+      } catch (e) {
+        stopReads.abort(e);
+        await reading;
+        throw e;
+      }
+    }
     if (!readAhead) {
       await reading;
       if (readError === undefined) await reads.journalRest(); // one record, before anything is sent
@@ -188,14 +221,25 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       }
       progress('apply', ++answered);
     };
+    // The frontier: the first file index of any chunk not sent yet (chunks read first may hold later tasks).
+    const firstUnsent: number[] = [];
+    for (let k = plan.chunks.length - 1, min = Infinity; k >= 0; k--) {
+      for (const t of plan.chunks[k].tasks) min = Math.min(min, t.index);
+      firstUnsent[k] = min;
+    }
     for (const chunk of plan.chunks) {
+      frontier.moveTo(firstUnsent[chunk.index]);
       const keys = new Set(chunk.tasks.map((t) => taskKey(t.task.Id, t.env)));
       // Wait for room; a chunk that touches a task still in flight waits for it, so a later value can't land first.
       while (inFlight.size >= maxInFlight || [...inFlight.values()].some((k) => [...keys].some((x) => k.has(x)))) {
         await Promise.race(inFlight.keys());
       }
       // Its tasks' current values: read (or the reading ended), whichever comes first.
-      if (readBefore) await reads.ready(keys, opts.signal);
+      if (readBefore && !reads.isReady(keys, opts.signal)) {
+        frontier.wait(true); // the reader may go past its read-ahead for these
+        await reads.ready(keys, opts.signal);
+        frontier.wait(false);
+      }
       if (status !== 'done' || opts.signal?.aborted || sinkError || readError !== undefined) { skip(chunk); continue; }
       try {
         await limiter.acquire(opts.signal);
@@ -220,6 +264,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       const p: Promise<void> = send(chunk, body).finally(() => inFlight.delete(p));
       inFlight.set(p, keys);
     }
+    frontier.moveTo(Infinity); // nothing more to send: read the rest at the quota
     await Promise.all(inFlight.keys());
     // What is left of the reading (tasks of chunks not sent) is journaled too, then the run ends.
     await reading;
@@ -233,7 +278,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
   const final = results.map((r, i) => r ?? notSent([plan.tasks[i]], 'Not sent.')[0]);
   const counts = countOutcomes(final);
   const revert = before.size ? buildRevert(opts.request.Tasks, final, before, `Revert of ${opts.file ?? 'a patch'} applied ${now()}`) : null;
-  return { plan, results: final, counts, status, error, before, revert, calls };
+  return { plan, results: final, counts, status, error, before, revert, calls, ...(readCalls ? { reads: readCalls } : {}) };
 }
 
 /**
@@ -259,9 +304,14 @@ class BeforeReads {
   finish(): void { this.done = true; this.wake(); }
   fail(): void { this.done = true; this.wake(); }
 
-  /** Resolves when every key has its entry, the reading ended (either way), or the signal aborts. */
+  /** Every key has its entry, the reading ended (either way), or the signal aborted. */
+  isReady(keys: Set<string>, signal?: AbortSignal): boolean {
+    return this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
+  }
+
+  /** Resolves once isReady. */
   async ready(keys: Set<string>, signal?: AbortSignal): Promise<void> {
-    const has = () => this.done || signal?.aborted === true || [...keys].every((k) => this.entries.has(k));
+    const has = () => this.isReady(keys, signal);
     if (has()) return;
     const onAbort = () => this.wake();
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -304,5 +354,6 @@ function isSet<T>(v: T | undefined): v is T {
 export async function finishJournal(journal: JournalSink | undefined, result: ApplyResult, revertPath: string | null): Promise<void> {
   await journal?.append({
     type: 'end', at: now(), status: result.status, reason: result.error?.message, counts: result.counts, revert: revertPath,
+    ...(result.reads ? { reads: result.reads } : {}),
   });
 }

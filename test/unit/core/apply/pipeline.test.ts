@@ -131,6 +131,29 @@ test('the journal fails after the first chunk went out: results say applied / no
   assert.ok(m.events.indexOf('revert-written') > m.events.indexOf('result:0'));
 });
 
+test('read apart, the chunks read first go first; the journal fails after one: exactly those tasks are applied and reverted', async () => {
+  const prod = Object.values(fx.emu.snapshot().tasks.Prod); // seed order: every chunk of the file spans every project
+  const seen = requestsOf(fx, 'BatchUpdateTasks').length;
+  const m = memorySink({ failOn: (r) => r.type === 'sending' && r.chunk === 1 });
+  const out = await applyPatch({ text: patch(prod.map((t) => ({ Id: t.Id, fields: '"Description": "read first"' }))), file: 'k.dwtasks.json' }, fx.client, { ...FAST, readRps: 500, batchSize: 50, projectIds: fx.projectIds }, m.sink);
+  assert.equal(out.kind, 'ran');
+  if (out.kind !== 'ran') return;
+  const planRec = m.journal.records.find((r) => r.type === 'plan');
+  assert.ok(planRec?.type === 'plan');
+  assert.equal(planRec.chunks.length, Math.ceil(prod.length / 50), 'as many calls as planned');
+  assert.ok(planRec.chunks.slice(0, -1).every((c) => c.tasks.length === 50), 'only the last chunk is smaller');
+  const first = planRec.chunks[0].tasks.map((t) => t.index);
+  assert.notDeepEqual(first, prod.slice(0, 50).map((_, i) => i), 'the first chunk holds tasks read on the first pages, not the file\'s first 50');
+  assert.deepEqual(first, [...first].sort((a, b) => a - b), 'in file order among themselves');
+  assert.equal(requestsOf(fx, 'BatchUpdateTasks').length - seen, 1, 'exactly one call reached the emulator');
+  const applied = new Set(first);
+  assert.deepEqual(out.result.results.map((r) => r.status), prod.map((_, i) => (applied.has(i) ? 'succeeded' : 'not-sent')));
+  const state = fx.emu.snapshot().tasks.Prod;
+  prod.forEach((t, i) => assert.equal(state[t.Id].Description, applied.has(i) ? 'read first' : t.Description, t.Id));
+  assert.deepEqual(out.result.revert?.request.Tasks.map((t) => [t.Id, t.Description]), prod.filter((_, i) => applied.has(i)).map((t) => [t.Id, t.Description]));
+  assert.deepEqual(summarizeJournal(m.journal.records.map((r) => JSON.stringify(r)).join('\n')).tasks.map((t) => t.status), out.result.results.map((r) => r.status));
+});
+
 test('a result record that cannot be written: every chunk already sent is reported from its answer, the rest not sent', async () => {
   const prod = tasksOf(fx.emu, 'Prod').slice(60, 68);
   const seen = requestsOf(fx, 'BatchUpdateTasks').length;

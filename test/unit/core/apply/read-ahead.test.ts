@@ -6,35 +6,16 @@ import { runApply, finishJournal } from '../../../../src/core/apply/run';
 import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
 import { LIST_IDS_PER_CALL } from '../../../../src/core/apply/before-state';
 import { TokenBucket } from '../../../../src/core/apply/rate-limit';
-import type { TaskLookupQuery, TaskService } from '../../../../src/core/apply/service';
-import type { BatchUpdateRequest, EnvType } from '../../../../src/core/patch/model';
+import { recordingService, type CallEvent } from './recording-service';
 import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
+import { assertCancelledExactly } from './cancel-checks';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture({ tasks: 2000 }); });
 after(async () => { await fx.emu.close(); });
 
-type Event = { kind: 'read'; ids: string[] } | { kind: 'write'; chunkIds: string[] };
-
-/** The real client; every answered read and every write leaving is logged in order. */
-function recording(log: Event[]): TaskService {
-  return {
-    getTask: async (id: string, env: EnvType, signal?: AbortSignal) => {
-      const t = await fx.client.getTask(id, env, signal);
-      log.push({ kind: 'read', ids: [t.Id] });
-      return t;
-    },
-    listTasks: async (q: TaskLookupQuery, signal?: AbortSignal) => {
-      const page = await fx.client.listTasks(q, signal);
-      log.push({ kind: 'read', ids: page.items.map((i) => i.Id) });
-      return page;
-    },
-    batchUpdateTasks: (body: BatchUpdateRequest, signal?: AbortSignal) => {
-      log.push({ kind: 'write', chunkIds: body.Tasks.map((t) => t.Id) });
-      return fx.client.batchUpdateTasks(body, signal);
-    },
-  };
-}
+type Event = CallEvent;
+const recording = (log: Event[]) => recordingService(fx.client, log);
 
 /** 300 tasks of the first project, spread over it: fewer than its pages, so read 100 ids per call. */
 function pickTasks(offset: number) {
@@ -69,7 +50,7 @@ test('read ahead: each chunk is written only after its tasks are read and journa
   log.forEach((e, i) => {
     if (e.kind === 'read') e.ids.forEach((id) => seen.add(id));
     else {
-      for (const id of e.chunkIds) assert.ok(seen.has(id), `task ${id} written before its current values were read`);
+      for (const id of e.ids) assert.ok(seen.has(id), `task ${id} written before its current values were read`);
       if (i < lastRead) writesBeforeLastRead++;
     }
   });
@@ -113,24 +94,11 @@ test('read ahead: cancelled while reads are still going, the journal tells sent,
     onProgress: (p) => { if (p.phase === 'apply' && p.chunk === 2) ac.abort(new Error('user cancelled')); },
   });
   await finishJournal(journal, res, null);
-  assert.equal(res.status, 'cancelled');
   const statuses = res.results.map((r) => r.status);
   assert.ok(statuses.filter((s) => s === 'succeeded').length >= 20, statuses.join(','));
   assert.ok(statuses.slice(-10).every((s) => s === 'not-sent'), 'the last chunk was never sent');
   assert.ok(log.some((e) => e.kind === 'read') && sentChunks(journal.records) < 30);
-  const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
-  assert.deepEqual(summary.tasks.map((t) => t.status), statuses);
-  assert.equal(summary.end?.status, 'cancelled');
-  // Every task sent has its before-state in the journal; the revert restores those that succeeded or may have (unknown).
-  const journaled = new Set(summary.before?.tasks.map((t) => t.id));
-  res.results.forEach((r) => { if (r.status !== 'not-sent') assert.ok(journaled.has(r.id), `sent task ${r.id} has no journaled before-state`); });
-  const applied = res.results.filter((r) => r.status === 'succeeded' || r.status === 'unknown').map((r) => r.id);
-  assert.deepEqual(res.revert?.request.Tasks.map((t) => t.Id).sort(), [...applied].sort());
-  const state = fx.emu.snapshot();
-  res.results.forEach((r, i) => {
-    if (r.status === 'not-sent') assert.equal(state.tasks.Prod[r.id].Timeout, picked[i].Timeout, `not-sent ${r.id} unchanged`);
-    if (r.status === 'succeeded') assert.equal(state.tasks.Prod[r.id].Timeout, picked[i].Timeout + 5);
-  });
+  assertCancelledExactly(res, journal, fx.emu, picked.map((t) => t.Timeout), 5);
 });
 
 test('a whole-project walk reads the pages holding the first chunks first: the first write leaves after page 1 and the last pages, still one call per page', async () => {
@@ -157,6 +125,6 @@ test('a whole-project walk reads the pages holding the first chunks first: the f
   const seen = new Set<string>();
   for (const e of log) {
     if (e.kind === 'read') e.ids.forEach((id) => seen.add(id));
-    else for (const id of e.chunkIds) assert.ok(seen.has(id), `task ${id} written before it was read`);
+    else for (const id of e.ids) assert.ok(seen.has(id), `task ${id} written before it was read`);
   }
 });

@@ -57,8 +57,13 @@ test('mixed success: per-task results, state, journal order, before-state calls 
   assert.deepEqual(order.filter((l) => l.startsWith('sending')), ['sending:0', 'sending:1', 'sending:2', 'sending:3']);
   for (let c = 0; c < 4; c++) {
     assert.ok(order.indexOf(`sending:${c}`) < order.indexOf(`result:${c}`), `chunk ${c} journaled as sending before its result`);
-    // At most two calls in flight: chunk c+2 leaves only after chunk c answered.
-    if (c + 2 < 4) assert.ok(order.indexOf(`result:${c}`) < order.indexOf(`sending:${c + 2}`), order.join(' '));
+  }
+  // At most two calls in flight: never a third 'sending' before one of the two answered (answers may come in any order).
+  let inFlight = 0;
+  for (const l of order) {
+    if (l.startsWith('sending:')) inFlight++;
+    if (l.startsWith('result:')) inFlight--;
+    assert.ok(inFlight <= 2, order.join(' '));
   }
   assert.deepEqual(progress, [1, 2, 3, 4]);
   const summary = summarizeJournal(journal.records.map((r) => JSON.stringify(r)).join('\n'));
