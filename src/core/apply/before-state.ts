@@ -100,7 +100,7 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
   const list = async (query: TaskLookupQuery) => {
     await opts.limiter?.acquire(opts.signal);
     count('ListTasks');
-    return opts.service.listTasks!(query, opts.signal);
+    return opts.service.listTasks!(query, { signal: opts.signal, limiter: opts.limiter });
   };
   let inOrderCalls = 0;
   let firstRounds = viaList.size;
@@ -122,7 +122,7 @@ export async function readBeforeState(tasks: PlannedTask[], opts: BeforeStateOpt
     count('GetTask');
     inOrderCalls++;
     try {
-      record(t, await opts.service.getTask(t.task.Id, t.env, opts.signal));
+      record(t, await opts.service.getTask(t.task.Id, t.env, { signal: opts.signal, limiter: opts.limiter }));
     } catch (e) {
       const err = toServiceError(e);
       // A missing task is the patch's problem, reported per task by the apply itself; anything else stops the run.

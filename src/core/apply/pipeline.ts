@@ -14,7 +14,7 @@ import { discoverProjectIds, type ProjectLister } from './projects';
 import { TokenBucket, type RateLimiter } from './rate-limit';
 import { buildRevert, formatRevert } from './revert';
 import { finishJournal, runApply, type ApplyProgress, type ApplyResult } from './run';
-import type { BatchUpdateResponse, ServiceErrorLike, TaskService } from './service';
+import type { BatchUpdateResponse, CallArg, ServiceErrorLike, TaskService } from './service';
 
 export type PipelineService = TaskService & ProjectLister;
 export type OkVerdict = Extract<GateVerdict, { ok: true }>;
@@ -233,8 +233,8 @@ class SendRecorder implements TaskService {
     return this.inner.getTask(...args);
   }
 
-  batchUpdateTasks(body: BatchUpdateRequest, signal?: AbortSignal): Promise<BatchUpdateResponse> {
-    const p = this.inner.batchUpdateTasks(body, signal);
+  batchUpdateTasks(body: BatchUpdateRequest, call?: CallArg): Promise<BatchUpdateResponse> {
+    const p = this.inner.batchUpdateTasks(body, call);
     this.calls.push({ body, settled: p.then((res): Settled => ({ ok: true, res }), (err: unknown): Settled => ({ ok: false, err })) });
     return p;
   }

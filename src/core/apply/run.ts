@@ -193,7 +193,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplyResult> {
       let requestId: string | undefined;
       let chunkError: ServiceErrorLike | undefined;
       try {
-        const res = await opts.service.batchUpdateTasks(body, opts.signal);
+        const res = await opts.service.batchUpdateTasks(body, { signal: opts.signal, limiter });
         requestId = res.requestId;
         outcomes = outcomesFromResponse(chunk.tasks, res);
       } catch (e) {

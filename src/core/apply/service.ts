@@ -1,6 +1,19 @@
 // What the apply engine needs from the service. `src/dataworks` implements it over the real API;
 // the core stays free of network code, and tests can run the engine against the emulator through it.
 import type { BatchUpdateRequest, EnvType, TaskPatch } from '../patch/model';
+import type { RateLimiter } from './rate-limit';
+
+/**
+ * What the engine hands a call besides its parameters: the signal that cancels it and the limiter
+ * that paced it. The engine took the first attempt's slot; a service that retries (the client, on
+ * throttling) takes each retry's slot from the same limiter, since the quota counts retries too.
+ */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  limiter?: RateLimiter | undefined;
+}
+/** A bare signal (most callers) or the options. */
+export type CallArg = AbortSignal | CallOptions | undefined;
 
 export interface TaskResult {
   Success: boolean;
@@ -41,14 +54,14 @@ export interface TaskPage {
 }
 
 export interface TaskService {
-  batchUpdateTasks(body: BatchUpdateRequest, signal?: AbortSignal): Promise<BatchUpdateResponse>;
+  batchUpdateTasks(body: BatchUpdateRequest, call?: CallArg): Promise<BatchUpdateResponse>;
   /** One task's full current state in one environment (GetTask). */
-  getTask(id: string, env: EnvType, signal?: AbortSignal): Promise<TaskState>;
+  getTask(id: string, env: EnvType, call?: CallArg): Promise<TaskState>;
   /**
    * One page of ListTasks. Optional: without it the engine reads before-state with one GetTask per task.
    * With it, up to 100 tasks cost one call (no Tags in ListTasks items, so Tags still need GetTask).
    */
-  listTasks?(query: TaskLookupQuery, signal?: AbortSignal): Promise<TaskPage>;
+  listTasks?(query: TaskLookupQuery, call?: CallArg): Promise<TaskPage>;
 }
 
 /**

@@ -9,6 +9,7 @@ import { collectAll } from '../../../src/dataworks/paging';
 import { pullTasks } from '../../../src/dataworks/pull';
 import { DataWorksError } from '../../../src/dataworks/errors';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
+import { counting } from '../counting-limiter';
 
 const QPS = 10;
 /** The limiter's rate: two under the quota, so arrival jitter on a loaded machine cannot trip it, while retries that skipped the limiter would add ~30% on top. */
@@ -25,17 +26,6 @@ before(async () => {
 });
 after(async () => { await emu.close(); });
 
-/** A real token bucket that counts the slots it grants. */
-function counting(inner: RateLimiter): RateLimiter & { granted: number } {
-  const l = {
-    granted: 0,
-    async acquire(signal?: AbortSignal): Promise<void> {
-      await inner.acquire(signal);
-      l.granted++;
-    },
-  };
-  return l;
-}
 
 test('a listing with throttled pages: every attempt, retries included, took a slot; no retry tripped the quota', async () => {
   // 30% of admitted requests are throttled at random on top of the quota.

@@ -258,8 +258,8 @@ test('separate read quota, cancelled while the pages 1 are read (before the plan
   const ac = new AbortController();
   const log: Event[] = [];
   const inner = recording(log);
-  const service = { ...inner, listTasks: async (q: Parameters<NonNullable<typeof inner.listTasks>>[0], s?: AbortSignal) => {
-    const page = await inner.listTasks!(q, s);
+  const service = { ...inner, listTasks: async (...args: Parameters<NonNullable<typeof inner.listTasks>>) => {
+    const page = await inner.listTasks!(...args);
     ac.abort(new Error('user cancelled')); // right after the first page answered
     return page;
   } };

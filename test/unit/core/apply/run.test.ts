@@ -172,9 +172,9 @@ test('a chunk touching a task still in flight waits for it: the later value wins
   // which a runner that did not wait would send the second chunk. Not a wait for a result.
   const slowFirst = {
     getTask: fx.client.getTask.bind(fx.client),
-    batchUpdateTasks: async (body: Parameters<typeof fx.client.batchUpdateTasks>[0], signal?: AbortSignal) => {
+    batchUpdateTasks: async (...args: Parameters<typeof fx.client.batchUpdateTasks>) => {
       if (first) { first = false; await new Promise((r) => setTimeout(r, 150)); }
-      return fx.client.batchUpdateTasks(body, signal);
+      return fx.client.batchUpdateTasks(...args);
     },
   };
   const res = await runApply({
