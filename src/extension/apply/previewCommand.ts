@@ -99,10 +99,14 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
   if (args.view === 'diff') {
     await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: current ↔ patched ({1} change(s))', baseName(doc.uri), changed), { preview: true });
   } else {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(planUri), { preview: true });
+    // Its own language so it wraps (configurationDefaults): plan lines name two resource groups or crons in words.
+    const plan = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(planUri), PLAN_LANGUAGE);
+    await vscode.window.showTextDocument(plan, { preview: true });
   }
   return { plan: planUri, text, current: left, patched: right, changes: changed };
 }
+
+export const PLAN_LANGUAGE = 'dwtasks-plan';
 
 /** One task's side of the diff: Id, EnvType and exactly the paths the patch sets. */
 function side(t: TaskPreview, which: 'current' | 'patched'): TaskPatch {

@@ -147,6 +147,9 @@ suite('Apply: batch update against the emulator', () => {
     // The plan opens (the text `dwtasks diff` prints): per task the changes, the cron also in words.
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), out.plan.toString(), 'the plan is what opens');
     assert.equal(vscode.window.activeTextEditor?.document.getText(), out.text);
+    const planDoc = vscode.window.activeTextEditor!.document;
+    assert.equal(planDoc.languageId, 'dwtasks-plan');
+    assert.equal(vscode.workspace.getConfiguration('editor', planDoc).get('wordWrap'), 'on', 'long plan lines wrap');
     const cronNow = (task0.Trigger as { Cron?: string } | undefined)?.Cron;
     assert.ok(cronNow && cronNow !== '00 30 02 * * ?', `the seed's cron differs from the patched one: ${cronNow}`);
     assert.match(out.text, /^Plan for preview\.dwtasks\.json\n1 of 1 task\(s\) would change, 2 field\(s\) in all\.\n/);
