@@ -24,6 +24,7 @@ export function carryHeaders(patch: ParsedPatch, before?: HeaderMemo): { memo: H
   return { memo, reused };
 }
 
-function shiftHeader(h: TaskHeader, by: number): TaskHeader {
+/** The header with its offsets moved by `by` (headers are memoised relative to their task's start). */
+export function shiftHeader(h: TaskHeader, by: number): TaskHeader {
   return h.idSpan ? { ...h, idSpan: { offset: h.idSpan.offset + by, length: h.idSpan.length } } : h;
 }

@@ -10,6 +10,7 @@ import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
 import { checkTask } from './task-rules';
+import { shiftHeader } from '../patch/header-carry';
 
 export { ValidationCache } from './cache';
 export type { Locale } from './messages';
@@ -61,7 +62,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     if (hit) {
       // Same text as before: no tree at all, findings and header moved to where the task is now.
       const h = hit.header;
-      task.adoptHeader(h.idSpan ? { ...h, idSpan: { offset: h.idSpan.offset + base, length: h.idSpan.length } } : h);
+      task.adoptHeader(shiftHeader(h, base));
       for (const f of hit.findings) out.push(shift(f, base));
       continue;
     }
@@ -73,7 +74,7 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     for (const f of c.out) out.push(f);
     cache?.set(key, {
       findings: c.out.map((f) => shift(f, -base)),
-      header: header.idSpan ? { ...header, idSpan: { offset: header.idSpan.offset - base, length: header.idSpan.length } } : header,
+      header: shiftHeader(header, -base),
     });
   }
   cache?.endRun();
