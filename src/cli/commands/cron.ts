@@ -11,6 +11,7 @@ import { describeFields } from '../../core/cron/describe';
 import { nextFireMs } from '../../core/cron/next';
 import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
+import { cliZone } from '../zone';
 
 const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
 
@@ -18,14 +19,13 @@ Checks a DataWorks cron expression (second minute hour day-of-month month day-of
 describes it and lists its next fire times (Quartz 2.3.2 semantics).
   --next N     how many fire times (default 5, at most 1000)
   --from T     start after T: ISO 8601 (2026-01-01T08:00:00+08:00) or epoch seconds (default now)
-  --tz ZONE    IANA time zone for the schedule (default Asia/Shanghai)
+  --tz ZONE    IANA time zone for the schedule (default: the zone of $ALIBABA_CLOUD_REGION_ID,
+               Asia/Shanghai for mainland China regions and when unset)
 ${WEEKDAYS_HELP}
   --json       print {"expr","valid","problems":[{"field","message"}],"description","next":[epoch seconds]}
   -            read one expression per line from stdin; print one JSON object per line, in order
 Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
 `;
-
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 interface Options { next: number; from: Date; tz: string; weekdays: WeekdayNumbering }
 
@@ -58,7 +58,7 @@ export const cronCommand: CliCommand = {
       opts = {
         next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
         from: parseFrom(values.from),
-        tz: checkZone(values.tz ?? DEFAULT_TIME_ZONE),
+        tz: cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID).zone,
         weekdays: weekdaysOption(values.weekdays),
       };
     } catch (e) {
@@ -157,15 +157,6 @@ function parseFrom(text: string | undefined): Date {
   const ms = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) * 1000 : /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN;
   if (!Number.isFinite(ms)) throw new UsageError(`--from must be an ISO 8601 time (2026-01-01T08:00:00+08:00) or epoch seconds, got '${text}'`);
   return new Date(ms);
-}
-
-function checkZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new UsageError(`--tz: unknown time zone '${zone}' (use an IANA name such as Asia/Shanghai)`);
-  }
-  return zone;
 }
 
 function human(expr: string, check: CronCheck, result: CronJson, opts: Options): string {

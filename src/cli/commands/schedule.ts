@@ -13,6 +13,8 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { readPatchText, refusalError } from '../patch-file';
 import { weekdaysOption } from '../weekdays';
+import { cliZone, effectiveRegion, TZ_HELP } from '../zone';
+import { describeZone } from '../../core/time/regions';
 
 const HELP = `Usage: dwtasks schedule FILE [options]
        dwtasks schedule --project ID [--env Prod|Dev] [options]
@@ -27,7 +29,7 @@ ${CONNECTION_HELP}
   --from WHEN       Window start: ISO date/time (wall clock in the zone unless it has an offset) or
                     epoch seconds (default: 00:00 today in the zone)
   --days N          Window length in days (default ${DEFAULT_DAYS}, at most ${MAX_DAYS})
-  --tz ZONE         IANA time zone (default: Asia/Shanghai for cn-* regions, else the system zone)
+${TZ_HELP}
   --slot-minutes M  Slot size (default ${DEFAULT_SLOT_MINUTES}; divides 60 or is a multiple of 60 that divides a day)
   --weekdays N      Day-of-week numbering: dataworks (1 = Monday, 0/7 = Sunday; default) or quartz (1 = Sunday)
   --rps N           Read requests per second (default ${DEFAULT_RPS})
@@ -72,7 +74,8 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const slotProblem = slotMinutesProblem(slotMinutes);
   if (slotProblem) throw new UsageError(`--slot-minutes ${slotProblem}, got ${slotMinutes}`);
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const zone = values.tz ?? defaultZone(values.region ?? (values.endpoint ? undefined : io.env.ALIBABA_CLOUD_REGION_ID));
+  const clock = cliZone(values.tz, effectiveRegion(values, io.env));
+  const zone = clock.zone;
   let window;
   try {
     const from = values.from === undefined ? undefined : parseFrom(values.from, zone);
@@ -113,16 +116,11 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   }
 
   const picture = computePicture(tasks, window, { weekdays });
+  io.stderr.write(`Times in ${describeZone(clock)}.\n`);
   if (values.html !== undefined) {
     await writeFile(values.html, renderHtml(picture, what));
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
   io.stdout.write(values.json ? JSON.stringify(pictureJson(picture)) + '\n' : renderText(picture));
   return 0;
-}
-
-/** DataWorks in mainland China regions schedules in China Standard Time; elsewhere the system zone. */
-function defaultZone(region: string | undefined): string {
-  if ((region ?? '').trim().toLowerCase().startsWith('cn-')) return 'Asia/Shanghai';
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

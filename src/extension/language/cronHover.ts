@@ -6,7 +6,7 @@ import { escapeMarkdown, inlineCode } from '../util/markdown';
 import { formatFireTime } from '../util/fireTimes';
 import { toVsRange } from '../util/ranges';
 import { cronTimeZone, cronWeekdayNumbering, currentLocale, WEEKDAY_NUMBERING_SETTING } from '../util/settings';
-import type { ResolvedZone } from '../util/timeZone';
+import type { ResolvedZone } from '../../core/time/regions';
 import type { WeekdayNumbering } from '../../core/cron';
 import { cronAt } from './cronLocate';
 import { cronInfo } from './cronInfo';
@@ -65,9 +65,13 @@ function zoneHeading(zone: ResolvedZone, count: number): string {
     case 'setting':
       return vscode.l10n.t('Next {0} fire times in {1} (setting dataworks.timeZone):', count, zone.zone);
     case 'region':
-      return vscode.l10n.t('Next {0} fire times in {1} (the zone of cn-* regions):', count, zone.zone);
-    default:
-      return vscode.l10n.t('Next {0} fire times in {1} (system time zone):', count, zone.zone);
+      return vscode.l10n.t('Next {0} fire times in {1} (the zone of region {2}):', count, zone.zone, zone.region);
+    case 'default':
+      return vscode.l10n.t('Next {0} fire times in {1} (the zone of the default region {2}):', count, zone.zone, zone.region);
+    case 'region-assumed':
+      return vscode.l10n.t('Next {0} fire times in {1} (assumed for region {2}; set dataworks.timeZone if it schedules on another clock):', count, zone.zone, zone.region);
+    case 'unknown-region':
+      return vscode.l10n.t('Next {0} fire times in {1} (region {2} is not in our table, China time assumed; set dataworks.timeZone):', count, zone.zone, zone.region);
   }
 }
 

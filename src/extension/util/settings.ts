@@ -1,6 +1,6 @@
 // Reading our settings in one place, so every feature resolves them the same way.
 import * as vscode from 'vscode';
-import { resolveTimeZone, type ResolvedZone } from './timeZone';
+import { resolveTimeZone, type ResolvedZone } from '../../core/time/regions';
 import { uiLocale, type UiLocale } from './locale';
 import { DEFAULT_WEEKDAY_NUMBERING, isWeekdayNumbering, type WeekdayNumbering } from '../../core/cron/weekdays';
 

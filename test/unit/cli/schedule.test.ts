@@ -107,3 +107,17 @@ test('patch without a connection: tasks without a Cron are skipped; invalid patc
     assert.equal(r.code, 2, args.join(' '));
   }
 });
+
+test('one clock: without --tz the zone of the region (default cn-hangzhou), never the computer\'s, and stderr says which', async () => {
+  const file = join(dir, 'z.dwtasks.json');
+  writeFileSync(file, '{"Tasks": [{"Id": 7, "Trigger": {"Cron": "00 00 00 * * ?"}}]}');
+  let r = await runCommand(scheduleCommand, [file, '--from', '2026-11-30', '--days', '1', '--json'], {});
+  assert.equal(r.code, 0, r.stderr);
+  let j = JSON.parse(r.stdout) as Json;
+  assert.deepEqual([j.zone, j.from], [ZONE, FROM]);
+  assert.match(r.stderr, /Times in zone Asia\/Shanghai \(default region cn-hangzhou\)\./);
+  r = await runCommand(scheduleCommand, [file, '--from', '2026-11-30', '--days', '1', '--json'], { ALIBABA_CLOUD_REGION_ID: 'eu-central-1' });
+  j = JSON.parse(r.stdout) as Json;
+  assert.deepEqual([j.zone, j.from], ['Europe/Berlin', Date.UTC(2026, 10, 29, 23) / 1000]);
+  assert.match(r.stderr, /Times in zone Europe\/Berlin \(assumed for region eu-central-1; set --tz/);
+});
