@@ -14,6 +14,8 @@ export interface ScheduleTask {
   type?: TriggerType;
   recurrence?: Recurrence;
   resourceGroupId?: string;
+  /** `RuntimeResource.Cu` as the service writes it (a decimal string); the capacity picture reads it. */
+  cu?: string;
   /** Effective period, `yyyy-mm-dd hh:mm:ss` wall-clock time in the schedule's zone. */
   startTime?: string;
   endTime?: string;
@@ -28,7 +30,7 @@ export function fromState(s: TaskState, env: EnvType): ScheduleTask {
   const t = s.Trigger ?? {};
   return clean({
     id: s.Id, env, name: s.Name, cron: t.Cron, type: t.Type, recurrence: t.Recurrence,
-    resourceGroupId: s.RuntimeResource?.ResourceGroupId, startTime: t.StartTime, endTime: t.EndTime,
+    resourceGroupId: s.RuntimeResource?.ResourceGroupId, cu: s.RuntimeResource?.Cu, startTime: t.StartTime, endTime: t.EndTime,
   });
 }
 
@@ -49,6 +51,7 @@ export function patchedTask(patch: TaskPatch, env: EnvType, index: number, curre
     startTime: tr.StartTime ?? base.startTime,
     endTime: tr.EndTime ?? base.endTime,
     resourceGroupId: patch.RuntimeResource?.ResourceGroupId ?? base.resourceGroupId,
+    cu: patch.RuntimeResource?.Cu ?? base.cu,
   });
 }
 

@@ -1,0 +1,4 @@
+// The capacity picture: how many CUs each resource group needs, slot by slot, from the tasks' fire
+// times and how long their past runs took. Pure: no vscode, no network.
+export * from './durations';
+export * from './demand';
