@@ -14,7 +14,7 @@ import { destroyInFlight, observe } from './http-observer';
 import { idsParam, parseLossless, type Json } from './lossless';
 import { requestOptions, type RequestArg, type RequestOptions } from './request';
 import { DEFAULT_RETRY, backoffDelay, cancelledError, sleep, type RetryPolicy } from './retry';
-import type { DataSource, ListTasksQuery, Page, Project, ResourceGroup, Task } from './types';
+import type { DataSource, ListTaskInstancesQuery, ListTasksQuery, Page, Project, ResourceGroup, Task, TaskInstance } from './types';
 
 export { pages, collectAll } from './paging';
 export type { RequestOptions } from './request';
@@ -161,6 +161,19 @@ export class DataWorksClient implements TaskService {
       }
     }
     return { requestId: typeof body['RequestId'] === 'string' ? body['RequestId'] : '', successInfo };
+  }
+
+  /** One page of a day's run history (ListTaskInstances, a read): see dataworks/history.ts to read and cache whole days. */
+  async listTaskInstances(q: ListTaskInstancesQuery, request?: RequestArg): Promise<Page<TaskInstance>> {
+    const body = await this.call('ListTaskInstances', 'POST', {
+      ProjectId: q.ProjectId, Bizdate: q.Bizdate, ProjectEnv: q.ProjectEnv, TaskId: q.TaskId,
+      TaskIds: q.TaskIds ? idsParam(q.TaskIds) : undefined,
+      TaskName: q.TaskName, TaskType: q.TaskType, Owner: q.Owner, Status: q.Status, RuntimeResource: q.RuntimeResource,
+      WorkflowId: q.WorkflowId, WorkflowInstanceType: q.WorkflowInstanceType, TriggerType: q.TriggerType,
+      TriggerRecurrence: q.TriggerRecurrence, Id: q.Id, SortBy: q.SortBy, PageNumber: q.PageNumber, PageSize: q.PageSize,
+    }, request);
+    const page = pageOf<TaskInstance>(body, 'ListTaskInstances', 'TaskInstances');
+    return { ...page, items: page.items.map(normalizeRuntime) };
   }
 
   async listResourceGroups(q: ListResourceGroupsQuery = {}, request?: RequestArg): Promise<Page<ResourceGroup>> {
@@ -311,11 +324,13 @@ function pageOf<T>(body: Json, action: string, listKey: string): Page<T> {
 }
 
 /** `Cu` is a decimal string in the API ("0.25"); accept a number too, without changing its value. */
-function normalizeTask(task: Task): Task {
-  const rr = task.RuntimeResource as { Cu?: unknown } | undefined;
-  if (rr && typeof rr.Cu === 'number') return { ...task, RuntimeResource: { ...task.RuntimeResource, Cu: String(rr.Cu) } };
-  return task;
+function normalizeRuntime<T extends { RuntimeResource?: object }>(item: T): T {
+  const rr = item.RuntimeResource as { Cu?: unknown } | undefined;
+  if (rr && typeof rr.Cu === 'number') return { ...item, RuntimeResource: { ...item.RuntimeResource, Cu: String(rr.Cu) } };
+  return item;
 }
+
+const normalizeTask: (task: Task) => Task = normalizeRuntime;
 
 function protocolError(action: string, why: string): DataWorksError {
   return new DataWorksError({ code: 'InvalidResponse', kind: 'protocol', action, retryable: false, serviceMessage: why });

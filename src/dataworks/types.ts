@@ -60,3 +60,69 @@ export interface DataSource {
   /** The connection per environment (Dev/Prod) behind the name. */
   DataSource?: { Id?: string; Name?: string; Type?: string; EnvType?: EnvType; Description?: string }[];
 }
+
+/**
+ * One ListTaskInstances item, under the SDK's names (dataworks-public 2024-05-18,
+ * ListTaskInstancesResponseBodyPagingInfoTaskInstances). Ids are digit strings; times are epoch ms;
+ * which of them mark waiting and running is stated in core/history/instance-times.ts.
+ */
+export interface TaskInstance {
+  Id: string;
+  TaskId: string;
+  TaskName?: string;
+  TaskType?: string;
+  ProjectId?: string;
+  ProjectEnv?: EnvType;
+  /** 00:00 of the day before the scheduled day (epoch ms). */
+  Bizdate?: number;
+  TriggerTime?: number;
+  WaitingTriggerTime?: number;
+  WaitingResourceTime?: number;
+  StartedTime?: number;
+  FinishedTime?: number;
+  /** NotRun, WaitTime, CheckingCondition, WaitResource, Running, Checking, Failure or Success. */
+  Status?: string;
+  RuntimeResource?: { ResourceGroupId?: string; Cu?: string; Image?: string };
+  /** Normal (scheduled), SmokeTest, SupplementData, Manual, ManualWorkflow, ManualFlow. */
+  WorkflowInstanceType?: string;
+  TriggerType?: string;
+  /** Normal, Skip (dry run) or Pause. */
+  TriggerRecurrence?: string;
+  RunNumber?: number;
+  /** Which of the task's runs of the day this is, from 1. */
+  PeriodNumber?: number;
+  WorkflowId?: string;
+  WorkflowInstanceId?: string;
+  Owner?: string;
+  Priority?: number;
+  /** Seconds. */
+  Timeout?: number;
+  CreateTime?: number;
+  ModifyTime?: number;
+}
+
+/** ListTaskInstances' request (ProjectId and Bizdate required). */
+export interface ListTaskInstancesQuery {
+  ProjectId: string;
+  /** Epoch ms of 00:00 of the business date (the day before the scheduled day). */
+  Bizdate: number;
+  ProjectEnv?: EnvType;
+  TaskId?: string;
+  /** Sent as a JSON array of bare int64 numbers. */
+  TaskIds?: string[];
+  TaskName?: string;
+  TaskType?: string;
+  Owner?: string;
+  Status?: string;
+  /** A resource group id: instances that run on it. */
+  RuntimeResource?: string;
+  WorkflowId?: string;
+  WorkflowInstanceType?: string;
+  TriggerType?: string;
+  TriggerRecurrence?: string;
+  Id?: string;
+  /** `TriggerTime|StartedTime|FinishedTime|CreateTime|Id` + ` Asc|Desc`; default `Id Desc`. */
+  SortBy?: string;
+  PageNumber?: number;
+  PageSize?: number;
+}
