@@ -2,7 +2,7 @@
 // task's CU times the seconds its run (median duration) spends inside the slot, divided by the
 // slot's seconds, i.e. the average CUs in use. Fire times come from the schedule picture's own
 // enumeration; a run that started before the window and runs into it counts too.
-import { computePicture, NO_GROUP, type SkippedTask, type TaskStatus } from '../schedule/picture';
+import { computePicture, countIn, NO_GROUP, type SkippedTask, type TaskStatus } from '../schedule/picture';
 import type { WeekdayNumbering } from '../schedule/cron-source';
 import type { ScheduleTask } from '../schedule/tasks';
 import type { ScheduleWindow } from '../schedule/window';
@@ -75,13 +75,20 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
 
   const loads = new Map<string, { cuMs: Float64Array; full: Float64Array; tasks: number }>();
   const out: CapacityTask[] = [];
+  // Tasks sharing a cron share their fire times: cut each list to the window once.
+  const cut = new Map<readonly number[], readonly number[]>();
+  const inWindow = (times: readonly number[]): readonly number[] => {
+    let c = cut.get(times);
+    if (!c) { c = times.slice(times.length - countIn(times, fromMs, Infinity)); cut.set(times, c); }
+    return c;
+  };
   const withoutHistory: CapacityTask[] = [];
   const withoutCu: CapacityTask[] = [];
   for (const entry of picture.tasks) {
     const group = entry.task.resourceGroupId || NO_GROUP;
     const cu = cuOf(entry.task.cu);
     const duration = opts.durations.get(entry.task.id);
-    const fires = lookback ? entry.times.filter((t) => t >= fromMs) : entry.times;
+    const fires = lookback ? inWindow(entry.times) : entry.times;
     const ct: CapacityTask = { task: entry.task, group, status: entry.status, fires, ...(cu !== undefined ? { cu } : {}), ...(duration ? { duration } : {}) };
     out.push(ct);
     if (entry.times.length === 0) continue;

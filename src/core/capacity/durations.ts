@@ -1,22 +1,12 @@
 // How long a task runs, from its past runs: the median and the 90th percentile of its successful
-// runs' running time. A task without a successful run gets no duration (never a guess).
+// runs' running time (core/history/instance-times.ts says which timestamps mark running). A task
+// without a successful run gets no duration, never a guess.
+import { runningSpan, type InstanceTimes } from '../history/instance-times';
 
-/** One past run of a task, as much of a task instance as the durations need. */
-export interface RunRecord {
-  taskId: string;
-  /** The instance's `Status` (NotRun, WaitTime, CheckingCondition, WaitResource, Running, Checking, Failure, Success). */
-  status: string;
-  /** Epoch ms. */
-  startedMs?: number;
-  finishedMs?: number;
+/** One past run of a task: its instance's status and timestamps under the SDK's names. */
+export interface RunRecord extends InstanceTimes {
+  TaskId: string;
 }
-
-/**
- * The one assumption about which timestamps mark running (shown in every capacity output): a run
- * holds its CUs from `StartedTime` to `FinishedTime`; the time before `StartedTime`
- * (`WaitingTriggerTime`, `WaitingResourceTime`) holds none.
- */
-export const RUNNING_TIME_ASSUMPTION = 'running time = FinishedTime - StartedTime of runs with Status Success (waiting for a trigger or for resources, before StartedTime, holds no CUs)';
 
 export interface TaskDuration {
   /** Median running time of the successful runs, seconds. */
@@ -27,18 +17,18 @@ export interface TaskDuration {
   runs: number;
 }
 
-/** The running time of a run in ms, or undefined when it is not a finished successful run. */
-export function runningMs(r: RunRecord): number | undefined {
-  if (r.status !== 'Success' || r.startedMs === undefined || r.finishedMs === undefined) return undefined;
-  const d = r.finishedMs - r.startedMs;
-  return Number.isFinite(d) && d >= 0 ? d : undefined;
+/** Running time in ms of a finished successful run; undefined otherwise. */
+export function successMs(r: InstanceTimes): number | undefined {
+  if (r.Status !== 'Success') return undefined;
+  const s = runningSpan(r);
+  return s && s.to - s.from;
 }
 
 /** Median (the mean of the two middle values for an even count) and nearest-rank p90 of the running times. */
-export function durationOf(runs: Iterable<RunRecord>): TaskDuration | undefined {
+export function durationOf(runs: Iterable<InstanceTimes>): TaskDuration | undefined {
   const ms: number[] = [];
   for (const r of runs) {
-    const d = runningMs(r);
+    const d = successMs(r);
     if (d !== undefined) ms.push(d);
   }
   if (ms.length === 0) return undefined;
@@ -53,8 +43,8 @@ export function durationOf(runs: Iterable<RunRecord>): TaskDuration | undefined 
 export function durationsByTask(runs: Iterable<RunRecord>): Map<string, TaskDuration> {
   const byTask = new Map<string, RunRecord[]>();
   for (const r of runs) {
-    let list = byTask.get(r.taskId);
-    if (!list) { list = []; byTask.set(r.taskId, list); }
+    let list = byTask.get(r.TaskId);
+    if (!list) { list = []; byTask.set(r.TaskId, list); }
     list.push(r);
   }
   const out = new Map<string, TaskDuration>();

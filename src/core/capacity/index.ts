@@ -2,3 +2,5 @@
 // times and how long their past runs took. Pure: no vscode, no network.
 export * from './durations';
 export * from './demand';
+export * from './json';
+export * from './render-text';

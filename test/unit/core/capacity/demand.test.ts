@@ -66,13 +66,13 @@ test('a run fired before the window counts where it runs into it; a run past the
 });
 
 test('durations: median and nearest-rank p90 of successful runs only', () => {
-  const run = (status: string, startedMs: number, finishedMs: number): RunRecord => ({ taskId: 't', status, startedMs, finishedMs });
+  const run = (Status: string, StartedTime: number, FinishedTime: number): RunRecord => ({ TaskId: 't', Status, StartedTime, FinishedTime });
   assert.deepEqual(durationOf([run('Success', 0, 10_000), run('Success', 0, 30_000), run('Failure', 0, 999_000), run('Success', 0, 20_000), run('Success', 5, 40_005)]),
     { medianSec: 25, p90Sec: 40, runs: 4 });
-  assert.equal(durationOf([run('Failure', 0, 1000), { taskId: 't', status: 'Success', startedMs: 5 }]), undefined);
+  assert.equal(durationOf([run('Failure', 0, 1000), { TaskId: 't', Status: 'Success', StartedTime: 5 }]), undefined);
   const many = Array.from({ length: 10 }, (_, i) => run('Success', 0, (i + 1) * 1000));
   assert.deepEqual(durationOf(many), { medianSec: 5.5, p90Sec: 9, runs: 10 });
-  assert.deepEqual([...durationsByTask([...many, { taskId: 'u', status: 'Failure' }]).keys()], ['t']);
+  assert.deepEqual([...durationsByTask([...many, { TaskId: 'u', Status: 'Failure' }]).keys()], ['t']);
 });
 
 test('a CU is a decimal as the service writes it', () => {
