@@ -17,6 +17,7 @@ const lazy = (summary: string, load: () => Promise<CliCommand>): LazyCommand => 
 
 export const commands: Record<string, CliCommand> = {
   apply: lazy('Apply a patch to DataWorks (chunks, journal, revert patch)', async () => (await import('./apply.js')).applyCommand),
+  capacity: lazy('Show how many CUs each resource group needs, slot by slot, before and after a patch', async () => (await import('./capacity.js')).capacityCommand),
   cron: lazy('check, describe and list next fire times of a DataWorks cron expression', async () => (await import('./cron.js')).cronCommand),
   diff: lazy('Show the plan of a patch: what would change, what already matches', async () => (await import('./diff.js')).diffCommand),
   emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),

@@ -43,6 +43,11 @@ export interface GroupLoad {
   peakCu: number;
   /** Start of the first slot at the peak, epoch seconds (`from` when the group has no load). */
   peakAt: number;
+  /**
+   * The part of `slots` from tasks firing more often than hourly: a steady baseline the picture can
+   * hide so the nightly batch stands out.
+   */
+  baseline: Float64Array;
   /** Indices of the slots above capacity, ascending (empty without a capacity). */
   over: number[];
   /** Tasks of the group that add load. */
@@ -73,7 +78,8 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
   const lookback = Math.ceil(longestMs / slotMs) * slotMs;
   const picture = computePicture(tasks, { ...window, from: (fromMs - lookback) / 1000 }, { weekdays: opts.weekdays, peaks: 0 });
 
-  const loads = new Map<string, { cuMs: Float64Array; full: Float64Array; tasks: number }>();
+  const loads = new Map<string, GroupSums>();
+  const hours = (toMs - fromMs) / 3_600_000;
   const out: CapacityTask[] = [];
   // Tasks sharing a cron share their fire times: cut each list to the window once.
   const cut = new Map<readonly number[], readonly number[]>();
@@ -96,9 +102,10 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
     if (fires.length && cu === undefined) withoutCu.push(ct);
     if (!duration || cu === undefined || cu === 0) continue;
     let load = loads.get(group);
-    if (!load) { load = { cuMs: new Float64Array(slotCount), full: new Float64Array(slotCount + 1), tasks: 0 }; loads.set(group, load); }
+    if (!load) { load = groupSums(slotCount); loads.set(group, load); }
     load.tasks++;
-    addRuns(load.cuMs, load.full, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
+    addRuns(load.all, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
+    if (fires.length > hours) addRuns(load.base, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
   }
 
   const groups: GroupLoad[] = [];
@@ -106,7 +113,7 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
   // Groups with a capacity or asked for still show without load (a patch's target group before it).
   const idle = new Set([...(opts.capacities?.keys() ?? []), ...(opts.alsoGroups ?? [])]);
   for (const id of idle) {
-    if (!loads.has(id)) groups.push(finish(id, { cuMs: new Float64Array(slotCount), full: new Float64Array(slotCount + 1), tasks: 0 }, opts.capacities?.get(id), window, slotMs));
+    if (!loads.has(id)) groups.push(finish(id, groupSums(slotCount), opts.capacities?.get(id), window, slotMs));
   }
   groups.sort((a, b) => b.peakCu - a.peakCu || (a.id < b.id ? -1 : 1));
   return { ...window, weekdays: opts.weekdays, groups, tasks: out, withoutHistory, withoutCu, skipped: picture.skipped };
@@ -118,12 +125,20 @@ export function cuOf(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** CU·ms in partial slots, plus +cu/-cu steps over whole slots (one prefix sum at the end). */
+interface Sums { cuMs: Float64Array; full: Float64Array }
+interface GroupSums { all: Sums; base: Sums; tasks: number }
+
+function groupSums(n: number): GroupSums {
+  const sums = (): Sums => ({ cuMs: new Float64Array(n), full: new Float64Array(n + 1) });
+  return { all: sums(), base: sums(), tasks: 0 };
+}
+
 /**
  * Adds each run [t, t + durMs) clipped to the window: the partial first and last slots in CU·ms,
- * the whole slots between as +cu/-cu steps in `full` (one prefix sum at the end), so a three-hour
- * run costs the same as a one-minute one.
+ * the whole slots between as steps, so a three-hour run costs the same as a one-minute one.
  */
-function addRuns(cuMs: Float64Array, full: Float64Array, times: readonly number[], durMs: number, cu: number, fromMs: number, toMs: number, slotMs: number): void {
+function addRuns({ cuMs, full }: Sums, times: readonly number[], durMs: number, cu: number, fromMs: number, toMs: number, slotMs: number): void {
   for (let i = 0; i < times.length; i++) {
     const a = Math.max(times[i], fromMs);
     const b = Math.min(times[i] + durMs, toMs);
@@ -138,21 +153,30 @@ function addRuns(cuMs: Float64Array, full: Float64Array, times: readonly number[
   }
 }
 
-function finish(id: string, load: { cuMs: Float64Array; full: Float64Array; tasks: number }, capacity: GroupCapacity | undefined, window: ScheduleWindow, slotMs: number): GroupLoad {
-  const slots = new Float64Array(load.cuMs.length);
+/** Average CUs per slot, rounded to a millionth: float parts must not make 4 CUs read 4.0000000001. */
+function average({ cuMs, full }: Sums, slotMs: number): Float64Array {
+  const slots = new Float64Array(cuMs.length);
   let running = 0;
+  for (let i = 0; i < slots.length; i++) {
+    running += full[i];
+    slots[i] = Math.round((cuMs[i] / slotMs + running) * 1e6) / 1e6;
+  }
+  return slots;
+}
+
+function finish(id: string, load: GroupSums, capacity: GroupCapacity | undefined, window: ScheduleWindow, slotMs: number): GroupLoad {
+  const slots = average(load.all, slotMs);
   let peakCu = 0;
   let peak = 0;
   const over: number[] = [];
   for (let i = 0; i < slots.length; i++) {
-    running += load.full[i];
-    // Rounded to a millionth of a CU: sums of float parts must not make 4 CUs read as 4.0000000001.
-    const v = Math.round((load.cuMs[i] / slotMs + running) * 1e6) / 1e6;
-    slots[i] = v;
-    if (v > peakCu) { peakCu = v; peak = i; }
-    if (capacity && v > capacity.cu) over.push(i);
+    if (slots[i] > peakCu) { peakCu = slots[i]; peak = i; }
+    if (capacity && slots[i] > capacity.cu) over.push(i);
   }
-  return { id, ...(capacity ? { capacity } : {}), slots, peakCu, peakAt: window.from + peak * window.slotMinutes * 60, over, tasks: load.tasks };
+  return {
+    id, ...(capacity ? { capacity } : {}), slots, baseline: average(load.base, slotMs), peakCu,
+    peakAt: window.from + peak * window.slotMinutes * 60, over, tasks: load.tasks,
+  };
 }
 
 /** Start of the first slot above the group's capacity, epoch seconds. */

@@ -4,3 +4,4 @@ export * from './durations';
 export * from './demand';
 export * from './json';
 export * from './render-text';
+export * from './render-html';

@@ -78,3 +78,12 @@ test('durations: median and nearest-rank p90 of successful runs only', () => {
 test('a CU is a decimal as the service writes it', () => {
   assert.deepEqual(['0.25', '2', ' 4 ', '', 'x', '-1', undefined].map(cuOf), [0.25, 2, 4, undefined, undefined, undefined, undefined]);
 });
+
+test('tasks firing more often than hourly are the baseline, apart from the rest of the load', () => {
+  // Every 30 minutes for 3 minutes on 1 CU: 0.2 CU in every slot that holds a start.
+  const tasks = [task('1', '00 */30 * * * ?', 'g', '1'), task('2', '00 00 * * * ?', 'g', '1'), task('3', '00 00 02 * * ?', 'g', '4')];
+  const p = computeCapacity(tasks, window, { weekdays: 'dataworks', durations: new Map([['1', dur(180)], ['2', dur(180)], ['3', dur(900)]]) });
+  const g = p.groups[0];
+  assert.deepEqual([g.baseline[slot(0, 0)], g.baseline[slot(0, 15)], g.baseline[slot(0, 30)], g.baseline[slot(2, 0)]], [0.2, 0, 0.2, 0.2]);
+  assert.deepEqual([g.slots[slot(0, 0)], g.slots[slot(0, 30)], g.slots[slot(2, 0)]], [0.4, 0.2, 4.4], 'the hourly task is not baseline');
+});

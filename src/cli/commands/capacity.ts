@@ -1,0 +1,182 @@
+// `dwtasks capacity (FILE | --project ID)`: how many CUs each resource group needs, slot by slot,
+// from the tasks' fire times and their past runs' durations; before and after a patch. Reads only.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../core/apply/index';
+import { taskKey } from '../../core/apply/fields';
+import type { PlannedTask } from '../../core/apply/plan';
+import {
+  capacityJson, computeCapacity, durationsByTask, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity, type RunRecord,
+} from '../../core/capacity/index';
+import { recentBizdates, runDayOf } from '../../core/history/bizdate';
+import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
+import type { EnvType } from '../../core/patch/model';
+import {
+  computePicture, makeWindow, type WeekdayNumbering, MAX_DAYS, parseFrom, patchedTask, projectTasks, slotMinutesProblem, type ScheduleTask,
+} from '../../core/schedule/index';
+import { describeZone } from '../../core/time/regions';
+import { cachedDays, estimateCalls, readDays, type HistoryScope } from '../../dataworks/history-days';
+import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
+import { runWithExitCodes } from '../exit-codes';
+import type { CliCommand, CliIO } from '../io';
+import { readPatchText, refusalError } from '../patch-file';
+import { weekdaysOption } from '../weekdays';
+import { cliZone, effectiveRegion, TZ_HELP } from '../zone';
+
+export const DEFAULT_MAX_CALLS = 100;
+const DEFAULT_HISTORY_DAYS = 7;
+const MAX_HISTORY_DAYS = 31;
+
+const HELP = `Usage: dwtasks capacity --project ID [--env Prod|Dev] [options]
+       dwtasks capacity FILE --project ID [--env Prod|Dev] [options]
+
+How many CUs each resource group needs, slot by slot: for every task of the project, its CU
+(RuntimeResource.Cu) times the seconds its runs (the median of its successful runs in the history)
+spend in each slot, over the slot. With FILE, before and after the patch (its crons, groups and
+CUs over the project's tasks). The run history (ListTaskInstances) is read day by day, cached in
+.dwtasks/history/, and the number of calls is said before reading. Sends no change.
+${CONNECTION_HELP}
+  --project ID        The project whose tasks, history and groups are pictured (required)
+  --env Prod|Dev      Its environment (default Prod)
+  --from WHEN         Window start: ISO date/time or epoch seconds (default: 00:00 today in the zone)
+  --days N            Window length in days (default 7, at most ${MAX_DAYS})
+  --history N         Past run days to read durations from (default ${DEFAULT_HISTORY_DAYS}, at most ${MAX_HISTORY_DAYS})
+  --slot MIN          Slot size in minutes (default 15)
+  --capacity G=CU     A resource group's capacity in CUs (repeat for several groups)
+  --max-calls N       Refuse a history read that takes more calls than N (default ${DEFAULT_MAX_CALLS})
+  --cache DIR         History cache folder (default .dwtasks/history)
+${TZ_HELP}
+  --weekdays N        Day-of-week numbering: dataworks (default) or quartz
+  --rps N             Read requests per second (default ${DEFAULT_RPS})
+  --json              {"zone","from","to","slotMinutes","groups":[{"id","capacityCu","slots","peakCu","peakAt"}],
+                      "tasks":[{"id","name","group","cu","durationSec","p90Sec","runs","fires"}],"withoutHistory":[ids]};
+                      with FILE {"before":...,"after":...}
+  --html FILE         Also write a self-contained HTML page to FILE
+Exit: 0 ok, 2 usage, invalid patch or a read above --max-calls, 3 auth/network/quota.
+`;
+
+const OPTIONS = {
+  ...CONNECTION_OPTIONS,
+  project: { type: 'string' },
+  env: { type: 'string' },
+  from: { type: 'string' },
+  days: { type: 'string' },
+  history: { type: 'string' },
+  slot: { type: 'string' },
+  capacity: { type: 'string', multiple: true },
+  'max-calls': { type: 'string' },
+  cache: { type: 'string' },
+  tz: { type: 'string' },
+  weekdays: { type: 'string' },
+  rps: { type: 'string' },
+  json: { type: 'boolean' },
+  html: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const capacityCommand: CliCommand = {
+  summary: 'Show how many CUs each resource group needs, slot by slot, before and after a patch',
+  run: (args, io) => runWithExitCodes('capacity', HELP, args, io, () => capacity(args, io)),
+};
+
+/** `--capacity G=CU` (repeatable) -> capacity per group. */
+export function parseCapacities(values: readonly string[] | undefined): Map<string, GroupCapacity> {
+  const out = new Map<string, GroupCapacity>();
+  for (const v of values ?? []) {
+    const m = /^(.+)=(\d+(?:\.\d+)?)$/.exec(v.trim());
+    if (!m || !(Number(m[2]) > 0)) throw new UsageError(`--capacity takes GROUP=CU with CU a positive number, got '${v}'`);
+    out.set(m[1], { cu: Number(m[2]), source: 'user' });
+  }
+  return out;
+}
+
+async function capacity(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS);
+  if (values.help) { io.stdout.write(HELP); return 0; }
+  if (positionals.length > 1) throw new UsageError('give at most one FILE');
+  const file = positionals[0];
+  if (values.project === undefined) throw new UsageError(file ? 'FILE needs --project ID: the history and the groups\' other tasks come from the project' : 'give --project ID');
+  if (!/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
+  const env = (values.env ?? 'Prod') as EnvType;
+  const weekdays = weekdaysOption(values.weekdays);
+  const days = numberOption(values.days, 'days', 7, { integer: true, min: 1, max: MAX_DAYS });
+  const historyDays = numberOption(values.history, 'history', DEFAULT_HISTORY_DAYS, { integer: true, min: 1, max: MAX_HISTORY_DAYS });
+  const slotMinutes = numberOption(values.slot, 'slot', 15, { integer: true, min: 1, max: 1440 });
+  const slotProblem = slotMinutesProblem(slotMinutes);
+  if (slotProblem) throw new UsageError(`--slot ${slotProblem}, got ${slotMinutes}`);
+  const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_MAX_CALLS, { integer: true, min: 0 });
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const capacities = parseCapacities(values.capacity);
+  const clock = cliZone(values.tz, effectiveRegion(values, io.env));
+  const zone = clock.zone;
+  const from = values.from === undefined ? undefined : parseFrom(values.from, zone);
+  if (values.from !== undefined && from === undefined) throw new UsageError(`--from takes an ISO date/time or epoch seconds, got '${values.from}'`);
+  const window = makeWindow({ zone, days, slotMinutes, ...(from !== undefined ? { from } : {}) });
+  // The patch is checked before anything is read: an invalid one exits 2 with its findings.
+  const patch = file ? gateAndPlan({ text: await readPatchText(file), file, weekdays }, MAX_BATCH_SIZE) : undefined;
+  if (patch?.kind === 'refused') throw refusalError(patch.verdict);
+
+  const conn = connect(values, io.env);
+  const limiter = new TokenBucket(rps);
+  const before = await projectTasks(conn.client, values.project, env, { beforeCall: () => limiter.acquire() });
+  io.stderr.write(`Read ${before.length} task(s) of project ${values.project} (${env}) from ${conn.describe}.\n`);
+  const after = patch ? overlay(before, patch.plan.tasks, file!, values.project, env) : undefined;
+
+  // The history: complete run days before today, cached ones first; the rest costs calls, said before.
+  const scope: HistoryScope = { projectId: values.project, env, bizdates: recentBizdates(Date.now(), historyDays, zone), dir: values.cache ?? join('.dwtasks', 'history') };
+  const { cached, missing } = await cachedDays(scope);
+  const estimate = estimateCalls(expectedInstances(before, missing, zone, weekdays));
+  io.stderr.write(`Run history: ${historyDays} day(s), ${cached.length} cached in ${scope.dir}; ${missing.length ? `reading ${missing.length} day(s) takes about ${estimate} call(s) of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
+  if (estimate > maxCalls && missing.length) {
+    throw Object.assign(new Error(`reading ${missing.length} day(s) of run history takes about ${estimate} calls, above the limit of ${maxCalls} (some editions allow 100 calls a day): raise --max-calls or lower --history`), { kind: 'parameter' });
+  }
+  const read = missing.length ? await readDays(conn.client, scope, missing, { limiter, maxCalls }) : { days: [], calls: 0 };
+  if (missing.length) io.stderr.write(`Read ${missing.length} day(s) of run history in ${read.calls} call(s).\n`);
+  const runs: RunRecord[] = [...cached, ...read.days].flatMap((d) => d.instances);
+  const durations = durationsByTask(runs);
+
+  const groupsOf = (ts: readonly ScheduleTask[]): string[] => ts.map((t) => t.resourceGroupId ?? '').filter(Boolean);
+  const alsoGroups = [...groupsOf(before), ...groupsOf(after ?? [])];
+  const picture = (ts: readonly ScheduleTask[]): CapacityPicture => computeCapacity(ts, window, { weekdays, durations, capacities, alsoGroups });
+  const b = picture(before);
+  const a = after ? picture(after) : undefined;
+  const zoneLine = describeZone(clock);
+  io.stderr.write(`Times in ${zoneLine}. Durations: ${TIMESTAMPS_ASSUMPTION}.\n`);
+  const what = `Capacity of project ${values.project} (${env})`;
+  if (values.html !== undefined) {
+    const sides = a ? [{ label: 'Before', picture: b }, { label: `After ${file}`, picture: a }] : [{ label: '', picture: b }];
+    await writeFile(values.html, renderCapacityHtml(sides, what, zoneLine));
+    io.stderr.write(`Wrote ${values.html}.\n`);
+  }
+  if (values.json) {
+    io.stdout.write(JSON.stringify(a ? { before: capacityJson(b), after: capacityJson(a) } : capacityJson(b)) + '\n');
+  } else if (a) {
+    io.stdout.write(renderCapacityText(b, `${what}, before ${file}`, zoneLine) + '\n' + renderCapacityText(a, `${what}, after ${file}`, zoneLine));
+  } else {
+    io.stdout.write(renderCapacityText(b, what, zoneLine));
+  }
+  return 0;
+}
+
+/** The project's tasks with the patch's over them; a patched task not in the project is an error naming it. */
+function overlay(before: readonly ScheduleTask[], planned: readonly PlannedTask[], file: string, project: string, env: EnvType): ScheduleTask[] {
+  const byKey = new Map(before.map((t, i) => [taskKey(t.id, t.env), i]));
+  const after = [...before];
+  for (const p of planned) {
+    const i = byKey.get(taskKey(p.task.Id, p.env));
+    if (i === undefined) throw new UsageError(`${file}: Tasks[${p.index}] (task ${p.task.Id}, ${p.env}): not a task of project ${project} (${env}); picture its own project, or remove it`);
+    after[i] = patchedTask(p.task, p.env, p.index, before[i]);
+  }
+  return after;
+}
+
+/** How many instances each missing run day should hold, by the tasks' current crons (for the call estimate). */
+function expectedInstances(tasks: readonly ScheduleTask[], missing: readonly number[], zone: string, weekdays: WeekdayNumbering): number[] {
+  return missing.map((bizdate) => {
+    const day = runDayOf(bizdate, zone);
+    const p = computePicture(tasks, { zone, from: day.from / 1000, to: day.to / 1000, slotMinutes: 1440 }, { weekdays, peaks: 0 });
+    return p.totalFires;
+  });
+}
