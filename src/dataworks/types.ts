@@ -51,14 +51,31 @@ export interface ResourceGroup {
   /** CommonV2 (serverless), ExclusiveScheduler, ExclusiveDataIntegration or ExclusiveDataService. */
   ResourceGroupType?: string;
   Status?: string;
-  Spec?: unknown;
+  /** As the model has it: `Standard` a size such as "2CU", `Amount` how many of it. */
+  Spec?: { Standard?: string; Amount?: number };
 }
 
+/** A ListDataSources group: the name and type, and one connection per environment behind them. */
 export interface DataSource {
   Name: string;
   Type?: string;
-  /** The connection per environment (Dev/Prod) behind the name. */
-  DataSource?: { Id?: string; Name?: string; Type?: string; EnvType?: EnvType; Description?: string }[];
+  /** The connection per environment (Dev/Prod); which one is in `ConnectionProperties.envType`. */
+  DataSource?: DataSourceConnection[];
+}
+
+export interface DataSourceConnection {
+  Id?: string;
+  Description?: string;
+  QualifiedName?: string;
+  ConnectionPropertiesMode?: string;
+  /** Free-form per type; `envType` (Dev/Prod) names the environment. */
+  ConnectionProperties?: { envType?: string; [key: string]: unknown };
+}
+
+/** The environment a connection serves, from ConnectionProperties.envType (the model has no EnvType field). */
+export function connectionEnv(c: DataSourceConnection): EnvType | undefined {
+  const env = c.ConnectionProperties?.envType;
+  return env === 'Dev' || env === 'Prod' ? env : undefined;
 }
 
 /**

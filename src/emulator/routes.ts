@@ -5,6 +5,7 @@ import { getTask } from './actions/get-task';
 import { listDataSources } from './actions/list-data-sources';
 import { listProjects } from './actions/list-projects';
 import { listResourceGroups } from './actions/list-resource-groups';
+import { listTaskInstances } from './actions/list-task-instances';
 import { listTasks } from './actions/list-tasks';
 
 export const API_VERSION = '2024-05-18';
@@ -16,4 +17,5 @@ export const ACTIONS: Readonly<Record<string, ActionHandler>> = {
   BatchUpdateTasks: batchUpdateTasks,
   ListResourceGroups: listResourceGroups,
   ListDataSources: listDataSources,
+  ListTaskInstances: listTaskInstances,
 };

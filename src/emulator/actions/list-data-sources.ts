@@ -24,9 +24,10 @@ export const listDataSources: ActionHandler = ({ state, params }) => {
   const all = [...groups].map(([Name, list]) => ({
     Name,
     Type: list[0].Type,
+    // The model keeps Name and Type on the group and the environment in ConnectionProperties.envType.
     DataSource: list.map((s) => ({
-      Id: int64(s.Id), Name: s.Name, Type: s.Type, EnvType: s.EnvType, Description: s.Description,
-      ProjectId: int64(projectId), CreateTime: s.CreateTime, CreateUser: owner, ModifyTime: s.CreateTime, ModifyUser: owner,
+      Id: int64(s.Id), Description: s.Description,
+      CreateTime: s.CreateTime, CreateUser: owner, ModifyTime: s.CreateTime, ModifyUser: owner,
       QualifiedName: `${s.Type}:${projectId}:${s.Name}:${s.EnvType}`,
       // The shape the SDK documents (no secret ever: authType Executor runs as the task's executor).
       ConnectionPropertiesMode: 'UrlMode',

@@ -1,6 +1,6 @@
 // ListTasks: one project's tasks in one environment (default Prod), filtered and sorted on the server.
 import { ApiError, invalidParameter } from '../errors';
-import { taskRevision } from '../revision';
+import { RevisionCache } from '../revision';
 import type { EmulatorState, TaskRecord } from '../state';
 import type { ActionHandler } from './context';
 import { pagedAnswer, readPaging } from './paging';
@@ -25,7 +25,7 @@ export const listTasks: ActionHandler = ({ state, params }) => {
     resourceGroup: params.str('RuntimeResource'),
     ids: params.idList('Ids'),
   };
-  const matches = cachedMatches(state, JSON.stringify(q), () => findMatches(state, q));
+  const matches = matchCache.get(state, JSON.stringify(q), () => findMatches(state, q));
 
   return pagedAnswer('Tasks', matches, paging, listItem);
 };
@@ -67,24 +67,7 @@ function findMatches(state: EmulatorState, q: Query): TaskRecord[] {
  * The sorted matches of the last few queries, until a task changes: paging through a large project
  * filters and sorts it once, not once per page (each page then costs its 100 items only).
  */
-const matchCache = new WeakMap<EmulatorState, { revision: number; byQuery: Map<string, TaskRecord[]> }>();
-const MAX_CACHED_QUERIES = 16;
-
-function cachedMatches(state: EmulatorState, key: string, compute: () => TaskRecord[]): TaskRecord[] {
-  const revision = taskRevision(state);
-  let cache = matchCache.get(state);
-  if (!cache || cache.revision !== revision) {
-    cache = { revision, byQuery: new Map() };
-    matchCache.set(state, cache);
-  }
-  let hit = cache.byQuery.get(key);
-  if (!hit) {
-    if (cache.byQuery.size >= MAX_CACHED_QUERIES) cache.byQuery.clear();
-    hit = compute();
-    cache.byQuery.set(key, hit);
-  }
-  return hit;
-}
+const matchCache = new RevisionCache<TaskRecord[]>();
 
 /**
  * Each environment's task ids per project, in Id order, built once per state. Enumerating a record of

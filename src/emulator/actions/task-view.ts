@@ -1,6 +1,7 @@
 // How a stored task appears on the wire (the fields the SDK's response models declare): ListTasks
-// items carry no Tags but ScriptParameters; GetTask adds EnvType, Tags, Dependencies, Inputs,
-// Outputs and Script. Ids (BaselineId too) are bare int64 numbers.
+// items carry no Tags but ScriptParameters; GetTask has no ScriptParameters (its model keeps them in
+// Script.Parameters) and adds EnvType, Tags, Dependencies, Inputs, Outputs and Script. Ids
+// (BaselineId too) are bare int64 numbers.
 import type { TaskRecord } from '../state';
 import { int64 } from '../wire-json';
 
@@ -33,8 +34,10 @@ export function listItem(t: TaskRecord): Record<string, unknown> {
 }
 
 export function detail(t: TaskRecord): Record<string, unknown> {
+  const common = listItem(t);
+  delete common.ScriptParameters;
   return {
-    ...listItem(t),
+    ...common,
     EnvType: t.ProjectEnv,
     Tags: t.Tags.map((tag) => ({ ...tag })),
     Dependencies: t.Dependencies.map((d) => ({ Type: d.Type, UpstreamOutput: d.Output })),

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { collectAll, pages } from '../../../src/dataworks/client';
 import { DataWorksError } from '../../../src/dataworks/errors';
-import type { Page } from '../../../src/dataworks/types';
+import { connectionEnv, type Page } from '../../../src/dataworks/types';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
 
 const TWO_53 = 2n ** 53n;
@@ -172,6 +172,12 @@ test('ListResourceGroups (every type named) and ListDataSources page through eve
   const type = state.dataSources[projectId]![0]!.Type;
   const ofType = await collectAll((n) => client.listDataSources({ ProjectId: projectId, Types: [type], PageNumber: n, PageSize: 100 }));
   assert.ok(ofType.length > 0 && ofType.every((s) => s.Type === type));
+  // Each group's connections name their environment in ConnectionProperties.envType (the model has no EnvType).
+  for (const s of sources) assert.deepEqual(s.DataSource!.map(connectionEnv).sort(), ['Dev', 'Prod'], s.Name);
+  // Resource group capacity as the model states it: Spec {Standard: "<n>CU", Amount}.
+  const spec = groups.find((g) => g.ResourceGroupType === 'CommonV2')!.Spec;
+  assert.match(spec!.Standard!, /^\d+(\.\d+)?CU$/);
+  assert.equal(typeof spec!.Amount, 'number');
 });
 
 test('pages() never stops early silently: an empty page before TotalCount is an error', async () => {

@@ -198,10 +198,10 @@ describe('emulator read actions', () => {
     assert.equal(e.code, 'MissingParameter');
     assert.equal(e.statusCode, 400);
     const r = await sdkCall(emu, 'ListDataSources', { ProjectId: P, Types: 'odps,mysql' });
-    const groups = (r.body.PagingInfo as { DataSources: { Name: string; Type: string; DataSource: { EnvType: string }[] }[] }).DataSources;
+    const groups = (r.body.PagingInfo as { DataSources: { Name: string; Type: string; DataSource: { ConnectionProperties: { envType: string } }[] }[] }).DataSources;
     const want = [...new Set(state.dataSources[P].filter((s) => ['odps', 'mysql'].includes(s.Type)).map((s) => s.Name))];
     assert.deepEqual(groups.map((g) => g.Name), want);
-    assert.deepEqual(groups[0].DataSource.map((d) => d.EnvType).sort(), ['Dev', 'Prod']);
+    assert.deepEqual(groups[0].DataSource.map((d) => d.ConnectionProperties.envType).sort(), ['Dev', 'Prod']);
   });
 
   it('answers 400 MissingParameter / InvalidParameter for missing and bad values', async () => {
