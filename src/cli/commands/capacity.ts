@@ -1,12 +1,12 @@
 // `dwtasks capacity (FILE | --project ID)`: how many CUs each resource group needs, slot by slot,
 // from the tasks' fire times and their past runs' durations; before and after a patch. Reads only.
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../core/apply/index';
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';
 import {
-  capacityJson, computeCapacity, durationsByTask, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity, type RunRecord,
+  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity, type RunRecord,
 } from '../../core/capacity/index';
 import { recentBizdates, runDayOf } from '../../core/history/bizdate';
 import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
@@ -15,6 +15,8 @@ import {
   computePicture, makeWindow, type WeekdayNumbering, MAX_DAYS, parseFrom, patchedTask, projectTasks, slotMinutesProblem, type ScheduleTask,
 } from '../../core/schedule/index';
 import { describeZone } from '../../core/time/regions';
+import type { DataWorksClient } from '../../dataworks/client';
+import { pages } from '../../dataworks/paging';
 import { cachedDays, estimateCalls, readDays, type HistoryScope } from '../../dataworks/history-days';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
@@ -123,6 +125,10 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const before = await projectTasks(conn.client, values.project, env, { beforeCall: () => limiter.acquire() });
   io.stderr.write(`Read ${before.length} task(s) of project ${values.project} (${env}) from ${conn.describe}.\n`);
   const after = patch ? overlay(before, patch.plan.tasks, file!, values.project, env) : undefined;
+  // Capacities: what the groups' specs state, then --capacity over them.
+  const specs = await groupSpecs(conn.client, values.project, limiter);
+  for (const [id, cu] of specs) if (!capacities.has(id)) capacities.set(id, { cu, source: 'spec' });
+  if (specs.size) io.stderr.write(`Capacity from the spec of ${specs.size} group(s) (${SPEC_ASSUMPTION}).\n`);
 
   // The history: complete run days before today, cached ones first; the rest costs calls, said before.
   const scope: HistoryScope = { projectId: values.project, env, bizdates: recentBizdates(Date.now(), historyDays, zone), dir: values.cache ?? join('.dwtasks', 'history') };
@@ -146,7 +152,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   io.stderr.write(`Times in ${zoneLine}. Durations: ${TIMESTAMPS_ASSUMPTION}.\n`);
   const what = `Capacity of project ${values.project} (${env})`;
   if (values.html !== undefined) {
-    const sides = a ? [{ label: 'Before', picture: b }, { label: `After ${file}`, picture: a }] : [{ label: '', picture: b }];
+    const sides = a ? [{ label: 'Before', picture: b }, { label: `After ${basename(file!)}`, picture: a }] : [{ label: '', picture: b }];
     await writeFile(values.html, renderCapacityHtml(sides, what, zoneLine));
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
@@ -170,6 +176,18 @@ function overlay(before: readonly ScheduleTask[], planned: readonly PlannedTask[
     after[i] = patchedTask(p.task, p.env, p.index, before[i]);
   }
   return after;
+}
+
+/** CUs per group of the project whose ListResourceGroups spec states them (every page). */
+async function groupSpecs(client: DataWorksClient, projectId: string, limiter: TokenBucket): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for await (const page of pages((n) => limiter.acquire().then(() => client.listResourceGroups({ ProjectId: projectId, ResourceGroupTypes: ['CommonV2', 'ExclusiveScheduler'], PageNumber: n, PageSize: 100 })))) {
+    for (const g of page.items) {
+      const cu = specCapacity(g.Spec);
+      if (cu !== undefined) out.set(g.Id, cu);
+    }
+  }
+  return out;
 }
 
 /** How many instances each missing run day should hold, by the tasks' current crons (for the call estimate). */

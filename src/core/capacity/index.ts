@@ -5,3 +5,4 @@ export * from './demand';
 export * from './json';
 export * from './render-text';
 export * from './render-html';
+export * from './spec';

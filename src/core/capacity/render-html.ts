@@ -77,11 +77,11 @@ function chart(id: string, present: { side: CapacitySide; g: GroupLoad | undefin
   const cap = present.map((x) => x.g?.capacity?.cu).find((c) => c !== undefined);
   let max = cap ?? 0;
   for (const { g } of present) if (g) for (let i = 0; i < n; i++) max = Math.max(max, load(g, i, hideBase));
-  max = max || 1;
+  max = (max || 1) * 1.1; // headroom for the capacity label
   const x = (i: number): number => PAD + (i / n) * (W - PAD - 8);
   const y = (v: number): number => 8 + (1 - v / max) * (H - 28);
   const parts: string[] = [];
-  parts.push(`<line class="axis" x1="${PAD}" y1="${y(0)}" x2="${W - 8}" y2="${y(0)}"/><text x="${PAD - 4}" y="${y(max) + 4}" text-anchor="end">${cu(max)}</text><text x="${PAD - 4}" y="${y(0) + 4}" text-anchor="end">0</text>`);
+  parts.push(`<line class="axis" x1="${PAD}" y1="${y(0)}" x2="${W - 8}" y2="${y(0)}"/><text x="${PAD - 4}" y="${y(max) + 10}" text-anchor="end">${cu(max)}</text><text x="${PAD - 4}" y="${y(0) + 4}" text-anchor="end">0</text>`);
   for (let i = 0; i < n; i++) {
     const w = wallOf((p.from + i * p.slotMinutes * 60) * 1000, p.zone);
     if (w.minute < p.slotMinutes && (i > 0 || w.minute === 0)) {
@@ -120,7 +120,7 @@ function grid(g: GroupLoad, p: CapacityPicture, hideBase: boolean, label: string
   const body = [...rows.values()].map((r) => `<tr><th scope="row">${esc(r.head)}</th>${Array.from({ length: 24 }, (_, h) => {
     const v = r.cells[h];
     if (v === undefined) return '<td></td>';
-    const f = hi > lo ? (v - lo) / (hi - lo) : v > 0 ? 1 : 0;
+    const f = hi > lo ? (v - lo) / (hi - lo) : v > 0 ? 0.5 : 0;
     const bg = v > 0 ? `hsl(214,80%,${Math.round(90 - f * 58)}%)` : 'transparent';
     const fg = f > 0.55 ? '#fff' : 'inherit';
     return `<td${r.over[h] ? ' class="o"' : ''} style="background:${bg};color:${fg}" title="${esc(`${r.head} ${pad2(h)}:00: busiest slot ${cu(v)} CU${r.over[h] ? ', above capacity' : ''}`)}">${v > 0 ? esc(cu(v)) : ''}</td>`;

@@ -98,13 +98,16 @@ test('project: load per group = its tasks\' runs; durations = median of the emul
     want.set(t.group, (want.get(t.group) ?? 0) + cuS);
   }
   assert.ok(j.groups.length >= 2);
+  // The seed's specs: serverless_default 2CU x 1, serverless_batch 4CU x 2, serverless_sync 2CU x 4; the exclusive group states none.
+  const specCu = new Map(emu.snapshot().resourceGroups.map((g) => [g.Id, { '2CU:1': 2, '4CU:2': 8, '2CU:4': 8 }[`${g.Spec?.Standard}:${g.Spec?.Amount}`]]));
+  assert.deepEqual(j.groups.map((g) => g.capacityCu).sort(), [2, 8, 8, null]);
   for (const g of j.groups) {
     assert.equal(g.slots.length, 96);
     const got = g.slots.reduce((a, v) => a + v * slotS, 0);
     assert.ok(Math.abs(got - (want.get(g.id) ?? 0)) < 0.01 * g.slots.length, `${g.id}: ${got} CU·s in its slots, ${want.get(g.id)} in its tasks' runs`);
     assert.equal(g.peakCu, Math.max(...g.slots));
     assert.equal(g.peakAt, j.from + g.slots.indexOf(g.peakCu) * slotS);
-    assert.equal(g.capacityCu, null);
+    assert.equal(g.capacityCu, specCu.get(g.id) ?? null, `${g.id}: the CUs its spec states`);
   }
 
   // The second picture reads the history from the cache.

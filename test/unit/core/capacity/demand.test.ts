@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { computeCapacity, cuOf, firstOver, type GroupCapacity } from '../../../../src/core/capacity/demand';
 import { durationOf, durationsByTask, type RunRecord, type TaskDuration } from '../../../../src/core/capacity/durations';
+import { specCapacity } from '../../../../src/core/capacity/spec';
 import type { ScheduleTask } from '../../../../src/core/schedule/tasks';
 import { makeWindow } from '../../../../src/core/schedule/window';
 
@@ -86,4 +87,8 @@ test('tasks firing more often than hourly are the baseline, apart from the rest 
   const g = p.groups[0];
   assert.deepEqual([g.baseline[slot(0, 0)], g.baseline[slot(0, 15)], g.baseline[slot(0, 30)], g.baseline[slot(2, 0)]], [0.2, 0, 0.2, 0.2]);
   assert.deepEqual([g.slots[slot(0, 0)], g.slots[slot(0, 30)], g.slots[slot(2, 0)]], [0.4, 0.2, 4.4], 'the hourly task is not baseline');
+});
+
+test('a group\'s spec states CUs only as "<n>CU" times its amount', () => {
+  assert.deepEqual([{ Standard: '4CU', Amount: 2 }, { Standard: '2cu' }, { Standard: 'Standard', Amount: 1 }, { Standard: '4CU', Amount: 0 }, null, '4CU'].map(specCapacity), [8, 2, undefined, undefined, undefined, undefined]);
 });
