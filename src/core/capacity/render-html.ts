@@ -122,7 +122,7 @@ function grid(g: GroupLoad, p: CapacityPicture, hideBase: boolean, label: string
     if (v === undefined) return '<td></td>';
     const f = hi > lo ? (v - lo) / (hi - lo) : v > 0 ? 0.5 : 0;
     const bg = v > 0 ? `hsl(214,80%,${Math.round(90 - f * 58)}%)` : 'transparent';
-    const fg = f > 0.55 ? '#fff' : 'inherit';
+    const fg = f > 0.55 ? '#fff' : '#1f2328';
     return `<td${r.over[h] ? ' class="o"' : ''} style="background:${bg};color:${fg}" title="${esc(`${r.head} ${pad2(h)}:00: busiest slot ${cu(v)} CU${r.over[h] ? ', above capacity' : ''}`)}">${v > 0 ? esc(cu(v)) : ''}</td>`;
   }).join('')}</tr>`).join('');
   return `<h3>${esc(`${label ? `${label}, ` : ''}busiest slot of each hour (CU; colours from ${cu(lo)} to ${cu(hi)}, red outline above capacity)`)}</h3><table class="grid">${head}${body}</table>`;
