@@ -1,4 +1,4 @@
-// A local stand-in for the DataWorks OpenAPI 2024-05-18 (six actions), faithful enough that the
+// A local stand-in for the DataWorks OpenAPI 2024-05-18 (seven actions, ListTaskInstances among them), faithful enough that the
 // unchanged client works against it: V3 signatures checked with our own code, state in a file,
 // deterministic seed data and fault injection. Depends only on src/core.
 import { createServer } from 'node:http';

@@ -67,13 +67,14 @@ test('every action answers only fields its SDK model declares, with the declared
   // History: a past day (finished runs, failures, waits) and today (runs still waiting), sorted two ways.
   const [yesterday] = recentBizdates(Date.now(), 1, HISTORY_ZONE);
   const today = yesterday! + 86_400_000;
-  for (const values of [
+  const historyQueries: Record<string, string>[] = [
     { Bizdate: String(yesterday), PageSize: '100' },
     { Bizdate: String(yesterday), PageSize: '100', Status: 'Failure' },
     { Bizdate: String(yesterday), PageSize: '100', TriggerRecurrence: 'Skip' },
     { Bizdate: String(yesterday), PageSize: '100', TriggerRecurrence: 'Pause' },
     { Bizdate: String(today), PageSize: '100', SortBy: 'TriggerTime Desc' },
-  ]) {
+  ];
+  for (const values of historyQueries) {
     const body = await shape('ListTaskInstances', { ProjectId: P, ...values }, report);
     assert.ok((body.PagingInfo as { TaskInstances: unknown[] }).TaskInstances.length > 0, JSON.stringify(values));
   }
