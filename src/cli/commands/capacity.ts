@@ -1,23 +1,23 @@
 // `dwtasks capacity (FILE | --project ID)`: how many CUs each resource group needs, slot by slot,
 // from the tasks' fire times and their past runs' durations; before and after a patch. Reads only.
 import { writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../core/apply/index';
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';
 import {
-  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity, type RunRecord,
+  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity,
 } from '../../core/capacity/index';
-import { recentBizdates, runDayOf } from '../../core/history/bizdate';
+import { recentBizdates } from '../../core/history/bizdate';
 import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
 import type { EnvType } from '../../core/patch/model';
 import {
-  computePicture, makeWindow, type WeekdayNumbering, MAX_DAYS, parseFrom, patchedTask, projectTasks, slotMinutesProblem, type ScheduleTask,
+  makeWindow, MAX_DAYS, parseFrom, patchedTask, projectTasks, slotMinutesProblem, type ScheduleTask,
 } from '../../core/schedule/index';
 import { describeZone } from '../../core/time/regions';
 import type { DataWorksClient } from '../../dataworks/client';
 import { pages } from '../../dataworks/paging';
-import { cachedDays, estimateCalls, readDays, type HistoryScope } from '../../dataworks/history-days';
+import { DEFAULT_HISTORY_CALL_LIMIT, HistoryCallLimitError, planHistoryRead, readHistory, type HistoryScope } from '../../dataworks/history';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import { runWithExitCodes } from '../exit-codes';
@@ -26,7 +26,6 @@ import { readPatchText, refusalError } from '../patch-file';
 import { weekdaysOption } from '../weekdays';
 import { cliZone, effectiveRegion, TZ_HELP } from '../zone';
 
-export const DEFAULT_MAX_CALLS = 100;
 const DEFAULT_HISTORY_DAYS = 7;
 const MAX_HISTORY_DAYS = 31;
 
@@ -46,8 +45,8 @@ ${CONNECTION_HELP}
   --history N         Past run days to read durations from (default ${DEFAULT_HISTORY_DAYS}, at most ${MAX_HISTORY_DAYS})
   --slot MIN          Slot size in minutes (default 15)
   --capacity G=CU     A resource group's capacity in CUs (repeat for several groups)
-  --max-calls N       Refuse a history read that takes more calls than N (default ${DEFAULT_MAX_CALLS})
-  --cache DIR         History cache folder (default .dwtasks/history)
+  --max-calls N       Refuse a history read that takes more calls than N (default ${DEFAULT_HISTORY_CALL_LIMIT})
+  --workspace DIR     Folder whose .dwtasks/history/ caches the run history (default: the current one)
 ${TZ_HELP}
   --weekdays N        Day-of-week numbering: dataworks (default) or quartz
   --rps N             Read requests per second (default ${DEFAULT_RPS})
@@ -68,7 +67,7 @@ const OPTIONS = {
   slot: { type: 'string' },
   capacity: { type: 'string', multiple: true },
   'max-calls': { type: 'string' },
-  cache: { type: 'string' },
+  workspace: { type: 'string' },
   tz: { type: 'string' },
   weekdays: { type: 'string' },
   rps: { type: 'string' },
@@ -108,7 +107,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const slotMinutes = numberOption(values.slot, 'slot', 15, { integer: true, min: 1, max: 1440 });
   const slotProblem = slotMinutesProblem(slotMinutes);
   if (slotProblem) throw new UsageError(`--slot ${slotProblem}, got ${slotMinutes}`);
-  const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_MAX_CALLS, { integer: true, min: 0 });
+  const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_HISTORY_CALL_LIMIT, { integer: true, min: 0 });
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const capacities = parseCapacities(values.capacity);
   const clock = cliZone(values.tz, effectiveRegion(values, io.env));
@@ -130,18 +129,18 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   for (const [id, cu] of specs) if (!capacities.has(id)) capacities.set(id, { cu, source: 'spec' });
   if (specs.size) io.stderr.write(`Capacity from the spec of ${specs.size} group(s) (${SPEC_ASSUMPTION}).\n`);
 
-  // The history: complete run days before today, cached ones first; the rest costs calls, said before.
-  const scope: HistoryScope = { projectId: values.project, env, bizdates: recentBizdates(Date.now(), historyDays, zone), dir: values.cache ?? join('.dwtasks', 'history') };
-  const { cached, missing } = await cachedDays(scope);
-  const estimate = estimateCalls(expectedInstances(before, missing, zone, weekdays));
-  io.stderr.write(`Run history: ${historyDays} day(s), ${cached.length} cached in ${scope.dir}; ${missing.length ? `reading ${missing.length} day(s) takes about ${estimate} call(s) of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
-  if (estimate > maxCalls && missing.length) {
-    throw Object.assign(new Error(`reading ${missing.length} day(s) of run history takes about ${estimate} calls, above the limit of ${maxCalls} (some editions allow 100 calls a day): raise --max-calls or lower --history`), { kind: 'parameter' });
-  }
-  const read = missing.length ? await readDays(conn.client, scope, missing, { limiter, maxCalls }) : { days: [], calls: 0 };
-  if (missing.length) io.stderr.write(`Read ${missing.length} day(s) of run history in ${read.calls} call(s).\n`);
-  const runs: RunRecord[] = [...cached, ...read.days].flatMap((d) => d.instances);
-  const durations = durationsByTask(runs);
+  // The history: complete run days before today; what the cache lacks costs calls, said before.
+  const scope: HistoryScope = {
+    projectId: values.project, env, tasks: before.map((t) => ({ Id: t.id, ...(t.cron !== undefined && t.type !== 'Manual' ? { Cron: t.cron } : {}) })),
+    bizdates: recentBizdates(Date.now(), historyDays, zone), zone, weekdays, workspaceDir: values.workspace ?? '.',
+  };
+  const plan = planHistoryRead(scope, conn.client.endpoint);
+  const missing = plan.days.filter((d) => !d.cached).length;
+  io.stderr.write(`Run history: ${historyDays} day(s), ${historyDays - missing} cached in ${plan.cachePath}; ${missing ? `reading ${missing} day(s) takes at least ${plan.calls} call(s) of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
+  if (plan.calls > maxCalls) throw Object.assign(new Error(`${new HistoryCallLimitError(plan, maxCalls).message} (--max-calls, --history)`), { kind: 'parameter' });
+  const read = await readHistory(scope, { client: conn.client, maxCalls, limiter });
+  if (missing) io.stderr.write(`Read ${missing} day(s) of run history in ${read.calls} call(s).\n`);
+  const durations = durationsByTask(read.instances);
 
   const groupsOf = (ts: readonly ScheduleTask[]): string[] => ts.map((t) => t.resourceGroupId ?? '').filter(Boolean);
   const alsoGroups = [...groupsOf(before), ...groupsOf(after ?? [])];
@@ -188,13 +187,4 @@ async function groupSpecs(client: DataWorksClient, projectId: string, limiter: T
     }
   }
   return out;
-}
-
-/** How many instances each missing run day should hold, by the tasks' current crons (for the call estimate). */
-function expectedInstances(tasks: readonly ScheduleTask[], missing: readonly number[], zone: string, weekdays: WeekdayNumbering): number[] {
-  return missing.map((bizdate) => {
-    const day = runDayOf(bizdate, zone);
-    const p = computePicture(tasks, { zone, from: day.from / 1000, to: day.to / 1000, slotMinutes: 1440 }, { weekdays, peaks: 0 });
-    return p.totalFires;
-  });
 }

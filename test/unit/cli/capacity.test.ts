@@ -24,8 +24,8 @@ let project: string;
 let prod: TaskRecord[];
 const actions: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'dwcapacity-'));
-const cache = join(dir, 'history');
-const common = (): string[] => ['--project', project, '--endpoint', emu.endpoint, '--days', '1', '--history', '2', '--cache', cache, '--max-calls', '1000', '--rps', '100', '--weekdays', 'dataworks'];
+const workspace = join(dir, 'ws');
+const common = (): string[] => ['--project', project, '--endpoint', emu.endpoint, '--days', '1', '--history', '2', '--workspace', workspace, '--max-calls', '1000', '--rps', '100', '--weekdays', 'dataworks'];
 
 before(async () => {
   emu = await startEmulator({ tasks: 1000, seed: 7, log: (line) => actions.push(line.split(/\s+/)[0]) });
@@ -61,7 +61,7 @@ test('project: load per group = its tasks\' runs; durations = median of the emul
   assert.equal(r.code, 0, r.stderr);
   const calls = actions.filter((a) => a === 'ListTaskInstances').length;
   assert.ok(calls >= 2, 'at least one call per day');
-  assert.match(r.stderr, new RegExp(`reading 2 day\\(s\\) takes about \\d+ call\\(s\\) of ListTaskInstances \\(limit 1000\\)\\.\\nRead 2 day\\(s\\) of run history in ${calls} call\\(s\\)\\.`));
+  assert.match(r.stderr, new RegExp(`reading 2 day\\(s\\) takes at least \\d+ call\\(s\\) of ListTaskInstances \\(limit 1000\\)\\.\\nRead 2 day\\(s\\) of run history in ${calls} call\\(s\\)\\.`));
   const j = JSON.parse(r.stdout) as CapacityJson;
   assert.equal(j.zone, ZONE);
   assert.equal(j.slotMinutes, 15);
@@ -99,7 +99,7 @@ test('project: load per group = its tasks\' runs; durations = median of the emul
   }
   assert.ok(j.groups.length >= 2);
   // The seed's specs: serverless_default 2CU x 1, serverless_batch 4CU x 2, serverless_sync 2CU x 4; the exclusive group states none.
-  const specCu = new Map(emu.snapshot().resourceGroups.map((g) => [g.Id, { '2CU:1': 2, '4CU:2': 8, '2CU:4': 8 }[`${g.Spec?.Standard}:${g.Spec?.Amount}`]]));
+  const specCu = new Map(emu.snapshot().resourceGroups.map((g) => [g.Id, ({ '2CU:1': 2, '4CU:2': 8, '2CU:4': 8 } as Record<string, number>)[`${g.Spec?.Standard}:${g.Spec?.Amount}`]]));
   assert.deepEqual(j.groups.map((g) => g.capacityCu).sort(), [2, 8, 8, null]);
   for (const g of j.groups) {
     assert.equal(g.slots.length, 96);
@@ -121,9 +121,9 @@ test('project: load per group = its tasks\' runs; durations = median of the emul
 
 test('a history read above --max-calls is refused before any call', async () => {
   actions.length = 0;
-  const r = await runCommand(capacityCommand, ['--project', project, '--endpoint', emu.endpoint, '--history', '3', '--cache', join(dir, 'empty'), '--max-calls', '2', '--json'], env);
+  const r = await runCommand(capacityCommand, ['--project', project, '--endpoint', emu.endpoint, '--history', '3', '--workspace', join(dir, 'empty'), '--max-calls', '2', '--json'], env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /reading 3 day\(s\) of run history takes about \d+ calls, above the limit of 2 .*raise --max-calls or lower --history/);
+  assert.match(r.stderr, /Reading the run history takes at least \d+ ListTaskInstances calls .*the limit is 2\. Allow more calls, or read fewer days or tasks\. \(--max-calls, --history\)/);
   assert.deepEqual(actions.filter((a) => a === 'ListTaskInstances'), []);
   assert.equal(r.stdout, '');
 });

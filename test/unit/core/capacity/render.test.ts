@@ -2,7 +2,8 @@
 // baseline task every 30 minutes on 1 CU for 3 minutes (0.2 CU in the slots it starts in).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeCapacity, type GroupCapacity, type TaskDuration } from '../../../../src/core/capacity/demand';
+import { computeCapacity, type GroupCapacity } from '../../../../src/core/capacity/demand';
+import type { TaskDuration } from '../../../../src/core/capacity/durations';
 import { capacityJson } from '../../../../src/core/capacity/json';
 import { renderCapacityHtml } from '../../../../src/core/capacity/render-html';
 import { renderCapacityText } from '../../../../src/core/capacity/render-text';
