@@ -12,7 +12,7 @@ import { recentBizdates } from '../../core/history/bizdate';
 import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
 import type { EnvType } from '../../core/patch/model';
 import {
-  makeWindow, MAX_DAYS, parseFrom, patchedTask, projectTasks, slotMinutesProblem, type ScheduleTask,
+  MAX_DAYS, patchedTask, projectTasks, type ScheduleTask,
 } from '../../core/schedule/index';
 import { describeZone } from '../../core/time/regions';
 import type { DataWorksClient } from '../../dataworks/client';
@@ -24,7 +24,8 @@ import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
 import { readPatchText, refusalError } from '../patch-file';
 import { weekdaysOption } from '../weekdays';
-import { cliZone, effectiveRegion, TZ_HELP } from '../zone';
+import { effectiveRegion, TZ_HELP } from '../zone';
+import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 
 const DEFAULT_HISTORY_DAYS = 7;
 const MAX_HISTORY_DAYS = 31;
@@ -59,21 +60,14 @@ Exit: 0 ok, 2 usage, invalid patch or a read above --max-calls, 3 auth/network/q
 
 const OPTIONS = {
   ...CONNECTION_OPTIONS,
+  ...PICTURE_OPTIONS,
   project: { type: 'string' },
   env: { type: 'string' },
-  from: { type: 'string' },
-  days: { type: 'string' },
   history: { type: 'string' },
   slot: { type: 'string' },
   capacity: { type: 'string', multiple: true },
   'max-calls': { type: 'string' },
   workspace: { type: 'string' },
-  tz: { type: 'string' },
-  weekdays: { type: 'string' },
-  rps: { type: 'string' },
-  json: { type: 'boolean' },
-  html: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const capacityCommand: CliCommand = {
@@ -102,19 +96,12 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
   const env = (values.env ?? 'Prod') as EnvType;
   const weekdays = weekdaysOption(values.weekdays);
-  const days = numberOption(values.days, 'days', 7, { integer: true, min: 1, max: MAX_DAYS });
   const historyDays = numberOption(values.history, 'history', DEFAULT_HISTORY_DAYS, { integer: true, min: 1, max: MAX_HISTORY_DAYS });
-  const slotMinutes = numberOption(values.slot, 'slot', 15, { integer: true, min: 1, max: 1440 });
-  const slotProblem = slotMinutesProblem(slotMinutes);
-  if (slotProblem) throw new UsageError(`--slot ${slotProblem}, got ${slotMinutes}`);
   const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_HISTORY_CALL_LIMIT, { integer: true, min: 0 });
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const capacities = parseCapacities(values.capacity);
-  const clock = cliZone(values.tz, effectiveRegion(values, io.env));
+  const { clock, window } = windowOptions(values, { flag: 'slot', value: values.slot, default: 15 }, 7, effectiveRegion(values, io.env));
   const zone = clock.zone;
-  const from = values.from === undefined ? undefined : parseFrom(values.from, zone);
-  if (values.from !== undefined && from === undefined) throw new UsageError(`--from takes an ISO date/time or epoch seconds, got '${values.from}'`);
-  const window = makeWindow({ zone, days, slotMinutes, ...(from !== undefined ? { from } : {}) });
   // The patch is checked before anything is read: an invalid one exits 2 with its findings.
   const patch = file ? gateAndPlan({ text: await readPatchText(file), file, weekdays }, MAX_BATCH_SIZE) : undefined;
   if (patch?.kind === 'refused') throw refusalError(patch.verdict);

@@ -4,8 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan, readCurrentValues } from '../../core/apply/index';
 import type { EnvType } from '../../core/patch/model';
 import {
-  DEFAULT_DAYS, DEFAULT_SLOT_MINUTES, MAX_DAYS, computePicture, makeWindow, parseFrom,
-  SCHEDULE_FIELDS, patchSides, pictureJson, projectTasks, renderHtml, renderText, slotMinutesProblem, type ScheduleTask,
+  DEFAULT_DAYS, DEFAULT_SLOT_MINUTES, MAX_DAYS, computePicture,
+  SCHEDULE_FIELDS, patchSides, pictureJson, projectTasks, renderHtml, renderText, type ScheduleTask,
 } from '../../core/schedule/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
@@ -13,7 +13,8 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { readPatchText, refusalError } from '../patch-file';
 import { weekdaysOption } from '../weekdays';
-import { cliZone, effectiveRegion, TZ_HELP } from '../zone';
+import { effectiveRegion, TZ_HELP } from '../zone';
+import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 import { describeZone } from '../../core/time/regions';
 
 const HELP = `Usage: dwtasks schedule FILE [options]
@@ -42,15 +43,8 @@ const OPTIONS = {
   ...CONNECTION_OPTIONS,
   project: { type: 'string' },
   env: { type: 'string' },
-  from: { type: 'string' },
-  days: { type: 'string' },
-  tz: { type: 'string' },
+  ...PICTURE_OPTIONS,
   'slot-minutes': { type: 'string' },
-  weekdays: { type: 'string' },
-  rps: { type: 'string' },
-  json: { type: 'boolean' },
-  html: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const scheduleCommand: CliCommand = {
@@ -69,22 +63,8 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
   if (values.env !== undefined && file) throw new UsageError('--env goes with --project (a patch names each task\'s EnvType)');
   const weekdays = weekdaysOption(values.weekdays);
-  const days = numberOption(values.days, 'days', DEFAULT_DAYS, { integer: true, min: 1, max: MAX_DAYS });
-  const slotMinutes = numberOption(values['slot-minutes'], 'slot-minutes', DEFAULT_SLOT_MINUTES, { integer: true, min: 1, max: 1440 });
-  const slotProblem = slotMinutesProblem(slotMinutes);
-  if (slotProblem) throw new UsageError(`--slot-minutes ${slotProblem}, got ${slotMinutes}`);
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const clock = cliZone(values.tz, effectiveRegion(values, io.env));
-  const zone = clock.zone;
-  let window;
-  try {
-    const from = values.from === undefined ? undefined : parseFrom(values.from, zone);
-    if (values.from !== undefined && from === undefined) throw new UsageError(`--from takes an ISO date/time or epoch seconds, got '${values.from}'`);
-    window = makeWindow({ zone, days, slotMinutes, ...(from !== undefined ? { from } : {}) });
-  } catch (e) {
-    if (e instanceof RangeError) throw new UsageError(`--tz: ${e.message}`);
-    throw e;
-  }
+  const { clock, window } = windowOptions(values, { flag: 'slot-minutes', value: values['slot-minutes'], default: DEFAULT_SLOT_MINUTES }, DEFAULT_DAYS, effectiveRegion(values, io.env));
 
   const connected = values.project !== undefined || Boolean(values.endpoint || values.region || values.profile);
   let tasks: ScheduleTask[];

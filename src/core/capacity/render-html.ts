@@ -3,6 +3,7 @@
 // slots above it marked; a day x hour grid coloured over the window's own range; a table of each
 // day's peak for screen readers. The baseline (tasks firing more often than hourly) can be hidden
 // with a checkbox (CSS only: the page has no script), so the nightly batch stands out.
+import { esc, pageHead } from '../schedule/html-page';
 import { iso } from '../schedule/summary';
 import { hhmm, pad2, wallOf, WEEKDAY_NAMES } from '../schedule/wall';
 import { firstOver, type CapacityPicture, type GroupLoad } from './demand';
@@ -26,14 +27,7 @@ export function renderCapacityHtml(sides: readonly CapacitySide[], title: string
     const lines = apart(s.picture);
     return lines.length ? `<h2>${esc(s.label ? `${s.label}: not counted` : 'Not counted')}</h2><ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>` : '';
   }).join('');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:22px 0 4px}h3{font-size:14px;margin:10px 0 2px}.sub{color:#59636e;margin:0 0 6px}
+  return `${pageHead(title, `h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:22px 0 4px}h3{font-size:14px;margin:10px 0 2px}.sub{color:#59636e;margin:0 0 6px}
 svg text{font:11px system-ui,sans-serif;fill:#59636e}svg .axis{stroke:#d0d7de}svg .cap{stroke:#cf222e;stroke-dasharray:5 3}
 svg .before{fill:none;stroke:#8c959f;stroke-width:1.2}svg .after{fill:none;stroke:#0969da;stroke-width:1.5}svg .over{fill:#cf222e}
 .grid td{width:26px;height:18px;padding:0;text-align:center;font-size:10px;border:1px solid transparent}.grid td.o{outline:2px solid #cf222e;outline-offset:-2px}
@@ -43,9 +37,7 @@ table.peaks{border-collapse:collapse}table.peaks td,table.peaks th{padding:2px 1
 .nobase{display:none}#hide:checked ~ main .nobase{display:block}#hide:checked ~ main .withbase{display:none}
 #hide:focus-visible{outline:2px solid #0969da}
 @media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}.sub,svg text,.grid th{color:#9198a1;fill:#9198a1}svg .axis{stroke:#30363d}table.peaks td,table.peaks th{border-color:#30363d}}
-</style></head><body>
-<h1>${esc(title)}</h1>
-${capacityHeader(first, zoneLine).map((l) => `<p class="sub">${esc(l)}</p>`).join('')}
+`)}${capacityHeader(first, zoneLine).map((l) => `<p class="sub">${esc(l)}</p>`).join('')}
 <input type="checkbox" id="hide"><label for="hide"> Hide the baseline (tasks firing more often than hourly) so the batch peaks stand out</label>
 <main>
 ${sections || '<p>No load: no task with a CU and a known duration fires in the window.</p>'}
@@ -149,8 +141,4 @@ function peaksTable(present: { side: CapacitySide; g: GroupLoad | undefined }[])
 
 function slug(id: string): string {
   return id.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -2,6 +2,7 @@
 // SVG heatmap (exact count in each cell, per-group breakdown as the cell's tooltip), peaks, groups,
 // notes. No script, no network, no external font.
 import { buildHeatmap, type HeatCell } from './heatmap';
+import { esc, pageHead } from './html-page';
 import type { SchedulePicture } from './picture';
 import { describeWindow, zeroFireNotes } from './summary';
 import { WEEKDAY_NAMES, hhmm } from './wall';
@@ -39,22 +40,13 @@ export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): stri
   const groups = p.groups.map((g) => `<tr><td>${esc(g.id)}</td><td class="num">${g.tasks}</td><td class="num">${g.fires}</td></tr>`).join('');
   const notes = zeroFireNotes(p).map((n) => `<li>${esc(n)}</li>`).join('');
   const skipped = p.skipped.map((s) => `<li><code>${esc(s.task.id)}</code>${s.task.env === 'Dev' ? ' (Dev)' : ''}: ${esc(s.reason)}</li>`).join('');
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
-h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 6px}.sub{color:#59636e;margin:0 0 16px}
+  return `${pageHead(title, `h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 6px}.sub{color:#59636e;margin:0 0 16px}
 svg text{font:11px system-ui,sans-serif;fill:#1f2328}svg .col{text-anchor:middle;fill:#59636e}svg .row{text-anchor:end}
 svg .n{text-anchor:middle}svg .hi{fill:#fff;font-weight:600}svg .tot{text-anchor:middle;font-weight:600}
 svg .none{fill:none;stroke:#d0d7de;stroke-dasharray:2 2}
 table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #d0d7de;text-align:left}.num{text-align:right}
 @media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}.sub{color:#9198a1}svg text{fill:#e6edf3}svg .col{fill:#9198a1}td,th{border-color:#30363d}}
-</style></head><body>
-<h1>${esc(title)}</h1>
-<p class="sub">${esc(`${p.tasks.length + p.skipped.length} tasks, ${p.totalFires} fires, ${describeWindow(p)}`)}</p>
+`)}<p class="sub">${esc(`${p.tasks.length + p.skipped.length} tasks, ${p.totalFires} fires, ${describeWindow(p)}`)}</p>
 ${svg.join('')}
 <h2>Peaks</h2>${peaks}
 <h2>By resource group</h2>${groups ? `<table><tr><th>Resource group</th><th>Tasks</th><th>Fires</th></tr>${groups}</table>` : '<p>No task fires in the window.</p>'}
@@ -76,8 +68,4 @@ export function colour(n: number, max: number): string {
   const f = n / max; // linear, as in the editor: equal steps of load look equal
   const light = Math.round(92 - f * 60);
   return `hsl(214, 80%, ${light}%)`;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
