@@ -29,6 +29,8 @@ export interface Heatmap {
   columns: string[];
   rows: HeatRow[];
   max: number;
+  /** Smallest non-zero cell (0 when none): colours scale from it to `max`, the window's own range. */
+  min: number;
 }
 
 export function buildHeatmap(p: SchedulePicture): Heatmap {
@@ -71,6 +73,12 @@ export function buildHeatmap(p: SchedulePicture): Heatmap {
     }
     if (cell.fires > max) max = cell.fires;
   }
-  for (const r of rows) for (const c of r.cells) c?.groups.sort((a, b) => b.fires - a.fires || (a.id < b.id ? -1 : 1));
-  return { cellMinutes, columns, rows, max };
+  let min = max;
+  for (const r of rows) {
+    for (const c of r.cells) {
+      c?.groups.sort((a, b) => b.fires - a.fires || (a.id < b.id ? -1 : 1));
+      if (c?.fires) min = Math.min(min, c.fires);
+    }
+  }
+  return { cellMinutes, columns, rows, max, min };
 }

@@ -26,9 +26,9 @@ export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): stri
     row.cells.forEach((cell, c) => {
       const x = LEFT + c * CELL_W;
       if (!cell) { svg.push(`<rect class="none" x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}"/>`); return; }
-      const fill = colour(cell.fires, map.max);
+      const fill = colour(cell.fires, map.min, map.max);
       svg.push(`<g><title>${esc(cellTitle(row.date, cell, map.cellMinutes))}</title><rect x="${x + 1}" y="${y + 1}" width="${CELL_W - 2}" height="${CELL_H - 2}" rx="3" fill="${fill}"/>`);
-      if (cell.fires) svg.push(`<text class="n${cell.fires * 2 > map.max ? ' hi' : ''}" x="${x + CELL_W / 2}" y="${y + CELL_H / 2 + 4}">${cell.fires}</text>`);
+      if (cell.fires) svg.push(`<text class="n${shareOf(cell.fires, map.min, map.max) > 0.5 ? ' hi' : ''}" x="${x + CELL_W / 2}" y="${y + CELL_H / 2 + 4}">${cell.fires}</text>`);
       svg.push('</g>');
     });
     svg.push(`<text class="tot" x="${LEFT + map.columns.length * CELL_W + 30}" y="${y + CELL_H / 2 + 4}">${row.fires}</text>`);
@@ -62,10 +62,17 @@ function cellTitle(date: string, cell: HeatCell, cellMinutes: number): string {
   return [head, ...cell.groups.map((g) => `  ${g.id}: ${g.fires}`)].join('\n');
 }
 
-/** A single-hue scale (light to dark blue), readable on both page themes. */
-export function colour(n: number, max: number): string {
+/**
+ * A single-hue scale (light to dark blue), readable on both page themes, over the window's own range
+ * (smallest non-zero cell to largest): 51 to 65 starts an hour must not all look alike.
+ */
+export function colour(n: number, min: number, max: number): string {
   if (n === 0 || max === 0) return '#eef1f5';
-  const f = n / max; // linear, as in the editor: equal steps of load look equal
-  const light = Math.round(92 - f * 60);
+  const light = Math.round(86 - shareOf(n, min, max) * 54); // linear, as in the editor
   return `hsl(214, 80%, ${light}%)`;
+}
+
+/** Where n lies in [min, max], 0..1 (1 when the range is one value). */
+export function shareOf(n: number, min: number, max: number): number {
+  return max > min ? (n - min) / (max - min) : 1;
 }

@@ -63,7 +63,8 @@ document.getElementById('window').textContent = model.window;
 const sides = document.getElementById('sides');
 const pad = (n) => String(n).padStart(2, '0');
 const span = (map, col) => { const a = col * map.cellMinutes, b = a + map.cellMinutes; return pad(Math.floor(a / 60)) + ':' + pad(a % 60) + '-' + pad(Math.floor(b / 60) % 24 === 0 && b === 1440 ? 24 : Math.floor(b / 60)) + ':' + pad(b % 60); };
-function shade(n) { if (!n) return ''; const f = n / model.max; return 'color-mix(in srgb, var(--vscode-charts-blue) ' + Math.round(15 + f * 85) + '%, transparent)'; }
+function share(n) { return model.max > model.min ? (n - model.min) / (model.max - model.min) : 1; }
+function shade(n) { if (!n) return ''; const f = share(n); return 'color-mix(in srgb, var(--vscode-charts-blue) ' + Math.round(15 + f * 85) + '%, transparent)'; }
 model.sides.forEach((side, si) => {
   const map = side.heatmap;
   const detail = el('div', { class: 'detail', 'aria-live': 'polite', id: 'detail-' + si, text: S.cellHelp });
@@ -79,7 +80,7 @@ model.sides.forEach((side, si) => {
     cells[r] = [];
     row.cells.forEach((cell, c) => {
       const label = side.rowLabels[r] + ' ' + span(map, c) + ': ' + (cell ? cell.fires + ' ' + S.fires : S.outside);
-      const td = el('td', { class: 'cell' + (cell ? '' : ' none') + (cell && cell.fires * 2 > model.max ? ' hot' : ''), role: 'gridcell', tabindex: '-1', 'aria-label': label, 'data-side': si, 'data-row': r, 'data-col': c, text: cell && cell.fires ? String(cell.fires) : '' });
+      const td = el('td', { class: 'cell' + (cell ? '' : ' none') + (cell && cell.fires && share(cell.fires) > 0.5 ? ' hot' : ''), role: 'gridcell', tabindex: '-1', 'aria-label': label, 'data-side': si, 'data-row': r, 'data-col': c, text: cell && cell.fires ? String(cell.fires) : '' });
       if (cell && cell.fires) td.style.background = shade(cell.fires);
       const show = () => { detail.replaceChildren(el('div', { text: label })); if (cell && cell.groups.length) detail.append(el('ul', {}, ...cell.groups.map((g) => el('li', { text: g.id + ': ' + g.fires })))); };
       td.addEventListener('mouseenter', show);

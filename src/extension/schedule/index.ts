@@ -127,6 +127,7 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
     window: windowText(pa),
     sides,
     max: Math.max(...sides.map((s) => s.heatmap.max), 1),
+    min: Math.min(...sides.map((s) => s.heatmap.min || Infinity), Math.max(...sides.map((s) => s.heatmap.max), 1)),
     strings: { ...webviewStrings(), lang: vscode.env.language },
   };
   const shown: ShownSchedule = { model, pictures, patch: doc.uri, ...(before ? { before } : {}) };
@@ -151,6 +152,7 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
     window: windowText(p),
     sides: [side],
     max: Math.max(side.heatmap.max, 1),
+    min: side.heatmap.min || 1,
     strings: { ...webviewStrings(), lang: vscode.env.language },
   };
   const shown: ShownSchedule = { model, pictures: [p] };

@@ -29,8 +29,9 @@ export interface ScheduleModel {
   title: string;
   window: string;
   sides: SideModel[];
-  /** Largest cell of all sides: both heatmaps use one colour scale. */
+  /** Largest and smallest non-zero cell of all sides: both heatmaps use one colour scale over the window's own range. */
   max: number;
+  min: number;
   strings: Record<string, string>;
 }
 
