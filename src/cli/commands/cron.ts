@@ -12,6 +12,7 @@ import { nextFireMs } from '../../core/cron/next';
 import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { cliZone } from '../zone';
+import { describeZone, type ResolvedZone } from '../../core/time/regions';
 
 const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
 
@@ -27,7 +28,7 @@ ${WEEKDAYS_HELP}
 Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
 `;
 
-interface Options { next: number; from: Date; tz: string; weekdays: WeekdayNumbering }
+interface Options { next: number; from: Date; tz: string; weekdays: WeekdayNumbering; /** Which zone and why, for people (not in --json). */ zoneLine?: string }
 
 export interface CronJson {
   expr: string;
@@ -58,7 +59,7 @@ export const cronCommand: CliCommand = {
       opts = {
         next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
         from: parseFrom(values.from),
-        tz: cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID).zone,
+        ...zoneOptions(cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID)),
         weekdays: weekdaysOption(values.weekdays),
       };
     } catch (e) {
@@ -151,6 +152,10 @@ function streamLines(io: CliIO, opts: Options): Promise<number> {
   });
 }
 
+function zoneOptions(z: ResolvedZone): { tz: string; zoneLine: string } {
+  return { tz: z.zone, zoneLine: describeZone(z) };
+}
+
 function parseFrom(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const t = text.trim();
@@ -172,7 +177,7 @@ function human(expr: string, check: CronCheck, result: CronJson, opts: Options):
   for (const n of check.notes) lines.push(`note: ${n.message}`);
   if (check.canonical !== undefined && check.canonical !== expr) lines.push(`canonical form: ${check.canonical}`);
   if (opts.next > 0) {
-    lines.push('', `next ${opts.next} fire time${opts.next === 1 ? '' : 's'} after ${formatTime(opts.from, opts.tz)} (${opts.tz}):`);
+    lines.push('', `next ${opts.next} fire time${opts.next === 1 ? '' : 's'} after ${formatTime(opts.from, opts.tz)}, ${opts.zoneLine ?? `zone ${opts.tz}`}:`);
     for (const s of result.next) lines.push(`  ${formatTime(new Date(s * 1000), opts.tz)}`);
     if (result.next.length < opts.next) lines.push(`  (no more fire times${result.next.length ? '' : ' at all'}: Quartz searches up to year ${new Date().getFullYear() + 100})`);
   }
