@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { TokenBucket } from '../../../src/core/apply/rate-limit';
+import { collectAll } from '../../../src/dataworks/paging';
 import { recentBizdates } from '../../../src/core/history/bizdate';
 import type { HistoryTask } from '../../../src/core/history/plan';
 import { HISTORY_PAGE_SIZE, HistoryCallLimitError, planHistoryRead, readHistory, type HistoryScope } from '../../../src/dataworks/history';
@@ -132,6 +133,42 @@ test('a read that needs more calls than allowed is refused before anything is se
     assert.equal(historyCalls(), calls);
     assert.equal(existsSync(plan.cachePath), false);
   } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('listTaskInstances sends the filters as the request model names them; ids above 2^53 stay exact', async () => {
+  const { client } = clientFor(emu);
+  const [bizdate] = pastBizdates();
+  const all = await collectAll((n, request) => client.listTaskInstances({ ProjectId: P, Bizdate: bizdate!, PageNumber: n, PageSize: 100 }, request));
+  const failed = all.filter((i) => i.Status === 'Failure');
+  assert.ok(failed.length > 0);
+  const page = await client.listTaskInstances({ ProjectId: P, Bizdate: bizdate!, Status: 'Failure', SortBy: 'FinishedTime Asc', PageSize: 100 });
+  assert.equal(page.totalCount, failed.length);
+  const finished = page.items.map((i) => i.FinishedTime!);
+  assert.deepEqual(finished, [...finished].sort((a, b) => a - b));
+  const big = all.find((i) => BigInt(i.TaskId) > 2n ** 53n)!;
+  assert.ok(BigInt(big.Id) > 2n ** 53n, 'instance ids are above 2^53 too');
+  const one = await client.listTaskInstances({ ProjectId: P, Bizdate: bizdate!, TaskId: big.TaskId, RuntimeResource: big.RuntimeResource!.ResourceGroupId!, PageSize: 100 });
+  assert.ok(one.items.length > 0 && one.items.every((i) => i.TaskId === big.TaskId));
+  assert.ok(one.items.some((i) => i.Id === big.Id));
+});
+
+test('a read through failing and throttled answers retries like every call and still gets every page', async () => {
+  const { client, logs } = clientFor(emu, { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 8 } });
+  const dir = await mkdtemp(join(tmpdir(), 'dw-history-'));
+  emu.setFaults({ errorRate: 0.2, throttleRate: 0.1, seed: 4 });
+  try {
+    const scope = scopeOf(prodTasks().slice(0, 100), dir);
+    const plan = planHistoryRead(scope, client.endpoint);
+    const read = await readHistory(scope, { client });
+    assert.ok(logs.some((l) => l.outcome === 'retry'), 'some calls were retried');
+    assert.equal(read.calls, plan.calls);
+    const ids = new Set(scope.tasks.map((t) => t.Id));
+    const state = emu.snapshot();
+    assert.equal(read.instances.length, scope.bizdates.flatMap((b) => runsOf(state, 'Prod', P, b, Date.now())).filter((r) => ids.has(r.task.Id)).length);
+  } finally {
+    emu.setFaults({});
     await rm(dir, { recursive: true, force: true });
   }
 });
