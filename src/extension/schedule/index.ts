@@ -124,7 +124,7 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
   const model: ScheduleModel = {
     kind: 'patch',
     title: vscode.l10n.t('Schedule: {0}', name),
-    window: windowText(pa),
+    window: windowText(pa, cronTimeZone(doc.uri)),
     sides,
     max: Math.max(...sides.map((s) => s.heatmap.max), 1),
     min: Math.min(...sides.map((s) => s.heatmap.min || Infinity), Math.max(...sides.map((s) => s.heatmap.max), 1)),
@@ -149,7 +149,7 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
   const model: ScheduleModel = {
     kind: 'project',
     title: vscode.l10n.t('Schedule: {0} ({1})', project.Name, node.env),
-    window: windowText(p),
+    window: windowText(p, cronTimeZone()),
     sides: [side],
     max: Math.max(side.heatmap.max, 1),
     min: side.heatmap.min || 1,

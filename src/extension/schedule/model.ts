@@ -1,6 +1,7 @@
 // What the webview shows, built from the core's pictures with every string localized here (the
 // webview gets finished texts, so it needs no translation of its own).
 import * as vscode from 'vscode';
+import type { ResolvedZone } from '../../core/time/regions';
 import { buildHeatmap, hhmm, iso, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
 
 export interface PeakModel {
@@ -95,7 +96,10 @@ export function webviewStrings(): Record<string, string> {
   };
 }
 
-/** The window line under the title: dates in the zone, slot size, zone, weekday numbering. */
-export function windowText(p: SchedulePicture): string {
-  return vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), (p.to - p.from) / 86_400, p.slotMinutes, p.zone, p.weekdays);
+/** The window line under the title: dates in the zone, slot size, zone (and when it is assumed), weekday numbering. */
+export function windowText(p: SchedulePicture, clock?: ResolvedZone): string {
+  const zone = clock && clock.zone === p.zone && (clock.source === 'region-assumed' || clock.source === 'unknown-region')
+    ? vscode.l10n.t('{0}, assumed for region {1}; set dataworks.timeZone if it schedules on another clock', p.zone, clock.region)
+    : p.zone;
+  return vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), (p.to - p.from) / 86_400, p.slotMinutes, zone, p.weekdays);
 }
