@@ -46,6 +46,15 @@ suite('language: cron hover', () => {
     }));
   });
 
+  test('outside China the region\'s own zone, shown as an assumption; never the computer\'s', async () => {
+    const doc = await openPatch(PATCH);
+    await withSetting('dataworks.timeZone', '', () => withSetting('dataworks.region', 'eu-central-1', async () => {
+      const text = await hoverText(doc, rangeOf(doc, EXPR).start.translate(0, 4));
+      assertTimes(text, 'Europe/Berlin');
+      assert.match(text, /assumed for region eu-central-1|按地域 eu-central-1 推定/, `the assumption is shown:\n${text}`);
+    }));
+  });
+
   test('dataworks.timeZone changes the zone of the listed times', async () => {
     const doc = await openPatch(PATCH);
     await withSetting('dataworks.timeZone', 'America/New_York', async () => {
