@@ -5,7 +5,7 @@ import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan, readCurrentValue
 import type { EnvType } from '../../core/patch/model';
 import {
   DEFAULT_DAYS, DEFAULT_SLOT_MINUTES, MAX_DAYS, computePicture,
-  SCHEDULE_FIELDS, patchSides, pictureJson, projectTasks, renderHtml, renderText, type ScheduleTask,
+  SCHEDULE_FIELDS, patchSides, pictureJson, projectTasks, renderHtml, renderText, withoutBaseline, type ScheduleTask,
 } from '../../core/schedule/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
@@ -98,7 +98,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const picture = computePicture(tasks, window, { weekdays });
   io.stderr.write(`Times in ${describeZone(clock)}.\n`);
   if (values.html !== undefined) {
-    await writeFile(values.html, renderHtml(picture, what));
+    await writeFile(values.html, renderHtml(picture, what, withoutBaseline(picture, { weekdays })));
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
   io.stdout.write(values.json ? JSON.stringify(pictureJson(picture)) + '\n' : renderText(picture));

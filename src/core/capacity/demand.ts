@@ -3,6 +3,7 @@
 // slot's seconds, i.e. the average CUs in use. Fire times come from the schedule picture's own
 // enumeration; a run that started before the window and runs into it counts too.
 import { computePicture, countIn, NO_GROUP, type SkippedTask, type TaskStatus } from '../schedule/picture';
+import { isBaseline } from '../schedule/baseline';
 import type { WeekdayNumbering } from '../schedule/cron-source';
 import type { ScheduleTask } from '../schedule/tasks';
 import type { ScheduleWindow } from '../schedule/window';
@@ -79,7 +80,6 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
   const picture = computePicture(tasks, { ...window, from: (fromMs - lookback) / 1000 }, { weekdays: opts.weekdays, peaks: 0 });
 
   const loads = new Map<string, GroupSums>();
-  const hours = (toMs - fromMs) / 3_600_000;
   const out: CapacityTask[] = [];
   // Tasks sharing a cron share their fire times: cut each list to the window once.
   const cut = new Map<readonly number[], readonly number[]>();
@@ -105,7 +105,7 @@ export function computeCapacity(tasks: readonly ScheduleTask[], window: Schedule
     if (!load) { load = groupSums(slotCount); loads.set(group, load); }
     load.tasks++;
     addRuns(load.all, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
-    if (fires.length > hours) addRuns(load.base, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
+    if (isBaseline(fires.length, window)) addRuns(load.base, entry.times, duration.medianSec * 1000, cu, fromMs, toMs, slotMs);
   }
 
   const groups: GroupLoad[] = [];

@@ -11,5 +11,6 @@ export * from './summary';
 export * from './render-text';
 export * from './render-html';
 export * from './spread';
+export * from './baseline';
 export { wallOf, hhmm, WEEKDAY_NAMES } from './wall';
 export * from './sources';

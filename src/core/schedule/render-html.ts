@@ -12,12 +12,13 @@ const CELL_H = 24;
 const LEFT = 124;
 const TOP = 22;
 
-export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): string {
+/** The days x hours heatmap as inline SVG, coloured over its own range. */
+function heatmapSvg(p: SchedulePicture, label: string): string {
   const map = buildHeatmap(p);
   const width = LEFT + map.columns.length * CELL_W + 60;
   const height = TOP + map.rows.length * CELL_H + 4;
   const svg: string[] = [];
-  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(`Fires per ${map.cellMinutes} minutes, by day`)}">`);
+  svg.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(`${label}: fires per ${map.cellMinutes} minutes, by day`)}">`);
   map.columns.forEach((c, i) => svg.push(`<text class="col" x="${LEFT + i * CELL_W + CELL_W / 2}" y="${TOP - 8}">${esc(c)}</text>`));
   svg.push(`<text class="col" x="${LEFT + map.columns.length * CELL_W + 30}" y="${TOP - 8}">total</text>`);
   map.rows.forEach((row, r) => {
@@ -34,6 +35,18 @@ export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): stri
     svg.push(`<text class="tot" x="${LEFT + map.columns.length * CELL_W + 30}" y="${y + CELL_H / 2 + 4}">${row.fires}</text>`);
   });
   svg.push('</svg>');
+  return svg.join('');
+}
+
+/**
+ * With `calm` (the picture without its baseline), a checkbox switches between the two heatmaps (CSS
+ * only: the page has no script), so the nightly batch stands out from tasks firing every few minutes.
+ */
+export function renderHtml(p: SchedulePicture, title = 'Schedule picture', calm?: SchedulePicture): string {
+  const svg = calm
+    ? [`<p><input type="checkbox" id="hide"><label for="hide"> Hide the baseline (${p.tasks.length - calm.tasks.length} task(s) firing more often than hourly) so the batch peaks stand out</label></p>`,
+      `<div class="withbase">${heatmapSvg(p, 'All tasks')}</div><div class="nobase">${heatmapSvg(calm, 'Without the baseline')}</div>`]
+    : [heatmapSvg(p, 'All tasks')];
   const peaks = p.peaks.length
     ? `<ol>${p.peaks.map((x) => `<li>${esc(x.label)}</li>`).join('')}</ol>`
     : '<p>None: no 5-minute window has two or more starts.</p>';
@@ -44,6 +57,7 @@ export function renderHtml(p: SchedulePicture, title = 'Schedule picture'): stri
 svg text{font:11px system-ui,sans-serif;fill:#1f2328}svg .col{text-anchor:middle;fill:#59636e}svg .row{text-anchor:end}
 svg .n{text-anchor:middle}svg .hi{fill:#fff;font-weight:600}svg .tot{text-anchor:middle;font-weight:600}
 svg .none{fill:none;stroke:#d0d7de;stroke-dasharray:2 2}
+.nobase{display:none}body:has(#hide:checked) .nobase{display:block}body:has(#hide:checked) .withbase{display:none}
 table{border-collapse:collapse}td,th{padding:2px 10px;border-bottom:1px solid #d0d7de;text-align:left}.num{text-align:right}
 @media (prefers-color-scheme: dark){body{color:#e6edf3;background:#0d1117}.sub{color:#9198a1}svg text{fill:#e6edf3}svg .col{fill:#9198a1}td,th{border-color:#30363d}}
 `)}<p class="sub">${esc(`${p.tasks.length + p.skipped.length} tasks, ${p.totalFires} fires, ${describeWindow(p)}`)}</p>
