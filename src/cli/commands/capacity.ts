@@ -6,7 +6,7 @@ import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../cor
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';
 import {
-  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, type CapacityPicture, type GroupCapacity,
+  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, renderComparison, type CapacityPicture, type GroupCapacity,
 } from '../../core/capacity/index';
 import { recentBizdates } from '../../core/history/bizdate';
 import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
@@ -145,7 +145,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   if (values.json) {
     io.stdout.write(JSON.stringify(a ? { before: capacityJson(b), after: capacityJson(a) } : capacityJson(b)) + '\n');
   } else if (a) {
-    io.stdout.write(renderCapacityText(b, `${what}, before ${file}`, zoneLine) + '\n' + renderCapacityText(a, `${what}, after ${file}`, zoneLine));
+    io.stdout.write(renderComparison(b, a) + '\n' + renderCapacityText(b, `${what}, before ${file}`, zoneLine) + '\n' + renderCapacityText(a, `${what}, after ${file}`, zoneLine));
   } else {
     io.stdout.write(renderCapacityText(b, what, zoneLine));
   }

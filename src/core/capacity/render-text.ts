@@ -67,3 +67,21 @@ function hourGrid(g: GroupLoad, p: CapacityPicture): string[] {
 export function cu(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
+
+/** A patch's effect per group in one line each: the peak before and after, and capacity crossings. */
+export function renderComparison(before: CapacityPicture, after: CapacityPicture): string {
+  const ids = [...new Set([...before.groups, ...after.groups].map((g) => g.id))];
+  const lines = ['Change by resource group (peak CU before -> after):'];
+  for (const id of ids) {
+    const b = before.groups.find((g) => g.id === id);
+    const a = after.groups.find((g) => g.id === id);
+    const cap = a?.capacity ?? b?.capacity;
+    let note = '';
+    if (cap && a) {
+      const first = firstOver(a, after);
+      note = first === undefined ? `; within ${cu(cap.cu)} CU after` : `; above ${cu(cap.cu)} CU after, first at ${iso(first, after.zone)}${b && b.over.length ? '' : ' (not before)'}`;
+    }
+    lines.push(`  ${id}: ${cu(b?.peakCu ?? 0)} -> ${cu(a?.peakCu ?? 0)}${note}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -150,8 +150,9 @@ test('a patch moving 200 tasks onto one group: its load before and after, and th
   const first = ga.slots.findIndex((v) => v > cap);
   r = await runCommand(capacityCommand, [file, ...common(), '--capacity', `${target}=${cap}`, '--html', join(dir, 'cap.html')], env);
   assert.equal(r.code, 0, r.stderr);
-  const [beforeText, afterText] = r.stdout.split(/\n(?=Capacity of project)/);
+  const [, beforeText, afterText] = r.stdout.split(/\n(?=Capacity of project)/);
   assert.match(beforeText, new RegExp(`${target}: peak [\\d.]+ CU at [^;]+; capacity ${cap} CU \\(given\\), never exceeded`));
   const at = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date((a.from + first * 900) * 1000)).replace(', ', ' ');
+  assert.match(r.stdout, new RegExp(`^Change by resource group \\(peak CU before -> after\\):\n(?:  .*\n)*  ${target}: [\\d.]+ -> [\\d.]+; above ${cap} CU after, first at ${at} UTC\\+08:00 \\(not before\\)\n`));
   assert.match(afterText, new RegExp(`${target}: peak [\\d.]+ CU at [^;]+; capacity ${cap} CU \\(given\\), first exceeded at ${at} UTC\\+08:00 \\(\\d+ slots? above it\\)`));
 });

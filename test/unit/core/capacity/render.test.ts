@@ -6,7 +6,7 @@ import { computeCapacity, type GroupCapacity } from '../../../../src/core/capaci
 import type { TaskDuration } from '../../../../src/core/capacity/durations';
 import { capacityJson } from '../../../../src/core/capacity/json';
 import { renderCapacityHtml } from '../../../../src/core/capacity/render-html';
-import { renderCapacityText } from '../../../../src/core/capacity/render-text';
+import { renderCapacityText, renderComparison } from '../../../../src/core/capacity/render-text';
 import type { ScheduleTask } from '../../../../src/core/schedule/tasks';
 import { makeWindow } from '../../../../src/core/schedule/window';
 
@@ -53,4 +53,16 @@ test('HTML: a chart and a grid with and without the baseline, switched by a labe
   assert.match(html, /<td class="o" style="[^"]*" title="Mon 11-30 02:00: busiest slot 4\.2 CU, above capacity">4\.2<\/td>/);
   assert.match(html, /<summary>Peak of each day \(table\)<\/summary>.*<td>2026-11-30<\/td><td>4\.2<\/td><td>2026-11-30 02:00 UTC\+08:00<\/td><td>2026-11-30 02:00 UTC\+08:00<\/td>/s);
   assert.doesNotMatch(html, /<script/);
+});
+
+test('a patch in one line per group: the peak before and after, and when the capacity is first exceeded', () => {
+  // Before: the nightly task alone on g2; after, moved onto g (peak 4.2 at 02:00, capacity 4).
+  const before = computeCapacity([tasks[0], { ...tasks[1], resourceGroupId: 'g2' }], window, { weekdays: 'dataworks', durations: new Map([['1', dur(180)], ['2', dur(7200)]]), capacities, alsoGroups: ['g2'] });
+  const after = computeCapacity(tasks.slice(0, 2), window, { weekdays: 'dataworks', durations: new Map([['1', dur(180)], ['2', dur(7200)]]), capacities, alsoGroups: ['g2'] });
+  assert.equal(renderComparison(before, after), [
+    'Change by resource group (peak CU before -> after):',
+    '  g2: 4 -> 0',
+    '  g: 0.2 -> 4.2; above 4 CU after, first at 2026-11-30 02:00 UTC+08:00 (not before)',
+    '',
+  ].join('\n'));
 });
