@@ -1,6 +1,16 @@
 // `dwtasks`: the command line over the same core as the extension.
 // Exit codes: 0 ok, 1 findings/failures, 2 usage or invalid input, 3 auth/network/quota.
 import { commands } from './commands/index';
+import { escapeControls } from '../core/text/safe-text';
+
+// A reader that closed the pipe (`dwtasks validate --json F | head -c 700`) wants no more output:
+// exit quietly, as a shell tool killed by SIGPIPE would (128 + 13), for every command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
+}
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -14,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`dwtasks: unknown command '${name}'\n\n${usage()}`);
+    process.stderr.write(`dwtasks: unknown command '${escapeControls(name)}'\n\n${usage()}`);
     return 2;
   }
   return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
@@ -31,7 +41,7 @@ function usage(): string {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err: unknown) => {
-    process.stderr.write(`dwtasks: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`dwtasks: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     process.exitCode = 2;
   },
 );

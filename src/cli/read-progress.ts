@@ -3,7 +3,16 @@
 import { ProgressLine } from '../core/listing/progress';
 import type { CliIO } from './io';
 
+/** ProgressLine's frame on a terminal: `\r` TEXT `ESC[K` (newline at the end); only TEXT is escaped. */
+const FRAME = /^(\r?)([^]*?)(\x1b\[K)?(\n?)$/;
+
 export function progressOnStderr(io: CliIO, rps: number, noun = 'tasks'): ProgressLine {
-  const isTTY = (io.stderr as NodeJS.WriteStream).isTTY === true;
-  return new ProgressLine({ write: (t) => io.stderr.write(t), isTTY, rps, noun });
+  const write = (t: string): void => {
+    const [, cr, text, erase, nl] = FRAME.exec(t) ?? ['', '', t, '', ''];
+    if (cr) io.stderr.control('\r');
+    io.stderr.write(text ?? '');
+    if (erase) io.stderr.control('\x1b[K');
+    if (nl) io.stderr.write(nl);
+  };
+  return new ProgressLine({ write, isTTY: io.stderr.isTTY, rps, noun });
 }

@@ -9,6 +9,7 @@ import { serializeTasksParam } from '../core/patch/serialize';
 import { createCredential, type CredentialSpec } from './credentials';
 import { endpointFor, resolveEndpoint } from './endpoint';
 import { toDataWorksError } from './error-mapping';
+import { redactSecrets } from '../core/text/redact';
 import { DataWorksError } from './errors';
 import { destroyInFlight, observe } from './http-observer';
 import { idsParam, parseLossless, type Json } from './lossless';
@@ -85,6 +86,8 @@ export class DataWorksClient implements TaskService {
   readonly endpoint: string;
   // Private fields: util.inspect / JSON.stringify of the client never reach the credential.
   readonly #credential: Credential;
+  /** Secret values seen (the configured key, each resolved one): redacted from every error this client raises. */
+  readonly #secrets = new Set<string>();
   /** Everything openapi-client's Config needs except the credential. */
   readonly #config: Record<string, unknown>;
   readonly #protocol: 'https' | 'http';
@@ -102,6 +105,10 @@ export class DataWorksClient implements TaskService {
     this.#connectTimeoutMs = options.timeoutMs?.connect ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.#readTimeoutMs = options.timeoutMs?.read ?? DEFAULT_READ_TIMEOUT_MS;
     if (options.onRequest) this.#onRequest = options.onRequest;
+    if (options.credentials.kind === 'accessKey') {
+      this.#secrets.add(options.credentials.accessKeySecret);
+      if (options.credentials.securityToken) this.#secrets.add(options.credentials.securityToken);
+    }
     this.#credential = createCredential(options.credentials);
     this.#config = {
       endpoint: resolved.host,
@@ -156,7 +163,7 @@ export class DataWorksClient implements TaskService {
       for (const [id, r] of Object.entries(info)) {
         if (!isRecord(r)) continue;
         const result: TaskResult = { Success: r['Success'] === true };
-        if (typeof r['Message'] === 'string') result.Message = r['Message'];
+        if (typeof r['Message'] === 'string') result.Message = redactSecrets(r['Message'], [...this.#secrets]);
         successInfo[id] = result;
       }
     }
@@ -225,6 +232,8 @@ export class DataWorksClient implements TaskService {
     // seen either before the request exists, and nothing is sent, or while it is in flight.
     const model = await raceAbort(this.#credential.getCredential(), signal, () => cancelledError(action, 'before sending'));
     if (signal?.aborted) throw cancelledError(action, 'before sending');
+    if (model.accessKeySecret) this.#secrets.add(model.accessKeySecret);
+    if (model.securityToken) this.#secrets.add(model.securityToken);
     const api = new OpenApiClient(new Config({ ...this.#config, credential: resolvedCredential(model) }));
     const { exchange, result } = observe(async () => (await api.callApi(params, request, runtime)) as { body: unknown; statusCode: number });
     let response: { body: unknown; statusCode: number };
@@ -251,7 +260,7 @@ export class DataWorksClient implements TaskService {
   }
 
   private context(action: string): Parameters<typeof toDataWorksError>[1] {
-    return { action, endpoint: this.endpoint, readTimeoutMs: this.#readTimeoutMs, connectTimeoutMs: this.#connectTimeoutMs };
+    return { action, endpoint: this.endpoint, readTimeoutMs: this.#readTimeoutMs, connectTimeoutMs: this.#connectTimeoutMs, secrets: [...this.#secrets] };
   }
 
   private log(entry: RequestLog): void {

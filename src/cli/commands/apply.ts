@@ -17,6 +17,7 @@ import { advancePulledSidecar } from '../../core/pull/sidecar';
 import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
+import { escapeControls } from '../../core/text/safe-text';
 
 const HELP = `Usage: dwtasks apply FILE [options]
 
@@ -137,8 +138,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         : 'Not confirmed; nothing was sent.\n');
       return 2;
     case 'not-sent':
-      io.stderr.write(outcome.cancelled ? `${outcome.message}\n`
-        : `dwtasks apply: ${outcome.message} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
+      io.stderr.write(outcome.cancelled ? `${escapeControls(outcome.message)}\n`
+        : `dwtasks apply: ${escapeControls(outcome.message)} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
       if (values.json) printJson(io, outcome.results, null, null);
       if (outcome.cancelled) return 1;
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
@@ -150,8 +151,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       else printTable(io, result.results);
       const c = result.counts;
       io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
-      if (result.error) io.stderr.write(`Stopped: ${result.error.message}\n`);
-      for (const f of failures) io.stderr.write(`dwtasks apply: ${f.message}\n`);
+      if (result.error) io.stderr.write(`Stopped: ${escapeControls(result.error.message)}\n`);
+      for (const f of failures) io.stderr.write(`dwtasks apply: ${escapeControls(f.message)}\n`);
       io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
       if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
