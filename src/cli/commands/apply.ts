@@ -14,6 +14,7 @@ import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
 import { advancePulledSidecar } from '../../core/pull/sidecar';
+import { checkDwtasksFolder } from '../../core/files/dwtasks-folder';
 import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
@@ -77,6 +78,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const text = await readPatchText(file);
   const conn = connect(values, io.env);
   const journalPath = values.journal ?? defaultJournalPath(file);
+  checkDwtasksFolder(file); // journals, revert patches and pulled values go there: never out of the workspace
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 

@@ -1,6 +1,6 @@
 // `dwtasks schedule FILE | --project ID`: when the tasks fire over a window, per slot and per
 // resource group, with the peaks named. Reads only; sends no change.
-import { writeFile } from 'node:fs/promises';
+import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan, readCurrentValues } from '../../core/apply/index';
 import type { EnvType } from '../../core/patch/model';
 import {
@@ -33,6 +33,7 @@ ${CONNECTION_HELP}
   --rps N           Read requests per second (default ${DEFAULT_RPS})
   --json            {"zone","from","to","slotMinutes","slots":[{"start","fires"}],"tasks":[{"id","fires"}],"skipped":[ids]}
   --html FILE       Also write a self-contained HTML page (inline SVG, no network) to FILE
+  --force           Replace FILE of --html if it exists (a symbolic link there is replaced, not followed)
 Exit: 0 ok, 2 usage or invalid patch, 3 auth/network/quota.
 `;
 
@@ -48,6 +49,7 @@ const OPTIONS = {
   rps: { type: 'string' },
   json: { type: 'boolean' },
   html: { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,6 +74,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const slotProblem = slotMinutesProblem(slotMinutes);
   if (slotProblem) throw new UsageError(`--slot-minutes ${slotProblem}, got ${slotMinutes}`);
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
   const zone = values.tz ?? defaultZone(values.region ?? (values.endpoint ? undefined : io.env.ALIBABA_CLOUD_REGION_ID));
   let window;
   try {
@@ -114,7 +117,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
 
   const picture = computePicture(tasks, window, { weekdays });
   if (values.html !== undefined) {
-    await writeFile(values.html, renderHtml(picture, what));
+    writeFileAtomic(values.html, renderHtml(picture, what), { force: values.force === true });
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
   io.stdout.write(values.json ? JSON.stringify(pictureJson(picture)) + '\n' : renderText(picture));

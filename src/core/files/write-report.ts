@@ -26,11 +26,7 @@ export interface WriteOptions {
 
 /** Writes `text` to `path` as described above; throws WriteRefusedError when it must not or cannot. */
 export function writeFileAtomic(path: string, text: string, o: WriteOptions = {}): void {
-  const existing = lstatOrUndefined(path);
-  if (existing) {
-    if (existing.isDirectory() || (!existing.isFile() && !existing.isSymbolicLink())) throw new WriteRefusedError(path, 'not-a-file', existing.isDirectory() ? 'a directory' : 'a device, FIFO or socket');
-    if (!o.force) throw new WriteRefusedError(path, existing.isSymbolicLink() ? 'symlink' : 'exists');
-  }
+  checkWritable(path, o);
   // A fresh name, created exclusively: nothing planted at it (a symlink) can redirect the write.
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number;
@@ -55,6 +51,16 @@ export function writeFileAtomic(path: string, text: string, o: WriteOptions = {}
   } finally {
     try { unlinkSync(tmp); } catch { /* renamed into place */ }
   }
+}
+
+/** Throws what writeFileAtomic would refuse with, so a command can refuse before its work (a long pull). */
+export function checkWritable(path: string, o: Pick<WriteOptions, 'force'> = {}): void {
+  const existing = lstatOrUndefined(path);
+  if (!existing) return;
+  if (existing.isDirectory() || (!existing.isFile() && !existing.isSymbolicLink())) {
+    throw new WriteRefusedError(path, 'not-a-file', existing.isDirectory() ? 'a directory' : 'a device, FIFO or socket');
+  }
+  if (!o.force) throw new WriteRefusedError(path, existing.isSymbolicLink() ? 'symlink' : 'exists');
 }
 
 /** link(2) fails with EEXIST if something appeared since the check; a file system without hard links gets the checked rename. */
