@@ -7,12 +7,16 @@ import type { CliIO } from './io';
 const FRAME = /^(\r?)([^]*?)(\x1b\[K)?(\n?)$/;
 
 export function progressOnStderr(io: CliIO, rps: number, noun = 'tasks'): ProgressLine {
-  const write = (t: string): void => {
+  return new ProgressLine({ write: progressWriter(io), isTTY: io.stderr.isTTY, rps, noun });
+}
+
+/** Writes one of ProgressLine's outputs to stderr: the frame's controls raw, the text through the escaping. */
+export function progressWriter(io: CliIO): (t: string) => void {
+  return (t) => {
     const [, cr, text, erase, nl] = FRAME.exec(t) ?? ['', '', t, '', ''];
     if (cr) io.stderr.control('\r');
     io.stderr.write(text ?? '');
     if (erase) io.stderr.control('\x1b[K');
     if (nl) io.stderr.write(nl);
   };
-  return new ProgressLine({ write, isTTY: io.stderr.isTTY, rps, noun });
 }

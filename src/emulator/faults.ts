@@ -39,6 +39,10 @@ export interface FaultOptions {
    * closes) and never run: a run is still sending, for as long as a test needs, without timing.
    */
   stallWritesAfter?: number;
+  /** The Message of the injected 500 answers (errorRate), e.g. one with control characters. */
+  errorMessage?: string;
+  /** Injected 500 answers also quote the request's headers in their Message, as a careless gateway does. */
+  echoHeaders?: boolean;
 }
 
 export const DEFAULT_MAX_TASKS_PER_CALL = 100;
@@ -62,6 +66,7 @@ export function validateFaults(f: FaultOptions): void {
   nonNegative('dailyQuota', true);
   nonNegative('seed', true);
   nonNegative('stallWritesAfter', true);
+  if (f.errorMessage !== undefined && typeof f.errorMessage !== 'string') throw new Error('fault option errorMessage must be a string');
   for (const name of ['qps', 'readQps', 'writeQps'] as const) {
     const v = f[name];
     if (v !== undefined && !(v > 0)) throw new Error(`fault option ${name} must be greater than 0, got ${v}`);
@@ -104,6 +109,15 @@ export class FaultInjector {
     if (action !== 'BatchUpdateTasks') return false;
     this.writes++;
     return this.options.stallWritesAfter !== undefined && this.writes > this.options.stallWritesAfter;
+  }
+
+  /** The injected 500 answer for a request with these headers. */
+  injectedError(headers: Record<string, string | string[] | undefined>): ApiError {
+    const { errorMessage, echoHeaders } = this.options;
+    const base = internalError();
+    if (errorMessage === undefined && !echoHeaders) return base;
+    const echoed = echoHeaders ? ` Request headers: ${JSON.stringify(headers)}` : '';
+    return new ApiError(500, base.code, `${errorMessage ?? base.message}${echoed}`);
   }
 
   get latencyMs(): number { return this.options.latencyMs ?? 0; }

@@ -57,7 +57,7 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
         return logLine('-', 'stalled(caller gave up, not run)');
       }
       const fault = deps.faults.draw();
-      if (fault === 'error') throw internalError();
+      if (fault === 'error') throw deps.faults.injectedError(req.headers);
       if (fault === 'throttle') throw apiThrottled();
       if (fault === 'drop') return drop('dropped(before)');
       if (fault === 'slow') {

@@ -3,10 +3,12 @@
 // (C0 and C1 controls, DEL, the bidi embeddings, overrides, isolates and marks) becomes a visible
 // `\uXXXX` escape. Pure, so the CLI and the extension share it.
 
-/** C0 (but tab and newline, kept unless asked), DEL, C1, the bidi marks, embeddings/overrides and isolates. */
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** C0, DEL, C1, the bidi marks (LRM, RLM, ALM), embeddings and overrides, and isolates. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** The same but tab and newline, for text the CLI laid out itself. */
 const UNSAFE_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE_ANY = new RegExp(UNSAFE.source);
+const UNSAFE_ANY_KEEP_LINES = new RegExp(UNSAFE_KEEP_LINES.source);
 
 const visible = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
@@ -16,8 +18,9 @@ const visible = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padSta
  * so one value stays one line.
  */
 export function escapeControls(text: string, keep: 'lines' | 'none' = 'none'): string {
-  if (!UNSAFE_ANY.test(text)) return text; // the common case: nothing to copy
-  return text.replace(keep === 'lines' ? UNSAFE_KEEP_LINES : UNSAFE, visible);
+  // The common case, nothing to escape, costs one scan and no copy.
+  if (keep === 'lines') return UNSAFE_ANY_KEEP_LINES.test(text) ? text.replace(UNSAFE_KEEP_LINES, visible) : text;
+  return UNSAFE_ANY.test(text) ? text.replace(UNSAFE, visible) : text;
 }
 
 /** Whether `text` holds a character escapeControls would escape (tab and newline included). */
