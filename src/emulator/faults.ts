@@ -39,8 +39,11 @@ export interface FaultOptions {
    * closes) and never run: a run is still sending, for as long as a test needs, without timing.
    */
   stallWritesAfter?: number;
-  /** The Message of the injected 500 answers (errorRate), e.g. one with control characters. */
+  /** The Message of the injected error answers (errorRate), e.g. one with control characters. */
   errorMessage?: string;
+  /** Status and Code of the injected error answers instead of 500 InternalError.System (e.g. 403 Forbidden.RAM). */
+  errorStatus?: number;
+  errorCode?: string;
   /** Injected 500 answers also quote the request's headers in their Message, as a careless gateway does. */
   echoHeaders?: boolean;
 }
@@ -66,7 +69,12 @@ export function validateFaults(f: FaultOptions): void {
   nonNegative('dailyQuota', true);
   nonNegative('seed', true);
   nonNegative('stallWritesAfter', true);
-  if (f.errorMessage !== undefined && typeof f.errorMessage !== 'string') throw new Error('fault option errorMessage must be a string');
+  for (const name of ['errorMessage', 'errorCode'] as const) {
+    if (f[name] !== undefined && typeof f[name] !== 'string') throw new Error(`fault option ${name} must be a string`);
+  }
+  if (f.errorStatus !== undefined && !(Number.isInteger(f.errorStatus) && f.errorStatus >= 400 && f.errorStatus <= 599)) {
+    throw new Error(`fault option errorStatus must be an HTTP error status (400-599), got ${String(f.errorStatus)}`);
+  }
   for (const name of ['qps', 'readQps', 'writeQps'] as const) {
     const v = f[name];
     if (v !== undefined && !(v > 0)) throw new Error(`fault option ${name} must be greater than 0, got ${v}`);
@@ -113,11 +121,10 @@ export class FaultInjector {
 
   /** The injected 500 answer for a request with these headers. */
   injectedError(headers: Record<string, string | string[] | undefined>): ApiError {
-    const { errorMessage, echoHeaders } = this.options;
+    const { errorMessage, echoHeaders, errorStatus, errorCode } = this.options;
     const base = internalError();
-    if (errorMessage === undefined && !echoHeaders) return base;
     const echoed = echoHeaders ? ` Request headers: ${JSON.stringify(headers)}` : '';
-    return new ApiError(500, base.code, `${errorMessage ?? base.message}${echoed}`);
+    return new ApiError(errorStatus ?? base.status, errorCode ?? base.code, `${errorMessage ?? base.message}${echoed}`);
   }
 
   get latencyMs(): number { return this.options.latencyMs ?? 0; }
