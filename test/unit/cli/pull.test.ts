@@ -63,7 +63,7 @@ test('pull: without --fields, Id and EnvType only (the no-op warning is the only
   assert.deepEqual([...new Set(validateText(text, { schema: true }).findings.map((f) => f.code))], ['dwtasks/task-no-changes']);
   r = await runCommand(pullCommand, args, env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /exists; give another --out, or --force/);
+  assert.match(r.stderr, /dev\.dwtasks\.json exists; give another path, or --force to replace it/);
   r = await runCommand(pullCommand, [...args, '--force'], env);
   assert.equal(r.code, 0, r.stderr);
 });
