@@ -23,11 +23,6 @@ export function escapeControls(text: string, keep: 'lines' | 'none' = 'none'): s
   return UNSAFE_ANY.test(text) ? text.replace(UNSAFE, visible) : text;
 }
 
-/** Whether `text` holds a character escapeControls would escape (tab and newline included). */
-export function hasControls(text: string): boolean {
-  return UNSAFE_ANY.test(text);
-}
-
 /**
  * One value for a table cell: escaped (newlines and tabs too) and cut to `max` characters with an
  * ellipsis, so one long name cannot widen every row. Never splits a surrogate pair.
