@@ -82,7 +82,7 @@ export function analyze(expr: string, locale: CronLocale = 'en', weekdays: Weekd
     const never = neverFires(fields[3], fields[4], locale);
     if (never) {
       const { token } = fields[3];
-      problems.push(problem(locale, 'day-of-month', 'never.day', never, token.start, token.end));
+      problems.push(problem(locale, 'day-of-month', never.key, never.args, token.start, token.end));
       repairs.push({ title: cronMessage(locale, 'fix.lastDay'), start: token.start, end: token.end, text: 'L' });
     }
   }

@@ -119,9 +119,9 @@ class Sink {
     this.repairs.push({ title: cronMessage(this.locale, title, args), start, end, text });
   }
 
-  /** A warning on [start, end) whose fix writes `text` there. */
-  warn(code: CronMessageKey, args: CronArgs, start: number, end: number, text: string): void {
-    const repair = { title: cronMessage(this.locale, 'fix.write', { text }), start, end, text };
+  /** A warning on [start, end) whose fix writes `text` there (titled `title`, by default "Write <text>"). */
+  warn(code: CronMessageKey, args: CronArgs, start: number, end: number, text: string, title: CronMessageKey = 'fix.write', at = { start, end }): void {
+    const repair = { title: cronMessage(this.locale, title, { text }), start: at.start, end: at.end, text };
     this.warnings.push({ ...problem(this.locale, this.field, code, args, start, end), repair });
   }
 
@@ -165,6 +165,7 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
     from = comma + 1;
   }
   f.canonical = canonical;
+  if (spec.name === 'day-of-month') f.values[0] = false; // Spring's day 0 (see zeroDay)
   if (dow && sink.names) f.names = sink.names.length === 1 ? sink.names[0] : [...new Set(sink.names)].join(',');
   return f;
 }
@@ -332,6 +333,7 @@ function rangeElement(
   const days = fill(spec, f, from, last, step);
   if (days) sink.name(namesOfDays(days, stepText === undefined));
   if (sink.spring && step > spec.maxStep) return pastRange(spec, el, step, from, start, end, sink);
+  if (from === 0 && spec.name === 'day-of-month') zeroDay(el, to, stepText === undefined ? undefined : step, start, end, f, sink);
   const fmt = (text: string, isName: boolean, v: number): string => (isName ? text : spec.pad && v < 10 ? `0${v}` : String(v));
   return fmt(a, aNamed, from) + (b !== undefined ? `-${fmt(b, bNamed, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
 }
@@ -401,7 +403,9 @@ function isNumberRange(el: string): boolean {
 function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
   if (allDigits(text)) {
     const v = digitsValue(text);
-    if (v < spec.min || v > spec.max) {
+    // Spring counts day-of-month from 0 (and then drops day 0): it accepts a 0 there.
+    const min = sink.spring && spec.name === 'day-of-month' ? 0 : spec.min;
+    if (v < min || v > spec.max) {
       const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
       if (spec.numbering) args.sunday = sink.text(`sunday.${spec.numbering}`);
       sink.report(spec.rangeKey, args, start, end);
@@ -442,6 +446,24 @@ function pastRange(spec: FieldSpec, el: string, step: number, first: number, sta
   const value = spec.pad && first < 10 ? `0${first}` : String(first);
   sink.warn('warn.stepPastRange', { el, step, min: spec.min, max: spec.max, value }, start, end, value);
   return value;
+}
+
+/**
+ * Day 0 in day-of-month, which Spring accepts and never fires on (Quartz rejects it): the element
+ * without it, as the fix (`0-7` -> `1-7`, `0/3` -> `3/3`, `0-9/3` -> `3-9/3`); an element that is only
+ * day 0 is dropped from its list (alone, the field has no day: an error, see never.ts).
+ */
+function zeroDay(el: string, to: number | undefined, step: number | undefined, start: number, end: number, f: ParsedField, sink: Sink): void {
+  const s = step ?? 1;
+  const last = to ?? (step === undefined ? 0 : 31);
+  if (s <= last) {
+    const plain = to === undefined ? `${s}/${s}` : `${s}-${to}${step === undefined ? '' : `/${s}`}`;
+    sink.warn('warn.domZero', { el, plain }, start, end, plain);
+  } else if (f.token.text !== el) {
+    // Drop the element and one comma next to it.
+    const at = end < f.token.end ? { start, end: end + 1 } : { start: start - 1, end };
+    sink.warn('warn.domZeroInList', {}, start, end, '', 'fix.dropDayZero', at);
+  }
 }
 
 /** The values of a backwards range `from-to/step` as Quartz wraps it, written as the field writes them (names or numbers). */
