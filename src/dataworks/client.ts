@@ -32,6 +32,8 @@ export interface RequestLog {
   /** 1-based attempt number within the call. */
   attempt: number;
   statusCode?: number;
+  /** 'retry' only: how long the client waits before the next attempt (backoff, or the service's x-acs-retry-after). */
+  retryInMs?: number;
 }
 
 export interface ClientOptions {
@@ -208,9 +210,11 @@ export class DataWorksClient implements TaskService {
         const log: RequestLog = { action, attempt, outcome: last ? 'error' : 'retry', durationMs: performance.now() - started, code: err.code };
         if (err.requestId) log.requestId = err.requestId;
         if (err.statusCode !== undefined) log.statusCode = err.statusCode;
+        const delay = last ? 0 : backoffDelay(this.#retry, attempt, err.retryAfterMs);
+        if (!last) log.retryInMs = delay;
         this.log(log);
         if (last) throw attempt > 1 ? err.withAttempts(attempt) : err;
-        await sleep(backoffDelay(this.#retry, attempt, err.retryAfterMs), action, signal);
+        await sleep(delay, action, signal);
         if (limiter) await retrySlot(limiter, action, signal);
       }
     }
