@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { findFiles } from './lib/find-files.mjs';
 import { buildLazyEntries, lazyBundles } from './lib/lazy-bundles.mjs';
 import { oneVscodeNamespace } from './lib/one-vscode-namespace.mjs';
+import { sharedBundle } from './lib/shared-bundle.mjs';
 
 const production = process.argv.includes('--production');
 // `--outdir DIR` puts the bundles elsewhere (the activation bench loads a production build from a temp dir).
@@ -26,11 +27,11 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// Loaded on first use, not with their importer (scripts/lib/lazy-bundles.mjs): the extension's API
-// client and SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes
-// require() so Node's module cache shows what loaded.
+// Loaded on first use, not with their importer (scripts/lib/lazy-bundles.mjs): the API client and
+// SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes require() so
+// Node's module cache shows what loaded.
 const lazy = { ...common, supported: { 'dynamic-import': false } };
-const extensionLazy = lazyBundles((p) => (p.endsWith('/src/extension/connection/clientModules') ? './client.js' : undefined));
+const extensionLazy = lazyBundles((p) => (p.endsWith('/src/dataworks/sdk-bundle') ? './client.js' : undefined));
 const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
 await Promise.all([
   esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
@@ -40,7 +41,8 @@ await Promise.all([
 ]);
 await Promise.all([
   buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [oneVscodeNamespace] }, extensionLazy.entries, out),
-  buildLazyEntries(esbuild, lazy, cliLazy.entries, out),
+  // The CLI's service commands share the extension's client bundle: the SDK is in dist/ once.
+  buildLazyEntries(esbuild, { ...lazy, plugins: [sharedBundle(/\/src\/dataworks\/(client|credentials)$/, '../client.js')] }, cliLazy.entries, out),
 ]);
 chmodSync(`${out}/cli.js`, 0o755);
 
