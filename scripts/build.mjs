@@ -31,16 +31,18 @@ const common = {
 // SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes require() so
 // Node's module cache shows what loaded.
 const lazy = { ...common, supported: { 'dynamic-import': false } };
-const extensionLazy = lazyBundles((p) => (p.endsWith('/src/dataworks/sdk-bundle') ? './client.js' : undefined));
+// The extension's entry is a stub (activation.ts) that loads the extension itself (dist/main.js) when
+// a patch opens, a command runs or the view shows; main.js loads the client on the first request.
+const extensionLazy = lazyBundles((p) => (p.endsWith('/src/dataworks/sdk-bundle') ? './client.js' : p.endsWith('/src/extension/extension') ? './main.js' : undefined));
 const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
 await Promise.all([
-  esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
+  esbuild.build({ ...lazy, entryPoints: ['src/extension/activation.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
   esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
   // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
   esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: `${out}/validate-worker.js` }),
 ]);
 await Promise.all([
-  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [oneVscodeNamespace] }, extensionLazy.entries, out),
+  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }, extensionLazy.entries, out),
   // The CLI's service commands share the extension's client bundle: the SDK is in dist/ once.
   buildLazyEntries(esbuild, { ...lazy, plugins: [sharedBundle(/\/src\/dataworks\/(client|credentials)$/, '../client.js')] }, cliLazy.entries, out),
 ]);

@@ -3,7 +3,8 @@
 // bundles holds the Alibaba Cloud SDK, or when the .vsix is over 800 KB.
 //   node scripts/package.mjs [--out path.vsix]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,8 +21,8 @@ const vsceFlags = ['--no-dependencies'];
 // a self-contained one.
 const packFlags = ['--allow-missing-repository', '--readme-path', 'docs/extension-readme.md'];
 
-function run(cmd, args, capture = false) {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
+function run(cmd, args, capture = false, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit' });
   if (r.status !== 0) {
     console.error(`package: '${[cmd, ...args].join(' ')}' failed (exit ${r.status ?? r.signal})`);
     process.exit(1);
@@ -36,7 +37,7 @@ if (forbidden.length) {
   console.error(`package: the .vsix would contain files that do not run:\n  ${forbidden.join('\n  ')}`);
   process.exit(1);
 }
-for (const needed of ['package.json', 'dist/extension.js', 'dist/client.js', 'dist/validate-worker.js', 'dist/cli.js', 'dist/commands/emulator.js', 'schemas/dwtasks.schema.json', 'syntaxes/dwtasks-cron.injection.tmLanguage.json', 'images/icon.png']) {
+for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js', 'dist/client.js', 'dist/validate-worker.js', 'dist/cli.js', 'dist/commands/emulator.js', 'schemas/dwtasks.schema.json', 'syntaxes/dwtasks-cron.injection.tmLanguage.json', 'images/icon.png']) {
   if (!files.includes(needed)) {
     console.error(`package: ${needed} is missing from the content list`);
     process.exit(1);
@@ -48,7 +49,20 @@ if (withSdk.length !== 1) {
   process.exit(1);
 }
 mkdirSync(dirname(out), { recursive: true });
-run(process.execPath, [vsce, 'package', ...vsceFlags, ...packFlags, '--out', out]);
+// package.json's "files" says what the npm package (the CLI) publishes, and vsce refuses a manifest
+// with both "files" and a .vscodeignore: pack a staged copy of the content list whose manifest has
+// no "files".
+const stage = mkdtempSync(join(tmpdir(), 'dwtasks-vsix-'));
+try {
+  // The README vsce takes from --readme-path, not the repository's.
+  const staged = [...files.filter((f) => !/^readme\.md$/i.test(f)), packFlags[packFlags.indexOf('--readme-path') + 1]];
+  for (const f of staged) cpSync(join(root, f), join(stage, f), { recursive: true });
+  const { files: _npmFiles, ...manifest } = pkg;
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  run(process.execPath, [vsce, 'package', ...vsceFlags, ...packFlags, '--out', out], false, stage);
+} finally {
+  rmSync(stage, { recursive: true, force: true });
+}
 const size = statSync(out).size;
 console.log(`package: ${out} ${(size / 1000).toFixed(1)} KB, ${files.length} files, the SDK in ${withSdk[0]} only`);
 if (size > MAX_BYTES) {
