@@ -57,7 +57,8 @@ try {
   // The README vsce takes from --readme-path, not the repository's.
   const staged = [...files.filter((f) => !/^readme\.md$/i.test(f)), packFlags[packFlags.indexOf('--readme-path') + 1]];
   for (const f of staged) cpSync(join(root, f), join(stage, f), { recursive: true });
-  const { files: _npmFiles, ...manifest } = pkg;
+  const manifest = { ...pkg };
+  delete manifest.files;
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   run(process.execPath, [vsce, 'package', ...vsceFlags, ...packFlags, '--out', out], false, stage);
 } finally {
