@@ -38,8 +38,8 @@ const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./
 await Promise.all([
   esbuild.build({ ...lazy, entryPoints: ['src/extension/activation.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
   esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
-  // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
-  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: `${out}/validate-worker.js` }),
+  // Validates large documents off the extension host's main thread (src/extension/language/validateOffThread.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorkerEntry.ts'], outfile: `${out}/validate-worker.js` }),
 ]);
 await Promise.all([
   buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }, extensionLazy.entries, out),
