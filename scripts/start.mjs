@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheRoot, ensureCodeServer } from './ensure-code-server.mjs';
 import { freePort, installVsix, killGroup, startCodeServer } from './lib/code-server-host.mjs';
 import { startAuth } from './lib/start-auth.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const argv = process.argv.slice(2);
@@ -106,6 +107,7 @@ async function startEmulator() {
 // -------------------------------------------------------------------------------------------
 
 try {
+  if (!ensureSystemPackages()) throw new Error('installing the system packages failed (scripts/setup-system.sh)');
   run('building', [join(root, 'scripts/build.mjs')]);
   console.log('[start] code-server (installs once, a few minutes the first time)');
   ensureCodeServer();

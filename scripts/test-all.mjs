@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
 import { integrationCounts, nodeTestCounts } from './lib/test-counts.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
@@ -37,6 +38,12 @@ const layers = [
 ];
 
 const t0 = Date.now();
+console.log('\n=== system packages ===');
+if (!ensureSystemPackages()) {
+  console.log('\nsetup-system.sh failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 let ok = step('build', [join(root, 'scripts/build.mjs')]);
 if (!ok) {
   console.log('\nbuild failed');

@@ -30,12 +30,18 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
 }
 
+const EXIT_HELP = `Exit status: 0 done; 1 findings, or tasks failed or not sent (read the results first; applying
+the same file again is safe); 2 usage or invalid input (do not retry: fix it); 3 the service could not
+be reached or refused (retry after a wait; fix credentials if refused).
+Options, environment variables, limits: docs/cli.md in the package.
+`;
+
 declare const VERSION_FROM_BUILD: string | undefined;
 const VERSION = typeof VERSION_FROM_BUILD === 'string' ? VERSION_FROM_BUILD : '0.1.0';
 
 function usage(): string {
   const lines = Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${c.summary}`);
-  return `Usage: dwtasks <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dwtasks <command> --help' for a command's options.\n`;
+  return `Usage: dwtasks <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'dwtasks <command> --help' for a command's options.\n\n${EXIT_HELP}`;
 }
 
 main(process.argv.slice(2)).then(
