@@ -21,4 +21,15 @@ export default tseslint.config(
     files: ['src/dataworks/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/extension/**', '**/cli/**', '**/emulator/**'] }] },
   },
+  {
+    // Every command goes through the one wrapper (errors to the log and one message, cancel silent).
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/util/command.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.property.name='commands'][property.name='registerCommand']",
+        message: 'Use registerCommand from src/extension/util/command.ts.',
+      }],
+    },
+  },
 );

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ValidationCache, validateText } from '../src/core/validate/index';
-import { ValidationWorker } from '../src/extension/language/validationWorker';
+import { ValidationWorker } from '../src/extension/language/validateOffThread';
 import { generatePatch } from './generate-patch';
 import { build, hostFigure, median, ms, runsArg } from './load-time';
 

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { findFiles } from './lib/find-files.mjs';
 import { buildLazyEntries, lazyBundles } from './lib/lazy-bundles.mjs';
 import { oneVscodeNamespace } from './lib/one-vscode-namespace.mjs';
+import { sharedBundle } from './lib/shared-bundle.mjs';
 
 const production = process.argv.includes('--production');
 // `--outdir DIR` puts the bundles elsewhere (the activation bench loads a production build from a temp dir).
@@ -26,21 +27,24 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-// Loaded on first use, not with their importer (scripts/lib/lazy-bundles.mjs): the extension's API
-// client and SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes
-// require() so Node's module cache shows what loaded.
+// Loaded on first use, not with their importer (scripts/lib/lazy-bundles.mjs): the API client and
+// SDK (dist/client.js), and each CLI command (dist/commands/<name>.js). import() becomes require() so
+// Node's module cache shows what loaded.
 const lazy = { ...common, supported: { 'dynamic-import': false } };
-const extensionLazy = lazyBundles((p) => (p.endsWith('/src/extension/connection/clientModules') ? './client.js' : undefined));
+// The extension's entry is a stub (activation.ts) that loads the extension itself (dist/main.js) when
+// a patch opens, a command runs or the view shows; main.js loads the client on the first request.
+const extensionLazy = lazyBundles((p) => (p.endsWith('/src/dataworks/sdk-bundle') ? './client.js' : p.endsWith('/src/extension/extension') ? './main.js' : undefined));
 const cliLazy = lazyBundles((p) => (/\/src\/cli\/commands\/[^/]+$/.test(p) ? `./commands/${basename(p)}.js` : undefined));
 await Promise.all([
-  esbuild.build({ ...lazy, entryPoints: ['src/extension/extension.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
+  esbuild.build({ ...lazy, entryPoints: ['src/extension/activation.ts'], outfile: `${out}/extension.js`, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }),
   esbuild.build({ ...lazy, entryPoints: ['src/cli/main.ts'], outfile: `${out}/cli.js`, banner: { js: '#!/usr/bin/env node' }, plugins: [cliLazy.plugin] }),
-  // Validates large documents off the extension host's main thread (src/extension/language/validationWorker.ts).
-  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorker.ts'], outfile: `${out}/validate-worker.js` }),
+  // Validates large documents off the extension host's main thread (src/extension/language/validateOffThread.ts).
+  esbuild.build({ ...common, entryPoints: ['src/extension/language/validateWorkerEntry.ts'], outfile: `${out}/validate-worker.js` }),
 ]);
 await Promise.all([
-  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [oneVscodeNamespace] }, extensionLazy.entries, out),
-  buildLazyEntries(esbuild, lazy, cliLazy.entries, out),
+  buildLazyEntries(esbuild, { ...lazy, external: ['vscode'], plugins: [extensionLazy.plugin, oneVscodeNamespace] }, extensionLazy.entries, out),
+  // The CLI's service commands share the extension's client bundle: the SDK is in dist/ once.
+  buildLazyEntries(esbuild, { ...lazy, plugins: [sharedBundle(/\/src\/dataworks\/(client|credentials)$/, '../client.js')] }, cliLazy.entries, out),
 ]);
 chmodSync(`${out}/cli.js`, 0o755);
 

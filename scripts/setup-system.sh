@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, only when one is missing (apt-get update only then).
 # chromium: the browser of the integration/UI tests; build-essential python3 libkrb5-dev: code-server's
-# native modules; libquartz2-java default-jdk-headless: the Quartz reference for the cron tests.
+# native modules; libquartz2-java libspring-context-java default-jdk-headless: the Quartz and Spring
+# references for the cron tests.
 set -euo pipefail
-packages=(chromium build-essential python3 libkrb5-dev libquartz2-java default-jdk-headless)
+packages=(chromium build-essential python3 libkrb5-dev libquartz2-java libspring-context-java default-jdk-headless)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { cacheRoot, ensureCodeServer } from './ensure-code-server.mjs';
 import { freePort, installVsix, killGroup, startCodeServer } from './lib/code-server-host.mjs';
 import { startAuth } from './lib/start-auth.mjs';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const argv = process.argv.slice(2);
@@ -62,8 +63,11 @@ async function stopAll(code) {
   for (const stop of stoppers.reverse()) await stop();
   process.exit(code);
 }
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+// Ctrl+C, a kill, and the terminal window closing (SIGHUP) all stop what we started: code-server and
+// the emulator run in their own process groups, so nothing else would stop them.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void stopAll(0));
+// After SIGHUP the terminal is gone: a failed write must not end us before the children are stopped.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 // ---- emulator hook ------------------------------------------------------------------------
 // When the CLI has `dwtasks emulator`, run it with a persistent state file and point the
@@ -97,12 +101,13 @@ async function startEmulator() {
   });
   child.stdout.resume(); // keep draining
   const info = JSON.parse(first);
-  console.log(`[start] emulator: ${info.endpoint} (state ${state})`);
+  console.log(`[start] emulator: ${info.endpoint} (pid ${child.pid}, state ${state})`);
   return info;
 }
 // -------------------------------------------------------------------------------------------
 
 try {
+  if (!ensureSystemPackages()) throw new Error('installing the system packages failed (scripts/setup-system.sh)');
   run('building', [join(root, 'scripts/build.mjs')]);
   console.log('[start] code-server (installs once, a few minutes the first time)');
   ensureCodeServer();
@@ -129,7 +134,7 @@ try {
     console.log(`  ${host} is reachable from the network: the workbench (with a terminal, as ${process.env.USER ?? 'you'}) asks for a password.`);
     console.log(auth.generated ? `  Password: ${auth.password}  (shown only now; set PASSWORD to choose your own)\n` : '  Password: the PASSWORD environment variable\n');
   }
-  console.log(`[start] workspace ${workspace}; server log ${server.logFile}. Ctrl+C stops everything.`);
+  console.log(`[start] code-server pid ${server.child.pid}; workspace ${workspace}; server log ${server.logFile}. Ctrl+C stops everything.`);
   server.child.on('exit', (c) => {
     if (!stopping) {
       console.error(`[start] code-server exited (${c}); see ${server.logFile}`);

@@ -1,9 +1,12 @@
 // `npm test`: build, then the four layers (unit, process, integration, ui). Streams each layer's output,
 // prints its counts and ends with exactly one line `N passed, N failed` over all layers.
-// Exits non-zero when any test failed, a layer ran zero tests, or a layer crashed.
+// Exits non-zero when any test failed or did not run (skipped, todo, pending: counted as failed),
+// a layer ran zero tests, or a layer crashed.
 import { spawn, spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSystemPackages } from './lib/system-packages.mjs';
+import { integrationCounts, nodeTestCounts } from './lib/test-counts.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../..');
 const node = process.execPath;
@@ -27,26 +30,6 @@ function runLayer(args) {
   });
 }
 
-/** node:test summary: `# pass N` (tap) or `ℹ pass N` (spec). */
-function nodeTestCounts(out) {
-  const num = (key) => {
-    const all = [...out.matchAll(new RegExp(`^(?:#|ℹ) ${key} (\\d+)\\s*$`, 'gm'))];
-    return all.length ? Number(all.at(-1)[1]) : undefined;
-  };
-  const passed = num('pass');
-  const failed = num('fail');
-  if (passed === undefined || failed === undefined) return undefined;
-  return { passed, failed: failed + (num('cancelled') ?? 0) };
-}
-
-/** Mocha in the extension host: `INTEGRATION-RESULT {"passed":N,"failed":M}` (last one wins). */
-function integrationCounts(out) {
-  const all = [...out.matchAll(/^INTEGRATION-RESULT (\{.*\})\s*$/gm)];
-  if (!all.length) return undefined;
-  const r = JSON.parse(all.at(-1)[1]);
-  return { passed: r.passed, failed: r.failed };
-}
-
 const layers = [
   { name: 'unit', args: [join(root, 'scripts/test-unit.mjs')], counts: nodeTestCounts },
   { name: 'process', args: [join(root, 'scripts/test-process.mjs'), '--no-build'], counts: nodeTestCounts },
@@ -55,6 +38,12 @@ const layers = [
 ];
 
 const t0 = Date.now();
+console.log('\n=== system packages ===');
+if (!ensureSystemPackages()) {
+  console.log('\nsetup-system.sh failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 let ok = step('build', [join(root, 'scripts/build.mjs')]);
 if (!ok) {
   console.log('\nbuild failed');
@@ -78,7 +67,7 @@ for (const layer of layers) {
   } else {
     passed += c.passed;
     failed += c.failed;
-    line = `${layer.name}: ${c.passed} passed, ${c.failed} failed, ${secs}s`;
+    line = `${layer.name}: ${c.passed} passed, ${c.failed} failed${c.notRun ? ` (${c.notRun} skipped, todo or pending)` : ''}, ${secs}s`;
     if (c.passed + c.failed === 0) {
       line += ' (ran zero tests)';
       failed += 1;

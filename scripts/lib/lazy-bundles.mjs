@@ -25,9 +25,14 @@ export function lazyBundles(outFor) {
   return { plugin, entries };
 }
 
-/** Bundles every file the plugin saw, each to `outdir/<its output path>`. */
-export function buildLazyEntries(esbuild, options, entries, outdir) {
-  return Promise.all(
-    [...entries].map(([source, out]) => esbuild.build({ ...options, entryPoints: [source], outfile: resolve(outdir, out) })),
-  );
+/**
+ * Bundles every file the plugin saw, each to `outdir/<its output path>`; a lazy bundle that has lazy
+ * parts of its own (options.plugins holding the plugin) adds entries, built in the next round.
+ */
+export async function buildLazyEntries(esbuild, options, entries, outdir) {
+  const built = new Set();
+  for (let round = [...entries]; round.length; round = [...entries].filter(([source]) => !built.has(source))) {
+    for (const [source] of round) built.add(source);
+    await Promise.all(round.map(([source, out]) => esbuild.build({ ...options, entryPoints: [source], outfile: resolve(outdir, out) })));
+  }
 }

@@ -18,7 +18,10 @@ export const CONNECTION_OPTIONS = {
 
 export const CONNECTION_HELP = `  --endpoint URL    API endpoint (e.g. http://127.0.0.1:18080 for the local emulator)
   --region R        Region id, endpoint dataworks.<R>.aliyuncs.com (default: $ALIBABA_CLOUD_REGION_ID or cn-hangzhou)
-  --profile P       aliyun CLI profile for credentials (default: the default credential chain)`;
+  --profile P       aliyun CLI profile for credentials (default: the default credential chain)
+                    Credentials: $ALIBABA_CLOUD_ACCESS_KEY_ID and _SECRET (with _SECURITY_TOKEN for a
+                    temporary pair), else $ALIBABA_CLOUD_PROFILE or the rest of the default chain
+                    (every variable: docs/cli.md)`;
 
 /**
  * Credentials: the default chain. The first link of that chain, ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET,

@@ -3,6 +3,9 @@
 // 3 = the service could not be reached or refused (auth, network, quota, throttled, server, timeout).
 import { UsageError } from './args';
 import type { CliIO } from './io';
+import { escapeControls } from '../core/text/safe-text';
+import { WriteRefusedError } from '../core/files/write-report';
+import { DwtasksFolderError } from '../core/files/dwtasks-folder';
 import { formatFinding, PatchInputError } from './patch-file';
 
 /** Kinds of service error that mean the input was wrong rather than the service unavailable. */
@@ -19,12 +22,16 @@ export async function runWithExitCodes(name: string, help: string, args: string[
     if (e instanceof PatchInputError) {
       const file = args.find((a) => !a.startsWith('-')) ?? 'FILE';
       for (const f of e.findings) io.stderr.write(`${formatFinding(file, f)}\n`);
-      io.stderr.write(`dwtasks ${name}: ${e.message}\n`);
+      io.stderr.write(`dwtasks ${name}: ${escapeControls(e.message)}\n`);
+      return 2;
+    }
+    if (e instanceof WriteRefusedError || e instanceof DwtasksFolderError) {
+      io.stderr.write(`dwtasks ${name}: ${escapeControls(e.message)}\n`);
       return 2;
     }
     const kind = (e as { kind?: unknown }).kind;
     if (typeof kind === 'string') {
-      io.stderr.write(`dwtasks ${name}: ${(e as Error).message}\n`);
+      io.stderr.write(`dwtasks ${name}: ${escapeControls((e as Error).message)}\n`);
       return INPUT_KINDS.has(kind) ? 2 : 3;
     }
     throw e;

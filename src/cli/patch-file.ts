@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Refusal } from '../core/apply/index';
 import type { Finding } from '../core/types';
+import { escapeControls } from '../core/text/safe-text';
 
 export class PatchInputError extends Error {
   constructor(message: string, readonly findings: Finding[] = []) {
@@ -27,5 +28,6 @@ export function refusalError(v: Refusal): PatchInputError {
 
 /** `file:line:col: severity [code] message`, 1-based like compilers, so terminals and problem matchers link it. */
 export function formatFinding(file: string, f: Finding): string {
-  return `${file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${f.message}`;
+  // One finding, one line: a key or value the message quotes cannot break it or reach the terminal raw.
+  return `${escapeControls(file)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.severity} [${f.code}] ${escapeControls(f.message)}`;
 }

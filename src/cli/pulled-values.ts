@@ -9,6 +9,7 @@ import type { BatchUpdateRequest } from '../core/patch/model';
 import { checkPulledValues, formatDrift, pulledAt } from '../core/pull/pulled';
 import { pulledSidecarPath, readPulledSidecar } from '../core/pull/sidecar';
 import type { CliIO } from './io';
+import { escapeControls } from '../core/text/safe-text';
 
 export interface PulledCheckOptions {
   force: boolean;
@@ -29,7 +30,7 @@ export async function checkPulledBeforeApply(
     return undefined;
   }
   io.stderr.write(`dwtasks apply: ${drifts.length} value(s) changed in DataWorks since ${file} was pulled; applying overwrites them:\n`);
-  for (const d of drifts) io.stderr.write(`  ${formatDrift(d)}\n`);
+  for (const d of drifts) io.stderr.write(`  ${escapeControls(formatDrift(d))}\n`);
   if (o.force) {
     io.stderr.write('--force: applying anyway.\n');
     return undefined;

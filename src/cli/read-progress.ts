@@ -3,7 +3,20 @@
 import { ProgressLine } from '../core/listing/progress';
 import type { CliIO } from './io';
 
+/** ProgressLine's frame on a terminal: `\r` TEXT `ESC[K` (newline at the end); only TEXT is escaped. */
+const FRAME = /^(\r?)([^]*?)(\x1b\[K)?(\n?)$/;
+
 export function progressOnStderr(io: CliIO, rps: number, noun = 'tasks'): ProgressLine {
-  const isTTY = (io.stderr as NodeJS.WriteStream).isTTY === true;
-  return new ProgressLine({ write: (t) => io.stderr.write(t), isTTY, rps, noun });
+  return new ProgressLine({ write: progressWriter(io), isTTY: io.stderr.isTTY, rps, noun });
+}
+
+/** Writes one of ProgressLine's outputs to stderr: the frame's controls raw, the text through the escaping. */
+export function progressWriter(io: CliIO): (t: string) => void {
+  return (t) => {
+    const [, cr, text, erase, nl] = FRAME.exec(t) ?? ['', '', t, '', ''];
+    if (cr) io.stderr.control('\r');
+    io.stderr.write(text ?? '');
+    if (erase) io.stderr.control('\x1b[K');
+    if (nl) io.stderr.write(nl);
+  };
 }

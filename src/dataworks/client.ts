@@ -9,6 +9,7 @@ import { serializeTasksParam } from '../core/patch/serialize';
 import { createCredential, type CredentialSpec } from './credentials';
 import { endpointFor, resolveEndpoint } from './endpoint';
 import { toDataWorksError } from './error-mapping';
+import { redactSecrets } from '../core/text/redact';
 import { DataWorksError } from './errors';
 import { destroyInFlight, observe } from './http-observer';
 import { idsParam, parseLossless, type Json } from './lossless';
@@ -31,6 +32,8 @@ export interface RequestLog {
   /** 1-based attempt number within the call. */
   attempt: number;
   statusCode?: number;
+  /** 'retry' only: how long the client waits before the next attempt (backoff, or the service's x-acs-retry-after). */
+  retryInMs?: number;
 }
 
 export interface ClientOptions {
@@ -85,6 +88,8 @@ export class DataWorksClient implements TaskService {
   readonly endpoint: string;
   // Private fields: util.inspect / JSON.stringify of the client never reach the credential.
   readonly #credential: Credential;
+  /** Secret values seen (the configured key, each resolved one): redacted from every error this client raises. */
+  readonly #secrets = new Set<string>();
   /** Everything openapi-client's Config needs except the credential. */
   readonly #config: Record<string, unknown>;
   readonly #protocol: 'https' | 'http';
@@ -102,6 +107,10 @@ export class DataWorksClient implements TaskService {
     this.#connectTimeoutMs = options.timeoutMs?.connect ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.#readTimeoutMs = options.timeoutMs?.read ?? DEFAULT_READ_TIMEOUT_MS;
     if (options.onRequest) this.#onRequest = options.onRequest;
+    if (options.credentials.kind === 'accessKey') {
+      this.#secrets.add(options.credentials.accessKeySecret);
+      if (options.credentials.securityToken) this.#secrets.add(options.credentials.securityToken);
+    }
     this.#credential = createCredential(options.credentials);
     this.#config = {
       endpoint: resolved.host,
@@ -156,7 +165,7 @@ export class DataWorksClient implements TaskService {
       for (const [id, r] of Object.entries(info)) {
         if (!isRecord(r)) continue;
         const result: TaskResult = { Success: r['Success'] === true };
-        if (typeof r['Message'] === 'string') result.Message = r['Message'];
+        if (typeof r['Message'] === 'string') result.Message = redactSecrets(r['Message'], [...this.#secrets]);
         successInfo[id] = result;
       }
     }
@@ -214,9 +223,11 @@ export class DataWorksClient implements TaskService {
         const log: RequestLog = { action, attempt, outcome: last ? 'error' : 'retry', durationMs: performance.now() - started, code: err.code };
         if (err.requestId) log.requestId = err.requestId;
         if (err.statusCode !== undefined) log.statusCode = err.statusCode;
+        const delay = last ? 0 : backoffDelay(this.#retry, attempt, err.retryAfterMs);
+        if (!last) log.retryInMs = delay;
         this.log(log);
         if (last) throw attempt > 1 ? err.withAttempts(attempt) : err;
-        await sleep(backoffDelay(this.#retry, attempt, err.retryAfterMs), action, signal);
+        await sleep(delay, action, signal);
         if (limiter) await retrySlot(limiter, action, signal);
       }
     }
@@ -238,6 +249,8 @@ export class DataWorksClient implements TaskService {
     // seen either before the request exists, and nothing is sent, or while it is in flight.
     const model = await raceAbort(this.#credential.getCredential(), signal, () => cancelledError(action, 'before sending'));
     if (signal?.aborted) throw cancelledError(action, 'before sending');
+    if (model.accessKeySecret) this.#secrets.add(model.accessKeySecret);
+    if (model.securityToken) this.#secrets.add(model.securityToken);
     const api = new OpenApiClient(new Config({ ...this.#config, credential: resolvedCredential(model) }));
     const { exchange, result } = observe(async () => (await api.callApi(params, request, runtime)) as { body: unknown; statusCode: number });
     let response: { body: unknown; statusCode: number };
@@ -264,7 +277,7 @@ export class DataWorksClient implements TaskService {
   }
 
   private context(action: string): Parameters<typeof toDataWorksError>[1] {
-    return { action, endpoint: this.endpoint, readTimeoutMs: this.#readTimeoutMs, connectTimeoutMs: this.#connectTimeoutMs };
+    return { action, endpoint: this.endpoint, readTimeoutMs: this.#readTimeoutMs, connectTimeoutMs: this.#connectTimeoutMs, secrets: [...this.#secrets] };
   }
 
   private log(entry: RequestLog): void {

@@ -104,7 +104,7 @@ class ChainProvider implements CredentialsProvider {
       `${what}. Tried: ${tried.join('; ')}.${skipped}`,
       this.profile
         ? `Create it with \`aliyun configure --profile ${this.profile}\`, or choose another profile.`
-        : 'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or store an AccessKey in the editor (DataWorks: Set AccessKey).',
+        : 'Set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `aliyun configure`, or store an AccessKey in the editor (DataWorks: Set Access Key…).',
     );
   }
 

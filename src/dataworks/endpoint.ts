@@ -1,6 +1,7 @@
 // Where the client sends requests. The generic openapi-client has no region map, so we derive the
 // host ourselves and insist on HTTPS for anything that is not this machine.
 import { isIP } from 'node:net';
+import { withoutUserinfo } from '../core/text/redact';
 import { DataWorksError } from './errors';
 
 /** Regions whose DataWorks OpenAPI lives on the central endpoint rather than a regional one. */
@@ -67,7 +68,8 @@ export function resolveEndpoint(endpoint: string): ResolvedEndpoint {
 function badEndpoint(endpoint: string, why: string): DataWorksError {
   return new DataWorksError({
     code: 'InvalidEndpoint', kind: 'parameter', action: 'configure', retryable: false,
-    serviceMessage: `endpoint "${endpoint}" is not usable: ${why}`,
+    // Never repeat a password given in the URL (http://user:PASS@host).
+    serviceMessage: `endpoint "${withoutUserinfo(endpoint)}" is not usable: ${why}`,
     hint: 'Give a host such as dataworks.cn-hangzhou.aliyuncs.com or a URL such as http://127.0.0.1:18080.',
   });
 }

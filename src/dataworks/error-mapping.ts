@@ -12,13 +12,21 @@ export interface AttemptContext {
   /** Status and headers of the answer, when one arrived (from the http observer). */
   statusCode?: number;
   headers?: IncomingHttpHeaders;
+  /** The secret values of the credentials in use (AccessKey secret, STS token): never echoed in an error. */
+  secrets?: readonly (string | undefined)[];
 }
 
 const RETRYABLE_NETWORK = new Set([
   'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENETDOWN',
 ]);
 
+/** The one mapping every client error goes through; what it returns carries no secret of the context's. */
 export function toDataWorksError(raw: unknown, ctx: AttemptContext): DataWorksError {
+  const err = mapError(raw, ctx);
+  return ctx.secrets ? err.redacted(ctx.secrets) : err;
+}
+
+function mapError(raw: unknown, ctx: AttemptContext): DataWorksError {
   if (raw instanceof DataWorksError) return raw.action === ctx.action ? raw : raw.forAction(ctx.action);
   const e = (raw ?? {}) as { name?: unknown; code?: unknown; message?: unknown; data?: unknown; statusCode?: unknown };
   const name = typeof e.name === 'string' ? e.name : '';

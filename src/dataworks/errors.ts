@@ -2,6 +2,7 @@
 // failures, timeouts, cancellation, bad credentials. It carries only sanitized text and fields:
 // never the raw library error (which can hold request headers or, for a malformed CLI config, the
 // file's content), never a secret.
+import { redactSecrets } from '../core/text/redact';
 
 export type ErrorKind =
   | 'auth' | 'throttled' | 'quota' | 'parameter' | 'notFound' | 'server'
@@ -66,6 +67,21 @@ export class DataWorksError extends Error {
   /** The same error with the number of attempts recorded (the message mentions it). */
   withAttempts(attempts: number): DataWorksError {
     return new DataWorksError({ ...this.init(), attempts });
+  }
+
+  /**
+   * The same error with every secret value replaced by *** in each text it carries (a server that
+   * echoes request headers puts the security token in its message). Itself when nothing matched.
+   */
+  redacted(secrets: readonly (string | undefined)[]): DataWorksError {
+    const init = this.init();
+    const clean = (t: string): string => redactSecrets(t, secrets);
+    const next: DataWorksErrorInit = { ...init, code: clean(init.code), serviceMessage: clean(init.serviceMessage) };
+    if (init.requestId !== undefined) next.requestId = clean(init.requestId);
+    if (init.recommend !== undefined) next.recommend = clean(init.recommend);
+    if (init.hint !== undefined) next.hint = clean(init.hint);
+    const changed = (Object.keys(next) as (keyof DataWorksErrorInit)[]).some((k) => next[k] !== init[k]);
+    return changed ? new DataWorksError(next) : this;
   }
 
   /** The same error for another action (credential errors are raised before the action is known). */

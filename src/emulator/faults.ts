@@ -39,6 +39,13 @@ export interface FaultOptions {
    * closes) and never run: a run is still sending, for as long as a test needs, without timing.
    */
   stallWritesAfter?: number;
+  /** The Message of the injected error answers (errorRate), e.g. one with control characters. */
+  errorMessage?: string;
+  /** Status and Code of the injected error answers instead of 500 InternalError.System (e.g. 403 Forbidden.RAM). */
+  errorStatus?: number;
+  errorCode?: string;
+  /** Injected 500 answers also quote the request's headers in their Message, as a careless gateway does. */
+  echoHeaders?: boolean;
 }
 
 export const DEFAULT_MAX_TASKS_PER_CALL = 100;
@@ -62,6 +69,12 @@ export function validateFaults(f: FaultOptions): void {
   nonNegative('dailyQuota', true);
   nonNegative('seed', true);
   nonNegative('stallWritesAfter', true);
+  for (const name of ['errorMessage', 'errorCode'] as const) {
+    if (f[name] !== undefined && typeof f[name] !== 'string') throw new Error(`fault option ${name} must be a string`);
+  }
+  if (f.errorStatus !== undefined && !(Number.isInteger(f.errorStatus) && f.errorStatus >= 400 && f.errorStatus <= 599)) {
+    throw new Error(`fault option errorStatus must be an HTTP error status (400-599), got ${String(f.errorStatus)}`);
+  }
   for (const name of ['qps', 'readQps', 'writeQps'] as const) {
     const v = f[name];
     if (v !== undefined && !(v > 0)) throw new Error(`fault option ${name} must be greater than 0, got ${v}`);
@@ -104,6 +117,14 @@ export class FaultInjector {
     if (action !== 'BatchUpdateTasks') return false;
     this.writes++;
     return this.options.stallWritesAfter !== undefined && this.writes > this.options.stallWritesAfter;
+  }
+
+  /** The injected 500 answer for a request with these headers. */
+  injectedError(headers: Record<string, string | string[] | undefined>): ApiError {
+    const { errorMessage, echoHeaders, errorStatus, errorCode } = this.options;
+    const base = internalError();
+    const echoed = echoHeaders ? ` Request headers: ${JSON.stringify(headers)}` : '';
+    return new ApiError(errorStatus ?? base.status, errorCode ?? base.code, `${errorMessage ?? base.message}${echoed}`);
   }
 
   get latencyMs(): number { return this.options.latencyMs ?? 0; }

@@ -31,6 +31,11 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** One line per request: action, HTTP status, code, time. */
   log?: (line: string) => void;
+  /**
+   * The clock the rate limits (qps, daily quota) count by; default the real one. A test can hold it
+   * still, so a burst falls in one window however slowly a loaded machine delivers it.
+   */
+  gatewayClock?: () => number;
 }
 
 export interface RunningEmulator {
@@ -69,6 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const inFlight = new Set<Promise<void>>();
   const handler = createHandler({
     store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), shutdown: shutdown.signal,
+    gatewayNow: options.gatewayClock ?? Date.now,
   });
   let idleWaiters: (() => void)[] = [];
   let receivedCount = 0;

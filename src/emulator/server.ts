@@ -16,6 +16,8 @@ const MAX_BODY_BYTES = 16 * 1024 * 1024;
 export interface ServerDeps {
   store: StateStore;
   faults: FaultInjector;
+  /** The time the gateway's rate limits count by (epoch ms). */
+  gatewayNow: () => number;
   accessKeyId: string;
   accessKeySecret: string;
   log: (line: string) => void;
@@ -49,7 +51,7 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
         },
       );
       const handler = checkRoute(url.pathname, req.headers['x-acs-version'], action);
-      const limited = deps.faults.admit(Date.now(), deps.store.state.quota, actionName);
+      const limited = deps.faults.admit(deps.gatewayNow(), deps.store.state.quota, actionName);
       if (limited) throw limited;
 
       if (deps.faults.stalls(actionName)) {
@@ -57,7 +59,7 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
         return logLine('-', 'stalled(caller gave up, not run)');
       }
       const fault = deps.faults.draw();
-      if (fault === 'error') throw internalError();
+      if (fault === 'error') throw deps.faults.injectedError(req.headers);
       if (fault === 'throttle') throw apiThrottled();
       if (fault === 'drop') return drop('dropped(before)');
       if (fault === 'slow') {

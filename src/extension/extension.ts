@@ -9,6 +9,7 @@ import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
 import { registerSchedule, type ScheduleFeature } from './schedule';
 import { registerTree, type TasksTree } from './tree';
+import { commandHost, type CommandHost } from './util/command';
 
 /** What activate returns: the services other features and the integration tests use. */
 export interface ExtensionApi {
@@ -22,6 +23,8 @@ export interface ExtensionApi {
   /** Whether the API client bundle (dist/client.js: the SDK, credentials, emulator launcher) has loaded. */
   clientLoaded(): boolean;
   schedule: ScheduleFeature;
+  /** How every command reports a failure (util/command.ts); tests swap its `ui` for a recording double. */
+  commands: CommandHost;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -31,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
   const schedule = registerSchedule(context, connection);
-  return { connection, statusBar, tree, apply, schedule, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
+  return { connection, statusBar, tree, apply, schedule, commands: commandHost, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
 }
 
 export function deactivate(): void {

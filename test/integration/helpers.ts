@@ -88,6 +88,10 @@ export async function waitForActivation(id = EXTENSION_ID, timeoutMs = 30_000): 
     if (Date.now() > deadline) throw new Error(`extension ${id} did not activate within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  // The entry may still be a stand-in (src/extension/activation.ts): wake the real extension, as
+  // opening a patch or running a command would.
+  const lazy = ext.exports as { ready?: () => Promise<unknown> } | undefined;
+  if (lazy?.ready) await lazy.ready();
   return ext;
 }
 

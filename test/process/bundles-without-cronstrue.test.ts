@@ -16,7 +16,7 @@ const bundles = [
 const text = (file: string): string => readFileSync(join(dist, file), 'utf8');
 
 test('no runtime bundle holds cronstrue', () => {
-  assert.ok(bundles.includes('extension.js') && bundles.includes('commands/cron.js'), bundles.join(', '));
+  assert.ok(bundles.includes('main.js') && bundles.includes('commands/cron.js'), bundles.join(', '));
   for (const f of bundles) {
     const js = text(f);
     assert.equal(js.includes('node_modules/cronstrue/'), false, `${f} bundles cronstrue`);
@@ -25,10 +25,10 @@ test('no runtime bundle holds cronstrue', () => {
 });
 
 test('the bundles that describe schedules hold our describer (the check above can see a module)', () => {
-  for (const f of ['extension.js', 'commands/cron.js']) {
+  for (const f of ['main.js', 'commands/cron.js']) {
     const js = text(f);
     assert.ok(js.includes('src/core/cron/describe-fields.ts'), `${f} lacks describe-fields.ts`);
     assert.ok(js.includes('every %s days in a month'), `${f} lacks the English phrases`);
   }
-  assert.ok(text('extension.js').includes('node_modules/jsonc-parser/'), 'module markers missing: is the build minified?');
+  assert.ok(text('main.js').includes('node_modules/jsonc-parser/'), 'module markers missing: is the build minified?');
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 
@@ -43,8 +43,18 @@ test('cron loads cli.js and commands/cron.js, neither holding the SDK', () => {
   for (const f of r.files) assert.equal(hasSdk(f), false, `${f} bundles the SDK`);
 });
 
-test('a command that talks to the service loads its own bundle, which holds the SDK (the check above can fail)', () => {
+test('a command that talks to the service loads its own bundle and the shared client bundle, which alone holds the SDK (the check above can fail)', () => {
   const r = loaded('list', '--help');
-  assert.deepEqual(r.files, ['cli.js', 'commands/list.js']);
-  assert.equal(hasSdk('commands/list.js'), true);
+  assert.deepEqual(r.files, ['cli.js', 'client.js', 'commands/list.js']);
+  assert.equal(hasSdk('client.js'), true);
+  assert.equal(hasSdk('commands/list.js'), false);
+});
+
+test('the SDK is in one bundle of dist/ only: every service command requires the shared client.js', () => {
+  const bundles = [...readdirSync(dir).filter((f) => f.endsWith('.js')), ...readdirSync(join(dir, 'commands')).map((f) => `commands/${f}`)];
+  assert.ok(bundles.includes('main.js') && bundles.includes('commands/apply.js'), bundles.join(', '));
+  assert.deepEqual(bundles.filter(hasSdk), ['client.js']);
+  for (const name of ['apply', 'diff', 'list', 'pull', 'schedule']) {
+    assert.ok(readFileSync(join(dir, 'commands', `${name}.js`), 'utf8').includes('require("../client.js")'), `commands/${name}.js does not use client.js`);
+  }
 });

@@ -14,9 +14,11 @@ import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
 import { advancePulledSidecar } from '../../core/pull/sidecar';
+import { checkDwtasksFolder } from '../../core/files/dwtasks-folder';
 import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
+import { escapeControls } from '../../core/text/safe-text';
 
 const HELP = `Usage: dwtasks apply FILE [options]
 
@@ -76,6 +78,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const text = await readPatchText(file);
   const conn = connect(values, io.env);
   const journalPath = values.journal ?? defaultJournalPath(file);
+  checkDwtasksFolder(file); // journals, revert patches and pulled values go there: never out of the workspace
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 
@@ -137,8 +140,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         : 'Not confirmed; nothing was sent.\n');
       return 2;
     case 'not-sent':
-      io.stderr.write(outcome.cancelled ? `${outcome.message}\n`
-        : `dwtasks apply: ${outcome.message} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
+      io.stderr.write(outcome.cancelled ? `${escapeControls(outcome.message)}\n`
+        : `dwtasks apply: ${escapeControls(outcome.message)} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
       if (values.json) printJson(io, outcome.results, null, null);
       if (outcome.cancelled) return 1;
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
@@ -150,8 +153,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       else printTable(io, result.results);
       const c = result.counts;
       io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
-      if (result.error) io.stderr.write(`Stopped: ${result.error.message}\n`);
-      for (const f of failures) io.stderr.write(`dwtasks apply: ${f.message}\n`);
+      if (result.error) io.stderr.write(`Stopped: ${escapeControls(result.error.message)}\n`);
+      for (const f of failures) io.stderr.write(`dwtasks apply: ${escapeControls(f.message)}\n`);
       io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
       if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.

@@ -1,7 +1,7 @@
 // `dwtasks capacity (FILE | --project ID)`: how many CUs each resource group needs, slot by slot,
 // from the tasks' fire times and their past runs' durations; before and after a patch. Reads only.
-import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../core/apply/index';
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';
@@ -55,6 +55,7 @@ ${TZ_HELP}
                       "tasks":[{"id","name","group","cu","durationSec","p90Sec","runs","fires"}],"withoutHistory":[ids]};
                       with FILE {"before":...,"after":...}
   --html FILE         Also write a self-contained HTML page to FILE
+  --force             Replace FILE of --html if it exists (a symbolic link there is replaced, not followed)
 Exit: 0 ok, 2 usage, invalid patch or a read above --max-calls, 3 auth/network/quota.
 `;
 
@@ -68,6 +69,7 @@ const OPTIONS = {
   capacity: { type: 'string', multiple: true },
   'max-calls': { type: 'string' },
   workspace: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 export const capacityCommand: CliCommand = {
@@ -102,6 +104,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const capacities = parseCapacities(values.capacity);
   const { clock, window } = windowOptions(values, { flag: 'slot', value: values.slot, default: 15 }, 7, effectiveRegion(values, io.env));
   const zone = clock.zone;
+  if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
   // The patch is checked before anything is read: an invalid one exits 2 with its findings.
   const patch = file ? gateAndPlan({ text: await readPatchText(file), file, weekdays }, MAX_BATCH_SIZE) : undefined;
   if (patch?.kind === 'refused') throw refusalError(patch.verdict);
@@ -139,7 +142,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const what = `Capacity of project ${values.project} (${env})`;
   if (values.html !== undefined) {
     const sides = a ? [{ label: 'Before', picture: b }, { label: `After ${basename(file!)}`, picture: a }] : [{ label: '', picture: b }];
-    await writeFile(values.html, renderCapacityHtml(sides, what, zoneLine));
+    writeFileAtomic(values.html, renderCapacityHtml(sides, what, zoneLine), { force: values.force === true });
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
   if (values.json) {

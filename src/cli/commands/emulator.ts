@@ -110,13 +110,13 @@ export const emulatorCommand: CliCommand = {
     }
     // Listen before printing: a script may signal us as soon as it has read the first line.
     const stopped = new Promise<void>((resolve) => {
+      // SIGHUP too (the terminal closed): the state file is written on the way out.
+      const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
       const stop = (): void => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+        for (const s of signals) process.off(s, stop);
         resolve();
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      for (const s of signals) process.on(s, stop);
     });
     if (parsed.json) {
       io.stdout.write(`${JSON.stringify({ endpoint: emu.endpoint, accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret })}\n`);

@@ -2,25 +2,29 @@
 // the build bundles each separately (dist/commands/<name>.js) and `lazy` loads it only when it runs,
 // so `dwtasks --help`, `validate` and `cron` never load the SDK. The summary is repeated here for
 // --help (test/unit/cli/command-table.test.ts keeps the two equal).
-import type { CliCommand } from '../io';
+// Every command runs on safeIO: this is the one place the process's streams become a command's.
+import { type CliCommand, type ProcessIO, safeIO } from '../io';
 
-export interface LazyCommand extends CliCommand {
+export interface LazyCommand {
+  summary: string;
   /** The command itself (its own file's CliCommand). */
   load(): Promise<CliCommand>;
+  /** Runs it on the process's streams made safe. */
+  run(args: string[], io: ProcessIO): Promise<number>;
 }
 
-const lazy = (summary: string, load: () => Promise<CliCommand>): LazyCommand => ({
+const lazy = (summary: string, load: () => Promise<CliCommand>, redactEnv = true): LazyCommand => ({
   summary,
   load,
-  run: async (args, io) => (await load()).run(args, io),
+  run: async (args, io) => (await load()).run(args, safeIO(io, redactEnv)),
 });
 
-export const commands: Record<string, CliCommand> = {
+export const commands: Record<string, LazyCommand> = {
   apply: lazy('Apply a patch to DataWorks (chunks, journal, revert patch)', async () => (await import('./apply.js')).applyCommand),
   capacity: lazy('Show how many CUs each resource group needs, slot by slot, before and after a patch', async () => (await import('./capacity.js')).capacityCommand),
   cron: lazy('check, describe and list next fire times of a DataWorks cron expression', async () => (await import('./cron.js')).cronCommand),
   diff: lazy('Show the plan of a patch: what would change, what already matches', async () => (await import('./diff.js')).diffCommand),
-  emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
+  emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand, false),
   list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
   pull: lazy('Pull the tasks a filter matches into a patch', async () => (await import('./pull.js')).pullCommand),
   schedule: lazy('Show when the tasks of a patch or a project fire, and where they pile up', async () => (await import('./schedule.js')).scheduleCommand),

@@ -1,7 +1,8 @@
 // `dwtasks pull --project ID ...`: every task a server-side filter matches (all pages, never
 // truncated) into a patch with Id, EnvType and only the chosen fields' current values; what was
 // pulled goes to a `.dwtasks/pulled/` sidecar so `apply` can warn when someone changed a value since.
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
+import { checkDwtasksFolder } from '../../core/files/dwtasks-folder';
 import { basename, resolve } from 'node:path';
 import { DEFAULT_RPS } from '../../core/apply/plan';
 import { readLimiter } from '../../core/listing/rate';
@@ -35,7 +36,7 @@ ${CONNECTION_HELP}
                             ${PULL_FIELDS.join(', ')}
   --out FILE                The patch to write (default <project>-<env>.dwtasks.json); an existing file
                             is kept unless --force
-  --force                   Overwrite FILE if it exists
+  --force                   Replace FILE if it exists (a symbolic link there is replaced, not followed)
   --rps N                   At most N read requests per second (default ${DEFAULT_RPS}); progress on stderr
   --json                    Print {"file": "<path>", "count": N, "total": N}
 Exit: 0 ok, 2 usage, 3 auth/network/quota.
@@ -84,7 +85,9 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   const env = (values.env ?? 'Prod') as EnvType;
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const out = values.out ?? `${values.project}-${env}.dwtasks.json`;
-  if (existsSync(out) && !values.force) throw new UsageError(`${out} exists; give another --out, or --force to overwrite it`);
+  // Refused before the read (a pull can take minutes); the write itself checks again, atomically.
+  checkWritable(out, { force: values.force === true });
+  checkDwtasksFolder(out);
 
   const query: PullQuery = {
     ProjectId: values.project, ProjectEnv: env,
@@ -117,9 +120,7 @@ async function pull(args: string[], io: CliIO): Promise<number> {
       `${filter ? `Filter: ${filter}; ` : ''}${result.entries.length} task(s); fields: ${leaves.length ? leaves.join(', ') : 'none (Id and EnvType only)'}`,
     ],
   });
-  const tmp = `${out}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, out);
+  writeFileAtomic(out, text, { force: values.force === true });
   writePulledSidecar(out, pulledTasks(result.entries, started, conn.target.endpoint));
 
   const leftOut = result.entries.reduce((n, e) => n + e.leftOut.length, 0);

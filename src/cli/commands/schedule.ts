@@ -1,6 +1,6 @@
 // `dwtasks schedule FILE | --project ID`: when the tasks fire over a window, per slot and per
 // resource group, with the peaks named. Reads only; sends no change.
-import { writeFile } from 'node:fs/promises';
+import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan, readCurrentValues } from '../../core/apply/index';
 import type { EnvType } from '../../core/patch/model';
 import {
@@ -36,6 +36,7 @@ ${TZ_HELP}
   --rps N           Read requests per second (default ${DEFAULT_RPS})
   --json            {"zone","from","to","slotMinutes","slots":[{"start","fires"}],"tasks":[{"id","fires"}],"skipped":[ids]}
   --html FILE       Also write a self-contained HTML page (inline SVG, no network) to FILE
+  --force           Replace FILE of --html if it exists (a symbolic link there is replaced, not followed)
 Exit: 0 ok, 2 usage or invalid patch, 3 auth/network/quota.
 `;
 
@@ -45,6 +46,7 @@ const OPTIONS = {
   env: { type: 'string' },
   ...PICTURE_OPTIONS,
   'slot-minutes': { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 export const scheduleCommand: CliCommand = {
@@ -65,6 +67,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const weekdays = weekdaysOption(values.weekdays);
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const { clock, window } = windowOptions(values, { flag: 'slot-minutes', value: values['slot-minutes'], default: DEFAULT_SLOT_MINUTES }, DEFAULT_DAYS, effectiveRegion(values, io.env));
+  if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
 
   const connected = values.project !== undefined || Boolean(values.endpoint || values.region || values.profile);
   let tasks: ScheduleTask[];
@@ -98,7 +101,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const picture = computePicture(tasks, window, { weekdays });
   io.stderr.write(`Times in ${describeZone(clock)}.\n`);
   if (values.html !== undefined) {
-    await writeFile(values.html, renderHtml(picture, what, withoutBaseline(picture, { weekdays })));
+    writeFileAtomic(values.html, renderHtml(picture, what, withoutBaseline(picture, { weekdays })), { force: values.force === true });
     io.stderr.write(`Wrote ${values.html}.\n`);
   }
   io.stdout.write(values.json ? JSON.stringify(pictureJson(picture)) + '\n' : renderText(picture));

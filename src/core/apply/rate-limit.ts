@@ -13,6 +13,14 @@ export interface RateLimiter {
  */
 export const WINDOW_MARGIN_MS = 40;
 
+/** Where the limiter reads the time and waits: the real clock, or one a test drives. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const REAL_CLOCK: Clock = { now: () => Date.now(), sleep };
+
 /**
  * Requests spaced so that no sliding 1 s window ever holds more than `rps` of them (the way DataWorks
  * and the emulator count): at most max(1, floor(rps)) slots in any (1 s + margin), and no two slots
@@ -27,7 +35,7 @@ export class TokenBucket implements RateLimiter {
   private readonly granted: number[] = [];
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(readonly rps: number, private readonly now: () => number = Date.now, marginMs = WINDOW_MARGIN_MS) {
+  constructor(readonly rps: number, private readonly clock: Clock = REAL_CLOCK, marginMs = WINDOW_MARGIN_MS) {
     if (!(rps > 0)) throw new RangeError(`requests per second must be above 0, got ${rps}`);
     this.perWindow = Math.max(1, Math.floor(rps));
     // Below 1 request/s the spacing itself (1/rps) is the window.
@@ -49,8 +57,9 @@ export class TokenBucket implements RateLimiter {
     const windowFree = g.length >= this.perWindow ? g[g.length - this.perWindow] + this.windowMs : -Infinity;
     const slot = Math.max(last + this.minGapMs, windowFree);
     // Timers may fire a little early (rounding to whole ms): wait until the slot has really passed.
-    for (let wait = slot - this.now(); wait > 0; wait = slot - this.now()) await sleep(Math.ceil(wait), signal);
-    g.push(this.now());
+    const clock = this.clock;
+    for (let wait = slot - clock.now(); wait > 0; wait = slot - clock.now()) await clock.sleep(Math.ceil(wait), signal);
+    g.push(clock.now());
     if (g.length > this.perWindow) g.shift();
   }
 }

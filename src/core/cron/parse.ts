@@ -9,6 +9,8 @@ import { DAY_NAMES, DEFAULT_WEEKDAY_NUMBERING, dayIndex, namesOfDays, weekdaySeq
 export interface CronProblem { field: CronField; code: CronMessageKey; message: string; start: number; end: number }
 /** A token-level repair: replace [start, end) of the expression with `text`. */
 export interface Repair { title: string; start: number; end: number; text: string }
+/** Valid, but read plainly only by Spring (Quartz reads it otherwise or rejects it): said as a warning, with its repair. */
+export interface CronWarning extends CronProblem { repair: Repair }
 
 export interface Token { text: string; start: number; end: number }
 
@@ -40,6 +42,7 @@ export interface ParsedCron {
   fields?: ParsedField[];
   problems: CronProblem[];
   repairs: Repair[];
+  warnings: CronWarning[];
 }
 
 /** Fields are separated by spaces and tabs only, as Quartz splits them (a full-width space is not a separator). */
@@ -65,7 +68,8 @@ export function parseCron(expr: string, locale: CronLocale = 'en', weekdays: Wee
   const tokens = tokenize(expr);
   const problems: CronProblem[] = [];
   const repairs: Repair[] = [];
-  const out: ParsedCron = { tokens, problems, repairs };
+  const warnings: CronWarning[] = [];
+  const out: ParsedCron = { tokens, problems, repairs, warnings };
   if (tokens.length < 6) {
     const code = tokens.length === 0 ? 'expression.empty' : 'expression.count';
     problems.push(problem(locale, 'expression', code, { count: tokens.length }, 0, expr.length));
@@ -80,7 +84,8 @@ export function parseCron(expr: string, locale: CronLocale = 'en', weekdays: Wee
     problems.push(problem(locale, 'expression', 'expression.count', { count: tokens.length }, extra[0].start, extra[extra.length - 1].end));
     return out;
   }
-  const sink = new Sink(problems, repairs, locale);
+  // The DataWorks numbering is Spring's format (CronSequenceGenerator), so Spring's reading of the other fields comes with it.
+  const sink = new Sink(problems, repairs, warnings, locale, weekdays === 'dataworks');
   out.fields = FIELDS_BY_NUMBERING[weekdays].map((spec, i) => parseField(spec, tokens[i], sink));
   return out;
 }
@@ -99,7 +104,12 @@ class Sink {
   field: CronField = 'expression';
   /** day-of-week: each element written with names; undefined once an element is unreadable. */
   names: string[] | undefined;
-  constructor(private readonly problems: CronProblem[], private readonly repairs: Repair[], private readonly locale: CronLocale) {}
+  constructor(
+    private readonly problems: CronProblem[], private readonly repairs: Repair[], private readonly warnings: CronWarning[],
+    private readonly locale: CronLocale,
+    /** Read as Spring's CronSequenceGenerator does (the DataWorks numbering); otherwise as Quartz does. */
+    readonly spring: boolean,
+  ) {}
 
   report(code: CronMessageKey, args: CronArgs, start: number, end: number): void {
     this.problems.push(problem(this.locale, this.field, code, args, start, end));
@@ -107,6 +117,12 @@ class Sink {
 
   repair(title: CronMessageKey, start: number, end: number, text: string, args: CronArgs = {}): void {
     this.repairs.push({ title: cronMessage(this.locale, title, args), start, end, text });
+  }
+
+  /** A warning on [start, end) whose fix writes `text` there (titled `title`, by default "Write <text>"). */
+  warn(code: CronMessageKey, args: CronArgs, start: number, end: number, text: string, title: CronMessageKey = 'fix.write', at = { start, end }): void {
+    const repair = { title: cronMessage(this.locale, title, { text }), start: at.start, end: at.end, text };
+    this.warnings.push({ ...problem(this.locale, this.field, code, args, start, end), repair });
   }
 
   text(key: CronMessageKey): string {
@@ -149,6 +165,7 @@ function parseField(spec: FieldSpec, token: Token, sink: Sink): ParsedField {
     from = comma + 1;
   }
   f.canonical = canonical;
+  if (spec.name === 'day-of-month') f.values[0] = false; // Spring's day 0 (see zeroDay)
   if (dow && sink.names) f.names = sink.names.length === 1 ? sink.names[0] : [...new Set(sink.names)].join(',');
   return f;
 }
@@ -200,10 +217,20 @@ function parseElement(
   }
   if (up.length > 2 && up.charCodeAt(0) === 42 && up.charCodeAt(1) === 47 && allDigits(up, 2)) { // `*/n`
     const stepText = up.slice(2);
-    const step = checkStep(spec, stepText, start + 2, end, sink);
+    const dom = spec.name === 'day-of-month';
+    // Spring counts day-of-month `*/n` from day 0 (n, 2n, ...): past 31 it never fires, so it stays an error there.
+    const step = checkStep(spec, stepText, start + 2, end, sink, !dom);
     if (!step) return undefined;
+    if (dom && sink.spring && step > 1) {
+      const values = fill(spec, f, step, spec.max, step) ?? valuesFrom(f.values, step, spec.max);
+      const plain = `${step}/${step}`;
+      sink.warn('warn.domFromZero', { el, values: values.join(','), plain }, start, end, plain);
+      return plain;
+    }
+    const first = sink.spring && step > spec.maxStep ? spec.min : undefined;
     const days = fill(spec, f, spec.min, spec.max, step);
     if (days) sink.name(namesOfDays(days, false));
+    if (first !== undefined) return pastRange(spec, el, step, first, start, end, sink);
     return `*/${Number(stepText)}`;
   }
   let m: RegExpExecArray | null;
@@ -278,31 +305,35 @@ function rangeElement(
   let step = 1;
   if (stepText !== undefined) {
     const stepStart = end - stepText.length;
-    if (named) {
-      // The same range in numbers, as an example the user can paste (in the numbering in force).
-      const example = from !== undefined && (b === undefined || to !== undefined) ? `${from}${b === undefined ? '' : `-${to}`}/${stepText || 2}`
-        : spec.name === 'month' ? '1-12/2' : spec.numbering === 'quartz' ? '2-6/2' : '1-5/2';
+    const readable = from !== undefined && (b === undefined || to !== undefined);
+    // The same range in numbers, as an example the user can paste (in the numbering in force).
+    const example = readable ? `${from}${b === undefined ? '' : `-${to}`}/${stepText || 2}`
+      : spec.name === 'month' ? '1-12/2' : spec.numbering === 'quartz' ? '2-6/2' : '1-5/2';
+    if (named && !(sink.spring && readable && stepText !== '')) {
       sink.report('step.afterName', { example }, stepStart - 1, end);
       return undefined;
     }
-    const s = checkStep(spec, stepText, stepStart, end, sink);
+    const s = checkStep(spec, stepText, stepStart, end, sink, true);
     if (!s) return undefined;
     step = s;
+    // Spring reads names as numbers before the step; Quartz drops the step: said, with the plain form.
+    if (named && (to === undefined || to >= from!)) sink.warn('warn.stepAfterName', { el, example }, start, end, example);
   }
   if (from === undefined || (b !== undefined && to === undefined)) return undefined;
-  if (to !== undefined && to < from && spec.numbering === 'dataworks') {
+  if (to !== undefined && to < from && sink.spring) {
     // Spring (the format DataWorks documents) rejects a range that runs backwards; Quartz would wrap it.
-    const days: string[] = [];
-    for (let v = from; v <= to + 7; v += step) days.push(named ? DAY_NAMES[v % 7] : String(v % 7));
-    const list = days.join(',');
-    sink.report('range.inverted', { el, days: list }, start, end);
-    sink.repair('fix.listDays', start, end, list, { days: list });
+    const list = wrapped(spec, from, to, step, named).join(',');
+    const dow = spec.name === 'day-of-week';
+    sink.report('range.inverted', { el, values: list }, start, end);
+    sink.repair(dow ? 'fix.listDays' : 'fix.listValues', start, end, list, { values: list });
     return undefined;
   }
   // `a/n` runs from a to the field's maximum; in Quartz a range whose end is below its start wraps around.
   const last = to ?? (stepText !== undefined ? spec.max : from);
   const days = fill(spec, f, from, last, step);
   if (days) sink.name(namesOfDays(days, stepText === undefined));
+  if (sink.spring && step > spec.maxStep) return pastRange(spec, el, step, from, start, end, sink);
+  if (from === 0 && spec.name === 'day-of-month') zeroDay(el, to, stepText === undefined ? undefined : step, start, end, f, sink);
   const fmt = (text: string, isName: boolean, v: number): string => (isName ? text : spec.pad && v < 10 ? `0${v}` : String(v));
   return fmt(a, aNamed, from) + (b !== undefined ? `-${fmt(b, bNamed, to!)}` : '') + (stepText !== undefined ? `/${step}` : '');
 }
@@ -372,7 +403,9 @@ function isNumberRange(el: string): boolean {
 function atom(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
   if (allDigits(text)) {
     const v = digitsValue(text);
-    if (v < spec.min || v > spec.max) {
+    // Spring counts day-of-month from 0 (and then drops day 0): it accepts a 0 there.
+    const min = sink.spring && spec.name === 'day-of-month' ? 0 : spec.min;
+    if (v < min || v > spec.max) {
       const args: CronArgs = { value: Number.isSafeInteger(v) ? v : text, min: spec.min, max: spec.max };
       if (spec.numbering) args.sunday = sink.text(`sunday.${spec.numbering}`);
       sink.report(spec.rangeKey, args, start, end);
@@ -390,17 +423,70 @@ function atom(spec: FieldSpec, text: string, start: number, end: number, sink: S
   return undefined;
 }
 
-function checkStep(spec: FieldSpec, text: string, start: number, end: number, sink: Sink): number | undefined {
+/** `mayPass`: in Spring's reading a step past the field's range is valid (its first value only); Quartz rejects it. */
+function checkStep(spec: FieldSpec, text: string, start: number, end: number, sink: Sink, mayPass: boolean): number | undefined {
   if (text === '') {
     sink.report('step.missing', {}, start - 1, end);
     return undefined;
   }
   const n = Number(text);
-  if (n < 1 || n > spec.maxStep) {
+  const max = sink.spring && mayPass ? JAVA_INT_MAX : spec.maxStep;
+  if (n < 1 || n > max) {
     sink.report('step.range', { step: text, max: spec.maxStep }, start, end);
     return undefined;
   }
   return n;
+}
+
+/** Spring parses numbers as Java ints: a larger step is an error there too. */
+const JAVA_INT_MAX = 2 ** 31 - 1;
+
+/** A step larger than the field: only the first value `first` fires. Warned, with that value as the fix. */
+function pastRange(spec: FieldSpec, el: string, step: number, first: number, start: number, end: number, sink: Sink): string {
+  const value = spec.pad && first < 10 ? `0${first}` : String(first);
+  sink.warn('warn.stepPastRange', { el, step, min: spec.min, max: spec.max, value }, start, end, value);
+  return value;
+}
+
+/**
+ * Day 0 in day-of-month, which Spring accepts and never fires on (Quartz rejects it): the element
+ * without it, as the fix (`0-7` -> `1-7`, `0/3` -> `3/3`, `0-9/3` -> `3-9/3`); an element that is only
+ * day 0 is dropped from its list (alone, the field has no day: an error, see never.ts).
+ */
+function zeroDay(el: string, to: number | undefined, step: number | undefined, start: number, end: number, f: ParsedField, sink: Sink): void {
+  const s = step ?? 1;
+  const last = to ?? (step === undefined ? 0 : 31);
+  if (s <= last) {
+    const plain = to === undefined ? `${s}/${s}` : `${s}-${to}${step === undefined ? '' : `/${s}`}`;
+    sink.warn('warn.domZero', { el, plain }, start, end, plain);
+  } else if (f.token.text !== el) {
+    // Drop the element and one comma next to it.
+    const at = end < f.token.end ? { start, end: end + 1 } : { start: start - 1, end };
+    sink.warn('warn.domZeroInList', {}, start, end, '', 'fix.dropDayZero', at);
+  }
+}
+
+/** The values of a backwards range `from-to/step` as Quartz wraps it, written as the field writes them (names or numbers). */
+function wrapped(spec: FieldSpec, from: number, to: number, step: number, named: boolean): string[] {
+  const out: string[] = [];
+  if (spec.numbering) { // 0-7 with 0 and 7 Sunday: a week of seven
+    for (let v = from; v <= to + 7; v += step) out.push(named ? DAY_NAMES[v % 7] : String(v % 7));
+    return out;
+  }
+  const size = spec.name === 'day-of-month' ? 31 : spec.max - spec.min + 1;
+  for (let v = from; v <= to + size; v += step) {
+    let w = v % size;
+    if (w === 0 && spec.min === 1) w = size;
+    out.push(named && spec.names ? spec.names[w - spec.min] : spec.pad && w < 10 ? `0${w}` : String(w));
+  }
+  return out;
+}
+
+/** The values set in `values` from `from` to `max` (ascending). */
+function valuesFrom(values: readonly boolean[], from: number, max: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= max; v++) if (values[v]) out.push(v);
+  return out;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { EnvType, TaskPatch } from '../patch/model';
+import { checkDwtasksFolder } from '../files/dwtasks-folder';
 import { advancePulled, parsePulled, serializePulled, type PulledTask } from './pulled';
 
 /** `tasks.dwtasks.json` -> `.dwtasks/pulled/tasks.pulled.json` (not `*.dwtasks.json`: it is no patch). */
@@ -24,6 +25,7 @@ export function readPulledSidecar(patchFile: string): PulledTask[] {
 /** Replaces the sidecar atomically (temp file + rename): a pull records exactly what it wrote. */
 export function writePulledSidecar(patchFile: string, tasks: readonly PulledTask[]): string {
   const path = pulledSidecarPath(patchFile);
+  checkDwtasksFolder(patchFile);
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, serializePulled(tasks, basename(patchFile)));

@@ -1,7 +1,8 @@
 // Peaks: the 5-minute windows (DataWorks' scheduling grid) where the most tasks start, with the
 // resource groups they start on. The same time of day with the same count on several days is one
 // peak ("... on Mon, Tue, Wed"), so a daily midnight pile-up is named once.
-import type { SchedulePicture } from './picture';
+import type { FireRun } from './fire-runs';
+import type { ScheduleWindow } from './window';
 import { WEEKDAY_NAMES, hhmm, wallOf } from './wall';
 
 export const PEAK_MINUTES = 5;
@@ -25,7 +26,13 @@ export interface Peak {
   label: string;
 }
 
-export function findPeaks(p: SchedulePicture, limit: number): Peak[] {
+/** What peaks are found in: a picture's window and its runs (not the picture, which holds the peaks). */
+export interface PeakInput extends ScheduleWindow {
+  totalFires: number;
+  runs: readonly FireRun[];
+}
+
+export function findPeaks(p: PeakInput, limit: number): Peak[] {
   if (limit <= 0 || p.totalFires === 0) return [];
   const fromMs = p.from * 1000;
   const base = Math.floor(fromMs / BUCKET_MS);

@@ -3,6 +3,7 @@
 // enumerations as they have distinct crons. Counts are exact: each fire is one engine answer.
 import { zoneOffsets } from '../cron/zone';
 import { compileSchedule, type WeekdayNumbering } from './cron-source';
+import type { FireRun } from './fire-runs';
 import { findPeaks, type Peak } from './peaks';
 import { NO_GROUP, type ScheduleTask } from './tasks';
 
@@ -46,12 +47,6 @@ export interface SchedulePicture extends ScheduleWindow {
   peaks: Peak[];
   /** Tasks with the same fire times on the same group, counted once with their number (for speed). */
   runs: FireRun[];
-}
-
-export interface FireRun {
-  times: readonly number[];
-  group: string;
-  tasks: number;
 }
 
 export interface PictureOptions {

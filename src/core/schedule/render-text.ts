@@ -4,6 +4,7 @@ import { buildHeatmap } from './heatmap';
 import type { SchedulePicture } from './picture';
 import { describeWindow, zeroFireNotes } from './summary';
 import { WEEKDAY_NAMES } from './wall';
+import { escapeControls } from '../text/safe-text';
 
 export function renderText(p: SchedulePicture): string {
   const map = buildHeatmap(p);
@@ -23,20 +24,20 @@ export function renderText(p: SchedulePicture): string {
   lines.push('');
   if (p.peaks.length) {
     lines.push('Peaks (5-minute windows where the most tasks start):');
-    for (const peak of p.peaks) lines.push(`  ${peak.label}`);
+    for (const peak of p.peaks) lines.push(`  ${escapeControls(peak.label)}`);
   } else {
     lines.push('Peaks: none (no 5-minute window has two or more starts).');
   }
   if (p.groups.length) {
     lines.push('');
     lines.push('By resource group:');
-    for (const g of p.groups) lines.push(`  ${g.id}: ${g.fires} fire${g.fires === 1 ? '' : 's'} of ${g.tasks} task${g.tasks === 1 ? '' : 's'}`);
+    for (const g of p.groups) lines.push(`  ${escapeControls(g.id)}: ${g.fires} fire${g.fires === 1 ? '' : 's'} of ${g.tasks} task${g.tasks === 1 ? '' : 's'}`);
   }
   const notes = zeroFireNotes(p);
   if (notes.length) lines.push('', ...notes);
   if (p.skipped.length) {
     lines.push('', `Skipped (${p.skipped.length}, not counted):`);
-    for (const s of p.skipped) lines.push(`  ${s.task.id}${s.task.env === 'Dev' ? ' (Dev)' : ''}: ${s.reason}`);
+    for (const s of p.skipped) lines.push(`  ${s.task.id}${s.task.env === 'Dev' ? ' (Dev)' : ''}: ${escapeControls(s.reason)}`);
   }
   return lines.join('\n') + '\n';
 }

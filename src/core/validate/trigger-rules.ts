@@ -50,6 +50,12 @@ function checkCronField(c: TaskContext, node: Node): void {
     const span = exact ? { offset: node.offset + 1 + n.start, length: n.end - n.start } : node;
     c.report('cron-weekday-numbers', 'info', 'Trigger.Cron', span, { note: n.message }, [{ title: n.fix.title, edits }]);
   }
+  // Spring (DataWorks' documented format) reads it plainly, Quartz otherwise: a warning with the plain form.
+  for (const w of result.warnings) {
+    const edits = [{ offset: node.offset + 1, length: node.length - 2, newText: JSON.stringify(w.fix.replacement).slice(1, -1) }];
+    const span = exact ? { offset: node.offset + 1 + w.start, length: w.end - w.start } : node;
+    c.report('cron-spring-reading', 'warning', 'Trigger.Cron', span, { warning: w.message }, [{ title: w.fix.title, edits }]);
+  }
   if (result.valid) return;
   const fixes: OffsetFix[] = result.fixes.map((f) => ({
     title: f.title,

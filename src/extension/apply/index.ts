@@ -1,5 +1,6 @@
 // The apply feature: Apply / Preview / Revert Last Apply / Apply History, the code lens and the results.
 import * as vscode from 'vscode';
+import { registerCommand } from '../util/command';
 import type { ConnectionService } from '../connection';
 import { DWTASKS_SELECTOR } from '../language/selector';
 import { testHooks, type PickHook } from '../util/testHooks';
@@ -33,10 +34,10 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     lens,
     vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, lens),
-    vscode.commands.registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
-    vscode.commands.registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
-    vscode.commands.registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
-    vscode.commands.registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
+    registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
+    registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
+    registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
+    registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
   );
   return { results, journalDir: () => journalDir(context), history: () => historyItems(context) };
 }

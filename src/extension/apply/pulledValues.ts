@@ -9,6 +9,7 @@ import type { BatchUpdateRequest } from '../../core/patch/model';
 import type { EnvType } from '../../core/patch/model';
 import { advancePulled, checkPulledValues, pulledAt, type Drift, type PulledTask } from '../../core/pull/pulled';
 import { advancePulledSidecar, readPulledSidecar } from '../../core/pull/sidecar';
+import { checkDwtasksFolder, DwtasksFolderError } from '../../core/files/dwtasks-folder';
 import type { Connection } from '../connection';
 import { readPulledStore, writePulledStore } from '../tree/pulledStore';
 import { readRate } from '../tree/readRate';
@@ -29,6 +30,15 @@ export async function confirmPulledValues(
   context: vscode.ExtensionContext, doc: vscode.TextDocument, request: BatchUpdateRequest, conn: Connection, args: unknown,
 ): Promise<boolean> {
   const hooks = testHooks<PulledValuesTestHooks>(context, args);
+  if (doc.uri.scheme === 'file') {
+    try {
+      checkDwtasksFolder(doc.uri.fsPath); // the sidecar is read and advanced there
+    } catch (e) {
+      if (!(e instanceof DwtasksFolderError)) throw e;
+      void vscode.window.showErrorMessage(vscode.l10n.t('{0} Nothing was sent.', e.message));
+      return false;
+    }
+  }
   const pulled = pulledAt(latest([...readPulledStore(context), ...(doc.uri.scheme === 'file' ? readPulledSidecar(doc.uri.fsPath) : [])]), conn.client.endpoint);
   if (!pulled.length) return true;
   const file = vscode.workspace.asRelativePath(doc.uri);

@@ -1,13 +1,13 @@
-// The one way into clientModules.ts: a dynamic import, which the build turns into a require() of
-// dist/client.js. Opening any JSONC file activates the extension; the SDK costs more to load than
-// all of the rest, so it waits for the first request (or Select Profile, Use Local Emulator).
-export type ClientModules = typeof import('./clientModules.js');
+// The one way into the API client (dataworks/sdk-bundle.ts): a dynamic import, which the build turns
+// into a require() of dist/client.js. The SDK costs more to load than all of the rest, so it waits
+// for the first request (or Select Profile).
+export type ClientModules = typeof import('../../dataworks/sdk-bundle.js');
 
 let loading: Promise<ClientModules> | undefined;
 let loaded = false;
 
 export function loadClientModules(): Promise<ClientModules> {
-  loading ??= import('./clientModules.js').then((m) => {
+  loading ??= import('../../dataworks/sdk-bundle.js').then((m) => {
     loaded = true;
     return m;
   });

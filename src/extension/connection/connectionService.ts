@@ -1,6 +1,6 @@
 // Builds the one DataWorksClient the extension uses, from user-level settings and SecretStorage,
 // lazily: nothing here touches the network or spawns anything until a feature asks for a client,
-// and the client's code itself (the SDK, the emulator launcher) loads only then (clientLoader.ts).
+// and the client's code itself (the SDK) loads only then (clientLoader.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DataWorksClient } from '../../dataworks/client';
@@ -8,7 +8,7 @@ import type { CredentialSpec } from '../../dataworks/credentials';
 import { endpointFor } from '../../dataworks/endpoint';
 import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../core/emulator-defaults';
 import { loadClientModules } from './clientLoader';
-import type { RunningEmulator } from './emulatorProcess';
+import { startEmulatorProcess, type RunningEmulator } from './emulatorProcess';
 import { NotConfiguredError, accessKeyMissing } from './errors';
 import type { RequestLog } from './requestLog';
 import { readAccessKey, isSecretStorageKey } from './secrets';
@@ -109,7 +109,7 @@ export class ConnectionService implements vscode.Disposable {
       const storage = this.context.globalStorageUri.fsPath;
       await vscode.workspace.fs.createDirectory(this.context.globalStorageUri);
       const stateFile = path.join(storage, 'emulator-state.json');
-      this.emulatorStarting = loadClientModules().then((m) => m.startEmulatorProcess(this.context.extensionPath, stateFile));
+      this.emulatorStarting = startEmulatorProcess(this.context.extensionPath, stateFile);
       this.emulatorStarting.then(
         (running) => {
           this.emulator = running;

@@ -1,6 +1,7 @@
 // The connection feature: settings, secrets, emulator, status bar, request log, and the service
 // other features (tree, completion, apply) ask for a client.
 import * as vscode from 'vscode';
+import { registerCommand, useCommandLog } from '../util/command';
 import { testHooks, type PickHook } from '../util/testHooks';
 import { clearAccessKey, setAccessKey } from './accessKeyCommand';
 import { ConnectionService } from './connectionService';
@@ -23,21 +24,23 @@ export interface ConnectionFeature {
 
 export function registerConnection(context: vscode.ExtensionContext): ConnectionFeature {
   const log = new RequestLog();
+  // Every command's failure is written to this log (util/command.ts).
+  useCommandLog(log);
   const service = new ConnectionService(context, log);
   const statusBar = createStatusBar(service);
   context.subscriptions.push(
     log,
     service,
     statusBar.disposable,
-    vscode.commands.registerCommand('dataworks.setAccessKey', (args?: unknown) => setAccessKey(context, service, args)),
-    vscode.commands.registerCommand('dataworks.clearAccessKey', () => clearAccessKey(context, service)),
-    vscode.commands.registerCommand('dataworks.selectRegion', (region?: string) => selectRegion(context, typeof region === 'string' ? region : undefined)),
-    vscode.commands.registerCommand('dataworks.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
-    vscode.commands.registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>
+    registerCommand('dataworks.setAccessKey', (args?: unknown) => setAccessKey(context, service, args)),
+    registerCommand('dataworks.clearAccessKey', () => clearAccessKey(context, service)),
+    registerCommand('dataworks.selectRegion', (region?: string) => selectRegion(context, typeof region === 'string' ? region : undefined)),
+    registerCommand('dataworks.selectProfile', (profile?: string) => selectProfile(typeof profile === 'string' ? profile : undefined)),
+    registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>
       useLocalEmulator(service, args && typeof args === 'object' && 'mode' in args ? (args as UseEmulatorArgs) : undefined),
     ),
-    vscode.commands.registerCommand('dataworks.pickConnection', (args?: unknown) => pickConnection(service, testHooks<PickHook>(context, args))),
-    vscode.commands.registerCommand('dataworks.showLog', () => log.show()),
+    registerCommand('dataworks.pickConnection', (args?: unknown) => pickConnection(service, testHooks<PickHook>(context, args))),
+    registerCommand('dataworks.showLog', () => log.show()),
   );
   return { service, statusBar: statusBar.item };
 }

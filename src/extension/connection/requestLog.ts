@@ -2,6 +2,7 @@
 // the client's request record, which carries no credentials, so no secret can reach it.
 import * as vscode from 'vscode';
 import type { RequestLog as RequestRecord } from '../../dataworks/client';
+import { escapeControls } from '../../core/text/safe-text';
 
 export type { RequestLog as RequestRecord } from '../../dataworks/client';
 
@@ -32,19 +33,18 @@ export class RequestLog implements vscode.Disposable {
     else this.error(line);
   }
 
+  // Every line passes escapeControls: a message or name from the service shows its controls and
+  // bidi characters as visible escapes, as the CLI prints them.
   info(line: string): void {
-    this.keep(line);
-    this.channel.info(line);
+    this.channel.info(this.keep(line));
   }
 
   warn(line: string): void {
-    this.keep(line);
-    this.channel.warn(line);
+    this.channel.warn(this.keep(line));
   }
 
   error(line: string): void {
-    this.keep(line);
-    this.channel.error(line);
+    this.channel.error(this.keep(line));
   }
 
   show(): void {
@@ -59,8 +59,10 @@ export class RequestLog implements vscode.Disposable {
     this.channel.dispose();
   }
 
-  private keep(line: string): void {
+  private keep(raw: string): string {
+    const line = escapeControls(raw);
     this.recent.push(line);
     if (this.recent.length > KEEP) this.recent.splice(0, this.recent.length - KEEP);
+    return line;
   }
 }

@@ -1,6 +1,7 @@
 // Shows where commands go (profile or emulator, region); a click opens the connection picker.
 import * as vscode from 'vscode';
 import type { ConnectionService } from './connectionService';
+import { escapeMarkdownLine } from '../util/markdown';
 
 /** The item (tests read its text, tooltip and command) and what releases it. */
 export function createStatusBar(service: ConnectionService): { item: vscode.StatusBarItem; disposable: vscode.Disposable } {
@@ -12,9 +13,9 @@ export function createStatusBar(service: ConnectionService): { item: vscode.Stat
     item.text = `$(${target.isEmulator ? 'vm' : 'cloud'}) ${target.label}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${vscode.l10n.t('DataWorks requests go to')}**\n\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Target')}: ${escape(target.label)}\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Region')}: ${escape(target.region)}\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Endpoint')}: ${escape(target.endpoint || '—')}\n\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Target')}: ${escapeMarkdownLine(target.label)}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Region')}: ${escapeMarkdownLine(target.region)}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Endpoint')}: ${escapeMarkdownLine(target.endpoint || '—')}\n\n`);
     tip.appendMarkdown(vscode.l10n.t('Click to change.'));
     item.tooltip = tip;
   };
@@ -24,6 +25,3 @@ export function createStatusBar(service: ConnectionService): { item: vscode.Stat
   return { item, disposable: vscode.Disposable.from(item, sub) };
 }
 
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

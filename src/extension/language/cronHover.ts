@@ -25,8 +25,8 @@ export class CronHover implements vscode.HoverProvider {
     const zone = cronTimeZone(doc.uri);
     const weekdays = cronWeekdayNumbering(doc.uri);
     const info = cronInfo(cron.expr, locale, zone.zone, NEXT_FIRE_COUNT, weekdays);
+    // The file's text goes in an untrusted part; the command links, our own text only, in a second part.
     const md = new vscode.MarkdownString(undefined, true);
-    md.isTrusted = { enabledCommands: ['markdown.showPreview', 'workbench.action.openSettings'] };
     md.appendMarkdown(`**${vscode.l10n.t('DataWorks cron')}** `).appendMarkdown(inlineCode(cron.expr));
     md.appendMarkdown('\n\n');
     if (!info.valid) {
@@ -42,13 +42,20 @@ export class CronHover implements vscode.HoverProvider {
         md.appendMarkdown(`\n$(warning) ${escapeMarkdown(vscode.l10n.t('dataworks.timeZone "{0}" is not a known IANA time zone; it is ignored.', zone.invalidSetting))}\n`);
       }
     }
-    md.appendMarkdown(`\n${escapeMarkdown(numberingLine(weekdays))} `);
+    return new vscode.Hover([md, this.links(weekdays)], toVsRange(patch.rangeAt(cron.node.offset, cron.node.length)));
+  }
+
+  /** The weekday numbering and the two command links: nothing from the file, so it alone may run commands. */
+  private links(weekdays: WeekdayNumbering): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ['markdown.showPreview', 'workbench.action.openSettings'] };
+    md.appendMarkdown(`${escapeMarkdown(numberingLine(weekdays))} `);
     const settingArgs = encodeURIComponent(JSON.stringify([WEEKDAY_NUMBERING_SETTING]));
     md.appendMarkdown(`[${vscode.l10n.t('Change the weekday numbering')}](command:workbench.action.openSettings?${settingArgs})\n`);
     // A Uri serialises with $mid, so the workbench revives it as a Uri for the command.
     const args = encodeURIComponent(JSON.stringify([this.rulesDoc]));
     md.appendMarkdown(`\n[${vscode.l10n.t('DataWorks cron rules')}](command:markdown.showPreview?${args})`);
-    return new vscode.Hover(md, toVsRange(patch.rangeAt(cron.node.offset, cron.node.length)));
+    return md;
   }
 }
 

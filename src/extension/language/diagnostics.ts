@@ -1,6 +1,6 @@
 // Core validation findings as VS Code diagnostics: on open and on change (debounced so typing in a
 // large file stays smooth), cleared on close. One collection, source "DataWorks", code = finding code.
-// Large documents are validated on a worker thread (validationWorker.ts), so the extension host's
+// Large documents are validated on a worker thread (validateOffThread.ts), so the extension host's
 // main thread stays free; if the worker is missing or fails, they are validated in-thread as before.
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -8,8 +8,8 @@ import type { Finding, Severity } from '../../core/types';
 import { toVsRange } from '../util/ranges';
 import { cronWeekdayNumbering, currentLocale, WEEKDAY_NUMBERING_SETTING } from '../util/settings';
 import { isPatchDocument } from './selector';
-import { validateDocument, ValidationCache } from './validation';
-import { ValidationWorker } from './validationWorker';
+import { validateDocument, ValidationCache } from './validateDocument';
+import { ValidationWorker } from './validateOffThread';
 
 export const DIAGNOSTIC_SOURCE = 'DataWorks';
 const DEBOUNCE_MS = 250;

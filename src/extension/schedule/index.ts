@@ -1,6 +1,7 @@
 // Show Schedule: the schedule picture of the active patch (before vs after, side by side) or of a
 // project environment from the Tasks view, as a webview heatmap; Spread Start Minutes on a peak.
 import * as vscode from 'vscode';
+import { registerCommand } from '../util/command';
 import { computePicture, makeWindow, patchedOver, type SchedulePicture, type ScheduleTask } from '../../core/schedule';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
@@ -43,7 +44,7 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
   context.subscriptions.push(
     panel,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
-    vscode.commands.registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
+    registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
       const hooks = testHooks<ScheduleTestHooks>(context, arg);
       spreadHook = hooks;
       windowFrom = typeof hooks.from === 'number' ? hooks.from : undefined;
@@ -52,7 +53,7 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
       const uri = arg instanceof vscode.Uri ? arg : (arg as { uri?: unknown } | undefined)?.uri;
       return showPatchSchedule(connection, panel, uri instanceof vscode.Uri ? uri : undefined);
     }),
-    vscode.commands.registerCommand('dataworks.spreadStartMinutes', async (arg?: unknown): Promise<SpreadResult | undefined> => {
+    registerCommand('dataworks.spreadStartMinutes', async (arg?: unknown): Promise<SpreadResult | undefined> => {
       const a = (arg ?? {}) as { uri?: unknown; start?: unknown };
       const doc = await patchDocument(a.uri instanceof vscode.Uri ? a.uri : undefined);
       if (!doc) return undefined;

@@ -37,13 +37,8 @@ export async function addAllMatching(
   if (!target) return undefined;
   const filter = provider.filter();
   const filterText = describeFilter(filter);
-  let leaves: string[] | undefined;
-  try {
-    leaves = args.fields ? resolveFields(args.fields) : await pickFields(context, hooks);
-  } catch (e) {
-    void vscode.window.showErrorMessage((e as Error).message);
-    return undefined;
-  }
+  // A bad field list throws: the command wrapper (util/command.ts) reports it.
+  const leaves = args.fields ? resolveFields(args.fields) : await pickFields(context, hooks);
   if (!leaves) return undefined;
   const chosen = leaves;
   const rps = readRate();

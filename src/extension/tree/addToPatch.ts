@@ -39,15 +39,10 @@ export async function addToPatch(
     void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more tasks in the DataWorks view first.'));
     return undefined;
   }
-  let leaves: string[] | undefined;
-  try {
-    leaves = options.fields ? resolveFields(options.fields)
-      : options.includeTags !== undefined ? PULL_LEAVES.filter((p) => options.includeTags || p !== 'Tags')
-        : await pickFields(context, testHooks<PickManyHook>(context, options), nodes.length);
-  } catch (e) {
-    void vscode.window.showErrorMessage((e as Error).message);
-    return undefined;
-  }
+  // A bad field list or a failed connection throws: the command wrapper (util/command.ts) reports it.
+  const leaves = options.fields ? resolveFields(options.fields)
+    : options.includeTags !== undefined ? PULL_LEAVES.filter((p) => options.includeTags || p !== 'Tags')
+      : await pickFields(context, testHooks<PickManyHook>(context, options), nodes.length);
   if (!leaves) return undefined;
   const pulledAt = new Date();
   const tasks = leaves.includes('Tags')
@@ -55,13 +50,7 @@ export async function addToPatch(
     : nodes.map((node) => ({ node, task: details.cached(node.task.Id, node.env) ?? node.task }));
   if (!tasks) return undefined;
   const chosen = leaves;
-  let endpoint: string;
-  try {
-    endpoint = (await connection.getConnection()).client.endpoint;
-  } catch (e) {
-    void vscode.window.showErrorMessage((e as Error).message);
-    return undefined;
-  }
+  const endpoint = (await connection.getConnection()).client.endpoint;
   return insertPulled(context, tasks.map(({ task, node }) => buildPullEntry(task, node.env, chosen)), pulledAt, endpoint);
 }
 

@@ -1,6 +1,7 @@
 // The Tasks view: tree, commands on its nodes, and the Task JSON documents. Nothing here calls
 // the service until the view asks for children.
 import * as vscode from 'vscode';
+import { registerCommand } from '../util/command';
 import type { ConnectionService } from '../connection';
 import { addAllMatching, type AddAllMatchingArgs } from './addAllMatching';
 import { addToPatch, type AddToPatchOptions } from './addToPatch';
@@ -49,31 +50,31 @@ export function registerTree(context: vscode.ExtensionContext, connection: Conne
       view.description = provider.filterDescription();
     }),
     vscode.workspace.registerTextDocumentContentProvider(TASK_SCHEME, documents),
-    vscode.commands.registerCommand('dataworks.refresh', (node?: unknown) => {
+    registerCommand('dataworks.refresh', (node?: unknown) => {
       if (node instanceof TreeNode) provider.refresh(node);
       else provider.refreshAll();
     }),
-    vscode.commands.registerCommand('dataworks.loadMore', (node?: unknown) => (node instanceof LoadMoreNode ? node.env.loadMore() : undefined)),
-    vscode.commands.registerCommand('dataworks.loadAll', (node?: unknown) => loadAllCommand(node)),
-    vscode.commands.registerCommand('dataworks.filter', async (args?: unknown) => {
+    registerCommand('dataworks.loadMore', (node?: unknown) => (node instanceof LoadMoreNode ? node.env.loadMore() : undefined)),
+    registerCommand('dataworks.loadAll', (node?: unknown) => loadAllCommand(node)),
+    registerCommand('dataworks.filter', async (args?: unknown) => {
       const given = sanitizeFilter(args);
       const next = given ?? (await promptFilter(provider.filter()));
       if (next) provider.setFilter(next);
     }),
-    vscode.commands.registerCommand('dataworks.clearFilter', () => provider.setFilter({})),
-    vscode.commands.registerCommand('dataworks.copyId', async (clicked?: unknown, selected?: unknown) => {
+    registerCommand('dataworks.clearFilter', () => provider.setFilter({})),
+    registerCommand('dataworks.copyId', async (clicked?: unknown, selected?: unknown) => {
       const ids = selectedTasks(clicked, selected).map((n) => n.task.Id);
       if (!ids.length) return;
       await vscode.env.clipboard.writeText(ids.join('\n'));
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', ids.length === 1 ? ids[0]! : vscode.l10n.t('{0} task ids', ids.length)), 4000);
     }),
-    vscode.commands.registerCommand('dataworks.addToPatch', (clicked?: unknown, selected?: unknown, options?: AddToPatchOptions) =>
+    registerCommand('dataworks.addToPatch', (clicked?: unknown, selected?: unknown, options?: AddToPatchOptions) =>
       addToPatch(context, connection, details, clicked, selectedTasks(clicked, selected), options && typeof options === 'object' ? options : {}),
     ),
-    vscode.commands.registerCommand('dataworks.addAllMatching', (node?: unknown, args?: AddAllMatchingArgs) =>
+    registerCommand('dataworks.addAllMatching', (node?: unknown, args?: AddAllMatchingArgs) =>
       addAllMatching(context, provider, node, args && typeof args === 'object' && !Array.isArray(args) ? args : {}),
     ),
-    vscode.commands.registerCommand('dataworks.showTaskJson', async (clicked?: unknown) => {
+    registerCommand('dataworks.showTaskJson', async (clicked?: unknown) => {
       const node = selectedTasks(clicked, undefined)[0];
       if (node) await showTaskJson(node.task.Id, node.env, node.task.Name);
     }),

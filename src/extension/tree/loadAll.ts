@@ -9,7 +9,7 @@ import { LoadMoreNode } from './nodes/loadMoreNode';
 import { readRate } from './readRate';
 
 export async function loadAllCommand(node: unknown): Promise<void> {
-  const env = node instanceof EnvNode ? node : node instanceof LoadMoreNode ? node.env : undefined;
+  const env = node instanceof EnvNode ? node : node instanceof LoadMoreNode && node.env instanceof EnvNode ? node.env : undefined;
   if (!env) return;
   const rps = readRate();
   try {

@@ -40,7 +40,8 @@ suite('foundation: lazy loading', () => {
 
     assert.equal(api.clientLoaded(), false, 'the extension loaded its client bundle before any request');
     assert.equal(inModuleCache(), false, `${clientBundle} is in the module cache before any request`);
-    assert.ok(api.activationMs > 0 && api.activationMs < 60_000, `activationMs ${api.activationMs}`);
+    // Recorded, not bounded: how fast it activates is bench/activation.bench.ts's figure.
+    assert.ok(Number.isFinite(api.activationMs) && api.activationMs > 0, `activationMs ${api.activationMs}`);
 
     const out = path.join(ext.extensionPath, 'test-results', 'perf');
     fs.mkdirSync(out, { recursive: true });

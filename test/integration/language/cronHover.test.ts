@@ -81,4 +81,20 @@ suite('language: cron hover', () => {
     const cronKey = await hoverText(doc, rangeOf(doc, '"Cron"').start.translate(0, 2));
     assert.match(cronKey, /Trigger\.Cron/);
   });
+
+  test('a Cron value cannot leave its code span, and the part showing it runs no command', async () => {
+    // A blank line, a backtick fence and a command link inside the value (JSON escapes in the file).
+    const hostile = '00 00 02 * * ?\\n\\n[run](command:workbench.action.terminal.new) ``` \\u202e';
+    const doc = await openPatch(`{ "Tasks": [ { "Id": 203, "Trigger": { "Cron": "${hostile}" } } ] }\n`);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, rangeOf(doc, '00 00 02').start.translate(0, 2));
+    const parts = hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+    const showing = parts.filter((p) => p.value.includes('terminal.new'));
+    assert.equal(showing.length, 1, 'one part shows the value');
+    assert.ok(!showing[0]!.isTrusted, 'the part with the file\'s text is not trusted');
+    const span = /(`{4,})(.*?)\1/.exec(showing[0]!.value);
+    assert.ok(span, `a fence longer than the value's backtick run:\n${showing[0]!.value}`);
+    assert.ok(span[2]!.includes('\\u000a\\u000a[run](command:workbench.action.terminal.new)'), 'the line breaks shown as escapes, inside the span');
+    assert.ok(span[2]!.includes('\\u202e'), 'the bidi override as an escape');
+    for (const p of parts.filter((x) => x.isTrusted)) assert.ok(!p.value.includes('terminal.new'), 'a trusted part holds none of the file\'s text');
+  });
 });

@@ -45,7 +45,7 @@ export async function hoverText(doc: vscode.TextDocument, pos: vscode.Position):
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : c.value))
     .join('\n')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$])/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~<>$&=])/g, '$1')
     .replace(/&nbsp;/g, ' ');
 }
 

@@ -45,7 +45,7 @@ test('an invalid expression: caret under the offending token, the problem, the f
   assert.equal(lines[1], `${' '.repeat(13)}^`);
   assert.match(lines[2], /^error: day-of-week: must be \?/);
   assert.equal(lines[3], 'fix: Replace * with ? in day-of-week: 00 00 00 * * ?');
-  const wide = await run(['00 00 00 ? * MON-FRI/2']);
+  const wide = await run(['00 00 00 ? * MON-FRI/2', '--weekdays', 'quartz']); // Spring reads the step (a warning); Quartz drops it
   const caret = wide.out.split('\n')[1];
   assert.equal(caret.indexOf('^'), '00 00 00 ? * MON-FRI'.length);
   assert.equal(caret.trim(), '^^');
@@ -56,7 +56,8 @@ test('--json: the contract shape with epoch seconds equal to nextFireTimes', asy
   const r = await run([expr, '--json', '--from', FROM_S, '--tz', 'Europe/Berlin']);
   assert.equal(r.code, 0);
   const j = JSON.parse(r.out);
-  assert.deepEqual(Object.keys(j), ['expr', 'valid', 'problems', 'description', 'next']);
+  assert.deepEqual(Object.keys(j), ['expr', 'valid', 'problems', 'warnings', 'description', 'next']);
+  assert.deepEqual(j.warnings, []);
   assert.equal(j.expr, expr);
   assert.equal(j.valid, true);
   assert.deepEqual(j.problems, []);
@@ -64,9 +65,29 @@ test('--json: the contract shape with epoch seconds equal to nextFireTimes', asy
   const want = nextFireTimes(expr, new Date(FROM), 'Europe/Berlin', 5).map((d) => d.getTime() / 1000);
   assert.deepEqual(j.next, want);
   const bad = JSON.parse((await run(['0 0 0 ? * 8', '--json'])).out);
-  assert.deepEqual(bad, { expr: '0 0 0 ? * 8', valid: false, problems: [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)' }], description: '', next: [] });
+  assert.deepEqual(bad, { expr: '0 0 0 ? * 8', valid: false, problems: [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 0-7 (0 or 7 = Sunday, 1 = Monday, or SUN-SAT)' }], warnings: [], description: '', next: [] });
   const quartz = JSON.parse((await run(['0 0 0 ? * 8', '--json', '--weekdays', 'quartz'])).out);
   assert.deepEqual(quartz.problems, [{ field: 'day-of-week', message: 'day-of-week: 8 is out of range 1-7 (1 = Sunday, or SUN-SAT)' }]);
+});
+
+test('--json: a warning is apart from the problems, valid and fires as Spring reads it (exit 0); the human form prints it with its fix', async () => {
+  const expr = '0 0 22 ? * ?';
+  const r = await run([expr, '--json', '--from', FROM_S, '--tz', 'UTC', '--next', '2']);
+  assert.equal(r.code, 0);
+  const j = JSON.parse(r.out);
+  assert.equal(j.valid, true);
+  assert.deepEqual(j.problems, []);
+  assert.equal(j.warnings.length, 1);
+  assert.equal(j.warnings[0].field, 'day-of-month');
+  assert.match(j.warnings[0].message, /both \?: Spring.*runs every day; Quartz rejects it/);
+  assert.deepEqual(j.warnings[0].fix, { title: 'Run every day (* in day-of-month)', replacement: '0 0 22 * * ?' });
+  assert.deepEqual(j.next, nextFireTimes(expr, new Date(FROM), 'UTC', 2).map((d) => d.getTime() / 1000));
+  assert.equal(j.next[1] - j.next[0], 86_400, 'every day');
+  const human = await run([expr]);
+  assert.equal(human.code, 0);
+  assert.match(human.out, /^warning: day-of-month: .*\nfix: Run every day \(\* in day-of-month\): 0 0 22 \* \* \?$/m);
+  const quartz = JSON.parse((await run([expr, '--json', '--weekdays', 'quartz'])).out);
+  assert.equal(quartz.valid, false, 'Quartz rejects both day fields ?');
 });
 
 test('--weekdays: 2-6 is Tuesday through Saturday in the DataWorks numbering (default), Monday through Friday in Quartz\'s', async () => {
@@ -104,8 +125,8 @@ test('- reads stdin: one JSON line per input line, in order, echoing each line e
   const out = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
   assert.equal(out.length, input.length);
   out.forEach((o, i) => assert.equal(o.expr, input[i].replace(/\r$/, ''), `line ${i + 1}`));
-  assert.deepEqual(out.map((o) => o.valid), [true, true, false, false, true, true, true]);
-  assert.deepEqual(out[6].next, []); // valid, never fires
+  assert.deepEqual(out.map((o) => o.valid), [true, true, false, false, true, true, false]);
+  assert.deepEqual(out[6].problems, [{ field: 'day-of-month', message: 'day-of-month: never fires: there is no day 30 in February (at most 29 days)' }]);
   assert.equal(out[0].next.length, 2);
   assert.equal(r.code, 1); // some line is invalid
   const ok = await run(['-', '--from', FROM_S], '00 00 00 * * ?\n00 30 12 ? * SUN\n');
@@ -128,9 +149,13 @@ test('usage errors exit 2 with a message', async () => {
 
 test('jsonLine is JSON.stringify of the result, byte for byte (valid lines are written by hand)', () => {
   const results: CronJson[] = [
-    { expr: '00 00 00 * * ?', valid: true, problems: [], description: 'At 00:00', next: [1764288000, 1764374400] },
-    { expr: '  0 0 1 ? * MON "\\\u2028\u00e9\ud800', valid: true, problems: [], description: 'Quote " backslash \\ tab \t', next: [] },
-    { expr: 'nonsense', valid: false, problems: [{ field: 'expression', message: 'expected "6" fields' }], description: '', next: [] },
+    { expr: '00 00 00 * * ?', valid: true, problems: [], warnings: [], description: 'At 00:00', next: [1764288000, 1764374400] },
+    { expr: '  0 0 1 ? * MON "\\\u2028\u00e9\ud800', valid: true, problems: [], warnings: [], description: 'Quote " backslash \\ tab \t', next: [] },
+    { expr: 'nonsense', valid: false, problems: [{ field: 'expression', message: 'expected "6" fields' }], warnings: [], description: '', next: [] },
+    {
+      expr: '0 0 22 ? * ?', valid: true, problems: [], description: 'At 22:00, every day', next: [],
+      warnings: [{ field: 'day-of-month', message: 'both ?', fix: { title: 'Run every day', replacement: '0 0 22 * * ?' } }],
+    },
   ];
   for (const r of results) assert.equal(jsonLine(r), `${JSON.stringify(r)}\n`);
 });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { UsageError } from '../../../src/cli/args';
 import { runWithExitCodes } from '../../../src/cli/exit-codes';
+import { safeIO } from '../../../src/cli/io';
 import { PatchInputError } from '../../../src/cli/patch-file';
 import { classifyServiceError, DataWorksError } from '../../../src/dataworks/errors';
 
@@ -11,7 +12,7 @@ async function run(thrown: unknown, args = ['p.dwtasks.json']): Promise<{ code: 
   const stderr = new PassThrough();
   let err = '';
   stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runWithExitCodes('demo', 'HELP TEXT\n', args, { stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: {} }, () =>
+  const code = await runWithExitCodes('demo', 'HELP TEXT\n', args, safeIO({ stdin: new PassThrough(), stdout: new PassThrough(), stderr, env: {} }), () =>
     thrown === undefined ? Promise.resolve(1) : Promise.reject(thrown));
   return { code, err };
 }

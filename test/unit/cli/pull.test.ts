@@ -2,7 +2,7 @@
 // pulled-value check on what it wrote.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyCommand } from '../../../src/cli/commands/apply';
@@ -63,7 +63,7 @@ test('pull: without --fields, Id and EnvType only (the no-op warning is the only
   assert.deepEqual([...new Set(validateText(text, { schema: true }).findings.map((f) => f.code))], ['dwtasks/task-no-changes']);
   r = await runCommand(pullCommand, args, env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /exists; give another --out, or --force/);
+  assert.match(r.stderr, /dev\.dwtasks\.json exists; give another path, or --force to replace it/);
   r = await runCommand(pullCommand, [...args, '--force'], env);
   assert.equal(r.code, 0, r.stderr);
 });
@@ -134,4 +134,23 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 45 05 * * ?');
+});
+
+test('pull and apply refuse a .dwtasks folder that links out of the patch\'s folder; nothing is read, written or sent', async () => {
+  const repo = mkdtempSync(join(tmpdir(), 'dwrepo-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'dwelsewhere-'));
+  symlinkSync(elsewhere, join(repo, '.dwtasks'));
+  const out = join(repo, 'linked.dwtasks.json');
+  const calls = fx.requests.length;
+  let r = await runCommand(pullCommand, ['--project', project, '--out', out, '--endpoint', fx.emu.endpoint], env);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /\.dwtasks is a symbolic link to .*outside the folder of the patch/);
+  assert.equal(existsSync(out), false);
+  const task = prodOf(project)[0]!;
+  writeFileSync(out, JSON.stringify({ Tasks: [{ Id: Number(task.Id), EnvType: 'Prod', Timeout: 7200 }] }));
+  r = await runCommand(applyCommand, [out, '--endpoint', fx.emu.endpoint, '--yes'], env);
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /outside the folder of the patch/);
+  assert.equal(fx.requests.length, calls, 'no request at all');
+  assert.deepEqual(readdirSync(elsewhere), [], 'nothing written where the link points');
 });

@@ -75,6 +75,17 @@ test('patch with a connection: patched crons, current ones for the rest (batched
   assert.match(page, /^<!DOCTYPE html>/);
   assert.ok(page.includes('<svg') && !page.includes('<script') && !/src="http|href="http/.test(page), 'self-contained');
   assert.ok(page.includes('1 Manual task') || page.includes('2 Manual tasks'));
+  // The report exists now: kept unless --force (refused before any read), then replaced whole.
+  writeFileSync(html, 'mine');
+  const before = actions.length;
+  r = await runCommand(scheduleCommand, [file, '--endpoint', emu.endpoint, '--tz', ZONE, '--html', html], env);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /schedule\.html exists; give another path, or --force to replace it/);
+  assert.equal(readFileSync(html, 'utf8'), 'mine');
+  assert.equal(actions.length, before, 'nothing read');
+  r = await runCommand(scheduleCommand, [file, '--endpoint', emu.endpoint, '--tz', ZONE, '--html', html, '--force'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(readFileSync(html, 'utf8'), /^<!DOCTYPE html>/);
 
   r = await runCommand(scheduleCommand, [file, '--endpoint', emu.endpoint, '--tz', ZONE, '--from', '2026-11-30'], env);
   assert.equal(r.code, 0, r.stderr);

@@ -36,13 +36,14 @@ test('abort during the backoff wait ends the call at once, with no further attem
   // A fixed jitter draw makes the wait long (5 s) and the test deterministic.
   const { client, logs, logged } = clientFor(emu, { retry: { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5_000, random: () => 1 } });
   const used = emu.snapshot().quota.used;
-  const started = Date.now();
   const call = client.listProjects({}, ac.signal);
   // The client logs the attempt, then starts its wait in the same tick: this runs during the wait.
-  assert.equal((await logged(1))[0]!.outcome, 'retry');
+  const [retry] = await logged(1);
+  assert.equal(retry!.outcome, 'retry');
+  assert.equal(retry!.retryInMs, 5_000);
   ac.abort();
+  // Cancelled in the wait (had it run out, the next attempt would find the signal aborted "before sending").
   await assert.rejects(call, isCancelled(/while waiting to retry/));
-  assert.ok(Date.now() - started < 2_000, `ended ${Date.now() - started} ms after start`);
   await emu.idle();
   assert.deepEqual(logs.map((l) => l.outcome), ['retry'], 'no second attempt');
   assert.equal(emu.snapshot().quota.used, used + 1, 'one request reached the service');
@@ -55,12 +56,11 @@ test('abort mid-request: the call ends promptly and the connection is closed, so
   const ac = new AbortController();
   // Aborted once the emulator has the request, 700 ms before it would run it.
   void emu.received(emu.receivedCount + 1).then(() => ac.abort());
-  const started = Date.now();
   await assert.rejects(
     client.batchUpdateTasks({ Tasks: [{ Id: task.Id, Description: 'must not be applied' }] }, ac.signal),
     isCancelled(/while the request was in flight/),
   );
-  assert.ok(Date.now() - started < 600, 'did not wait for the answer');
+  // Had it waited for the answer, the update would have run: checked below once the emulator is idle.
   assert.deepEqual(logs.map((l) => `${l.outcome}:${l.code}`), ['error:Cancelled']);
   // Had the socket stayed open, the emulator would run the update once the slow period is over:
   // idle() resolves when it is done with the request either way.

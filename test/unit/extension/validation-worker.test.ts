@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { ValidationCache, validateText } from '../../../src/core/validate/index';
-import { ValidationWorker } from '../../../src/extension/language/validationWorker';
+import { ValidationWorker } from '../../../src/extension/language/validateOffThread';
 import { generatePatch } from '../../../bench/generate-patch';
 
 const dir = mkdtempSync(join(tmpdir(), 'dwtasks-worker-'));
@@ -16,7 +16,7 @@ const script = join(dir, 'validate-worker.js');
 let worker: ValidationWorker;
 
 before(() => {
-  esbuild.buildSync({ entryPoints: ['src/extension/language/validateWorker.ts'], bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning' });
+  esbuild.buildSync({ entryPoints: ['src/extension/language/validateWorkerEntry.ts'], bundle: true, platform: 'node', format: 'cjs', mainFields: ['module', 'main'], outfile: script, logLevel: 'warning' });
   worker = new ValidationWorker(script);
 });
 after(() => {

@@ -7,14 +7,14 @@ import { collectAll, type PagingProgress } from '../../../dataworks/paging';
 import type { Project, Task } from '../../../dataworks/types';
 import { errorNodes } from '../errorNodes';
 import { describeFilter, filterQuery, isEmptyFilter } from '../filter';
-import { LoadMoreNode } from './loadMoreNode';
+import { LoadMoreNode, type PagedList } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 import { TreeNode, type TreeHost } from './node';
 import { TaskNode } from './taskNode';
 
 export const TASK_PAGE_SIZE = 100;
 
-export class EnvNode extends TreeNode {
+export class EnvNode extends TreeNode implements PagedList {
   private tasks: TaskNode[] = [];
   private readonly seen = new Set<string>();
   private total: number | undefined;
@@ -43,6 +43,10 @@ export class EnvNode extends TreeNode {
 
   get isLoading(): boolean {
     return this.loading !== undefined;
+  }
+
+  get listId(): string {
+    return `${this.project.Id}/${this.env}`;
   }
 
   getTreeItem(): vscode.TreeItem {

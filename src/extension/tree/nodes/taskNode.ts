@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { EnvType } from '../../../core/patch/model';
 import type { Project, Task } from '../../../dataworks/types';
 import { scheduleText } from '../cronText';
+import { escapeMarkdownLine } from '../../util/markdown';
 import { TreeNode, type TreeHost } from './node';
 
 export class TaskNode extends TreeNode {
@@ -33,7 +34,7 @@ export class TaskNode extends TreeNode {
 /** Markdown with the task's current values; also used by the Id hover. */
 export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${esc(t.Name ?? t.Id)}** · ${env}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdownLine(t.Name ?? t.Id)}** · ${env}\n\n`);
   const rows: [string, string | number | undefined][] = [
     ['Id', t.Id],
     [vscode.l10n.t('Project'), project ? `${project.Name} (${project.Id})` : t.ProjectId],
@@ -53,7 +54,7 @@ export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.Ma
   ];
   md.appendMarkdown('| | |\n|---|---|\n');
   for (const [k, v] of rows) {
-    if (v !== undefined && v !== '') md.appendMarkdown(`| ${esc(k)} | ${esc(String(v))} |\n`);
+    if (v !== undefined && v !== '') md.appendMarkdown(`| ${escapeMarkdownLine(k)} | ${escapeMarkdownLine(String(v))} |\n`);
   }
   return md;
 }
@@ -63,6 +64,3 @@ function describe(t: Task): string {
   return text && text !== t.Trigger?.Cron ? ` (${text})` : '';
 }
 
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-!|<>]/g, '\\$&').replace(/\n/g, ' ');
-}

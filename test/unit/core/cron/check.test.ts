@@ -7,8 +7,10 @@ import { CronGenerator } from './generate';
 /** The text a problem's range points at. */
 const at = (expr: string, p: CronProblem): string => expr.slice(p.start, p.end);
 
-function only(expr: string): CronProblem {
-  const r = checkCron(expr);
+const QUARTZ = { weekdays: 'quartz' } as const;
+
+function only(expr: string, options: { weekdays?: 'quartz' } = {}): CronProblem {
+  const r = checkCron(expr, 'en', options);
   assert.equal(r.valid, false, `${expr} should be invalid`);
   assert.equal(r.problems.length, 1, `${expr}: ${JSON.stringify(r.problems)}`);
   return r.problems[0];
@@ -23,11 +25,15 @@ const fix = (expr: string, title: RegExp): string => {
 describe('checkCron: accepted forms', () => {
   const valid = [
     '00 00 00 * * ?', '0 0 0 * * ?', '00 */30 00-23 * * ?', '00 05/10 09-18 ? * MON-FRI', '00 00 12 ? * mon-fri', '00 00 12 ? * Sun',
-    '00 00 00 1 jan ?', '00 00 00 1 NOV-FEB ?', '00 00 00 L * ?', '00 00 12 ? * 6L', '00 00 12 ? * 2#1', '00 00 12 ? * FRI#5',
-    '00 00 22-02 * * ?', '00 00 00 25-5 * ?', '00 00 00 1,15,31 * ?', '00 00 00 */2 * ?', '00 00 00 1 */3 ?', '00 00 00 ? * 2/2',
-    '00 10,40 * * * ?', '00 00 12 ? * 1,3,5', '  00 00 00 * * ?  ', '00\t00\t00 * * ?', '00 00 00 30 2 ?', '00 00 00 ? * 7',
+    '00 00 00 1 jan ?', '00 00 00 L * ?', '00 00 12 ? * 6L', '00 00 12 ? * 2#1', '00 00 12 ? * FRI#5',
+    '00 00 00 1,15,31 * ?', '00 00 00 */2 * ?', '00 00 00 1 */3 ?', '00 00 00 ? * 2/2',
+    '00 10,40 * * * ?', '00 00 12 ? * 1,3,5', '  00 00 00 * * ?  ', '00\t00\t00 * * ?', '00 00 00 29 2 ?', '00 00 00 ? * 7',
   ];
   for (const e of valid) it(e, () => assert.deepEqual(checkCron(e).problems, [], e));
+  // Quartz wraps a backwards range; in the Quartz numbering the dialect is Quartz's.
+  for (const e of ['00 00 00 1 NOV-FEB ?', '00 00 22-02 * * ?', '00 00 00 25-5 * ?']) {
+    it(`${e} (Quartz numbering)`, () => assert.deepEqual(checkCron(e, 'en', QUARTZ).problems, [], e));
+  }
 
   it('gives the canonical zero-padded form and offers it as a fix', () => {
     const r = checkCron('0 */30 0-23 * * ?');
@@ -104,7 +110,7 @@ describe('checkCron: problems name the field and point at the token', () => {
     assert.equal(at(e, p), '*');
     assert.equal(fix(e, /day-of-week/), '00 00 00 * * ?');
     assert.equal(fix('00 00 00 * * MON', /day-of-month/), '00 00 00 ? * MON');
-    assert.match(only('00 00 00 ? * ?').message, /both \?/);
+    assert.match(only('00 00 00 ? * ?', QUARTZ).message, /both \?/);
     assert.match(only('00 00 00 1 * MON').message, /both set/);
   });
 
@@ -120,9 +126,10 @@ describe('checkCron: problems name the field and point at the token', () => {
 
   it('steps: zero, too large, after names; mixed name/number ranges', () => {
     assert.match(only('00 */0 * * * ?').message, /step 0 is out of range 1-59/);
-    assert.match(only('00 00 */24 * * ?').message, /step 24 is out of range 1-23/);
+    assert.match(only('00 00 */24 * * ?', QUARTZ).message, /step 24 is out of range 1-23/);
+    assert.match(only('00 00 00 */40 * ?').message, /step 40 is out of range 1-31/, 'Spring counts from day 0: day 40 never comes');
     const e = '00 00 00 ? * MON-FRI/2';
-    const p = only(e);
+    const p = only(e, QUARTZ);
     assert.match(p.message, /step after a name/);
     assert.equal(at(e, p), '/2');
     assert.match(only('00 00 00 ? * MON-5').message, /two names or two numbers/);
@@ -215,5 +222,97 @@ describe('checkCron: at least 5 minutes between runs', () => {
   it('the Feb 28/29 -> Mar 1 case', () => {
     assert.equal(checkCron('00 02,58 00,23 1,28 2-3 ?').valid, false); // Feb 28 -> Mar 1 in common years
     assert.equal(checkCron('00 02,58 00,23 1,28 3-4 ?').valid, true); // Mar 28 / Apr 1 never adjacent
+  });
+});
+
+describe('checkCron: the DataWorks numbering reads every field as Spring\'s CronSequenceGenerator does', () => {
+  /** The one warning of a valid expression, and its fix. */
+  function warned(expr: string): { message: string; replacement: string; field: string } {
+    const r = checkCron(expr);
+    assert.deepEqual(r.problems, [], expr);
+    assert.equal(r.warnings.length, 1, `${expr}: ${JSON.stringify(r.warnings)}`);
+    const [w] = r.warnings;
+    assert.equal(w.fix.title.length > 0, true);
+    return { message: w.message, replacement: w.fix.replacement, field: w.field };
+  }
+
+  it('an inverted range in any field is an error whose fix lists the values Quartz would wrap to', () => {
+    const cases: [string, string, string][] = [
+      ['00 00 22-2 * * ?', 'hour', '00 00 22,23,00,01,02 * * ?'],
+      ['0 18 22-1 * 7 ?', 'hour', '0 18 22,23,00,01 * 7 ?'],
+      ['00 50-10/10 * * * ?', 'minute', '00 50,00,10 * * * ?'],
+      ['00 00 00 30-2 * ?', 'day-of-month', '00 00 00 30,31,1,2 * ?'],
+      ['00 00 00 1 NOV-FEB ?', 'month', '00 00 00 1 NOV,DEC,JAN,FEB ?'],
+      ['00 00 00 1 11-2/2 ?', 'month', '00 00 00 1 11,1 ?'],
+      ['00 00 00 ? * FRI-MON', 'day-of-week', '00 00 00 ? * FRI,SAT,SUN,MON'],
+    ];
+    for (const [e, field, fixed] of cases) {
+      const p = only(e);
+      assert.equal(p.field, field, e);
+      assert.equal(p.code, 'range.inverted', e);
+      assert.match(p.message, /runs backwards/);
+      assert.equal(fix(e, /^List the/), fixed, e);
+      assert.deepEqual(checkCron(fixed).problems, [], fixed);
+      assert.equal(checkCron(e, 'en', QUARTZ).valid, true, `${e}: Quartz wraps it`);
+    }
+  });
+
+  it('both day fields ? is every day, with a warning and the fix * in day-of-month', () => {
+    const w = warned('0 0 22 ? * ?');
+    assert.equal(w.field, 'day-of-month');
+    assert.match(w.message, /both \?: Spring.*runs every day; Quartz rejects it/);
+    assert.equal(w.replacement, '0 0 22 * * ?');
+    assert.equal(checkCron('0 0 22 ? * ?').canonical, '00 00 22 * * ?');
+  });
+
+  it('a step past the field\'s range fires at its first value only, with a warning and the fix that writes that value', () => {
+    const cases: [string, string, string][] = [
+      ['0 0/70 * * * ?', 'minute', '0 00 * * * ?'],
+      ['0 0 0/30 * * ?', 'hour', '0 0 00 * * ?'],
+      ['0 0 */24 * * ?', 'hour', '0 0 00 * * ?'],
+      ['0 0 5/40 * * ?', 'hour', '0 0 05 * * ?'],
+      ['0 0 0 ? * */8', 'day-of-week', '0 0 0 ? * 0'],
+      ['0 0 0 1 3/13 ?', 'month', '0 0 0 1 3 ?'],
+    ];
+    for (const [e, field, fixed] of cases) {
+      const w = warned(e);
+      assert.equal(w.field, field, e);
+      assert.match(w.message, /is larger than the field .* so Spring fires at \d+ only; Quartz rejects it/, e);
+      assert.equal(w.replacement, fixed, e);
+      assert.equal(checkCron(e, 'en', QUARTZ).valid, false, `${e}: Quartz rejects it`);
+    }
+  });
+
+  it('day-of-month */n counts from day 0 as Spring does (days n, 2n, ...), said with the plain n/n', () => {
+    const w = warned('00 00 00 */2 * ?');
+    assert.match(w.message, /from day 0, so it means days 2,4,6,.*,30; Quartz counts from day 1/);
+    assert.equal(w.replacement, '00 00 00 2/2 * ?');
+    assert.deepEqual(checkCron('00 00 00 */1 * ?').warnings, [], 'every day either way');
+  });
+
+  it('a step after a name is read as Spring reads it, with the numbers as the fix', () => {
+    const w = warned('00 00 00 ? * MON-FRI/2');
+    assert.match(w.message, /Spring reads "MON-FRI\/2" as "1-5\/2"; Quartz ignores a step after a name/);
+    assert.equal(w.replacement, '00 00 00 ? * 1-5/2');
+  });
+
+  it('a day-of-month that never comes in its months is an error saying why, in both numberings', () => {
+    const cases: [string, RegExp][] = [
+      ['00 00 02 30 2 ?', /never fires: there is no day 30 in February \(at most 29 days\)/],
+      ['00 00 00 31 4 ?', /never fires: there is no day 31 in April \(at most 30 days\)/],
+      ['00 00 00 31 2,4,6,9,11 ?', /no day 31 in February, April, June, September, November \(at most 30 days\)/],
+      ['00 00 00 30,31 FEB ?', /no day 30,31 in February/],
+    ];
+    for (const [e, message] of cases) {
+      for (const options of [{}, QUARTZ]) {
+        const r = checkCron(e, 'en', options);
+        assert.equal(r.valid, false, e);
+        assert.equal(r.problems[0].field, 'day-of-month');
+        assert.match(r.problems[0].message, message);
+        assert.ok(r.fixes.some((f) => /last day of the month/.test(f.title)), JSON.stringify(r.fixes));
+      }
+    }
+    assert.match(checkCron('00 00 02 30 2 ?', 'zh-cn').problems[0].message, /永不触发：二月没有第 30 日/);
+    for (const e of ['00 00 00 29 2 ?', '00 00 00 30 1-2 ?', '00 00 00 L 2 ?', '00 00 00 ? 2 MON#5']) assert.equal(checkCron(e).valid, true, e);
   });
 });

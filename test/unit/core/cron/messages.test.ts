@@ -31,7 +31,6 @@ const REACH: Record<string, string> = {
   'invalid.day-of-month': '00 00 00 1-2-3 * ?',
   'invalid.day-of-week': '00 00 00 ? * 1-2-3',
   'range.mixed': '00 00 00 ? * MON-5',
-  'step.afterName': '00 00 00 ? * MON-FRI/2',
   range: '00 60 00 * * ?',
   'range.month': '00 00 00 1 13 ?',
   'range.day-of-week': '00 00 00 ? * 8',
@@ -40,7 +39,14 @@ const REACH: Record<string, string> = {
   number: '00 x 00 * * ?',
   'step.missing': '00 5/ 00 * * ?',
   'step.range': '00 */0 * * * ?',
-  'days.bothNone': '00 00 00 ? * ?',
+  'warn.bothNone': '00 00 00 ? * ?',
+  'warn.stepPastRange': '00 0/70 * * * ?',
+  'warn.stepAfterName': '00 00 00 ? * MON-FRI/2',
+  'warn.domFromZero': '00 00 00 */2 * ?',
+  'never.day': '00 00 00 30 2 ?',
+  'never.noDay': '00 00 00 0 * ?',
+  'warn.domZero': '00 00 00 0-7 * ?',
+  'warn.domZeroInList': '00 00 00 0,7 * ?',
   'days.dowMustBeNone': '00 00 00 * * *',
   'days.domMustBeNone': '00 00 00 * * MON',
   'days.bothSet': '00 00 00 1 * MON',
@@ -51,7 +57,7 @@ const REACH: Record<string, string> = {
 };
 
 /** Codes reached only in the Quartz numbering (the default is DataWorks'). */
-const QUARTZ: Record<string, string> = { 'range.day-of-week': '00 00 00 ? * 0' };
+const QUARTZ: Record<string, string> = { 'range.day-of-week': '00 00 00 ? * 0', 'days.bothNone': '00 00 00 ? * ?', 'step.afterName': '00 00 00 ? * MON-FRI/2' };
 
 describe('cron messages in English and Simplified Chinese', () => {
   it('every key has a zh-cn translation with the same placeholders', () => {
@@ -73,12 +79,13 @@ describe('cron messages in English and Simplified Chinese', () => {
     for (const [code, e, options] of cases) {
       const en = checkCron(e, 'en', options);
       const zh = checkCron(e, 'zh-cn', options);
-      const said = [...en.problems, ...en.notes];
+      const said = [...en.problems, ...en.notes, ...en.warnings];
       assert.ok(said.some((p) => p.code === code), `${JSON.stringify(e)} does not report ${code}: ${JSON.stringify(said)}`);
       assert.deepEqual(zh.problems.map((p) => [p.code, p.field, p.start, p.end]), en.problems.map((p) => [p.code, p.field, p.start, p.end]));
       assert.deepEqual(zh.fixes.map((f) => f.replacement), en.fixes.map((f) => f.replacement));
       assert.deepEqual(zh.notes.map((n) => [n.code, n.start, n.end, n.fix.replacement]), en.notes.map((n) => [n.code, n.start, n.end, n.fix.replacement]));
-      for (const n of zh.notes) {
+      assert.deepEqual(zh.warnings.map((n) => [n.code, n.start, n.end, n.fix.replacement]), en.warnings.map((n) => [n.code, n.start, n.end, n.fix.replacement]));
+      for (const n of [...zh.notes, ...zh.warnings]) {
         reached.add(n.code);
         assert.match(n.message, CJK, n.message);
         assert.match(n.fix.title, CJK, n.fix.title);
@@ -91,7 +98,7 @@ describe('cron messages in English and Simplified Chinese', () => {
       for (const f of zh.fixes) assert.match(f.title, CJK, f.title);
       for (const p of en.problems) assert.ok(p.message.startsWith(`${p.field}: `), p.message);
     }
-    const problemKeys = keys.filter((k) => !/^(field|fix|minutes|sunday|numbering)\.|^prefix$/.test(k));
+    const problemKeys = keys.filter((k) => !/^(field|fix|minutes|sunday|numbering|names)\.|^prefix$/.test(k));
     assert.deepEqual(problemKeys.filter((k) => !reached.has(k)), []);
   });
 

@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeCron, nextFireTimes } from '../../../../src/core/cron';
+import { nextFireTimesOf } from '../../../../src/core/cron/next';
+import { parseCron } from '../../../../src/core/cron/parse';
+import { compile } from '../../../../src/core/cron/schedule';
 
 const iso = (expr: string, from: string, zone: string, n: number): string[] =>
   nextFireTimes(expr, new Date(from), zone, n).map((d) => d.toISOString());
@@ -17,9 +20,12 @@ describe('nextFireTimes', () => {
     assert.deepEqual(iso('00 00 00 29 2 ?', '2026-01-01T00:00:00Z', 'UTC', 2), ['2028-02-29T00:00:00.000Z', '2032-02-29T00:00:00.000Z']);
     assert.deepEqual(iso('00 00 00 L 2 ?', '2027-01-01T00:00:00Z', 'UTC', 2), ['2027-02-28T00:00:00.000Z', '2028-02-29T00:00:00.000Z']);
   });
-  it('returns nothing for a schedule that never fires', () => {
-    assert.deepEqual(iso('00 00 00 30 2 ?', '2026-01-01T00:00:00Z', 'UTC', 3), []);
-    assert.deepEqual(iso('00 00 00 31 4,6,9,11 ?', '2026-01-01T00:00:00Z', 'UTC', 3), []);
+  it('a schedule that never fires is refused; the engine itself returns nothing for it', () => {
+    for (const e of ['00 00 00 30 2 ?', '00 00 00 31 4,6,9,11 ?']) {
+      assert.throws(() => iso(e, '2026-01-01T00:00:00Z', 'UTC', 3), /never fires/);
+      const { fields } = parseCron(e);
+      assert.deepEqual(nextFireTimesOf(compile(fields!), new Date('2026-01-01T00:00:00Z'), 'UTC', 3), []);
+    }
   });
   it('nL and n#k (DataWorks numbering: 5 = Friday, 1 = Monday)', () => {
     assert.deepEqual(iso('00 00 12 ? * 5L', '2026-11-01T00:00:00Z', 'UTC', 2), ['2026-11-27T12:00:00.000Z', '2026-12-25T12:00:00.000Z']);

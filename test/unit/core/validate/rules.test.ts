@@ -98,6 +98,16 @@ const cases: Case[] = [
   },
   { name: 'cron: a valid L schedule', text: doc(T('"Trigger": {"Cron": "00 00 02 L * ?"}')), expect: [] },
   {
+    name: 'cron: both day fields ? is valid for Spring, a warning on day-of-month',
+    text: doc(T('"Trigger": {"Cron": "00 00 02 ? * ?"}')),
+    expect: [{ code: 'dwtasks/cron-spring-reading', severity: 'warning', covers: '?', within: '? * ?', message: /Trigger\.Cron: day-of-month: .*both \?: Spring/ }],
+  },
+  {
+    name: 'cron: a day that never comes is an error',
+    text: doc(T('"Trigger": {"Cron": "00 00 02 30 2 ?"}')),
+    expect: [{ code: 'dwtasks/cron-invalid', severity: 'error', covers: '30', within: '30 2', message: /never fires: there is no day 30 in February/ }],
+  },
+  {
     name: 'StartTime on a day February 2026 does not have',
     text: doc(T('"Trigger": {"StartTime": "2026-02-29 00:00:00"}')),
     expect: [{ code: 'dwtasks/time-invalid', severity: 'error', covers: '"2026-02-29 00:00:00"', message: /Trigger\.StartTime "2026-02-29 00:00:00" is not a real date and time: February 2026 has 28 days/ }],

@@ -1,9 +1,9 @@
-// The worker side of validationWorker.ts (bundled as dist/validate-worker.js): validates large
-// documents off the extension host's main thread with the core's public entry point, keeping one
+// The worker thread's entry, bundled as dist/validate-worker.js (validateOffThread.ts is the extension's side):
+// validates large documents off the extension host's main thread with the core's public entry point, keeping one
 // per-task cache per document as the in-thread path does. No vscode here.
 import { parentPort } from 'node:worker_threads';
 import { ValidationCache, validateText } from '../../core/validate';
-import type { WorkerReply, WorkerRequest } from './validationWorker';
+import type { WorkerReply, WorkerRequest } from './validateOffThread';
 
 const caches = new Map<string, ValidationCache>();
 

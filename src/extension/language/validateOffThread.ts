@@ -2,7 +2,7 @@
 // takes hundreds of milliseconds to parse and check, which on the main thread would block every
 // extension after each pause in typing. One worker for all documents; per document at most one
 // job runs and one waits (a newer text replaces the waiting one, whose callers get the newer result).
-// No vscode here, so unit tests drive it as the extension does.
+// The extension's side of validateWorkerEntry.ts; no vscode here, so unit tests drive it as the extension does.
 import { Worker } from 'node:worker_threads';
 import type { WeekdayNumbering } from '../../core/cron/weekdays';
 import type { Locale } from '../../core/validate';
