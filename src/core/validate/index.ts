@@ -5,7 +5,8 @@ import { limitText, parsePatch, type ParsedPatch } from '../patch/parse';
 import type { Finding, Fix } from '../types';
 import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
-import type { Locale } from './messages';
+import { t, type Locale } from './messages';
+import { hexBytes, type Utf8Problem } from '../patch/utf8';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
@@ -44,6 +45,13 @@ export function fileSizeFinding(bytes: number, locale: Locale = 'en'): Finding |
   if (bytes <= MAX_PATCH_BYTES) return undefined;
   const message = limitText({ code: 'too-large', bytes, offset: 0, length: 0 }, locale);
   return { code: 'dwtasks/too-large', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+/** The finding for bytes that are not UTF-8 (the readers of files decode strictly, see patch/utf8). */
+export function notUtf8Finding(p: Utf8Problem, locale: Locale = 'en'): Finding {
+  const message = t(locale, 'not-utf8', { bytes: hexBytes(p.bytes), line: p.line + 1, column: p.character + 1 });
+  const at = { line: p.line, character: p.character };
+  return { code: 'dwtasks/not-utf8', severity: 'error', message, range: { start: at, end: at } };
 }
 
 function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding[] {
