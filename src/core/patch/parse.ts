@@ -157,7 +157,7 @@ class TaskView implements ParsedTask {
   get value(): TaskPatch {
     if (!this.cachedValue) {
       const node = this.node;
-      const fields = node.type === 'object' ? (objectValue(node) as Record<string, unknown>) : {};
+      const fields = node.type === 'object' ? (objectValue(node, this.src.text) as Record<string, unknown>) : {};
       // Id first (lossless digits), the other fields in file order.
       const { Id: _lossy, ...rest } = fields;
       void _lossy;
@@ -200,19 +200,26 @@ export function propertyValue(obj: Node, name: string): Node | undefined {
   return undefined;
 }
 
-/** Plain value of a node; numbers as JS numbers except where the caller reads raw text (Id). */
-function objectValue(node: Node): unknown {
+/**
+ * Plain value of a node. A number is a JS number where that is exact; an integer beyond 2^53 keeps
+ * its digits as written (a string: the writer sends integer fields' digits bare). Id is read apart.
+ */
+function objectValue(node: Node, text: string): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
-        if (k && v) out[k.value as string] = objectValue(v);
+        if (k && v) out[k.value as string] = objectValue(v, text);
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((c) => objectValue(c));
+      return (node.children ?? []).map((c) => objectValue(c, text));
+    case 'number': {
+      const raw = text.slice(node.offset, node.offset + node.length);
+      return Number.isSafeInteger(node.value) || !/^-?\d+$/.test(raw) ? node.value : raw;
+    }
     default:
       return node.value;
   }

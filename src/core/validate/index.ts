@@ -10,6 +10,7 @@ import { hexBytes, type Utf8Problem } from '../patch/utf8';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
+import { replacementCharFindings, topDuplicateKeyFindings } from './exact-rules';
 import { checkTask } from './task-rules';
 import { shiftHeader } from '../patch/header-carry';
 
@@ -59,8 +60,11 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
   const syntax = syntaxFinding(p, locale);
   if (syntax) return [syntax]; // rules over a half-parsed tree would report echoes of the syntax error
   const out = shapeFindings(p, locale);
+  out.push(...replacementCharFindings(p.text, locale));
   if (p.shallowRoot?.type !== 'object') return out;
+  out.push(...topDuplicateKeyFindings(p, locale));
   const cache = options.cache;
+  const lineOf = (offset: number): number => p.positionAt(offset).line + 1;
   const schema = options.schema ? schemaChecker(p, locale) : undefined;
   if (schema) out.push(...dropShadowed(schema.top(), out));
   for (const task of p.tasks) {
@@ -77,10 +81,11 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     const node = task.transientNode();
     const header = task.readHeader(node);
     const c = new TaskContext(task, node, p.text, locale, options.weekdays);
-    checkTask(c);
+    checkTask(c, lineOf);
     if (schema) c.out.push(...dropShadowed(schema.task(task.index, node), c.out));
     for (const f of c.out) out.push(f);
-    cache?.set(key, {
+    // A message naming lines goes stale when the task moves: such a task is checked again next time.
+    if (!c.out.some((f) => f.code === 'dwtasks/duplicate-key')) cache?.set(key, {
       findings: c.out.map((f) => shift(f, -base)),
       header: shiftHeader(header, -base),
     });

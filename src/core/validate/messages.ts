@@ -15,7 +15,7 @@ const en: Record<string, Template> = {
   'tasks-empty': () => 'Tasks is empty: BatchUpdateTasks needs at least one task.',
   'not-utf8': (a) => `The file is not valid UTF-8: ${a.bytes} at line ${a.line}, column ${a.column} is not a UTF-8 character (a file saved as Latin-1 or GBK?). Save it as UTF-8; nothing is sent until then.`,
   'replacement-char': () => 'U+FFFD (the replacement character) stands where the file\'s bytes were not valid UTF-8, so the text here is not what was saved. Reopen the file with its real encoding and save it as UTF-8; if you mean U+FFFD, write it as \\uFFFD.',
-  'duplicate-key': (a) => `"${a.name}" is written twice in this object (lines ${a.first} and ${a.line}); JSON readers disagree on which one counts. Keep one.`,
+  'duplicate-key': (a) => `"${a.name}" is written twice in this object (${a.first === a.line ? `both on line ${a.line}` : `lines ${a.first} and ${a.line}`}); JSON readers disagree on which one counts. Keep one.`,
   'int-not-plain': (a) => `${a.field} ${a.raw} must be written as plain decimal digits (no fraction, no exponent), so what is sent is exactly what is written${a.fix ? `: write ${a.fix}` : ''}.`,
   'int-out-of-range': (a) => `${a.field} ${a.raw} is outside int64 (${a.min} to ${a.max}): the service cannot hold it exactly.`,
   'lone-surrogate': (a) => `This string holds ${a.escape}, half of a UTF-16 surrogate pair without its other half: it cannot be sent as UTF-8. Write the whole character (both \\u escapes) or remove it.`,
@@ -40,6 +40,7 @@ const en: Record<string, Template> = {
   'rerun-interval-range': (a) => `RerunInterval ${a.value} is above 1,800,000, the maximum UpdateTask documents (milliseconds, 30 minutes).`,
   'cu-invalid': (a) => `RuntimeResource.Cu ${a.raw} is not a positive decimal written as a string, such as "0.25".`,
   'fix.unquoteId': () => 'Write the Id as a bare number',
+  'fix.writeInteger': (a) => `Write ${a.value}`,
   'fix.quoteCu': (a) => `Write Cu as the string "${a.value}"`,
   'fix.removeField': (a) => `Remove ${a.field}`,
 
@@ -87,7 +88,7 @@ const zh: Record<string, Template> = {
   'tasks-empty': () => 'Tasks 为空：BatchUpdateTasks 至少需要一个任务。',
   'not-utf8': (a) => `文件不是有效的 UTF-8：第 ${a.line} 行第 ${a.column} 列的 ${a.bytes} 不是 UTF-8 字符（文件以 Latin-1 或 GBK 保存？）。请另存为 UTF-8；在此之前不会发送任何内容。`,
   'replacement-char': () => 'U+FFFD（替换字符）出现在文件字节不是有效 UTF-8 的位置，此处文本与保存的内容不同。请以文件的实际编码重新打开并另存为 UTF-8；如确实需要 U+FFFD，请写作 \\uFFFD。',
-  'duplicate-key': (a) => `"${a.name}" 在此对象中写了两次（第 ${a.first} 行和第 ${a.line} 行）；各 JSON 读取器对哪个生效看法不一。请只保留一个。`,
+  'duplicate-key': (a) => `"${a.name}" 在此对象中写了两次（${a.first === a.line ? `均在第 ${a.line} 行` : `第 ${a.first} 行和第 ${a.line} 行`}）；各 JSON 读取器对哪个生效看法不一。请只保留一个。`,
   'int-not-plain': (a) => `${a.field} ${a.raw} 必须写成纯十进制数字（无小数、无指数），这样发送的内容与所写完全一致${a.fix ? `：请写 ${a.fix}` : ''}。`,
   'int-out-of-range': (a) => `${a.field} ${a.raw} 超出 int64 范围（${a.min} 至 ${a.max}）：服务无法精确保存。`,
   'lone-surrogate': (a) => `此字符串包含 ${a.escape}，是缺少另一半的 UTF-16 代理项：无法以 UTF-8 发送。请写出完整字符（两个 \\u 转义）或删除它。`,
@@ -112,6 +113,7 @@ const zh: Record<string, Template> = {
   'rerun-interval-range': (a) => `RerunInterval ${a.value} 超过 UpdateTask 文档规定的最大值 1,800,000（毫秒，即 30 分钟）。`,
   'cu-invalid': (a) => `RuntimeResource.Cu ${a.raw} 不是写成字符串的正小数，例如 "0.25"。`,
   'fix.unquoteId': () => '将 Id 写成不带引号的数字',
+  'fix.writeInteger': (a) => `改写为 ${a.value}`,
   'fix.quoteCu': (a) => `将 Cu 写成字符串 "${a.value}"`,
   'fix.removeField': (a) => `删除 ${a.field}`,
 
