@@ -31,6 +31,8 @@ export interface EmulatorOptions {
   faults?: FaultOptions;
   /** One line per request: action, HTTP status, code, time. */
   log?: (line: string) => void;
+  /** Each signed request's parameters exactly as received (e.g. BatchUpdateTasks' `Tasks` JSON text). */
+  onParams?: (action: string, params: ReadonlyMap<string, string>) => void;
 }
 
 export interface RunningEmulator {
@@ -68,7 +70,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();
   const handler = createHandler({
-    store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), shutdown: shutdown.signal,
+    store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), onParams: options.onParams, shutdown: shutdown.signal,
   });
   let idleWaiters: (() => void)[] = [];
   let receivedCount = 0;

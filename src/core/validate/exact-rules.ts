@@ -8,7 +8,7 @@ import { t, type Locale } from './messages';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
-const PLAIN_INTEGER = /^-?(?:0|[1-9]\d*)$/;
+const PLAIN_INTEGER = /^(?:0|-?[1-9]\d*)$/; // not -0: it would be sent as 0
 const JSON_NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
 
 

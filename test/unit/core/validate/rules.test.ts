@@ -234,12 +234,13 @@ const cases: Case[] = [
   },
   {
     name: 'integer fields: 1e3 and 2.0 get a fix writing the digits; beyond int64 is out of range',
-    text: doc(T('"Timeout": 1E3, "RerunTimes": 2.0, "RerunInterval": 9223372036854775808'), T('"Timeout": -9223372036854775809', '5')),
+    text: doc(T('"Timeout": 1E3, "RerunTimes": 2.0, "RerunInterval": 9223372036854775808'), T('"Timeout": -9223372036854775809, "RerunTimes": -0', '5')),
     expect: [
       { code: 'dwtasks/int-not-plain', severity: 'error', covers: '1E3', message: /write 1000\.$/ },
       { code: 'dwtasks/int-not-plain', severity: 'error', covers: '2.0', message: /write 2\.$/ },
       { code: 'dwtasks/int-out-of-range', severity: 'error', covers: '9223372036854775808', message: /RerunInterval 9223372036854775808 is outside int64/ },
       { code: 'dwtasks/int-out-of-range', severity: 'error', covers: '-9223372036854775809', message: /^Task 5: Timeout/ },
+      { code: 'dwtasks/int-not-plain', severity: 'error', covers: '-0', message: /RerunTimes -0 .*: write 0\.$/ },
     ],
   },
   { name: 'int64 max in an integer field is accepted', text: doc(T('"Timeout": 9223372036854775807, "RerunTimes": 0')), expect: [] },
