@@ -17,7 +17,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dwtasks: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  // stdin on first use: touching process.stdin sets up a stream (and loads its modules) that most commands never read.
+  return command.run(rest, { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr, env: process.env });
 }
 
 declare const VERSION_FROM_BUILD: string | undefined;

@@ -4,6 +4,7 @@
 // On anything unusual (a syntax error, an odd escape or whitespace) it gives up, and the caller
 // uses jsonc-parser itself, which also reports the errors. A unit test compares both trees.
 import type { Node } from 'jsonc-parser';
+import { MAX_DEPTH } from './limits';
 
 class GiveUp extends Error {}
 const GIVE_UP = new GiveUp();
@@ -25,6 +26,9 @@ export function fastParseTree(text: string): { root: Node | undefined } | undefi
 }
 
 /**
+ * Nesting deeper than MAX_DEPTH gives up too (so no recursion here can overflow): a text this parser
+ * accepts is within the depth limit, and only the others need limits.ts' separate scan.
+ *
  * The tree with the elements of the top-level `Tasks` array left out (its node has no children),
  * plus each element's span. Big files are validated task by task: every task's subtree is built,
  * checked and dropped, so it dies young instead of crowding the heap for the garbage collector.
@@ -65,6 +69,7 @@ class FastParser {
     const c = t.charCodeAt(this.pos);
     if (c === 123 || c === 91) {
       const close = c === 123 ? 125 : 93;
+      if (++this.depth > MAX_DEPTH) throw GIVE_UP;
       this.pos++;
       this.skip();
       while (t.charCodeAt(this.pos) !== close) {
@@ -80,6 +85,7 @@ class FastParser {
         this.afterMember(close);
       }
       this.pos++;
+      this.depth--;
     } else if (c === 34) this.skipString();
     else this.value(undefined); // numbers and keywords: tiny nodes, not worth a second scanner
   }
@@ -154,6 +160,7 @@ class FastParser {
   private skimmedArray(parent: Node): Node {
     const t = this.text;
     const start = this.pos++;
+    this.depth++; // the array is a level, though it gets no children
     this.taskSpans = [];
     this.skip();
     while (t.charCodeAt(this.pos) !== 93) {
@@ -164,12 +171,13 @@ class FastParser {
       this.afterMember(93);
     }
     this.pos++;
+    this.depth--;
     return { type: 'array', offset: start, length: this.pos - start, parent, children: [] };
   }
 
   private object(parent: Node | undefined): Node {
     const t = this.text;
-    this.depth++;
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'object', offset: start, length: -1, parent, children } : { type: 'object', offset: start, length: -1, children } as Node;
@@ -199,7 +207,7 @@ class FastParser {
 
   private array(parent: Node | undefined): Node {
     const t = this.text;
-    this.depth++;
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'array', offset: start, length: -1, parent, children } : { type: 'array', offset: start, length: -1, children } as Node;

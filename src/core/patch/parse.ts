@@ -7,7 +7,7 @@ import { checkIdText } from './ids';
 import { ENV_TYPES as ENV_TYPE_VALUES } from '../task-fields';
 import { LineMap } from './lines';
 import { fastParseAt, fastParseShallow, fastParseTree } from './fast-tree';
-import { checkLimits, limitMessageArgs, type LimitProblem } from './limits';
+import { checkLimits, checkSize, limitMessageArgs, type LimitProblem } from './limits';
 import { t } from '../validate/messages';
 
 export interface ParsedTask {
@@ -238,7 +238,9 @@ class Patch implements ParsedPatch {
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
-    const limit = checkLimits(text);
+    // Depth is checked only where the fast parser gave up: it refuses anything deeper itself.
+    const shallow = checkSize(text) ? undefined : fastParseShallow(text);
+    const limit = shallow ? undefined : checkLimits(text);
     if (limit) {
       // No parser may see it: each recurses per level, and a huge text would stall the caller.
       this.limit = limit;
@@ -251,7 +253,6 @@ class Patch implements ParsedPatch {
     }
     const src: Source = { text, lines: this.lines, fullTasks: () => this.fullTasks() };
     // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
-    const shallow = fastParseShallow(text);
     let spans: { offset: number; length: number }[];
     if (shallow) {
       this.shallowRoot = shallow.root;

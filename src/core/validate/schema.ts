@@ -41,14 +41,18 @@ function bases(locale: Locale): { top: Json; task: Json } {
  * with the editor's verdict. The schema puts no other constraint on numbers (a test holds it to that).
  */
 function toData(node: Node, text: string, skipTasks: boolean, repeats: Node[]): unknown {
+  // Index loops, no destructuring: this runs once per node of a 10,000-task file, mostly before the JIT warms up.
   switch (node.type) {
     case 'object': {
       const out = Object.create(null) as Record<string, unknown>;
       let repeated = false;
-      for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (!k || !v) continue;
-        const name = k.value as string;
+      const props = node.children;
+      if (!props) return out;
+      for (let i = 0; i < props.length; i++) {
+        const kv = props[i].children;
+        if (!kv || kv.length < 2) continue;
+        const name = kv[0].value as string;
+        const v = kv[1];
         // A repeated key is rare: noted here, reported by `duplicates`, so clean files pay no second walk.
         if (!repeated && name in out && name !== '//') repeated = true;
         // The top-level check leaves the tasks to the task validator: Tasks only has to be an array.
@@ -57,8 +61,13 @@ function toData(node: Node, text: string, skipTasks: boolean, repeats: Node[]): 
       if (repeated) repeats.push(node);
       return out;
     }
-    case 'array':
-      return (node.children ?? []).map((c) => toData(c, text, false, repeats));
+    case 'array': {
+      const items = node.children;
+      if (!items) return [];
+      const out = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = toData(items[i], text, false, repeats);
+      return out;
+    }
     case 'number': {
       const v = node.value as number;
       let integer = true;
