@@ -257,9 +257,15 @@ class FastParser {
     let i = start;
     if (t.charCodeAt(i) === 45) i++;
     const first = t.charCodeAt(i);
+    // The digits' value as they are read: most numbers are short integers, and Number(slice) would
+    // allocate a string for each of them.
+    let n = 0;
     if (first === 48) i++;
-    else if (first >= 49 && first <= 57) while (isDigit(t.charCodeAt(i))) i++;
-    else throw GIVE_UP;
+    else if (first >= 49 && first <= 57) {
+      for (let c = first; c >= 48 && c <= 57; c = t.charCodeAt(++i)) n = n * 10 + (c - 48);
+    } else throw GIVE_UP;
+    const plain = i - start < 16; // at most 15 digits (and a sign): n is exact
+    const end = i;
     if (t.charCodeAt(i) === 46) {
       i++;
       if (!isDigit(t.charCodeAt(i))) throw GIVE_UP;
@@ -277,7 +283,7 @@ class FastParser {
     const next = t.charCodeAt(i);
     if (isDigit(next) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 46) throw GIVE_UP;
     this.pos = i;
-    const value = Number(t.slice(start, i));
+    const value = plain && i === end ? (t.charCodeAt(start) === 45 ? -n : n) : Number(t.slice(start, i));
     return parent ? { type: 'number', offset: start, length: i - start, parent, value } : { type: 'number', offset: start, length: i - start, value } as Node;
   }
 

@@ -44,8 +44,13 @@ function checkId(c: TaskContext, node: Node): void {
 }
 
 function checkNoChanges(c: TaskContext, node: Node): void {
-  const keys = (node.children ?? []).map((p) => p.children?.[0]?.value);
-  if (keys.every((k) => k === 'Id' || k === 'EnvType')) {
+  const props = node.children ?? [];
+  let changes = false;
+  for (let i = 0; i < props.length && !changes; i++) {
+    const k = props[i].children?.[0]?.value;
+    changes = k !== 'Id' && k !== 'EnvType';
+  }
+  if (!changes) {
     const id = propertyValue(node, 'Id');
     c.report('task-no-changes', 'warning', undefined, id ?? { offset: node.offset, length: 1 });
   }
