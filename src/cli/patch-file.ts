@@ -8,7 +8,7 @@ import type { Stats } from 'node:fs';
 import type { Refusal } from '../core/apply/index';
 import { MAX_PATCH_BYTES } from '../core/patch/limits';
 import { decodeUtf8 } from '../core/patch/utf8';
-import { fileSizeFinding, notUtf8Finding } from '../core/validate/index';
+import { fileSizeFinding, notUtf8Finding } from '../core/validate/file-findings';
 import type { Finding } from '../core/types';
 
 export class PatchInputError extends Error {

@@ -1,12 +1,10 @@
 // Validation of a parsed .dwtasks.json: every core rule (and, on request, the JSON Schema),
 // as findings with stable codes, exact ranges and fixes where the core knows one.
-import { MAX_PATCH_BYTES } from '../patch/limits';
-import { limitText, parsePatch, type ParsedPatch } from '../patch/parse';
+import { parsePatch, type ParsedPatch } from '../patch/parse';
 import type { Finding, Fix } from '../types';
 import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
-import { t, type Locale } from './messages';
-import { hexBytes, type Utf8Problem } from '../patch/utf8';
+import type { Locale } from './messages';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
@@ -17,6 +15,7 @@ import { shiftHeader } from '../patch/header-carry';
 export { ValidationCache } from './cache';
 export type { Locale } from './messages';
 export { schemaFindings } from './schema';
+export { fileSizeFinding, notUtf8Finding } from './file-findings';
 
 export interface ValidateOptions {
   /** Also check the JSON Schema in schemas/ (the CLI does; the editor has VS Code's JSON service for it). */
@@ -36,23 +35,6 @@ export function validatePatch(p: ParsedPatch, options: ValidateOptions = {}): Fi
 export function validateText(text: string, options: ValidateOptions = {}): { patch: ParsedPatch; findings: Finding[] } {
   const patch = parsePatch(text);
   return { patch, findings: validatePatch(patch, options) };
-}
-
-/**
- * The finding for a file of `bytes` bytes that is over the size limit (else undefined), for readers
- * that can refuse a file before reading it; `validateText` says the same of a text that is too large.
- */
-export function fileSizeFinding(bytes: number, locale: Locale = 'en'): Finding | undefined {
-  if (bytes <= MAX_PATCH_BYTES) return undefined;
-  const message = limitText({ code: 'too-large', bytes, offset: 0, length: 0 }, locale);
-  return { code: 'dwtasks/too-large', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-}
-
-/** The finding for bytes that are not UTF-8 (the readers of files decode strictly, see patch/utf8). */
-export function notUtf8Finding(p: Utf8Problem, locale: Locale = 'en'): Finding {
-  const message = t(locale, 'not-utf8', { bytes: hexBytes(p.bytes), line: p.line + 1, column: p.character + 1 });
-  const at = { line: p.line, character: p.character };
-  return { code: 'dwtasks/not-utf8', severity: 'error', message, range: { start: at, end: at } };
 }
 
 function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding[] {
