@@ -7,6 +7,8 @@ import type { Node } from 'jsonc-parser';
 import { MAX_DEPTH } from './limits';
 
 class GiveUp extends Error {}
+/** A property's children until both are parsed (never seen outside: a give-up drops the whole tree). */
+const NO_CHILDREN: Node[] = [];
 const GIVE_UP = new GiveUp();
 
 /** The tree of a well-formed document, or undefined when jsonc-parser must handle it. */
@@ -184,9 +186,9 @@ class FastParser {
     this.skip();
     while (t.charCodeAt(this.pos) !== 125) {
       if (t.charCodeAt(this.pos) !== 34) throw GIVE_UP;
-      const prop: Node = { type: 'property', offset: this.pos, length: -1, parent: node, children: [], colonOffset: -1 };
+      // Its children are set once both are parsed: a two-element literal, not an empty array grown by pushes.
+      const prop: Node = { type: 'property', offset: this.pos, length: -1, parent: node, children: NO_CHILDREN, colonOffset: -1 };
       const key = this.string(prop);
-      prop.children!.push(key);
       this.skip();
       if (t.charCodeAt(this.pos) !== 58) throw GIVE_UP;
       (prop as { colonOffset?: number }).colonOffset = this.pos++;
@@ -194,7 +196,7 @@ class FastParser {
       const v = this.skimTasks && this.depth === 1 && key.value === 'Tasks' && t.charCodeAt(this.pos) === 91
         ? this.skimmedArray(prop)
         : this.value(prop);
-      prop.children!.push(v);
+      (prop as { children: Node[] }).children = [key, v];
       (prop as { length: number }).length = v.offset + v.length - prop.offset;
       children.push(prop);
       this.afterMember(125);
