@@ -27,7 +27,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`dwtasks: unknown command '${escapeControls(name)}'\n\n${usage()}`);
     return 2;
   }
-  return command.run(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  // stdin on first use: touching process.stdin sets up a stream (and loads its modules) that most commands never read.
+  return command.run(rest, { get stdin() { return process.stdin; }, stdout: process.stdout, stderr: process.stderr, env: process.env });
 }
 
 const EXIT_HELP = `Exit status: 0 done; 1 findings, or tasks failed or not sent (read the results first; applying

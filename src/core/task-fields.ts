@@ -41,11 +41,20 @@ export type TaskFieldName = keyof typeof TASK_FIELDS;
 /** The field names, in table order. */
 export const TASK_FIELD_NAMES = Object.keys(TASK_FIELDS) as TaskFieldName[];
 
+/** The integer fields (Id apart: it has its own rules, it must also be positive). */
+export const INTEGER_FIELDS = TASK_FIELD_NAMES.filter((f) => TASK_FIELDS[f].type === 'integer');
+
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * An integer field's value: a JS number where that is exact, else its decimal digits (a patch may
+ * hold any int64, and it is sent as written; the client's lossless reader does the same).
+ */
+export type IntegerValue = number | string;
 
 /** The TypeScript value type a field spec describes. */
 export type FieldValue<S> = S extends { type: 'string' } ? string
-  : S extends { type: 'integer' } ? number
+  : S extends { type: 'integer' } ? IntegerValue
   : S extends { type: 'enum'; values: readonly (infer V)[] } ? V
   : S extends { type: 'object'; fields: infer F } ? FieldsValue<F>
   : S extends { type: 'array'; items: infer I } ? FieldValue<I>[]

@@ -36,6 +36,8 @@ export interface EmulatorOptions {
    * still, so a burst falls in one window however slowly a loaded machine delivers it.
    */
   gatewayClock?: () => number;
+  /** Each signed request's parameters exactly as received (e.g. BatchUpdateTasks' `Tasks` JSON text). */
+  onParams?: (action: string, params: ReadonlyMap<string, string>) => void;
 }
 
 export interface RunningEmulator {
@@ -73,7 +75,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const shutdown = new AbortController();
   const inFlight = new Set<Promise<void>>();
   const handler = createHandler({
-    store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), shutdown: shutdown.signal,
+    store, faults, accessKeyId, accessKeySecret, log: options.log ?? (() => undefined), onParams: options.onParams, shutdown: shutdown.signal,
     gatewayNow: options.gatewayClock ?? Date.now,
   });
   let idleWaiters: (() => void)[] = [];

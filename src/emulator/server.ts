@@ -21,6 +21,8 @@ export interface ServerDeps {
   accessKeyId: string;
   accessKeySecret: string;
   log: (line: string) => void;
+  /** Each signed request's parameters as received, before its action runs. */
+  onParams?: (action: string, params: ReadonlyMap<string, string>) => void;
   /** Aborted when the emulator closes: pending delays end at once. */
   shutdown: AbortSignal;
 }
@@ -67,7 +69,9 @@ export function createHandler(deps: ServerDeps): (req: IncomingMessage, res: Ser
         if (gaveUp) return logLine('-', 'slow(caller gave up, not run)');
       }
 
-      const params = new Params(mergeParams(rawQuery, body, req.headers['content-type']));
+      const merged = mergeParams(rawQuery, body, req.headers['content-type']);
+      deps.onParams?.(actionName, merged);
+      const params = new Params(merged);
       const outcome: ActionOutcome = handler({
         state: deps.store.state, params, now: Date.now(), maxTasksPerCall: deps.faults.maxTasksPerCall,
       });

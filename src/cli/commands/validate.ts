@@ -1,13 +1,11 @@
 // `dwtasks validate FILE... [--weekdays N] [--json]`: the JSON schema in schemas/ plus every core rule, so CI
 // catches what the editor shows. Exit 0 no errors, 1 errors, 2 usage or a file that cannot be read.
-import { readFile, stat } from 'node:fs/promises';
 import type { CliCommand, CliIO } from '../io';
 import { checkBeforeSend } from '../../core/apply/gate';
-import { fileSizeFinding } from '../../core/validate/index';
 import type { Finding } from '../../core/types';
 import type { WeekdayNumbering } from '../../core/cron/weekdays';
 import { UsageError } from '../args';
-import { formatFinding } from '../patch-file';
+import { formatFinding, PatchInputError, readPatchText } from '../patch-file';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 
 const HELP = `Usage: dwtasks validate FILE... [--weekdays N] [--json]
@@ -60,21 +58,24 @@ export const validateCommand: CliCommand = {
     let warnings = 0;
     const results: { file: string; diagnostics: JsonDiagnostic[] }[] = [];
     for (const file of files) {
-      let tooLarge: Finding | undefined;
+      let refused: Finding[] | undefined;
       let text = '';
       try {
-        // A file over the size limit is refused unread: one finding, however big it is.
-        tooLarge = fileSizeFinding((await stat(file)).size);
-        if (!tooLarge) text = await readFile(file, 'utf8');
+        text = await readPatchText(file);
       } catch (err) {
-        unreadable = true;
-        io.stderr.write(`dwtasks validate: cannot read '${file}': ${describeReadError(err)}\n`);
-        continue;
+        if (!(err instanceof PatchInputError)) throw err;
+        // Too large or not UTF-8: a finding like any other. Not a regular file, or unreadable: exit 2.
+        if (err.findings.length) refused = err.findings;
+        else {
+          unreadable = true;
+          io.stderr.write(`dwtasks validate: ${err.message}\n`);
+          continue;
+        }
       }
       read++;
       // The gate apply uses (it drops a byte order mark, as editors do), so a file validate passes is one
       // apply sends, and one it fails is never sent.
-      const findings = tooLarge ? [tooLarge] : checkBeforeSend(text, file, { weekdays }).findings;
+      const findings = refused ?? checkBeforeSend(text, file, { weekdays }).findings;
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {
@@ -92,12 +93,4 @@ export const validateCommand: CliCommand = {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
 }

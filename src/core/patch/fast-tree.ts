@@ -4,8 +4,11 @@
 // On anything unusual (a syntax error, an odd escape or whitespace) it gives up, and the caller
 // uses jsonc-parser itself, which also reports the errors. A unit test compares both trees.
 import type { Node } from 'jsonc-parser';
+import { MAX_DEPTH } from './limits';
 
 class GiveUp extends Error {}
+/** A property's children until both are parsed (never seen outside: a give-up drops the whole tree). */
+const NO_CHILDREN: Node[] = [];
 const GIVE_UP = new GiveUp();
 
 /** The tree of a well-formed document, or undefined when jsonc-parser must handle it. */
@@ -25,6 +28,9 @@ export function fastParseTree(text: string): { root: Node | undefined } | undefi
 }
 
 /**
+ * Nesting deeper than MAX_DEPTH gives up too (so no recursion here can overflow): a text this parser
+ * accepts is within the depth limit, and only the others need limits.ts' separate scan.
+ *
  * The tree with the elements of the top-level `Tasks` array left out (its node has no children),
  * plus each element's span. Big files are validated task by task: every task's subtree is built,
  * checked and dropped, so it dies young instead of crowding the heap for the garbage collector.
@@ -65,6 +71,7 @@ class FastParser {
     const c = t.charCodeAt(this.pos);
     if (c === 123 || c === 91) {
       const close = c === 123 ? 125 : 93;
+      if (++this.depth > MAX_DEPTH) throw GIVE_UP;
       this.pos++;
       this.skip();
       while (t.charCodeAt(this.pos) !== close) {
@@ -80,6 +87,7 @@ class FastParser {
         this.afterMember(close);
       }
       this.pos++;
+      this.depth--;
     } else if (c === 34) this.skipString();
     else this.value(undefined); // numbers and keywords: tiny nodes, not worth a second scanner
   }
@@ -154,6 +162,7 @@ class FastParser {
   private skimmedArray(parent: Node): Node {
     const t = this.text;
     const start = this.pos++;
+    this.depth++; // the array is a level, though it gets no children
     this.taskSpans = [];
     this.skip();
     while (t.charCodeAt(this.pos) !== 93) {
@@ -164,21 +173,22 @@ class FastParser {
       this.afterMember(93);
     }
     this.pos++;
+    this.depth--;
     return { type: 'array', offset: start, length: this.pos - start, parent, children: [] };
   }
 
   private object(parent: Node | undefined): Node {
     const t = this.text;
-    this.depth++;
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'object', offset: start, length: -1, parent, children } : { type: 'object', offset: start, length: -1, children } as Node;
     this.skip();
     while (t.charCodeAt(this.pos) !== 125) {
       if (t.charCodeAt(this.pos) !== 34) throw GIVE_UP;
-      const prop: Node = { type: 'property', offset: this.pos, length: -1, parent: node, children: [], colonOffset: -1 };
+      // Its children are set once both are parsed: a two-element literal, not an empty array grown by pushes.
+      const prop: Node = { type: 'property', offset: this.pos, length: -1, parent: node, children: NO_CHILDREN, colonOffset: -1 };
       const key = this.string(prop);
-      prop.children!.push(key);
       this.skip();
       if (t.charCodeAt(this.pos) !== 58) throw GIVE_UP;
       (prop as { colonOffset?: number }).colonOffset = this.pos++;
@@ -186,7 +196,7 @@ class FastParser {
       const v = this.skimTasks && this.depth === 1 && key.value === 'Tasks' && t.charCodeAt(this.pos) === 91
         ? this.skimmedArray(prop)
         : this.value(prop);
-      prop.children!.push(v);
+      (prop as { children: Node[] }).children = [key, v];
       (prop as { length: number }).length = v.offset + v.length - prop.offset;
       children.push(prop);
       this.afterMember(125);
@@ -199,7 +209,7 @@ class FastParser {
 
   private array(parent: Node | undefined): Node {
     const t = this.text;
-    this.depth++;
+    if (++this.depth > MAX_DEPTH) throw GIVE_UP;
     const start = this.pos++;
     const children: Node[] = [];
     const node: Node = parent ? { type: 'array', offset: start, length: -1, parent, children } : { type: 'array', offset: start, length: -1, children } as Node;
@@ -249,9 +259,15 @@ class FastParser {
     let i = start;
     if (t.charCodeAt(i) === 45) i++;
     const first = t.charCodeAt(i);
+    // The digits' value as they are read: most numbers are short integers, and Number(slice) would
+    // allocate a string for each of them.
+    let n = 0;
     if (first === 48) i++;
-    else if (first >= 49 && first <= 57) while (isDigit(t.charCodeAt(i))) i++;
-    else throw GIVE_UP;
+    else if (first >= 49 && first <= 57) {
+      for (let c = first; c >= 48 && c <= 57; c = t.charCodeAt(++i)) n = n * 10 + (c - 48);
+    } else throw GIVE_UP;
+    const plain = i - start < 16; // at most 15 digits (and a sign): n is exact
+    const end = i;
     if (t.charCodeAt(i) === 46) {
       i++;
       if (!isDigit(t.charCodeAt(i))) throw GIVE_UP;
@@ -269,7 +285,7 @@ class FastParser {
     const next = t.charCodeAt(i);
     if (isDigit(next) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 46) throw GIVE_UP;
     this.pos = i;
-    const value = Number(t.slice(start, i));
+    const value = plain && i === end ? (t.charCodeAt(start) === 45 ? -n : n) : Number(t.slice(start, i));
     return parent ? { type: 'number', offset: start, length: i - start, parent, value } : { type: 'number', offset: start, length: i - start, value } as Node;
   }
 

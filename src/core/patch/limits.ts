@@ -19,14 +19,24 @@ export function stripBom(text: string): string {
 
 /** The first limit `text` breaks, or undefined. Linear, no recursion, no allocation per character. */
 export function checkLimits(text: string): LimitProblem | undefined {
+  return checkSize(text) ?? checkDepth(text);
+}
+
+/** The depth limit only (a text the fast parser accepted is within it). */
+export function checkDepth(text: string): LimitProblem | undefined {
+  const at = tooDeepAt(text, MAX_DEPTH);
+  return at < 0 ? undefined : { code: 'too-deep', depth: MAX_DEPTH, offset: at, length: 1 };
+}
+
+/** The size limit only. */
+export function checkSize(text: string): LimitProblem | undefined {
   // A UTF-16 unit is 1 to 3 UTF-8 bytes: count exactly only where it can matter.
   if (text.length > MAX_PATCH_BYTES) return { code: 'too-large', bytes: utf8Length(text), offset: 0, length: 0 };
   if (text.length * 3 > MAX_PATCH_BYTES) {
     const bytes = utf8Length(text);
     if (bytes > MAX_PATCH_BYTES) return { code: 'too-large', bytes, offset: 0, length: 0 };
   }
-  const at = tooDeepAt(text, MAX_DEPTH);
-  return at < 0 ? undefined : { code: 'too-deep', depth: MAX_DEPTH, offset: at, length: 1 };
+  return undefined;
 }
 
 export function utf8Length(text: string): number {

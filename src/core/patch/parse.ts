@@ -7,7 +7,7 @@ import { checkIdText } from './ids';
 import { ENV_TYPES as ENV_TYPE_VALUES } from '../task-fields';
 import { LineMap } from './lines';
 import { fastParseAt, fastParseShallow, fastParseTree } from './fast-tree';
-import { checkLimits, limitMessageArgs, type LimitProblem } from './limits';
+import { checkLimits, checkSize, limitMessageArgs, type LimitProblem } from './limits';
 import { t } from '../validate/messages';
 
 export interface ParsedTask {
@@ -157,7 +157,7 @@ class TaskView implements ParsedTask {
   get value(): TaskPatch {
     if (!this.cachedValue) {
       const node = this.node;
-      const fields = node.type === 'object' ? (objectValue(node) as Record<string, unknown>) : {};
+      const fields = node.type === 'object' ? (objectValue(node, this.src.text) as Record<string, unknown>) : {};
       // Id first (lossless digits), the other fields in file order.
       const { Id: _lossy, ...rest } = fields;
       void _lossy;
@@ -200,19 +200,26 @@ export function propertyValue(obj: Node, name: string): Node | undefined {
   return undefined;
 }
 
-/** Plain value of a node; numbers as JS numbers except where the caller reads raw text (Id). */
-function objectValue(node: Node): unknown {
+/**
+ * Plain value of a node. A number is a JS number where that is exact; an integer beyond 2^53 keeps
+ * its digits as written (a string: the writer sends integer fields' digits bare). Id is read apart.
+ */
+function objectValue(node: Node, text: string): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const p of node.children ?? []) {
         const [k, v] = p.children ?? [];
-        if (k && v) out[k.value as string] = objectValue(v);
+        if (k && v) out[k.value as string] = objectValue(v, text);
       }
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((c) => objectValue(c));
+      return (node.children ?? []).map((c) => objectValue(c, text));
+    case 'number': {
+      const raw = text.slice(node.offset, node.offset + node.length);
+      return Number.isSafeInteger(node.value) || !/^-?\d+$/.test(raw) ? node.value : raw;
+    }
     default:
       return node.value;
   }
@@ -231,7 +238,9 @@ class Patch implements ParsedPatch {
 
   constructor(readonly text: string) {
     this.lines = new LineMap(text);
-    const limit = checkLimits(text);
+    // Depth is checked only where the fast parser gave up: it refuses anything deeper itself.
+    const shallow = checkSize(text) ? undefined : fastParseShallow(text);
+    const limit = shallow ? undefined : checkLimits(text);
     if (limit) {
       // No parser may see it: each recurses per level, and a huge text would stall the caller.
       this.limit = limit;
@@ -244,7 +253,6 @@ class Patch implements ParsedPatch {
     }
     const src: Source = { text, lines: this.lines, fullTasks: () => this.fullTasks() };
     // Well-formed files take the fast path; anything else gets jsonc-parser's recovery and errors.
-    const shallow = fastParseShallow(text);
     let spans: { offset: number; length: number }[];
     if (shallow) {
       this.shallowRoot = shallow.root;

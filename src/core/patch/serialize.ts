@@ -2,6 +2,7 @@
 // Ids are emitted as bare digits straight from their strings, never through a JS number.
 import type { BatchUpdateRequest, TaskPatch } from './model';
 import { checkIdText } from './ids';
+import { INTEGER_FIELDS } from '../task-fields';
 import type { ParsedPatch } from './parse';
 
 /** A JSON value written verbatim (an int64 id). */
@@ -15,9 +16,15 @@ function idJson(id: string): Raw {
   return new Raw(checked.digits);
 }
 
+/** Integer fields held as digit strings (beyond 2^53: see IntegerValue) are written bare, digit for digit. */
 function withRawId(task: TaskPatch): Record<string, unknown> {
   const { Id, ...rest } = task;
-  return { Id: idJson(Id), ...rest };
+  const out: Record<string, unknown> = { Id: idJson(Id), ...rest };
+  for (const f of INTEGER_FIELDS) {
+    const v = out[f];
+    if (typeof v === 'string' && /^-?\d+$/.test(v)) out[f] = new Raw(v);
+  }
+  return out;
 }
 
 function write(value: unknown, indent: string, depth: number): string {

@@ -1,7 +1,6 @@
 // Validation of a parsed .dwtasks.json: every core rule (and, on request, the JSON Schema),
 // as findings with stable codes, exact ranges and fixes where the core knows one.
-import { MAX_PATCH_BYTES } from '../patch/limits';
-import { limitText, parsePatch, type ParsedPatch } from '../patch/parse';
+import { parsePatch, type ParsedPatch } from '../patch/parse';
 import type { Finding, Fix } from '../types';
 import { ValidationCache } from './cache';
 import { TaskContext, type OffsetFinding } from './context';
@@ -9,12 +8,14 @@ import type { Locale } from './messages';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import { duplicateIdFindings, loneSurrogateFindings, shapeFindings, syntaxFinding } from './patch-rules';
 import { schemaChecker } from './schema';
+import { replacementCharFindings, topDuplicateKeyFindings } from './exact-rules';
 import { checkTask } from './task-rules';
 import { shiftHeader } from '../patch/header-carry';
 
 export { ValidationCache } from './cache';
 export type { Locale } from './messages';
 export { schemaFindings } from './schema';
+export { fileSizeFinding, notUtf8Finding } from './file-findings';
 
 export interface ValidateOptions {
   /** Also check the JSON Schema in schemas/ (the CLI does; the editor has VS Code's JSON service for it). */
@@ -36,23 +37,16 @@ export function validateText(text: string, options: ValidateOptions = {}): { pat
   return { patch, findings: validatePatch(patch, options) };
 }
 
-/**
- * The finding for a file of `bytes` bytes that is over the size limit (else undefined), for readers
- * that can refuse a file before reading it; `validateText` says the same of a text that is too large.
- */
-export function fileSizeFinding(bytes: number, locale: Locale = 'en'): Finding | undefined {
-  if (bytes <= MAX_PATCH_BYTES) return undefined;
-  const message = limitText({ code: 'too-large', bytes, offset: 0, length: 0 }, locale);
-  return { code: 'dwtasks/too-large', severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-}
-
 function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding[] {
   const locale = options.locale ?? 'en';
   const syntax = syntaxFinding(p, locale);
   if (syntax) return [syntax]; // rules over a half-parsed tree would report echoes of the syntax error
   const out = shapeFindings(p, locale);
+  out.push(...replacementCharFindings(p.text, locale));
   if (p.shallowRoot?.type !== 'object') return out;
+  out.push(...topDuplicateKeyFindings(p, locale));
   const cache = options.cache;
+  const lineOf = (offset: number): number => p.positionAt(offset).line + 1;
   const schema = options.schema ? schemaChecker(p, locale) : undefined;
   if (schema) out.push(...dropShadowed(schema.top(), out));
   for (const task of p.tasks) {
@@ -69,10 +63,11 @@ function offsetFindings(p: ParsedPatch, options: ValidateOptions): OffsetFinding
     const node = task.transientNode();
     const header = task.readHeader(node);
     const c = new TaskContext(task, node, p.text, locale, options.weekdays);
-    checkTask(c);
+    checkTask(c, lineOf);
     if (schema) c.out.push(...dropShadowed(schema.task(task.index, node), c.out));
     for (const f of c.out) out.push(f);
-    cache?.set(key, {
+    // A message naming lines goes stale when the task moves: such a task is checked again next time.
+    if (!c.out.some((f) => f.code === 'dwtasks/duplicate-key')) cache?.set(key, {
       findings: c.out.map((f) => shift(f, -base)),
       header: shiftHeader(header, -base),
     });

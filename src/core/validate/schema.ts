@@ -34,31 +34,46 @@ function bases(locale: Locale): { top: Json; task: Json } {
 }
 
 /**
- * The value ajv checks, built from the jsonc tree. Objects have no prototype, so `__proto__` and
- * `constructor` are plain keys; of a repeated key the last value counts (as JSON.parse and the JSON
- * language service). A number is an integer when its text has no '.' (the JSON language service's
+ * The value ajv checks, built from the jsonc tree. `__proto__`, `constructor` and `hasOwnProperty`
+ * are plain own keys (the generated code calls no method of the data); of a repeated key the last
+ * value counts (as JSON.parse and the JSON language service). A number is an integer when its text has no '.' (the JSON language service's
  * rule: `2.0` is not, `1e3` is); where JavaScript disagrees (2.0, 1e-3, 1e400) ajv gets a stand-in
  * with the editor's verdict. The schema puts no other constraint on numbers (a test holds it to that).
  */
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function toData(node: Node, text: string, skipTasks: boolean, repeats: Node[]): unknown {
+  // Index loops, no destructuring: this runs once per node of a 10,000-task file, mostly before the JIT warms up.
   switch (node.type) {
     case 'object': {
-      const out = Object.create(null) as Record<string, unknown>;
+      // A plain object (Object.create(null) starts in V8's slow dictionary mode: it was most of this
+      // function's time); `__proto__` is defined as an own key, never set as the prototype.
+      const out: Record<string, unknown> = {};
       let repeated = false;
-      for (const p of node.children ?? []) {
-        const [k, v] = p.children ?? [];
-        if (!k || !v) continue;
-        const name = k.value as string;
+      const props = node.children;
+      if (!props) return out;
+      for (let i = 0; i < props.length; i++) {
+        const kv = props[i].children;
+        if (!kv || kv.length < 2) continue;
+        const name = kv[0].value as string;
+        const v = kv[1];
         // A repeated key is rare: noted here, reported by `duplicates`, so clean files pay no second walk.
-        if (!repeated && name in out && name !== '//') repeated = true;
+        if (!repeated && hasOwn.call(out, name) && name !== '//') repeated = true;
         // The top-level check leaves the tasks to the task validator: Tasks only has to be an array.
-        out[name] = skipTasks && name === 'Tasks' && v.type === 'array' ? [] : toData(v, text, false, repeats);
+        const value = skipTasks && name === 'Tasks' && v.type === 'array' ? [] : toData(v, text, false, repeats);
+        if (name === '__proto__') Object.defineProperty(out, name, { value, writable: true, enumerable: true, configurable: true });
+        else out[name] = value;
       }
       if (repeated) repeats.push(node);
       return out;
     }
-    case 'array':
-      return (node.children ?? []).map((c) => toData(c, text, false, repeats));
+    case 'array': {
+      const items = node.children;
+      if (!items) return [];
+      const out = new Array<unknown>(items.length);
+      for (let i = 0; i < items.length; i++) out[i] = toData(items[i], text, false, repeats);
+      return out;
+    }
     case 'number': {
       const v = node.value as number;
       let integer = true;

@@ -4,13 +4,16 @@ import { checkIdText } from '../patch/ids';
 import { propertyValue } from '../patch/parse';
 import { removePropertyEdit, type TaskContext } from './context';
 import { checkTriggerRules } from './trigger-rules';
+import { checkDuplicateKeys, checkIntegers } from './exact-rules';
+import { INTEGER_FIELDS } from '../task-fields';
 
-export function checkTask(c: TaskContext): void {
+export function checkTask(c: TaskContext, lineOf: (offset: number) => number): void {
   const node = c.node;
   if (node.type !== 'object') return; // the schema says "Incorrect type"
   checkId(c, node);
   checkNoChanges(c, node);
-  checkNumbers(c);
+  checkDuplicateKeys(c, lineOf);
+  checkNumbers(c, checkIntegers(c));
   checkCu(c);
   checkTags(c);
   checkTriggerRules(c);
@@ -41,14 +44,19 @@ function checkId(c: TaskContext, node: Node): void {
 }
 
 function checkNoChanges(c: TaskContext, node: Node): void {
-  const keys = (node.children ?? []).map((p) => p.children?.[0]?.value);
-  if (keys.every((k) => k === 'Id' || k === 'EnvType')) {
+  const props = node.children ?? [];
+  let changes = false;
+  for (let i = 0; i < props.length && !changes; i++) {
+    const k = props[i].children?.[0]?.value;
+    changes = k !== 'Id' && k !== 'EnvType';
+  }
+  if (!changes) {
     const id = propertyValue(node, 'Id');
     c.report('task-no-changes', 'warning', undefined, id ?? { offset: node.offset, length: 1 });
   }
 }
 
-function numberAt(c: TaskContext, field: string): { node: Node; value: number } | undefined {
+function numberOf(c: TaskContext, field: string): { node: Node; value: number } | undefined {
   const n = c.get(field);
   return n?.type === 'number' && typeof n.value === 'number' ? { node: n, value: n.value } : undefined;
 }
@@ -61,16 +69,18 @@ function duration(seconds: number): string {
   return [h ? `${h} h` : '', m ? `${m} min` : '', s ? `${s} s` : ''].filter(Boolean).join(' ') || '0 s';
 }
 
-function checkNumbers(c: TaskContext): void {
-  for (const field of ['Timeout', 'RerunTimes', 'RerunInterval']) {
-    const n = numberAt(c, field);
+/** `inexact`: integer fields already reported as not plain int64 digits (nothing more is said of them). */
+function checkNumbers(c: TaskContext, inexact: Set<string> | undefined): void {
+  const numberAt = (field: string): { node: Node; value: number } | undefined => (inexact?.has(field) ? undefined : numberOf(c, field));
+  for (const field of INTEGER_FIELDS) {
+    const n = numberAt(field);
     if (n && n.value < 0) c.report('negative-number', 'error', field, n.node, { field, value: c.raw(n.node) });
   }
-  const timeout = numberAt(c, 'Timeout');
+  const timeout = numberAt('Timeout');
   if (timeout && timeout.value >= 0 && timeout.value <= 3600) {
     c.report('timeout-doc-minimum', 'warning', 'Timeout', timeout.node, { value: c.raw(timeout.node) });
   }
-  const interval = numberAt(c, 'RerunInterval');
+  const interval = numberAt('RerunInterval');
   if (interval && interval.value > 1_800_000) {
     c.report('rerun-interval-range', 'warning', 'RerunInterval', interval.node, { value: c.raw(interval.node) });
   } else if (interval && interval.value >= 1000) {

@@ -2,7 +2,7 @@
 // and disappear with the document.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { waitForDiagnostics } from '../helpers';
+import { fixtureUri, waitForActivation, waitForDiagnostics } from '../helpers';
 import { codeOf, openPatch, ours, rangeOf, waitForOurs } from './support';
 
 const BROKEN = `{
@@ -32,6 +32,24 @@ suite('language: diagnostics', () => {
     assert.equal(dup.source, 'DataWorks');
     // Our diagnostics never repeat the JSON server's syntax errors (trailing comma is allowed anyway).
     assert.equal(diags.filter((d) => codeOf(d) === 'dwtasks/syntax').length, 0);
+  });
+
+  test('a Latin-1 byte on disk (VS Code decodes it to U+FFFD) and a key written twice are errors', async () => {
+    const uri = fixtureUri(`language/latin1-${Date.now()}.dwtasks.json`);
+    const head = Buffer.from('{\n  "Tasks": [\n    { "Id": 101, "Name": "caf', 'latin1');
+    await vscode.workspace.fs.writeFile(uri, Buffer.concat([head, Buffer.from([0xe9]), Buffer.from('", "Timeout": 7200,\n      "Timeout": 9000 }\n  ]\n}\n')]));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitForActivation();
+    const diags = await waitForOurs(doc, (ds) => ds.some((d) => codeOf(d) === 'dwtasks/replacement-char') && ds.some((d) => codeOf(d) === 'dwtasks/duplicate-key'));
+    const bad = diags.find((d) => codeOf(d) === 'dwtasks/replacement-char')!;
+    assert.equal(bad.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.getText(bad.range), '\ufffd');
+    assert.match(bad.message, /not valid UTF-8/);
+    const dup = diags.filter((d) => codeOf(d) === 'dwtasks/duplicate-key');
+    assert.deepEqual(dup.map((d) => d.range.start.line), [2, 3]);
+    assert.match(dup[0].message, /"Timeout" is written twice in this object \(lines 3 and 4\)/);
+    assert.equal(dup[0].severity, vscode.DiagnosticSeverity.Error);
   });
 
   test('diagnostics follow edits: fixing the text removes the finding', async () => {

@@ -93,7 +93,7 @@ test('exit 2: invalid patch (file:line:col as validate prints it; nothing sent),
   }
   r = await runCommand(applyCommand, [join(dir, 'missing.dwtasks.json'), '--yes'], env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /missing\.dwtasks\.json: cannot read the patch file \(ENOENT\)/);
+  assert.match(r.stderr, /cannot read '[^']*missing\.dwtasks\.json': no such file/);
 });
 
 test('--dry-run sends nothing and exits 0', async () => {

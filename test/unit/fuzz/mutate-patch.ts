@@ -97,8 +97,11 @@ const MUTATIONS: Record<string, Mutation> = {
     return replaceScalar(t, r, FIELDS, [nest]);
   },
   truncate: (t, r) => t.slice(0, int(r, t.length)),
-  'huge-number': (t, r) => replaceScalar(t, r, FIELDS, ['1e400', '-1e400', '123456789012345678901234567890', '0.0000001', '-0', '1E3', '2.0', '1e-3', '-5', '4294967296', '9'.repeat(400)]),
+  'huge-number': (t, r) => replaceScalar(t, r, FIELDS, ['1e400', '-1e400', '123456789012345678901234567890', '0.0000001', '-0', '1E3', '2.0', '1e-3', '-5', '4294967296', '9'.repeat(400), '9223372036854775807', '9007199254740993', '-9223372036854775808', '1.5e1']),
   'int64-id': (t, r) => replaceScalar(t, r, /Id/, ['9223372036854775807', '9223372036854775808', '8604388726201130001', '"8604388726201130001"', '-1', '0', '00012', '18446744073709551616', '1.0', '8604388726201130001e0']),
+  'awkward-text': (t, r) => replaceScalar(t, r, /Name|Description|Owner|Comment|Value/, [
+    '"数据同步 日报"', '"😀 emoji 👍🏽"', '"line\u2028separator\u2029"', '"\\"quoted\\" and \\\\backslash"', '"007"', '"\\u2028 escaped"', '"tab\\tand\\nnewline"', '"é \\u00e9"',
+  ]),
   bom: (t) => '\ufeff' + t,
   crlf: (t, r) => (r() < 0.8 ? t.replace(/\n/g, '\r\n') : t.replace(/\n/g, '\r')),
   nul: (t, r) => {

@@ -1,7 +1,8 @@
 // Fuzz of the send side: thousands of seeded mutations of a valid patch through the one gate and the
 // one pipeline against the real emulator. For every case: no exception escapes, the gate's verdict is
 // validate's (no error finding <=> sendable; `dwtasks validate` itself on a sample), a case with errors
-// sends nothing (the emulator's request log), and a case that validates clean is sent.
+// sends nothing (the emulator's request log), and a case that validates clean is sent exactly: the
+// tasks the emulator receives equal the file's, every number compared by its digits as written.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { validateText } from '../../../src/core/validate/index';
 import { runCommand } from '../cli/apply-cli-io';
 import { startFixture, type Fixture } from '../core/apply/emulator-fixture';
 import { mutatedPatches } from './mutate-patch';
+import { sameAsWritten } from './lossless-compare';
 
 const SEED = 20269;
 const COUNT = 2000;
@@ -44,6 +46,7 @@ test(`${COUNT} mutated patches (seed ${SEED}): gate = validate, refused sends no
         if ((v.code === 0) !== verdict.ok) problems.push(`${c.name}: dwtasks validate exits ${v.code}, gate ${verdict.ok ? 'sends' : 'refuses'}`);
       }
       const seen = fx.requests.length;
+      const seenSent = fx.sentTasks.length;
       const out = await applyPatch({ text: c.text, file: 'fuzz.dwtasks.json' }, fx.client, { rps: 1000, readBefore: false }, {
         openJournal: () => new MemoryJournal(), writeRevert: () => 'unused',
       });
@@ -56,6 +59,8 @@ test(`${COUNT} mutated patches (seed ${SEED}): gate = validate, refused sends no
         sent++;
         if (out.kind !== 'ran') problems.push(`${c.name}: validates clean but was not sent (${out.kind})`);
         if (!calls.some((l) => l.startsWith('BatchUpdateTasks '))) problems.push(`${c.name}: validates clean, no BatchUpdateTasks reached the emulator`);
+        const differs = sameAsWritten(stripBom(c.text), fx.sentTasks.slice(seenSent));
+        if (differs) problems.push(`${c.name}: sent is not as written: ${differs}`);
       }
     } catch (e) {
       problems.push(`${c.name}: threw ${(e as Error).stack ?? String(e)}`);

@@ -67,9 +67,9 @@ test(`validateText on ${CASES} mutated patches: nothing thrown, every finding we
     }
   }
   // The corpus really exercised what it claims: every mutation, and the limits and schema findings.
-  assert.equal(seen.size, 22, [...seen].join());
+  assert.equal(seen.size, 23, [...seen].join());
   for (const code of ['dwtasks/syntax', 'dwtasks/too-deep', 'dwtasks/schema-type', 'dwtasks/schema-enum', 'dwtasks/schema-additional-property',
-    'dwtasks/schema-duplicate-key', 'dwtasks/id-out-of-range', 'dwtasks/not-an-object']) {
+    'dwtasks/duplicate-key', 'dwtasks/int-not-plain', 'dwtasks/int-out-of-range', 'dwtasks/id-out-of-range', 'dwtasks/not-an-object']) {
     assert.ok((codes.get(code) ?? 0) > 0, `no ${code} in ${JSON.stringify([...codes])}`);
   }
   assert.ok(findings > CASES, `${findings} findings`);

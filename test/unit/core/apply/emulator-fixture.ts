@@ -10,6 +10,8 @@ export interface Fixture {
   projectIds: string[];
   /** The emulator's own request log, one line per request answered ("BatchUpdateTasks 200 OK 3ms"). */
   requests: string[];
+  /** The `Tasks` parameter of every BatchUpdateTasks call, as the emulator received the text. */
+  sentTasks: string[];
 }
 
 /** Request lines of one action so far (e.g. 'BatchUpdateTasks'): what reached the emulator. */
@@ -19,14 +21,18 @@ export function requestsOf(fx: Fixture, action: string): string[] {
 
 export async function startFixture(opts: { tasks?: number; faults?: FaultOptions; retry?: Partial<RetryPolicy>; readTimeoutMs?: number } = {}): Promise<Fixture> {
   const requests: string[] = [];
-  const emu = await startEmulator({ tasks: opts.tasks ?? 400, seed: 7, log: (line) => requests.push(line), ...(opts.faults ? { faults: opts.faults } : {}) });
+  const sentTasks: string[] = [];
+  const emu = await startEmulator({
+    tasks: opts.tasks ?? 400, seed: 7, log: (line) => requests.push(line), ...(opts.faults ? { faults: opts.faults } : {}),
+    onParams: (action, params) => { if (action === 'BatchUpdateTasks') sentTasks.push(params.get('Tasks') ?? ''); },
+  });
   const client = new DataWorksClient({
     endpoint: emu.endpoint,
     credentials: { kind: 'accessKey', accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret },
     retry: { baseDelayMs: 5, maxDelayMs: 50, ...opts.retry },
     ...(opts.readTimeoutMs ? { timeoutMs: { read: opts.readTimeoutMs } } : {}),
   });
-  return { emu, client, projectIds: emu.snapshot().projects.map((p) => p.Id), requests };
+  return { emu, client, projectIds: emu.snapshot().projects.map((p) => p.Id), requests, sentTasks };
 }
 
 /** Tasks of one environment in a stable order (by id digits). */
