@@ -2,10 +2,10 @@
 // journal, revert patch) adapted to a terminal: a prompt for Prod, progress on stderr, a results table.
 // Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
 // before sending, 3 auth/network/quota.
-import { writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
-  revertPathFor, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
+  revertPathFor, UNCHANGED, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
@@ -30,11 +30,13 @@ ${CONNECTION_HELP}
   --read-rps N      Count reads apart at N per second, --rps then limits writes only (for editions
                     with separate read and write quotas, e.g. Enterprise: --read-rps 40 --rps 16)
   --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
-  --dry-run         Validate and show the plan; send nothing
+  --send-unchanged  Send tasks already at their patched values too (default: not sent)
+  --timeout MS      How long to wait for each answer (default 30000); a call that gets none stops the run
+  --dry-run         Validate, read the current values and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
   --force           Apply even if values pulled into FILE (dwtasks pull) were changed in DataWorks since
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
-  --journal PATH    Journal file (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
+  --journal PATH    Journal file, created new (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
 ${WEEKDAYS_HELP}
 Exit: 0 all succeeded, 1 some failed/unknown/not sent, 2 invalid input or usage, 3 auth/network/quota.
@@ -48,6 +50,8 @@ const OPTIONS = {
   'read-rps': { type: 'string' },
   'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'send-unchanged': { type: 'boolean' },
+  timeout: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'no-revert': { type: 'boolean' },
@@ -74,8 +78,10 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
   const file = positionals[0];
   const text = await readPatchText(file);
-  const conn = connect(values, io.env);
+  const timeout = values.timeout === undefined ? undefined : numberOption(values.timeout, 'timeout', 30_000, { integer: true, min: 1 });
   const journalPath = values.journal ?? defaultJournalPath(file);
+  if (existsSync(journalPath)) throw new UsageError(`${journalPath} already exists; a journal is always a new file`);
+  const conn = connect(values, io.env, undefined, timeout);
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 
@@ -90,6 +96,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   try {
     outcome = await applyPatch({ text, file, weekdays: weekdaysOption(values.weekdays) }, conn.client, {
       batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
+      sendUnchanged: values['send-unchanged'] === true,
     }, {
       confirm: async (plan, verdict) => {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
@@ -108,15 +115,18 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       },
       progress: (p) => {
         if (p.phase === 'projects') return;
-        if (p.phase === 'before-state') io.stderr.write('Reading current values...\n');
-        else io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
+        if (p.phase === 'before-state') { io.stderr.write('Reading current values...\n'); return; }
+        io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
       },
       openJournal: () => new FileJournal(journalPath),
       writeRevert: (revert) => {
         const path = revertPathFor(journalPath);
-        writeFileSync(path, revert);
+        // Written whole or not at all: it is replaced once the outcome is known.
+        writeFileSync(`${path}.tmp`, revert, { mode: 0o600 });
+        renameSync(`${path}.tmp`, path);
         return path;
       },
+      discardRevert: (path) => rmSync(path, { force: true }),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -138,7 +148,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       return 2;
     case 'not-sent':
       io.stderr.write(outcome.cancelled ? `${outcome.message}\n`
-        : `dwtasks apply: ${outcome.message} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
+        : `dwtasks apply: ${outcome.message}${outcome.message.startsWith('Listing') ? ' Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).' : ''}\n`);
       if (values.json) printJson(io, outcome.results, null, null);
       if (outcome.cancelled) return 1;
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
@@ -149,21 +159,31 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       if (values.json) printJson(io, result.results, journal, outcome.revertPath, failures.map((f) => f.message));
       else printTable(io, result.results);
       const c = result.counts;
-      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
+      const unchanged = result.results.filter((r) => r.message === UNCHANGED).length;
+      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent${unchanged ? ` (${unchanged} of them unchanged)` : ''} (${result.status}).\n`);
       if (result.error) io.stderr.write(`Stopped: ${result.error.message}\n`);
       for (const f of failures) io.stderr.write(`dwtasks apply: ${f.message}\n`);
       io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
       if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
       if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
-      return c.succeeded === result.results.length && failures.length === 0 ? 0 : 1;
+      const allDone = result.results.every((r) => r.status === 'succeeded' || r.message === UNCHANGED);
+      return allDone && failures.length === 0 ? 0 : 1;
     }
   }
 }
 
 function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
   const env = (['Prod', 'Dev'] as const).filter((e) => plan.envCounts[e]).map((e) => `${e}: ${plan.envCounts[e]}`).join(', ');
-  return `Plan: ${plan.tasks.length} task(s) from ${file} (${env}) in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s\nTarget: ${target}\n`;
+  const sending = plan.tasks.length - plan.held.size;
+  const unchanged = [...plan.held.values()].filter((m) => m === UNCHANGED).length;
+  const held = plan.held.size - unchanged;
+  const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
+  const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
+  if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
+  for (const [index, why] of plan.held) if (why !== UNCHANGED) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
+  lines.push(`Target: ${target}`);
+  return `${lines.join('\n')}\n`;
 }
 
 type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };

@@ -8,6 +8,8 @@ export * from './before-state';
 export * from './journal';
 export * from './revert';
 export * from './run';
+export * from './execute';
+export * from './make-plan';
 export * from './projects';
 export { FileJournal, defaultJournalPath, revertPathFor } from './journal-file';
 export * from './gate';

@@ -7,13 +7,19 @@ import type { JournalRecord, JournalSink } from './journal';
 export class FileJournal implements JournalSink {
   private fd: number | undefined;
 
-  constructor(readonly path: string) {}
+  /** Creates the file, readable by its owner only; an existing file is refused (a journal is never appended to another run's). */
+  constructor(readonly path: string) {
+    mkdirSync(dirname(this.path), { recursive: true });
+    try {
+      this.fd = openSync(this.path, 'wx', 0o600);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${this.path} already exists; a journal is always a new file`);
+      throw e;
+    }
+  }
 
   append(record: JournalRecord): void {
-    if (this.fd === undefined) {
-      mkdirSync(dirname(this.path), { recursive: true });
-      this.fd = openSync(this.path, 'a', 0o600);
-    }
+    if (this.fd === undefined) throw new Error(`${this.path} is closed`);
     writeSync(this.fd, `${JSON.stringify(record)}\n`);
     fsyncSync(this.fd);
   }

@@ -36,7 +36,8 @@ export interface ApplyArgs {
   test?: ApplyTestHooks;
 }
 
-export type ApplyOutcome =
+/** What the editor's Apply reports to its caller (the core pipeline's ApplyOutcome, as the editor saw it). */
+export type EditorApplyReport =
   | { kind: 'refused'; reason: string; message: string }
   | { kind: 'declined' }
   | { kind: 'applied'; result: ApplyResult; journalPath: string; revertPath?: string; failures: LocalFailure[] };
@@ -57,7 +58,7 @@ export class ApplyCommand {
     private readonly results: ApplyResults,
   ) {}
 
-  async run(uriOrArgs?: unknown): Promise<ApplyOutcome | undefined> {
+  async run(uriOrArgs?: unknown): Promise<EditorApplyReport | undefined> {
     const args: ApplyArgs = uriOrArgs instanceof vscode.Uri ? { uri: uriOrArgs } : ((uriOrArgs as ApplyArgs | undefined) ?? {});
     const hooks = testHooks<ApplyTestHooks>(this.context, args);
     const doc = await patchDocument(args.uri);
@@ -86,7 +87,7 @@ export class ApplyCommand {
       return { kind: 'refused', reason: 'busy', message };
     }
     this.running = true;
-    let outcome: ApplyOutcome;
+    let outcome: EditorApplyReport;
     try {
       outcome = await this.send(doc, gate.input, gate.verdict.patch, conn, args.noRevert === true, hooks);
     } finally {
@@ -103,7 +104,7 @@ export class ApplyCommand {
     return outcome;
   }
 
-  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<ApplyOutcome> {
+  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<EditorApplyReport> {
     const cfg = vscode.workspace.getConfiguration('dataworks.apply');
     const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
     const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
@@ -154,9 +155,12 @@ export class ApplyCommand {
         openJournal: () => new FileJournal(journalPath),
         writeRevert: (text) => {
           const path = revertPathFor(journalPath);
-          fs.writeFileSync(path, text);
+          // Written whole or not at all: it is replaced once the outcome is known.
+          fs.writeFileSync(`${path}.tmp`, text, { mode: 0o600 });
+          fs.renameSync(`${path}.tmp`, path);
           return path;
         },
+        discardRevert: (path) => fs.rmSync(path, { force: true }),
       });
     } finally {
       endProgress?.();

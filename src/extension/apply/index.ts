@@ -11,7 +11,7 @@ import { ApplyResults } from './results';
 import { revertLastApply } from './revertCommand';
 import { journalDir } from './storage';
 
-export type { ApplyArgs, ApplyOutcome, ApplyTestHooks } from './applyCommand';
+export type { ApplyArgs, EditorApplyReport, ApplyTestHooks } from './applyCommand';
 export type { PreviewOutcome } from './previewCommand';
 export { checkApplyGate } from './gate';
 export { APPLY_SOURCE } from './results';

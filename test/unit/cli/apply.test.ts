@@ -56,7 +56,7 @@ test('exit 0, --json: one object, ids as exact strings, journal and revert next 
   const revert = readFileSync(out.revert, 'utf8');
   assert.ok(revert.includes(`"Id": ${big.Id}`) && revert.includes(JSON.stringify(big.Description)), revert);
   assert.equal(fx.emu.snapshot().tasks.Prod[big.Id].Description, 'from the cli');
-  assert.match(r.stderr, /Plan: 2 task\(s\).*\(Prod: 2\)/);
+  assert.match(r.stderr, /Plan: 2 of 2 task\(s\).*\(Prod: 2\)/);
 });
 
 test('exit 1 when a task fails; the table names it with the service message', async () => {

@@ -32,15 +32,17 @@ function callers(name: string, definedIn: string[]): string[] {
     .sort();
 }
 
-test('only the engine calls BatchUpdateTasks (the pipeline\'s recorder forwards its calls)', () => {
-  assert.deepEqual(callers('batchUpdateTasks', ['src/dataworks/client.ts', 'src/core/apply/service.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+test('only the execute phase calls BatchUpdateTasks', () => {
+  assert.deepEqual(callers('batchUpdateTasks', ['src/dataworks/client.ts', 'src/core/apply/service.ts']), ['src/core/apply/execute.ts']);
 });
 
 test('only the pipeline runs the engine, reads before-state (besides the engine) and lists projects for it', () => {
-  assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), ['src/core/apply/pipeline.ts']);
+  assert.deepEqual(callers('executePlan', ['src/core/apply/execute.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+  assert.deepEqual(callers('makePlan', ['src/core/apply/make-plan.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+  assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), [], 'the front ends go through the pipeline');
   // pull/pulled.ts re-reads pulled fields for the "changed since the pull" warning before the
   // confirmation; it reads only, and what is sent and reverted still comes from the pipeline.
-  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts', 'src/core/pull/pulled.ts']);
+  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/make-plan.ts', 'src/core/apply/pipeline.ts', 'src/core/pull/pulled.ts']);
   assert.deepEqual(callers('discoverProjectIds', ['src/core/apply/projects.ts']), ['src/core/apply/pipeline.ts']);
 });
 
