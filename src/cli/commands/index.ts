@@ -22,6 +22,7 @@ export const commands: Record<string, CliCommand> = {
   emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
   list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
   pull: lazy('Pull the tasks a filter matches into a patch', async () => (await import('./pull.js')).pullCommand),
+  revert: lazy('Write the patch that undoes a run, from its journal', async () => (await import('./revert.js')).revertCommand),
   schedule: lazy('Show when the tasks of a patch or a project fire, and where they pile up', async () => (await import('./schedule.js')).scheduleCommand),
   validate: lazy('check .dwtasks.json files: schema and every DataWorks rule', async () => (await import('./validate.js')).validateCommand),
 };
