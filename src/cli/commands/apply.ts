@@ -5,7 +5,7 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
-  revertPathFor, UNCHANGED, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
+  interruptedLastRun, revertPathFor, UNCHANGED, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
@@ -82,6 +82,10 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const journalPath = values.journal ?? defaultJournalPath(file);
   if (existsSync(journalPath)) throw new UsageError(`${journalPath} already exists; a journal is always a new file`);
   const conn = connect(values, io.env, undefined, timeout);
+  const interrupted = interruptedLastRun(file);
+  if (interrupted) {
+    io.stderr.write(`The last run of ${file} was interrupted (journal ${interrupted.journal}); ${interrupted.revert ? `its revert patch: ${interrupted.revert}` : `dwtasks revert ${interrupted.journal} writes its revert patch`}.\n`);
+  }
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 

@@ -11,7 +11,7 @@ export * from './run';
 export * from './execute';
 export * from './make-plan';
 export * from './projects';
-export { FileJournal, defaultJournalPath, revertPathFor } from './journal-file';
+export { FileJournal, defaultJournalPath, interruptedLastRun, revertPathFor } from './journal-file';
 export * from './gate';
 export * from './pipeline';
 export * from './preview-plan';
