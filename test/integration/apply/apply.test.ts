@@ -220,7 +220,7 @@ suite('Apply: batch update against the emulator', () => {
       test: { pick: (items: readonly vscode.QuickPickItem[]) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)) },
     });
     const onDisk = fs.readdirSync(api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
-    assert.equal(listed.length, onDisk.length, 'one entry per journal in the workspace storage');
+    assert.equal(listed.length, 2 * onDisk.length, 'per journal in the workspace storage: the journal and its Revert');
     const ours = journals.map((j) => listed.findIndex((i) => pathOf(i) === j.path));
     assert.deepEqual(ours, [...ours].sort((a, b) => b - a), `newest first: ${listed.map((i) => i.label).join(' | ')}`);
     for (const [k, j] of journals.entries()) {
@@ -236,5 +236,12 @@ suite('Apply: batch update against the emulator', () => {
     assert.ok(editor, 'picking an entry opens an editor');
     assert.equal(editor.document.uri.fsPath, journals[0]!.path, 'the picked journal (the mixed apply) opens');
     assert.equal(editor.document.getText(), fs.readFileSync(journals[0]!.path, 'utf8'));
+    // Every entry offers Revert: it writes the patch of that run from its journal and opens it.
+    const reverted = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory', {
+      test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert') },
+    });
+    assert.ok(reverted, 'Revert opens the revert patch');
+    assert.match(reverted.document.uri.fsPath, /\.revert\.dwtasks\.json$/);
+    assert.match(reverted.document.getText(), /"Tasks"/);
   });
 });
