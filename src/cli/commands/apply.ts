@@ -5,11 +5,11 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
-  interruptedLastRun, revertPathFor, UNCHANGED, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
+  interruptedLastRun, isPlanText, parsePlanFile, planExpectations, planHeld, PLAN_STALE_MS, revertPathFor, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connect, type Connection } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
@@ -18,9 +18,12 @@ import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 
-const HELP = `Usage: dwtasks apply FILE [options]
+const HELP = `Usage: dwtasks apply FILE|PLAN [options]
 
-Applies a .dwtasks.json patch with BatchUpdateTasks, in chunks, with a journal and a revert patch.
+Applies a .dwtasks.json patch with BatchUpdateTasks in two phases: the plan (current values read; tasks
+already at their patched values are not sent), then the calls, with a journal and a revert patch both
+written before the first write. PLAN (from dwtasks plan --out): the plan's patch, for the plan's target
+only; a task changed in DataWorks since the plan (a field it changes) is held back unless --force.
 ${CONNECTION_HELP}
   --project ID      Project(s) holding the tasks, for batched reads of current values (repeatable;
                     default: every project of the account, found with ListProjects; if that listing
@@ -34,7 +37,7 @@ ${CONNECTION_HELP}
   --timeout MS      How long to wait for each answer (default 30000); a call that gets none stops the run
   --dry-run         Validate, read the current values and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
-  --force           Apply even if values pulled into FILE (dwtasks pull) were changed in DataWorks since
+  --force           Send tasks changed in DataWorks since the saved PLAN, or since FILE was pulled (dwtasks pull)
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
   --journal PATH    Journal file, created new (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
@@ -76,13 +79,16 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 });
   const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
-  const file = positionals[0];
-  const text = await readPatchText(file);
+  const given = positionals[0];
+  const raw = await readPatchText(given);
   const timeout = values.timeout === undefined ? undefined : numberOption(values.timeout, 'timeout', 30_000, { integer: true, min: 1 });
-  const journalPath = values.journal ?? defaultJournalPath(file);
+  const journalPath = values.journal ?? defaultJournalPath(given);
   if (existsSync(journalPath)) throw new UsageError(`${journalPath} already exists; a journal is always a new file`);
   const conn = connect(values, io.env, undefined, timeout);
-  const interrupted = interruptedLastRun(file);
+  const saved = isPlanText(raw) ? savedPlan(given, raw, conn, io) : undefined;
+  if (saved === null) return 2;
+  const { text, file, weekdays } = saved ?? { text: raw, file: given, weekdays: weekdaysOption(values.weekdays) };
+  const interrupted = interruptedLastRun(given);
   if (interrupted) {
     io.stderr.write(`The last run of ${file} was interrupted (journal ${interrupted.journal}); ${interrupted.revert ? `its revert patch: ${interrupted.revert}` : `dwtasks revert ${interrupted.journal} writes its revert patch`}.\n`);
   }
@@ -98,16 +104,17 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   process.on('SIGINT', onSigint);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyPatch({ text, file, weekdays: weekdaysOption(values.weekdays) }, conn.client, {
-      batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
-      sendUnchanged: values['send-unchanged'] === true,
+    outcome = await applyPatch({ text, file, weekdays }, conn.client, {
+      batchSize: saved && values['batch-size'] === undefined ? saved.batchSize : batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
+      sendUnchanged: values['send-unchanged'] === true, force: values.force === true,
+      ...(saved ? { expected: saved.expected, planHeld: saved.held } : {}),
     }, {
       confirm: async (plan, verdict) => {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
         io.stderr.write(describePlan(plan, file, conn.describe, rps));
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
         // Values pulled into the file (dwtasks pull) that someone changed in DataWorks since: warn first.
-        if (await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
+        if (!saved && await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
           stopped = 'pulled';
           return false;
         }
@@ -171,10 +178,33 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
       if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
-      const allDone = result.results.every((r) => r.status === 'succeeded' || r.message === UNCHANGED);
+      // Tasks left out on purpose (unchanged, or not in the saved plan) count as done; held back ones do not.
+      const allDone = result.results.every((r) => r.status === 'succeeded' || r.message === UNCHANGED || r.message.startsWith('Not in the plan:'));
       return allDone && failures.length === 0 ? 0 : 1;
     }
   }
+}
+
+/**
+ * `apply PLAN`: the plan's patch, for the plan's target only (null: refused, the reason printed), with
+ * the plan's before-values to hold back tasks changed since.
+ */
+function savedPlan(name: string, text: string, conn: Connection, io: CliIO) {
+  let plan: PlanFile;
+  try {
+    plan = parsePlanFile(text, name);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const mismatch = targetMismatch(plan, { endpoint: conn.target.endpoint ?? conn.client.endpoint, ...(conn.target.region ? { region: conn.target.region } : {}) });
+  if (mismatch) {
+    io.stderr.write(`dwtasks apply: ${name}: ${mismatch}; nothing was sent. Plan again for this target.\n`);
+    return null;
+  }
+  const age = Date.now() - Date.parse(plan.createdAt);
+  if (age > PLAN_STALE_MS) io.stderr.write(`Warning: ${name} was planned ${Math.floor(age / 3600_000)} hour(s) ago (${plan.createdAt}); tasks changed since are held back, but consider planning again.\n`);
+  io.stderr.write(`Applying the saved plan ${name} (of ${plan.file}, planned ${plan.createdAt}).\n`);
+  return { text: plan.patch, file: plan.file, weekdays: plan.weekdays, batchSize: plan.batchSize, expected: planExpectations(plan), held: planHeld(plan) };
 }
 
 function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
@@ -185,7 +215,7 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
   const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
   const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
   if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
-  for (const [index, why] of plan.held) if (why !== UNCHANGED) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
+  for (const [index, why] of plan.held) if (why.startsWith('Held back')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
   lines.push(`Target: ${target}`);
   return `${lines.join('\n')}\n`;
 }

@@ -21,6 +21,7 @@ export const commands: Record<string, CliCommand> = {
   diff: lazy('Show the plan of a patch: what would change, what already matches', async () => (await import('./diff.js')).diffCommand),
   emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
   list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
+  plan: lazy('Plan a patch: read current values, show what would change; --out saves it for apply', async () => (await import('./plan.js')).planCommand),
   pull: lazy('Pull the tasks a filter matches into a patch', async () => (await import('./pull.js')).pullCommand),
   revert: lazy('Write the patch that undoes a run, from its journal', async () => (await import('./revert.js')).revertCommand),
   schedule: lazy('Show when the tasks of a patch or a project fire, and where they pile up', async () => (await import('./schedule.js')).scheduleCommand),

@@ -15,3 +15,5 @@ export { FileJournal, defaultJournalPath, interruptedLastRun, revertPathFor } fr
 export * from './gate';
 export * from './pipeline';
 export * from './preview-plan';
+export * from './plan-file';
+export * from './plan-markdown';

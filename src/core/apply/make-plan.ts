@@ -29,6 +29,8 @@ export interface PlanOptions {
   expected?: Map<string, ExpectedValues>;
   /** Drifted tasks are sent anyway (listed in the plan all the same). */
   force?: boolean;
+  /** Tasks held whatever their values (a saved plan did not send them), by file index, with why. */
+  planHeld?: Map<number, string>;
   signal?: AbortSignal;
   onCall?(): void;
 }
@@ -49,6 +51,8 @@ export async function makePlan(request: BatchUpdateRequest, o: PlanOptions): Pro
   for (const t of tasks) seen.set(taskKey(t.task.Id, t.env), (seen.get(taskKey(t.task.Id, t.env)) ?? 0) + 1);
   for (const t of tasks) {
     const key = taskKey(t.task.Id, t.env);
+    const fixed = o.planHeld?.get(t.index);
+    if (fixed !== undefined) { held.set(t.index, fixed); continue; }
     const entry = state.entries.get(key);
     if (!entry?.values) continue; // unreadable: sent, the service says per task
     const changes = fieldChanges(t.task, entry.values as TaskState);

@@ -12,7 +12,7 @@ import { makePlan, type ExpectedValues } from './make-plan';
 import { notSent, toServiceError, type TaskOutcome } from './outcome';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan } from './plan';
 import { discoverProjectIds, type ProjectLister } from './projects';
-import { TokenBucket } from './rate-limit';
+import { TokenBucket, type RateLimiter } from './rate-limit';
 import { readFailureMessage } from './run';
 import type { ServiceErrorLike, TaskService } from './service';
 
@@ -50,6 +50,10 @@ export interface PipelineOptions extends ReadOptions {
   expected?: Map<string, ExpectedValues>;
   /** Send held-back tasks anyway. */
   force?: boolean;
+  /** Tasks a saved plan did not send, by file index, with why: not sent now either. */
+  planHeld?: Map<number, string>;
+  /** The limiter of the reads, when the caller shares one (default: a new one at readRps or rps). */
+  readLimiter?: RateLimiter;
 }
 
 export type PipelineProgress = { phase: 'projects' } | ApplyProgress;
@@ -98,38 +102,50 @@ export function projectListingFailure(e: unknown, signal?: AbortSignal): { cance
   return { cancelled, error, message };
 }
 
-export async function applyPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, sink: ApplySink): Promise<ApplyOutcome> {
+export type PlanOutcome =
+  | { kind: 'refused'; verdict: Refusal }
+  | Extract<ApplyOutcome, { kind: 'not-sent' }>
+  | { kind: 'planned'; verdict: OkVerdict; plan: ApplyPlan };
+
+/** The first phase, on its own for `dwtasks plan` and Preview: gate, projects, current values, the plan. Sends nothing. */
+export async function planPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, progress?: (p: PipelineProgress) => void): Promise<PlanOutcome> {
   const gated = gateAndPlan(input, options.batchSize ?? DEFAULT_BATCH_SIZE);
   if (gated.kind === 'refused') return gated;
   const { verdict } = gated;
-  const rps = options.rps ?? DEFAULT_RPS;
-  const limiter = new TokenBucket(rps);
   // The plan's reads end before the first write: with a read quota apart, they go at its rate.
-  const readLimiter = options.readRps === undefined ? limiter : new TokenBucket(options.readRps);
+  const limiter = options.readLimiter ?? new TokenBucket(options.readRps ?? options.rps ?? DEFAULT_RPS);
   const readBefore = options.readBefore !== false;
-  const notSentYet = (plan: ApplyPlan, f: { cancelled: boolean; error: ServiceErrorLike; message: string }): ApplyOutcome => {
+  const notRead = (f: { cancelled: boolean; error: ServiceErrorLike; message: string }): PlanOutcome => {
     const why = f.cancelled ? 'Cancelled before anything was sent.' : `Not sent: ${f.message}`;
-    return { kind: 'not-sent', verdict, plan, ...f, results: notSent(plan.tasks, why) };
+    return { kind: 'not-sent', verdict, plan: gated.plan, ...f, results: notSent(gated.plan.tasks, why) };
   };
-
   let projectIds = options.projectIds;
   if (readBefore && projectIds === undefined) {
-    sink.progress?.({ phase: 'projects' });
+    progress?.({ phase: 'projects' });
     try {
-      projectIds = await discoverProjectIds(service, readLimiter, options.signal);
+      projectIds = await discoverProjectIds(service, limiter, options.signal);
     } catch (e) {
-      return notSentYet(gated.plan, projectListingFailure(e, options.signal));
+      return notRead(projectListingFailure(e, options.signal));
     }
   }
-  let plan: ApplyPlan;
   try {
-    sink.progress?.({ phase: 'before-state', chunk: 0, chunks: 0, counts: { succeeded: 0, failed: 0, unknown: 0, notSent: 0 }, calls: 0 });
-    plan = await makePlan(verdict.request, { ...options, service, limiter: readLimiter, batchSize: gated.plan.batchSize, readBefore, projectIds });
+    progress?.({ phase: 'before-state', chunk: 0, chunks: 0, counts: { succeeded: 0, failed: 0, unknown: 0, notSent: 0 }, calls: 0 });
+    const plan = await makePlan(verdict.request, { ...options, service, limiter, batchSize: gated.plan.batchSize, readBefore, projectIds });
+    return { kind: 'planned', verdict, plan };
   } catch (e) {
     const error = toServiceError(e);
     const cancelled = options.signal?.aborted === true;
-    return notSentYet(gated.plan, { cancelled, error, message: cancelled ? 'Cancelled while reading current values; nothing was sent.' : readFailureMessage(error) });
+    return notRead({ cancelled, error, message: cancelled ? 'Cancelled while reading current values; nothing was sent.' : readFailureMessage(error) });
   }
+}
+
+/** Both phases: plan, confirm, then execute exactly that plan. */
+export async function applyPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, sink: ApplySink): Promise<ApplyOutcome> {
+  const rps = options.rps ?? DEFAULT_RPS;
+  const limiter = new TokenBucket(rps);
+  const planned = await planPatch(input, service, { ...options, ...(options.readRps === undefined ? { readLimiter: limiter } : {}) }, sink.progress);
+  if (planned.kind !== 'planned') return planned;
+  const { verdict, plan } = planned;
   if (sink.confirm && !(await sink.confirm(plan, verdict))) return { kind: 'declined', verdict, plan };
 
   let journal: JournalSink & { close?(): void };
@@ -137,7 +153,8 @@ export async function applyPatch(input: PatchInput, service: PipelineService, op
     journal = sink.openJournal();
   } catch (e) {
     const error = toServiceError(e);
-    return notSentYet(plan, { cancelled: false, error, message: `the journal could not be created (${error.message}); nothing was sent.` });
+    const message = `the journal could not be created (${error.message}); nothing was sent.`;
+    return { kind: 'not-sent', verdict, plan, cancelled: false, error, message, results: notSent(plan.tasks, `Not sent: ${message}`) };
   }
   try {
     const result = await executePlan(plan, {
