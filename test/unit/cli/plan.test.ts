@@ -49,7 +49,7 @@ test('plan --out, a change made through the API, apply PLAN: that task is held b
   assert.equal(r.code, 1, r.stderr);
   const out = JSON.parse(r.stdout) as { results: { id: string; status: string; message: string }[] };
   assert.deepEqual(out.results.map((x) => x.status), ['not-sent', 'succeeded', 'not-sent']);
-  assert.match(out.results[0].message, new RegExp(`^Held back: .*Trigger\\.Cron: "${a.Trigger.Cron.replace(/[*?]/g, '\\$&')}" in the saved plan \\(${saved.createdAt}\\), now "00 10 03 \\* \\* \\?"`));
+  assert.match(out.results[0].message, new RegExp(`^Held back: .*Trigger\\.Cron: "${(a.Trigger.Cron ?? "").replace(/[*?]/g, '\\$&')}" in the saved plan \\(${saved.createdAt}\\), now "00 10 03 \\* \\* \\?"`));
   assert.match(out.results[2].message, /^Not in the plan: Unchanged/);
   assert.equal(requestsOf(fx, 'BatchUpdateTasks').length - writes, 1, 'one call, with b only');
   const state = fx.emu.snapshot().tasks.Prod;
