@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, revertPathFor,
+  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, planExpectations, planHeld, revertPathFor, targetMismatch,
   type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
@@ -16,6 +16,7 @@ import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
 import { confirmPulledValues, notePulledApplied } from './pulledValues';
 import { newJournalPath } from './storage';
+import type { PreviewDocuments } from './previewCommand';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
 export interface ApplyTestHooks {
@@ -56,6 +57,8 @@ export class ApplyCommand {
     private readonly context: vscode.ExtensionContext,
     private readonly connection: ConnectionService,
     private readonly results: ApplyResults,
+    /** Plans previewed: Apply of the text previewed sends that plan. */
+    private readonly previews?: PreviewDocuments,
   ) {}
 
   async run(uriOrArgs?: unknown): Promise<EditorApplyReport | undefined> {
@@ -132,10 +135,15 @@ export class ApplyCommand {
       );
     });
     let done = 0;
+    // The plan previewed for this very text (and target): what it sends, and the values it read, which
+    // hold back a task changed since. Without a preview, Apply plans afresh.
+    const previewed = this.previews?.previewedPlan(doc.uri, input.text);
+    const saved = previewed && !targetMismatch(previewed, { endpoint: conn.client.endpoint }) && !noRevert ? previewed : undefined;
     let out: Awaited<ReturnType<typeof applyPatch>>;
     try {
       out = await applyPatch({ ...input, file: doc.uri.fsPath }, conn.client, {
         batchSize, rps, readRps: readRps > 0 ? readRps : undefined, readBefore: !noRevert, target, signal: controller.signal,
+        ...(saved ? { expected: planExpectations(saved), planHeld: planHeld(saved) } : {}),
       }, {
         confirm: async (plan) => {
           if (!(await confirmed(plan))) return false;

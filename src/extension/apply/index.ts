@@ -25,8 +25,8 @@ export interface ApplyFeature {
 
 export function registerApply(context: vscode.ExtensionContext, connection: ConnectionService): ApplyFeature {
   const results = new ApplyResults();
-  const apply = new ApplyCommand(context, connection, results);
   const previews = new PreviewDocuments();
+  const apply = new ApplyCommand(context, connection, results, previews);
   const lens = new ApplyCodeLens(connection);
   context.subscriptions.push(
     results,
