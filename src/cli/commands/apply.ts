@@ -215,7 +215,7 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
   const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
   const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
   if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
-  for (const [index, why] of plan.held) if (why.startsWith('Held back')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
+  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
   lines.push(`Target: ${target}`);
   return `${lines.join('\n')}\n`;
 }

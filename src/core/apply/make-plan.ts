@@ -1,10 +1,12 @@
 // The first phase of an apply: read the current values of what the patch sets (in order, the fewest
-// calls), then decide per task: send it, or hold it back (already at the patched values; changed by
-// someone since its values were recorded). Nothing here writes; the second phase is execute.ts.
+// calls) and check what it points to (references.ts), then decide per task: send it, or hold it back
+// (it points to what its project lacks; already at the patched values; changed by someone since its
+// values were recorded). Nothing here writes; the second phase is execute.ts.
 import type { BatchUpdateRequest } from '../patch/model';
 import { readBeforeState } from './before-state';
 import { canonicalId, effectiveEnv, fieldChanges, sameValue, taskKey } from './fields';
 import { planApply, type ApplyPlan, type Drift, type PlannedTask } from './plan';
+import { checkReferences } from './references';
 import type { RateLimiter } from './rate-limit';
 import type { TaskService, TaskState } from './service';
 
@@ -44,6 +46,8 @@ export async function makePlan(request: BatchUpdateRequest, o: PlanOptions): Pro
   const state = await readBeforeState(tasks, {
     service: o.service, limiter: o.limiter, projectIds: o.projectIds, signal: o.signal, onCall: () => o.onCall?.(),
   });
+  let refCalls = 0;
+  const refErrors = await checkReferences(tasks, state.entries, { service: o.service, limiter: o.limiter, signal: o.signal, onCall: () => { refCalls++; o.onCall?.(); } });
   const held = new Map<number, string>();
   const drifts: Drift[] = [];
   // A task named twice: its second entry compares against the value before the first; send both.
@@ -53,6 +57,8 @@ export async function makePlan(request: BatchUpdateRequest, o: PlanOptions): Pro
     const key = taskKey(t.task.Id, t.env);
     const fixed = o.planHeld?.get(t.index);
     if (fixed !== undefined) { held.set(t.index, fixed); continue; }
+    const refError = refErrors.get(t.index);
+    if (refError !== undefined) { held.set(t.index, `Error in the plan: ${refError}; not sent.`); continue; }
     const entry = state.entries.get(key);
     if (!entry?.values) continue; // unreadable: sent, the service says per task
     const changes = fieldChanges(t.task, entry.values as TaskState);
@@ -61,7 +67,7 @@ export async function makePlan(request: BatchUpdateRequest, o: PlanOptions): Pro
     if (drift.length && !o.force) held.set(t.index, heldMessage(drift));
     else if (!o.sendUnchanged && seen.get(key) === 1 && changes.every((c) => !c.changed)) held.set(t.index, UNCHANGED);
   }
-  return planApply(request, o.batchSize, { held, before: state.entries, readCalls: state.calls, drifts });
+  return planApply(request, o.batchSize, { held, before: state.entries, readCalls: state.calls + refCalls, drifts });
 }
 
 function driftOf(t: PlannedTask, changes: ReturnType<typeof fieldChanges>, expected: ExpectedValues | undefined): Drift[] {

@@ -42,7 +42,7 @@ suite('Apply: batch update against the emulator', () => {
     await emu?.stop();
   });
 
-  test('mixed success: failed, unknown-id and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
+  test('mixed success: failed, unknown-id, plan-error and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
     const before2 = await serviceTask(api, 'Prod', big[2]!);
     doc = await writePatch('mixed.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'set by apply test 0' } },
@@ -54,7 +54,7 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => [r.id, r.status]), [
-      [big[0], 'succeeded'], [UNKNOWN_ID, 'failed'], [big[2], 'failed'], [big[1], 'succeeded'],
+      [big[0], 'succeeded'], [UNKNOWN_ID, 'failed'], [big[2], 'not-sent'], [big[1], 'succeeded'],
     ]);
     const diags = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.source === 'DataWorks Apply').length === 4);
     assert.equal(diags.filter((d) => d.source === 'DataWorks Apply').length, 4);
@@ -67,17 +67,17 @@ suite('Apply: batch update against the emulator', () => {
     assert.match(unknown!.message, /RequestId \S+/);
     const rg = diagnosticOn(doc, big[2]!);
     assert.equal(rg?.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(rg!.message, /RuntimeResource\.ResourceGroupId/);
+    assert.match(rg!.message, /was not sent: Error in the plan: RuntimeResource\.ResourceGroupId/, 'the plan caught it before any write');
     assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, 'set by apply test 0');
     assert.equal((await serviceTask(api, 'Prod', big[1]!)).Description, 'set by apply test 1');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a failed task is unchanged');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a task not sent is unchanged');
     assert.ok(fs.existsSync(out.journalPath), 'the journal is in storage');
     assert.ok(out.journalPath.startsWith(api.apply.journalDir()));
     assert.ok(out.revertPath && fs.existsSync(out.revertPath), 'the revert patch sits next to the journal');
     const hist = api.apply.history().find((h) => h.entry.path === out.journalPath);
     assert.ok(hist, 'Apply history lists the journal');
-    assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed], [2, 2]);
-    journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 2 failed, 0 unknown, 0 not sent' });
+    assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed, hist.entry.summary.counts.notSent], [2, 1, 1]);
+    journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 1 failed, 0 unknown, 1 not sent' });
   });
 
   test('results move with an edit above and vanish when the task itself changes', async () => {

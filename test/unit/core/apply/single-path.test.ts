@@ -50,19 +50,22 @@ test('the pipeline gates before anything else; validate calls the same gate', ()
   const pipeline = SRC.find((f) => f.path === 'src/core/apply/pipeline.ts')!.text;
   const gateAt = pipeline.indexOf('checkBeforeSend(input.text');
   assert.ok(gateAt > 0, 'gateAndPlan runs checkBeforeSend on the input text');
-  for (const entry of ['export async function applyPatch', 'export async function readCurrentValues']) {
+  for (const entry of ['export async function planPatch', 'export async function readCurrentValues']) {
     const body = pipeline.slice(pipeline.indexOf(entry));
     assert.match(body.slice(0, 400), /const gated = gateAndPlan\(input/, `${entry} starts with the gate`);
   }
+  const apply = pipeline.slice(pipeline.indexOf('export async function applyPatch'));
+  assert.match(apply.slice(0, 400), /const planned = await planPatch\(input/, 'applyPatch starts with the plan (and so the gate)');
   assert.deepEqual(callers('checkBeforeSend', ['src/core/apply/gate.ts']), ['src/cli/commands/validate.ts', 'src/core/apply/pipeline.ts', 'src/extension/apply/gate.ts']);
 });
 
-test('the four adapters go through the pipeline', () => {
+test('the adapters go through the pipeline', () => {
   const adapters: Record<string, RegExp> = {
     'src/cli/commands/apply.ts': /\bapplyPatch\(/,
     'src/cli/commands/diff.ts': /\breadCurrentValues\(/,
+    'src/cli/commands/plan.ts': /\bplanPatch\(/,
     'src/extension/apply/applyCommand.ts': /\bapplyPatch\(/,
-    'src/extension/apply/previewCommand.ts': /\breadCurrentValues\(/,
+    'src/extension/apply/previewCommand.ts': /\bplanPatch\(/,
   };
   for (const [path, uses] of Object.entries(adapters)) {
     const f = SRC.find((s) => s.path === path);
