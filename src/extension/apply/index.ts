@@ -1,4 +1,4 @@
-// The apply feature: Apply / Preview / Revert Last Apply / Apply History, the code lens and the results.
+// The apply feature: Apply / Preview / Save Plan / Apply Plan / Revert Last Apply / Apply History, the code lens and the results.
 import * as vscode from 'vscode';
 import type { ConnectionService } from '../connection';
 import { DWTASKS_SELECTOR } from '../language/selector';
@@ -6,6 +6,7 @@ import { testHooks, type PickHook } from '../util/testHooks';
 import { ApplyCommand } from './applyCommand';
 import { ApplyCodeLens } from './codeLens';
 import { historyItems, showApplyHistory } from './historyCommand';
+import { applyPlan, savePlan, type ApplyPlanArgs, type SavePlanArgs } from './planCommands';
 import { PREVIEW_SCHEME, PreviewDocuments, previewBatchUpdate } from './previewCommand';
 import { ApplyResults } from './results';
 import { revertLastApply } from './revertCommand';
@@ -35,6 +36,8 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
     vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, lens),
     vscode.commands.registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
     vscode.commands.registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
+    vscode.commands.registerCommand('dataworks.savePlan', (args?: unknown) => savePlan(connection, previews, args as SavePlanArgs | vscode.Uri | undefined)),
+    vscode.commands.registerCommand('dataworks.applyPlan', (args?: unknown) => applyPlan(connection, previews, apply, args as ApplyPlanArgs | vscode.Uri | undefined)),
     vscode.commands.registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
     vscode.commands.registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
   );

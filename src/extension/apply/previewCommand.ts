@@ -20,6 +20,13 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider {
     this.plans.set(doc.toString(), plan);
   }
 
+  /** Keeps a saved plan for its patch document, if the document's text is the plan's patch (Apply Plan). */
+  keepPlanIfCurrent(doc: vscode.TextDocument, plan: PlanFile): boolean {
+    if (plan.patch !== stripBom(doc.getText())) return false;
+    this.keepPlan(doc.uri, plan);
+    return true;
+  }
+
   /** The plan previewed for this document, if its text is still the text previewed. */
   previewedPlan(doc: vscode.Uri, text: string): PlanFile | undefined {
     const plan = this.plans.get(doc.toString());
