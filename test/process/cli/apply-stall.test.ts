@@ -4,13 +4,13 @@
 // per-request timeout is lowered with --timeout so the test is quick, and it waits on the exit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeJournal } from '../../../src/core/apply/journal';
 import { startFixture, requestsOf, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
 import { builtCli } from '../built-cli';
+import { spawnCli } from './spawn-cli';
 
 let fx: Fixture;
 let dir: string;
@@ -27,15 +27,9 @@ test('writes that get no answer stop the run: 60 succeeded, the calls in flight 
   const file = join(dir, 'stall.dwtasks.json');
   writeFileSync(file, `{"Tasks": [${tasks.map((t) => `{"Id": ${t.Id}, "Description": "stalled run"}`).join(',')}]}`);
   const journal = join(dir, 'stall.jsonl');
-  const child = spawn(process.execPath, [cli, 'apply', file, '--endpoint', fx.emu.endpoint, '--yes', '--json', '--batch-size', '20', '--rps', '50', '--timeout', '300', '--journal', journal, ...[...new Set(tasks.map((t) => t.ProjectId))].flatMap((p) => ['--project', p])], {
-    env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const run = spawnCli(cli, fx, ['apply', file, '--endpoint', fx.emu.endpoint, '--yes', '--json', '--batch-size', '20', '--rps', '50', '--timeout', '300', '--journal', journal, ...[...new Set(tasks.map((t) => t.ProjectId))].flatMap((p) => ['--project', p])]);
+  const code = await run.exited;
+  const { stdout, stderr } = run.out();
   assert.equal(code, 3, stderr);
   const out = JSON.parse(stdout) as { results: { status: string }[] };
   const count = (s: string) => out.results.filter((r) => r.status === s).length;
