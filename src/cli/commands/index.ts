@@ -18,7 +18,7 @@ const lazy = (summary: string, load: () => Promise<CliCommand>): LazyCommand => 
 export const commands: Record<string, CliCommand> = {
   apply: lazy('Apply a patch to DataWorks (chunks, journal, revert patch)', async () => (await import('./apply.js')).applyCommand),
   cron: lazy('check, describe and list next fire times of a DataWorks cron expression', async () => (await import('./cron.js')).cronCommand),
-  diff: lazy('Show the plan of a patch: what would change, what already matches', async () => (await import('./diff.js')).diffCommand),
+  diff: lazy('Show the plan of a patch: what would change, what already matches (alias of plan)', async () => (await import('./plan.js')).diffCommand),
   emulator: lazy('Run a local DataWorks OpenAPI emulator (seed data, V3 signatures, fault injection)', async () => (await import('./emulator.js')).emulatorCommand),
   list: lazy('List the tasks of a project', async () => (await import('./list.js')).listCommand),
   plan: lazy('Plan a patch: read current values, show what would change; --out saves it for apply', async () => (await import('./plan.js')).planCommand),

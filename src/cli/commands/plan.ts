@@ -26,8 +26,10 @@ ${CONNECTION_HELP}
   --batch-size N    Tasks per call the plan counts with, 1-${MAX_BATCH_SIZE} (default ${DEFAULT_BATCH_SIZE})
   --out PLAN        Save the plan (JSON, a new file) for \`dwtasks apply PLAN\`
   --format F        text (default), markdown (the review text for a pull request) or json (the plan file)
+  --json            The same as --format json
 ${WEEKDAYS_HELP}
 Exit: 0 planned, 1 some tasks cannot be read, 2 invalid input or usage, 3 auth/network/quota.
+\`dwtasks diff\` is the same command, with exit 0 when nothing would change and 1 when something would.
 `;
 
 const OPTIONS = {
@@ -37,20 +39,27 @@ const OPTIONS = {
   'batch-size': { type: 'string' },
   out: { type: 'string' },
   format: { type: 'string' },
+  json: { type: 'boolean' },
   weekdays: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const planCommand: CliCommand = {
   summary: 'Plan a patch: read current values, show what would change; --out saves it for apply',
-  run: (args, io) => runWithExitCodes('plan', HELP, args, io, () => plan(args, io)),
+  run: (args, io) => runWithExitCodes('plan', HELP, args, io, () => plan(args, io, 'plan')),
 };
 
-async function plan(args: string[], io: CliIO): Promise<number> {
+/** `diff` is an alias of plan whose exit code says whether anything would change. */
+export const diffCommand: CliCommand = {
+  summary: 'Show the plan of a patch: what would change, what already matches (alias of plan)',
+  run: (args, io) => runWithExitCodes('diff', HELP, args, io, () => plan(args, io, 'diff')),
+};
+
+async function plan(args: string[], io: CliIO, as: 'plan' | 'diff'): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
-  const format = values.format ?? 'text';
+  const format = values.format ?? (values.json ? 'json' : 'text');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, got '${format}'`);
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE });
@@ -71,5 +80,6 @@ async function plan(args: string[], io: CliIO): Promise<number> {
   else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(saved));
   else io.stdout.write(renderPreview(buildPreview(out.plan, { entries: out.plan.before, calls: out.plan.readCalls }), { file, weekdays }));
   io.stderr.write(`${out.plan.readCalls} read call(s); nothing was sent.${values.out ? ` Plan saved: ${values.out} (apply it with dwtasks apply ${values.out}).` : ''}\n`);
-  return saved.tasks.some((t) => t.error !== undefined) ? 1 : 0;
+  const unreadable = saved.tasks.some((t) => t.error !== undefined);
+  return unreadable || (as === 'diff' && saved.tasks.some((t) => t.changes.some((c) => c.changed))) ? 1 : 0;
 }

@@ -62,7 +62,6 @@ test('the pipeline gates before anything else; validate calls the same gate', ()
 test('the adapters go through the pipeline', () => {
   const adapters: Record<string, RegExp> = {
     'src/cli/commands/apply.ts': /\bapplyPatch\(/,
-    'src/cli/commands/diff.ts': /\breadCurrentValues\(/,
     'src/cli/commands/plan.ts': /\bplanPatch\(/,
     'src/extension/apply/applyCommand.ts': /\bapplyPatch\(/,
     'src/extension/apply/previewCommand.ts': /\bplanPatch\(/,
