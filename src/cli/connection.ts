@@ -46,7 +46,7 @@ export interface Connection {
   describe: string;
 }
 
-export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onRequest?: (log: RequestLog) => void): Connection {
+export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onRequest?: (log: RequestLog) => void, readTimeoutMs?: number): Connection {
   if (flags.endpoint && flags.region) throw new UsageError('give either --endpoint or --region, not both');
   const region = flags.region ?? (flags.endpoint ? undefined : env.ALIBABA_CLOUD_REGION_ID);
   const { spec, source } = credentialsFor(flags, env);
@@ -55,6 +55,7 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onReques
     ...(region ? { region } : {}),
     credentials: spec,
     ...(onRequest ? { onRequest } : {}),
+    ...(readTimeoutMs !== undefined ? { timeoutMs: { read: readTimeoutMs } } : {}),
   });
   const target: ApplyTarget = {
     endpoint: client.endpoint, ...(region ? { region } : {}), ...(flags.profile ? { profile: flags.profile } : {}), credentialSource: source,

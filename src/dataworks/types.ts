@@ -72,11 +72,7 @@ export interface DataSourceConnection {
   ConnectionProperties?: { envType?: string; [key: string]: unknown };
 }
 
-/** The environment a connection serves, from ConnectionProperties.envType (the model has no EnvType field). */
-export function connectionEnv(c: DataSourceConnection): EnvType | undefined {
-  const env = c.ConnectionProperties?.envType;
-  return env === 'Dev' || env === 'Prod' ? env : undefined;
-}
+export { connectionEnv } from '../core/apply/references';
 
 /**
  * One ListTaskInstances item, under the SDK's names (dataworks-public 2024-05-18,

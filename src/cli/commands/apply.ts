@@ -2,14 +2,14 @@
 // journal, revert patch) adapted to a terminal: a prompt for Prod, progress on stderr, a results table.
 // Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
 // before sending, 3 auth/network/quota.
-import { writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
-  revertPathFor, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
+  interruptedLastRun, isPlanText, parsePlanFile, planExpectations, planHeld, PLAN_STALE_MS, revertPathFor, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
 } from '../../core/apply/index';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
-import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
+import { CONNECTION_HELP, CONNECTION_OPTIONS, connect, type Connection } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
@@ -20,9 +20,12 @@ import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 import { escapeControls } from '../../core/text/safe-text';
 
-const HELP = `Usage: dwtasks apply FILE [options]
+const HELP = `Usage: dwtasks apply FILE|PLAN [options]
 
-Applies a .dwtasks.json patch with BatchUpdateTasks, in chunks, with a journal and a revert patch.
+Applies a .dwtasks.json patch with BatchUpdateTasks in two phases: the plan (current values read; tasks
+already at their patched values are not sent), then the calls, with a journal and a revert patch both
+written before the first write. PLAN (from dwtasks plan --out): the plan's patch, for the plan's target
+only; a task changed in DataWorks since the plan (a field it changes) is held back unless --force.
 ${CONNECTION_HELP}
   --project ID      Project(s) holding the tasks, for batched reads of current values (repeatable;
                     default: every project of the account, found with ListProjects; if that listing
@@ -32,11 +35,13 @@ ${CONNECTION_HELP}
   --read-rps N      Count reads apart at N per second, --rps then limits writes only (for editions
                     with separate read and write quotas, e.g. Enterprise: --read-rps 40 --rps 16)
   --in-flight N     BatchUpdateTasks calls in flight at once, 1-8 (default ${DEFAULT_MAX_IN_FLIGHT}); a kill leaves at most N chunks unknown
-  --dry-run         Validate and show the plan; send nothing
+  --send-unchanged  Send tasks already at their patched values too (default: not sent)
+  --timeout MS      How long to wait for each answer (default 30000); a call that gets none stops the run
+  --dry-run         Validate, read the current values and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
-  --force           Apply even if values pulled into FILE (dwtasks pull) were changed in DataWorks since
+  --force           Send tasks changed in DataWorks since the saved PLAN, or since FILE was pulled (dwtasks pull)
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
-  --journal PATH    Journal file (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
+  --journal PATH    Journal file, created new (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
 ${WEEKDAYS_HELP}
 Exit: 0 all succeeded, 1 some failed/unknown/not sent, 2 invalid input or usage, 3 auth/network/quota.
@@ -50,6 +55,8 @@ const OPTIONS = {
   'read-rps': { type: 'string' },
   'in-flight': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'send-unchanged': { type: 'boolean' },
+  timeout: { type: 'string' },
   yes: { type: 'boolean', short: 'y' },
   force: { type: 'boolean' },
   'no-revert': { type: 'boolean' },
@@ -74,11 +81,20 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
   const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 });
   const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
-  const file = positionals[0];
-  const text = await readPatchText(file);
-  const conn = connect(values, io.env);
-  const journalPath = values.journal ?? defaultJournalPath(file);
-  checkDwtasksFolder(file); // journals, revert patches and pulled values go there: never out of the workspace
+  const given = positionals[0];
+  const raw = await readPatchText(given);
+  const timeout = values.timeout === undefined ? undefined : numberOption(values.timeout, 'timeout', 30_000, { integer: true, min: 1 });
+  const journalPath = values.journal ?? defaultJournalPath(given);
+  checkDwtasksFolder(given); // journals, revert patches and pulled values go there: never out of the workspace
+  if (existsSync(journalPath)) throw new UsageError(`${journalPath} already exists; a journal is always a new file`);
+  const conn = connect(values, io.env, undefined, timeout);
+  const saved = isPlanText(raw) ? savedPlan(given, raw, conn, io) : undefined;
+  if (saved === null) return 2;
+  const { text, file, weekdays } = saved ?? { text: raw, file: given, weekdays: weekdaysOption(values.weekdays) };
+  const interrupted = interruptedLastRun(given);
+  if (interrupted) {
+    io.stderr.write(`The last run of ${file} was interrupted (journal ${interrupted.journal}); ${interrupted.revert ? `its revert patch: ${interrupted.revert}` : `dwtasks revert ${interrupted.journal} writes its revert patch`}.\n`);
+  }
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
 
@@ -91,15 +107,17 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   process.on('SIGINT', onSigint);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyPatch({ text, file, weekdays: weekdaysOption(values.weekdays) }, conn.client, {
-      batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
+    outcome = await applyPatch({ text, file, weekdays }, conn.client, {
+      batchSize: saved && values['batch-size'] === undefined ? saved.batchSize : batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
+      sendUnchanged: values['send-unchanged'] === true, force: values.force === true,
+      ...(saved ? { expected: saved.expected, planHeld: saved.held } : {}),
     }, {
       confirm: async (plan, verdict) => {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
         io.stderr.write(describePlan(plan, file, conn.describe, rps));
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
         // Values pulled into the file (dwtasks pull) that someone changed in DataWorks since: warn first.
-        if (await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
+        if (!saved && await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
           stopped = 'pulled';
           return false;
         }
@@ -111,15 +129,18 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       },
       progress: (p) => {
         if (p.phase === 'projects') return;
-        if (p.phase === 'before-state') io.stderr.write('Reading current values...\n');
-        else io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
+        if (p.phase === 'before-state') { io.stderr.write('Reading current values...\n'); return; }
+        io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
       },
       openJournal: () => new FileJournal(journalPath),
       writeRevert: (revert) => {
         const path = revertPathFor(journalPath);
-        writeFileSync(path, revert);
+        // Written whole or not at all: it is replaced once the outcome is known.
+        writeFileSync(`${path}.tmp`, revert, { mode: 0o600 });
+        renameSync(`${path}.tmp`, path);
         return path;
       },
+      discardRevert: (path) => rmSync(path, { force: true }),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
@@ -141,7 +162,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       return 2;
     case 'not-sent':
       io.stderr.write(outcome.cancelled ? `${escapeControls(outcome.message)}\n`
-        : `dwtasks apply: ${escapeControls(outcome.message)} Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).\n`);
+        : `dwtasks apply: ${escapeControls(outcome.message)}${outcome.message.startsWith('Listing') ? ' Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).' : ''}\n`);
       if (values.json) printJson(io, outcome.results, null, null);
       if (outcome.cancelled) return 1;
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
@@ -152,21 +173,54 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       if (values.json) printJson(io, result.results, journal, outcome.revertPath, failures.map((f) => f.message));
       else printTable(io, result.results);
       const c = result.counts;
-      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent (${result.status}).\n`);
+      const unchanged = result.results.filter((r) => r.message === UNCHANGED).length;
+      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent${unchanged ? ` (${unchanged} of them unchanged)` : ''} (${result.status}).\n`);
       if (result.error) io.stderr.write(`Stopped: ${escapeControls(result.error.message)}\n`);
       for (const f of failures) io.stderr.write(`dwtasks apply: ${escapeControls(f.message)}\n`);
       io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
       if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
       if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
-      return c.succeeded === result.results.length && failures.length === 0 ? 0 : 1;
+      // Tasks left out on purpose (unchanged, or not in the saved plan) count as done; held back ones do not.
+      const allDone = result.results.every((r) => r.status === 'succeeded' || r.message === UNCHANGED || r.message.startsWith('Not in the plan:'));
+      return allDone && failures.length === 0 ? 0 : 1;
     }
   }
 }
 
+/**
+ * `apply PLAN`: the plan's patch, for the plan's target only (null: refused, the reason printed), with
+ * the plan's before-values to hold back tasks changed since.
+ */
+function savedPlan(name: string, text: string, conn: Connection, io: CliIO) {
+  let plan: PlanFile;
+  try {
+    plan = parsePlanFile(text, name);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const mismatch = targetMismatch(plan, { endpoint: conn.target.endpoint ?? conn.client.endpoint, ...(conn.target.region ? { region: conn.target.region } : {}) });
+  if (mismatch) {
+    io.stderr.write(`dwtasks apply: ${name}: ${mismatch}; nothing was sent. Plan again for this target.\n`);
+    return null;
+  }
+  const age = Date.now() - Date.parse(plan.createdAt);
+  if (age > PLAN_STALE_MS) io.stderr.write(`Warning: ${name} was planned ${Math.floor(age / 3600_000)} hour(s) ago (${plan.createdAt}); tasks changed since are held back, but consider planning again.\n`);
+  io.stderr.write(`Applying the saved plan ${name} (of ${plan.file}, planned ${plan.createdAt}).\n`);
+  return { text: plan.patch, file: plan.file, weekdays: plan.weekdays, batchSize: plan.batchSize, expected: planExpectations(plan), held: planHeld(plan) };
+}
+
 function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
   const env = (['Prod', 'Dev'] as const).filter((e) => plan.envCounts[e]).map((e) => `${e}: ${plan.envCounts[e]}`).join(', ');
-  return `Plan: ${plan.tasks.length} task(s) from ${file} (${env}) in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s\nTarget: ${target}\n`;
+  const sending = plan.tasks.length - plan.held.size;
+  const unchanged = [...plan.held.values()].filter((m) => m === UNCHANGED).length;
+  const held = plan.held.size - unchanged;
+  const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
+  const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
+  if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
+  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
+  lines.push(`Target: ${target}`);
+  return `${lines.join('\n')}\n`;
 }
 
 type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };

@@ -8,7 +8,8 @@ import type { OutcomeCounts, TaskOutcome, TaskStatus } from './outcome';
 import { countOutcomes } from './outcome';
 import type { ServiceErrorLike } from './service';
 
-export const JOURNAL_VERSION = 1;
+/** 2: the plan record names the revert patch (written before the first write) and the tasks held back. */
+export const JOURNAL_VERSION = 2;
 
 export interface ApplyTarget {
   endpoint?: string;
@@ -22,8 +23,6 @@ export interface PlanRecord {
   type: 'plan';
   version: number;
   at: string;
-  /** When the engine started, if before `at`: read apart, the pages 1 are read before the plan is written. */
-  startedAt?: string;
   file?: string;
   target: ApplyTarget;
   batchSize: number;
@@ -32,12 +31,13 @@ export interface PlanRecord {
   envCounts: Record<EnvType, number>;
   /** Per chunk, its tasks in order: [file index, id, env]. */
   chunks: { index: number; tasks: { index: number; id: string; envType: EnvType }[] }[];
+  /** Tasks of the patch not sent (unchanged, held back), with why. */
+  held?: { index: number; id: string; envType: EnvType; message: string }[];
+  /** The revert patch of every task planned to be sent, on disk before the first write (null: none). */
+  revert?: string | null;
 }
 
-/**
- * Current values read for the revert. A run may write several, each just before the first chunk that
- * needs its tasks (reads go on while earlier chunks are sent); summarizeJournal merges them.
- */
+/** Current values read for the plan, before the first write: what the revert patch puts back. */
 export interface BeforeRecord {
   type: 'before';
   at: string;
@@ -72,8 +72,6 @@ export interface EndRecord {
   reason?: string;
   counts: OutcomeCounts;
   revert?: string | null;
-  /** Before-state read calls, and the strict in-order rule's count for the same tasks (see ApplyResult.reads). */
-  reads?: { calls: number; inOrderCalls: number };
 }
 
 export type JournalRecord = PlanRecord | BeforeRecord | SendingRecord | ResultRecord | EndRecord;
@@ -123,9 +121,7 @@ export function parseJournal(text: string): { records: JournalRecord[]; badLines
 export function summarizeJournal(text: string): JournalSummary {
   const { records, badLines } = parseJournal(text);
   const plan = records.find((r): r is PlanRecord => r.type === 'plan');
-  const befores = records.filter((r): r is BeforeRecord => r.type === 'before');
-  const before = befores.length <= 1 ? befores[0]
-    : { ...befores[0], calls: befores.reduce((n, b) => n + b.calls, 0), tasks: befores.flatMap((b) => b.tasks) };
+  const before = records.find((r): r is BeforeRecord => r.type === 'before');
   const end = records.find((r): r is EndRecord => r.type === 'end');
   const sending = new Set<number>();
   const results = new Map<number, ResultRecord>();
@@ -143,7 +139,7 @@ export function summarizeJournal(text: string): JournalSummary {
       else tasks.push({ ...t, status: 'not-sent', message: 'Not sent.', chunk: c.index });
     }
   }
-  // Chunks may hold tasks out of file order (read apart, the tasks read first go first).
+  for (const h of plan?.held ?? []) tasks.push({ index: h.index, id: h.id, envType: h.envType, status: 'not-sent', message: h.message, chunk: -1 });
   tasks.sort((a, b) => a.index - b.index);
   const inFlight = [...sending].filter((c) => !results.has(c));
   return { plan, before, tasks, counts: countOutcomes(tasks), inFlight, finished: !!end, end, badLines };

@@ -52,9 +52,19 @@ export function chunkFailureStatus(err: ServiceErrorLike): 'failed' | 'unknown' 
   return 'unknown';
 }
 
-/** Errors after which every further call would fail the same way: stop the run, report the rest not-sent. */
+/**
+ * Errors after which every further call would fail the same way: stop the run, report the rest
+ * not-sent. A timeout is one: a service that stops answering one call (after the client's retries)
+ * would hold every later call just as long, and each would end unknown.
+ */
 export function isFatal(err: ServiceErrorLike): boolean {
-  return err.kind === 'auth' || err.kind === 'quota' || err.kind === 'network';
+  return err.kind === 'auth' || err.kind === 'quota' || err.kind === 'network' || err.kind === 'timeout';
+}
+
+/** The error a run reports when it stops: a timeout says the service stopped answering, not that it could not be reached. */
+export function stopError(err: ServiceErrorLike, answeredCalls: number): ServiceErrorLike {
+  if (err.kind !== 'timeout') return err;
+  return { ...err, message: `The service stopped answering after ${answeredCalls} call(s) (${err.message}); nothing more was sent.` };
 }
 
 export function outcomesFromError(tasks: PlannedTask[], err: ServiceErrorLike): TaskOutcome[] {

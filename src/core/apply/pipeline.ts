@@ -1,20 +1,20 @@
-// The one apply pipeline: gate, plan, projects, before-state, run, results, revert patch, journal end.
-// `dwtasks apply` and the editor's Apply only adapt it (prompt vs modal, stderr vs progress, table vs
-// diagnostics); `dwtasks diff` and Preview use its reading half (`readCurrentValues`). Nothing else in
-// the code base calls the engine, so no path can send a patch the gate refused.
-import type { BatchUpdateRequest } from '../patch/model';
-import type { BeforeEntry } from './before-state';
-import { readBeforeState, type BeforeState } from './before-state';
+// The one apply pipeline: gate, projects, plan (read current values, decide what to send), confirm,
+// execute (journal and revert patch before the first write, the calls as planned). `dwtasks apply`
+// and the editor's Apply only adapt it (prompt vs modal, stderr vs progress, table vs diagnostics);
+// `dwtasks diff` and Preview use its reading half (`readCurrentValues`). Nothing else in the code
+// base calls the engine, so no path can send a patch the gate refused.
+import type { BeforeState } from './before-state';
+import { readBeforeState } from './before-state';
+import { executePlan, type ApplyProgress, type ApplyResult, type LocalFailure } from './execute';
 import { checkBeforeSend, type GateOptions, type GateVerdict } from './gate';
-import type { ApplyTarget, JournalRecord, JournalSink } from './journal';
-import { taskKey } from './fields';
-import { countOutcomes, notSent, outcomesFromError, outcomesFromResponse, toServiceError, type TaskOutcome } from './outcome';
-import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan, type PlannedTask } from './plan';
+import type { ApplyTarget, JournalSink } from './journal';
+import { makePlan, type ExpectedValues } from './make-plan';
+import { notSent, toServiceError, type TaskOutcome } from './outcome';
+import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan } from './plan';
 import { discoverProjectIds, type ProjectLister } from './projects';
 import { TokenBucket, type RateLimiter } from './rate-limit';
-import { buildRevert, formatRevert } from './revert';
-import { finishJournal, runApply, type ApplyProgress, type ApplyResult } from './run';
-import type { BatchUpdateResponse, CallArg, ServiceErrorLike, TaskService } from './service';
+import { readFailureMessage } from './run';
+import type { ServiceErrorLike, TaskService } from './service';
 
 export type PipelineService = TaskService & ProjectLister;
 export type OkVerdict = Extract<GateVerdict, { ok: true }>;
@@ -44,31 +44,38 @@ export interface PipelineOptions extends ReadOptions {
   /** false: skip reading current values (no revert patch; no project listing either). */
   readBefore?: boolean;
   target?: ApplyTarget;
+  /** Send tasks already at their patched values too. */
+  sendUnchanged?: boolean;
+  /** Values recorded before (pulled, or in a saved plan), by task key: a task changed since is held back. */
+  expected?: Map<string, ExpectedValues>;
+  /** Send held-back tasks anyway. */
+  force?: boolean;
+  /** Tasks a saved plan did not send, by file index, with why: not sent now either. */
+  planHeld?: Map<number, string>;
+  /** The limiter of the reads, when the caller shares one (default: a new one at readRps or rps). */
+  readLimiter?: RateLimiter;
 }
 
 export type PipelineProgress = { phase: 'projects' } | ApplyProgress;
+export type { LocalFailure };
 
 /** What the adapter provides: how to ask, where progress, the journal and the revert patch go. */
 export interface ApplySink {
-  /** After the gate and the plan, before any request: false stops here (declined, dry run). */
+  /** After the plan (current values read), before any write: false stops here (declined, dry run). */
   confirm?(plan: ApplyPlan, verdict: OkVerdict): Promise<boolean> | boolean;
   progress?(p: PipelineProgress): void;
-  /** The run's journal, asked for only once requests are about to start. */
+  /** The run's journal, a new file, asked for once the plan is confirmed. */
   openJournal(): JournalSink & { close?(): void };
-  /** Writes the revert patch; returns where it went. Runs before the outcome is returned. */
-  writeRevert(text: string): Promise<string> | string;
-}
-
-/** A failure of our own after the run started (journal, revert file); the results still say what happened. */
-export interface LocalFailure {
-  what: 'journal' | 'revert';
-  message: string;
+  /** Writes the revert patch (before the first write, and again narrowed at the end); returns where it went. */
+  writeRevert(text: string): string;
+  /** Removes the revert patch when nothing was sent after all. */
+  discardRevert?(path: string): void;
 }
 
 export type ApplyOutcome =
   | { kind: 'refused'; verdict: Refusal }
   | { kind: 'declined'; verdict: OkVerdict; plan: ApplyPlan }
-  /** Stopped before any request that changes anything: the project listing failed or was cancelled. */
+  /** Stopped before any write: the project listing or the reading failed or was cancelled, or the journal could not be opened. */
   | { kind: 'not-sent'; verdict: OkVerdict; plan: ApplyPlan; cancelled: boolean; error: ServiceErrorLike; message: string; results: TaskOutcome[] }
   | { kind: 'ran'; verdict: OkVerdict; plan: ApplyPlan; result: ApplyResult; journalPath?: string; revertPath: string | null; failures: LocalFailure[] };
 
@@ -95,71 +102,70 @@ export function projectListingFailure(e: unknown, signal?: AbortSignal): { cance
   return { cancelled, error, message };
 }
 
-interface Limiters { limiter: RateLimiter; readLimiter: RateLimiter }
+export type PlanOutcome =
+  | { kind: 'refused'; verdict: Refusal }
+  | Extract<ApplyOutcome, { kind: 'not-sent' }>
+  | { kind: 'planned'; verdict: OkVerdict; plan: ApplyPlan };
 
-function limitersFor(o: ReadOptions): Limiters {
-  const limiter = new TokenBucket(o.rps ?? DEFAULT_RPS);
-  return { limiter, readLimiter: o.readRps === undefined ? limiter : new TokenBucket(o.readRps) };
-}
-
-export async function applyPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, sink: ApplySink): Promise<ApplyOutcome> {
+/** The first phase, on its own for `dwtasks plan` and Preview: gate, projects, current values, the plan. Sends nothing. */
+export async function planPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, progress?: (p: PipelineProgress) => void): Promise<PlanOutcome> {
   const gated = gateAndPlan(input, options.batchSize ?? DEFAULT_BATCH_SIZE);
   if (gated.kind === 'refused') return gated;
-  const { verdict, plan } = gated;
-  if (sink.confirm && !(await sink.confirm(plan, verdict))) return { kind: 'declined', verdict, plan };
-
-  const { limiter, readLimiter } = limitersFor(options);
+  const { verdict } = gated;
+  // The plan's reads end before the first write: with a read quota apart, they go at its rate.
+  const limiter = options.readLimiter ?? new TokenBucket(options.readRps ?? options.rps ?? DEFAULT_RPS);
   const readBefore = options.readBefore !== false;
-  let projectIds = options.projectIds ?? [];
-  if (readBefore && options.projectIds === undefined) {
-    sink.progress?.({ phase: 'projects' });
+  const notRead = (f: { cancelled: boolean; error: ServiceErrorLike; message: string }): PlanOutcome => {
+    const why = f.cancelled ? 'Cancelled before anything was sent.' : `Not sent: ${f.message}`;
+    return { kind: 'not-sent', verdict, plan: gated.plan, ...f, results: notSent(gated.plan.tasks, why) };
+  };
+  let projectIds = options.projectIds;
+  if (readBefore && projectIds === undefined) {
+    progress?.({ phase: 'projects' });
     try {
-      projectIds = await discoverProjectIds(service, readLimiter, options.signal);
+      projectIds = await discoverProjectIds(service, limiter, options.signal);
     } catch (e) {
-      const f = projectListingFailure(e, options.signal);
-      const why = f.cancelled ? 'Not sent: cancelled.' : `Not sent: listing projects failed (${f.error.code ?? 'error'}).`;
-      return { kind: 'not-sent', verdict, plan, ...f, results: notSent(plan.tasks, why) };
+      return notRead(projectListingFailure(e, options.signal));
     }
   }
-
-  const recorder = new SendRecorder(service);
-  const journal = sink.openJournal();
-  const tap = new JournalTap(journal);
-  const failures: LocalFailure[] = [];
-  let result: ApplyResult;
-  let revertPath: string | null = null;
   try {
-    try {
-      result = await runApply({
-        service: recorder, request: verdict.request, file: input.file, target: options.target, batchSize: plan.batchSize,
-        rps: options.rps ?? DEFAULT_RPS, limiter, readLimiter, maxInFlight: options.maxInFlight, readBefore, projectIds,
-        journal: tap, signal: options.signal, onProgress: (p) => sink.progress?.(p),
-      });
-    } catch (e) {
-      // The engine gave up part way (the journal could not be written): say what each task's fate was.
-      const what = recorder.calls.length ? 'no further chunk was sent' : 'nothing was sent';
-      failures.push({ what: 'journal', message: `The journal could not be written (${errorText(e)}); ${what}.` });
-      result = await recorder.reconstruct(plan, verdict.request, tap.before, failures[0].message, input.file);
-    }
-    // The revert patch first: the outcome must never be reported while it is not on disk.
-    if (result.revert) {
-      try {
-        revertPath = await sink.writeRevert(formatRevert(result.revert));
-      } catch (e) {
-        failures.push({ what: 'revert', message: `The revert patch could not be written (${errorText(e)}); the journal keeps the values read before the run${journal.path ? ` (${journal.path}, its "before" record)` : ''}.` });
-      }
-    }
-    if (!tap.broken) {
-      try {
-        await finishJournal(tap, result, revertPath);
-      } catch (e) {
-        failures.push({ what: 'journal', message: `The journal's end record could not be written (${errorText(e)}); the results above are complete.` });
-      }
-    }
+    progress?.({ phase: 'before-state', chunk: 0, chunks: 0, counts: { succeeded: 0, failed: 0, unknown: 0, notSent: 0 }, calls: 0 });
+    const plan = await makePlan(verdict.request, { ...options, service, limiter, batchSize: gated.plan.batchSize, readBefore, projectIds });
+    return { kind: 'planned', verdict, plan };
+  } catch (e) {
+    const error = toServiceError(e);
+    const cancelled = options.signal?.aborted === true;
+    return notRead({ cancelled, error, message: cancelled ? 'Cancelled while reading current values; nothing was sent.' : readFailureMessage(error) });
+  }
+}
+
+/** Both phases: plan, confirm, then execute exactly that plan. */
+export async function applyPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, sink: ApplySink): Promise<ApplyOutcome> {
+  const rps = options.rps ?? DEFAULT_RPS;
+  const limiter = new TokenBucket(rps);
+  const planned = await planPatch(input, service, { ...options, ...(options.readRps === undefined ? { readLimiter: limiter } : {}) }, sink.progress);
+  if (planned.kind !== 'planned') return planned;
+  const { verdict, plan } = planned;
+  if (sink.confirm && !(await sink.confirm(plan, verdict))) return { kind: 'declined', verdict, plan };
+
+  let journal: JournalSink & { close?(): void };
+  try {
+    journal = sink.openJournal();
+  } catch (e) {
+    const error = toServiceError(e);
+    const message = `the journal could not be created (${error.message}); nothing was sent.`;
+    return { kind: 'not-sent', verdict, plan, cancelled: false, error, message, results: notSent(plan.tasks, `Not sent: ${message}`) };
+  }
+  try {
+    const result = await executePlan(plan, {
+      service, limiter, rps, file: input.file, target: options.target, journal, maxInFlight: options.maxInFlight, signal: options.signal,
+      writeRevert: (text) => sink.writeRevert(text), discardRevert: sink.discardRevert ? (p) => sink.discardRevert?.(p) : undefined,
+      onProgress: (p) => sink.progress?.(p),
+    });
+    return { kind: 'ran', verdict, plan, result, journalPath: journal.path, revertPath: result.revertPath, failures: result.failures };
   } finally {
     journal.close?.();
   }
-  return { kind: 'ran', verdict, plan, result, journalPath: journal.path, revertPath, failures };
 }
 
 export type ReadOutcome =
@@ -172,7 +178,7 @@ export async function readCurrentValues(input: PatchInput, service: PipelineServ
   const gated = gateAndPlan(input, MAX_BATCH_SIZE);
   if (gated.kind === 'refused') return gated;
   const { verdict, plan } = gated;
-  const { readLimiter } = limitersFor(options);
+  const readLimiter = new TokenBucket(options.readRps ?? options.rps ?? DEFAULT_RPS);
   let projectIds = options.projectIds;
   if (projectIds === undefined) {
     onProgress?.('projects');
@@ -193,69 +199,5 @@ export async function readCurrentValues(input: PatchInput, service: PipelineServ
     const error = toServiceError(e);
     const cancelled = options.signal?.aborted === true;
     return { kind: 'not-read', verdict, plan, cancelled, error, message: cancelled ? 'Cancelled while reading current values.' : `Reading the current values failed: ${error.message}` };
-  }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Passes records through, remembering the before-state and whether the sink failed. */
-class JournalTap implements JournalSink {
-  before: BeforeEntry[] = [];
-  broken = false;
-  constructor(private readonly inner: JournalSink) {}
-  get path(): string | undefined { return this.inner.path; }
-  async append(record: JournalRecord): Promise<void> {
-    // Read-ahead journals the before-state chunk by chunk: keep every record's tasks.
-    if (record.type === 'before') this.before.push(...record.tasks);
-    try {
-      await this.inner.append(record);
-    } catch (e) {
-      this.broken = true;
-      throw e;
-    }
-  }
-}
-
-type Settled = { ok: true; res: BatchUpdateResponse } | { ok: false; err: unknown };
-
-/** The service as the engine sees it, recording every BatchUpdateTasks call and its answer. */
-class SendRecorder implements TaskService {
-  readonly calls: { body: BatchUpdateRequest; settled: Promise<Settled> }[] = [];
-  readonly listTasks?: TaskService['listTasks'];
-
-  constructor(private readonly inner: TaskService) {
-    if (inner.listTasks) this.listTasks = inner.listTasks.bind(inner);
-  }
-
-  getTask(...args: Parameters<TaskService['getTask']>): ReturnType<TaskService['getTask']> {
-    return this.inner.getTask(...args);
-  }
-
-  batchUpdateTasks(body: BatchUpdateRequest, call?: CallArg): Promise<BatchUpdateResponse> {
-    const p = this.inner.batchUpdateTasks(body, call);
-    this.calls.push({ body, settled: p.then((res): Settled => ({ ok: true, res }), (err: unknown): Settled => ({ ok: false, err })) });
-    return p;
-  }
-
-  /** Per-task results from the calls actually made, once every one of them has answered. */
-  async reconstruct(plan: ApplyPlan, request: BatchUpdateRequest, before: BeforeEntry[], why: string, file: string): Promise<ApplyResult> {
-    const answers = await Promise.all(this.calls.map(async (c) => ({ body: c.body, settled: await c.settled })));
-    // Let the engine's own handlers of those answers journal them before the caller closes the journal.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    // Matched task by task (the very objects of the request), not by chunk: with a read quota apart
-    // the engine may have sent the tasks read first first, in other chunks than the plan's.
-    const planned = new Map(plan.tasks.map((t) => [t.task, t]));
-    const results: TaskOutcome[] = [];
-    for (const a of answers) {
-      const tasks = a.body.Tasks.map((t) => planned.get(t)).filter((t): t is PlannedTask => t !== undefined);
-      const outcomes = a.settled.ok ? outcomesFromResponse(tasks, a.settled.res) : outcomesFromError(tasks, toServiceError(a.settled.err));
-      for (const o of outcomes) results[o.index] = o;
-    }
-    for (const o of notSent(plan.tasks.filter((t) => !results[t.index]), `Not sent: ${why}`)) results[o.index] = o;
-    const beforeMap = new Map(before.map((b) => [taskKey(b.id, b.envType), b]));
-    const revert = beforeMap.size ? buildRevert(request.Tasks, results, beforeMap, `Revert of ${file} applied ${new Date().toISOString()}`) : null;
-    return { plan, results, counts: countOutcomes(results), status: 'stopped', error: { message: why }, before: beforeMap, revert, calls: this.calls.length };
   }
 }

@@ -1,5 +1,6 @@
-// Splitting a validated patch into BatchUpdateTasks calls.
+// The plan's shape, and splitting the tasks to send into BatchUpdateTasks calls.
 import type { BatchUpdateRequest, EnvType, TaskPatch } from '../patch/model';
+import type { BeforeEntry } from './before-state';
 import { canonicalId, effectiveEnv } from './fields';
 
 /**
@@ -25,12 +26,45 @@ export interface Chunk {
   tasks: PlannedTask[];
 }
 
+/** The calls of a patch: every task in file order, and the chunks of those to send. */
 export interface ApplyPlan {
   comment?: string;
+  /** Only the tasks to send, in file order. */
   chunks: Chunk[];
+  /** Every task of the patch, in file order. */
   tasks: PlannedTask[];
   batchSize: number;
+  /** Tasks to send per environment. */
   envCounts: Record<EnvType, number>;
+  /** Tasks not sent, by file index, with why (e.g. "Unchanged, not sent."). */
+  held: Map<number, string>;
+  /** What was read before: the before-values (none when not read) and the calls it took. */
+  before: Map<string, BeforeEntry>;
+  readCalls: number;
+  /** Fields whose current value is not the one expected (pulled, or read when a saved plan was made). */
+  drifts: Drift[];
+}
+
+/** A field someone changed since its value was recorded (at pull time, or in a saved plan). */
+export interface Drift {
+  index: number;
+  id: string;
+  env: EnvType;
+  path: string;
+  /** The value recorded then, and when and where it was recorded. */
+  then: unknown;
+  at: string;
+  source: string;
+  now: unknown;
+  patched: unknown;
+}
+
+/** What the reading phase adds to the plain chunking. */
+export interface PlanFacts {
+  held?: Map<number, string>;
+  before?: Map<string, BeforeEntry>;
+  readCalls?: number;
+  drifts?: Drift[];
 }
 
 /**
@@ -39,7 +73,8 @@ export interface ApplyPlan {
  * One exception: SuccessInfo is keyed by task id only, so the same Id (for Dev and Prod) never shares
  * a call; a repeated Id starts a new chunk.
  */
-export function planApply(request: BatchUpdateRequest, batchSize = DEFAULT_BATCH_SIZE): ApplyPlan {
+export function planApply(request: BatchUpdateRequest, batchSize = DEFAULT_BATCH_SIZE, facts: PlanFacts = {}): ApplyPlan {
+  const held = facts.held ?? new Map<number, string>();
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
     throw new RangeError(`batch size must be an integer from 1 to ${MAX_BATCH_SIZE}, got ${batchSize}`);
   }
@@ -47,7 +82,8 @@ export function planApply(request: BatchUpdateRequest, batchSize = DEFAULT_BATCH
   const chunks: Chunk[] = [];
   let current: PlannedTask[] = [];
   let ids = new Set<string>();
-  for (const t of tasks) {
+  const sending = tasks.filter((t) => !held.has(t.index));
+  for (const t of sending) {
     const id = canonicalId(t.task.Id);
     if (current.length >= batchSize || ids.has(id)) {
       chunks.push({ index: chunks.length, tasks: current });
@@ -59,8 +95,8 @@ export function planApply(request: BatchUpdateRequest, batchSize = DEFAULT_BATCH
   }
   if (current.length) chunks.push({ index: chunks.length, tasks: current });
   const envCounts: Record<EnvType, number> = { Prod: 0, Dev: 0 };
-  for (const t of tasks) envCounts[t.env]++;
-  return { comment: request.Comment, chunks, tasks, batchSize, envCounts };
+  for (const t of sending) envCounts[t.env]++;
+  return { comment: request.Comment, chunks, tasks, batchSize, envCounts, held, before: facts.before ?? new Map(), readCalls: facts.readCalls ?? 0, drifts: facts.drifts ?? [] };
 }
 
 /** The request body of one chunk, tasks exactly as written in the file. */
@@ -68,23 +104,4 @@ export function chunkRequest(plan: ApplyPlan, chunk: Chunk): BatchUpdateRequest 
   const body: BatchUpdateRequest = { Tasks: chunk.tasks.map((t) => t.task) };
   if (plan.comment !== undefined) body.Comment = plan.comment;
   return body;
-}
-
-/**
- * The same tasks in the same number of calls, whole chunks of tasks whose before-state is known
- * already first (in file order), then the rest in file order; only the last chunk may be smaller.
- * With a read quota apart, the first writes then leave as soon as the first pages are read rather
- * than when every project's last page (where the file's first tasks sit) is. A patch naming a task
- * twice keeps its plan: those entries must go in file order, in separate calls.
- */
-export function knownFirst(plan: ApplyPlan, known: (t: PlannedTask) => boolean): ApplyPlan {
-  if (new Set(plan.tasks.map((t) => canonicalId(t.task.Id))).size !== plan.tasks.length) return plan;
-  const ready = plan.tasks.filter(known);
-  const head = ready.slice(0, ready.length - (ready.length % plan.batchSize));
-  if (!head.length) return plan;
-  const inHead = new Set(head);
-  const order = [...head, ...plan.tasks.filter((t) => !inHead.has(t))];
-  const chunks: Chunk[] = [];
-  for (let i = 0; i < order.length; i += plan.batchSize) chunks.push({ index: chunks.length, tasks: order.slice(i, i + plan.batchSize) });
-  return { ...plan, chunks };
 }

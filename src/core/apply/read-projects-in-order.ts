@@ -1,18 +1,15 @@
 // The strict fewest-calls reading: candidate projects one after the other, carrying only the ids not
 // found yet to the next. With at most 100 ids left, one call with Ids; with more, page 1 of the whole
 // project first (100 tasks, and its TotalCount), then whichever is fewer calls: the remaining pages,
-// or the remaining ids 100 per call. Used whenever reads and writes share one quota (every read there
-// delays a write, so no read may be spent on a guess).
+// or the remaining ids 100 per call. No read is spent on a guess: on a shared quota every read delays a write.
 import { canonicalId } from './fields';
-import { pageOrder } from './page-order';
 import type { PlannedTask } from './plan';
 import { isSkippableListError, LIST_IDS_PER_CALL, listByIds, type ProjectReadContext, type ProjectReadResult } from './project-read';
 import { chunk, pool } from './read-pool';
 import type { TaskLookupQuery, TaskState } from './service';
 
 export async function readProjectsInOrder(ctx: ProjectReadContext): Promise<ProjectReadResult> {
-  let calls = 0;
-  const list = (q: TaskLookupQuery) => { calls++; return ctx.list(q); };
+  const list = ctx.list;
   let remaining = ctx.tasks;
   for (const projectId of ctx.projectIds) {
     if (!remaining.length) break;
@@ -32,7 +29,7 @@ export async function readProjectsInOrder(ctx: ProjectReadContext): Promise<Proj
     }
     remaining = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
   }
-  return { remaining, inOrderCalls: calls };
+  return { remaining };
 
   async function readProject(base: TaskLookupQuery, remaining: PlannedTask[], found: Set<string>, take: (items: TaskState[]) => void): Promise<void> {
     let byIds = remaining;
@@ -43,7 +40,7 @@ export async function readProjectsInOrder(ctx: ProjectReadContext): Promise<Proj
       const pagesLeft = Math.ceil(first.totalCount / LIST_IDS_PER_CALL) - 1;
       byIds = remaining.filter((t) => !found.has(canonicalId(t.task.Id)));
       if (pagesLeft <= Math.ceil(byIds.length / LIST_IDS_PER_CALL)) {
-        const pages = pageOrder(byIds, pagesLeft);
+        const pages = Array.from({ length: pagesLeft }, (_, i) => i + 2);
         await pool(pages.map((page) => async () => take((await list({ ...base, PageNumber: page })).items)), ctx.concurrency);
         byIds = [];
       }

@@ -4,6 +4,7 @@ import type { BatchUpdateRequest, TaskPatch } from '../patch/model';
 import type { BeforeEntry } from './before-state';
 import { taskKey, touchedFields } from './fields';
 import type { TaskOutcome } from './outcome';
+import { parseJournal, summarizeJournal } from './journal';
 
 /** String fields the service may omit when empty: restoring "absent" means setting "". */
 const EMPTY_STRING_FIELDS = new Set(['Description']);
@@ -22,7 +23,7 @@ export interface RevertPlan {
  * how the service merges a partial object is unconfirmed and the whole read value is exact.
  */
 export function buildRevert(
-  tasks: TaskPatch[], outcomes: TaskOutcome[], before: Map<string, BeforeEntry>, comment?: string,
+  tasks: TaskPatch[], outcomes: Pick<TaskOutcome, 'index' | 'id' | 'envType' | 'status'>[], before: Map<string, BeforeEntry>, comment?: string,
 ): RevertPlan | null {
   const changed = outcomes.filter((o) => o.status === 'succeeded' || o.status === 'unknown');
   if (!changed.length) return null;
@@ -59,4 +60,25 @@ export function buildRevert(
 
 export function formatRevert(plan: RevertPlan): string {
   return formatPatchFile(plan.request);
+}
+
+/**
+ * The revert patch a journal makes: the before-values of every task it shows as sent or possibly sent
+ * (succeeded or unknown), whether the run finished, failed, was cancelled or killed. The tasks come
+ * from its 'sending' records (exactly as sent), the values from its 'before' record.
+ */
+export function revertFromJournal(text: string, journalName: string): RevertPlan | null {
+  const { records } = parseJournal(text);
+  const summary = summarizeJournal(text);
+  const sent: TaskPatch[] = [];
+  const chunks = new Map((summary.plan?.chunks ?? []).map((c) => [c.index, c.tasks]));
+  for (const r of records) {
+    if (r.type !== 'sending') continue;
+    const planned = chunks.get(r.chunk) ?? [];
+    r.tasks.forEach((task, i) => { if (planned[i]) sent[planned[i].index] = task; });
+  }
+  const before = new Map((summary.before?.tasks ?? []).map((b) => [taskKey(b.id, b.envType), b]));
+  const outcomes = summary.tasks.filter((t) => sent[t.index] !== undefined).map((t) => ({ ...t, index: t.index }));
+  const run = summary.end ? `${summary.end.status} run` : 'run that did not finish';
+  return buildRevert(sent, outcomes, before, `Revert of the ${run} in ${journalName}${summary.plan?.file ? ` (${summary.plan.file})` : ''}`);
 }

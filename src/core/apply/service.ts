@@ -62,6 +62,10 @@ export interface TaskService {
    * With it, up to 100 tasks cost one call (no Tags in ListTasks items, so Tags still need GetTask).
    */
   listTasks?(query: TaskLookupQuery, call?: CallArg): Promise<TaskPage>;
+  /** The account's resource groups of the given types (the plan checks what a patch points to). Optional. */
+  listResourceGroups?(query: { PageNumber: number; PageSize: number; ResourceGroupTypes?: string[] }, call?: CallArg): Promise<{ items: { Id: string }[]; totalCount: number }>;
+  /** A project's data sources, with the environments they have a connection in. Optional. */
+  listDataSources?(query: { ProjectId: string; PageNumber: number; PageSize: number }, call?: CallArg): Promise<{ items: { Name: string; DataSource?: { ConnectionProperties?: { envType?: string } }[] }[]; totalCount: number }>;
 }
 
 /**

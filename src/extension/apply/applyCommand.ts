@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, revertPathFor,
+  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, planExpectations, planHeld, revertPathFor, targetMismatch,
   type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
@@ -16,6 +16,7 @@ import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
 import { confirmPulledValues, notePulledApplied } from './pulledValues';
 import { newJournalPath } from './storage';
+import type { PreviewDocuments } from './previewCommand';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
 export interface ApplyTestHooks {
@@ -36,7 +37,8 @@ export interface ApplyArgs {
   test?: ApplyTestHooks;
 }
 
-export type ApplyOutcome =
+/** What the editor's Apply reports to its caller (the core pipeline's ApplyOutcome, as the editor saw it). */
+export type EditorApplyReport =
   | { kind: 'refused'; reason: string; message: string }
   | { kind: 'declined' }
   | { kind: 'applied'; result: ApplyResult; journalPath: string; revertPath?: string; failures: LocalFailure[] };
@@ -55,9 +57,11 @@ export class ApplyCommand {
     private readonly context: vscode.ExtensionContext,
     private readonly connection: ConnectionService,
     private readonly results: ApplyResults,
+    /** Plans previewed: Apply of the text previewed sends that plan. */
+    private readonly previews?: PreviewDocuments,
   ) {}
 
-  async run(uriOrArgs?: unknown): Promise<ApplyOutcome | undefined> {
+  async run(uriOrArgs?: unknown): Promise<EditorApplyReport | undefined> {
     const args: ApplyArgs = uriOrArgs instanceof vscode.Uri ? { uri: uriOrArgs } : ((uriOrArgs as ApplyArgs | undefined) ?? {});
     const hooks = testHooks<ApplyTestHooks>(this.context, args);
     const doc = await patchDocument(args.uri);
@@ -86,7 +90,7 @@ export class ApplyCommand {
       return { kind: 'refused', reason: 'busy', message };
     }
     this.running = true;
-    let outcome: ApplyOutcome;
+    let outcome: EditorApplyReport;
     try {
       outcome = await this.send(doc, gate.input, gate.verdict.patch, conn, args.noRevert === true, hooks);
     } finally {
@@ -103,7 +107,7 @@ export class ApplyCommand {
     return outcome;
   }
 
-  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<ApplyOutcome> {
+  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<EditorApplyReport> {
     const cfg = vscode.workspace.getConfiguration('dataworks.apply');
     const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
     const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
@@ -131,10 +135,15 @@ export class ApplyCommand {
       );
     });
     let done = 0;
+    // The plan previewed for this very text (and target): what it sends, and the values it read, which
+    // hold back a task changed since. Without a preview, Apply plans afresh.
+    const previewed = this.previews?.previewedPlan(doc.uri, input.text);
+    const saved = previewed && !targetMismatch(previewed, { endpoint: conn.client.endpoint }) && !noRevert ? previewed : undefined;
     let out: Awaited<ReturnType<typeof applyPatch>>;
     try {
       out = await applyPatch({ ...input, file: doc.uri.fsPath }, conn.client, {
         batchSize, rps, readRps: readRps > 0 ? readRps : undefined, readBefore: !noRevert, target, signal: controller.signal,
+        ...(saved ? { expected: planExpectations(saved), planHeld: planHeld(saved) } : {}),
       }, {
         confirm: async (plan) => {
           if (!(await confirmed(plan))) return false;
@@ -154,9 +163,12 @@ export class ApplyCommand {
         openJournal: () => new FileJournal(journalPath),
         writeRevert: (text) => {
           const path = revertPathFor(journalPath);
-          fs.writeFileSync(path, text);
+          // Written whole or not at all: it is replaced once the outcome is known.
+          fs.writeFileSync(`${path}.tmp`, text, { mode: 0o600 });
+          fs.renameSync(`${path}.tmp`, path);
           return path;
         },
+        discardRevert: (path) => fs.rmSync(path, { force: true }),
       });
     } finally {
       endProgress?.();

@@ -1,4 +1,4 @@
-// The apply feature: Apply / Preview / Revert Last Apply / Apply History, the code lens and the results.
+// The apply feature: Apply / Preview / Save Plan / Apply Plan / Revert Last Apply / Apply History, the code lens and the results.
 import * as vscode from 'vscode';
 import { registerCommand } from '../util/command';
 import type { ConnectionService } from '../connection';
@@ -7,12 +7,13 @@ import { testHooks, type PickHook } from '../util/testHooks';
 import { ApplyCommand } from './applyCommand';
 import { ApplyCodeLens } from './codeLens';
 import { historyItems, showApplyHistory } from './historyCommand';
+import { applyPlan, savePlan, type ApplyPlanArgs, type SavePlanArgs } from './planCommands';
 import { PREVIEW_SCHEME, PreviewDocuments, previewBatchUpdate } from './previewCommand';
 import { ApplyResults } from './results';
 import { revertLastApply } from './revertCommand';
 import { journalDir } from './storage';
 
-export type { ApplyArgs, ApplyOutcome, ApplyTestHooks } from './applyCommand';
+export type { ApplyArgs, EditorApplyReport, ApplyTestHooks } from './applyCommand';
 export type { PreviewOutcome } from './previewCommand';
 export { checkApplyGate } from './gate';
 export { APPLY_SOURCE } from './results';
@@ -26,8 +27,8 @@ export interface ApplyFeature {
 
 export function registerApply(context: vscode.ExtensionContext, connection: ConnectionService): ApplyFeature {
   const results = new ApplyResults();
-  const apply = new ApplyCommand(context, connection, results);
   const previews = new PreviewDocuments();
+  const apply = new ApplyCommand(context, connection, results, previews);
   const lens = new ApplyCodeLens(connection);
   context.subscriptions.push(
     results,
@@ -36,6 +37,8 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
     vscode.languages.registerCodeLensProvider(DWTASKS_SELECTOR, lens),
     registerCommand('dataworks.applyBatchUpdate', (args?: unknown) => apply.run(args)),
     registerCommand('dataworks.previewBatchUpdate', (uri?: unknown) => previewBatchUpdate(connection, previews, uri)),
+    registerCommand('dataworks.savePlan', (args?: unknown) => savePlan(connection, previews, args as SavePlanArgs | vscode.Uri | undefined)),
+    registerCommand('dataworks.applyPlan', (args?: unknown) => applyPlan(connection, previews, apply, args as ApplyPlanArgs | vscode.Uri | undefined)),
     registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
     registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
   );

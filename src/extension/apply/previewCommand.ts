@@ -1,9 +1,11 @@
-// Preview Batch Update: the plan of the patch (core renderPreview, the text `dwtasks diff` prints) in a
+// Preview Batch Update: the plan of the patch (core planPatch, the text `dwtasks plan` prints) in a
 // read-only document: tasks that cannot be read first, the fields that change (crons in words), the
 // fields already at the patched value apart. The current/patched diff stays available (`view: 'diff'`).
-// Reads go through the pipeline's reading half: the same gate, project policy and before-state reader.
+// The plan is kept: Apply of the same text sends that plan (tasks changed since are held back), and
+// Save Plan writes it for `dwtasks apply PLAN`.
 import * as vscode from 'vscode';
-import { DEFAULT_RPS, buildPreview, readCurrentValues, renderPreview, type TaskPreview } from '../../core/apply';
+import { stripBom } from '../../core/patch/limits';
+import { DEFAULT_RPS, buildPreview, planPatch, renderPreview, toPlanFile, type PlanFile, type TaskPreview } from '../../core/apply';
 import { formatPatchFile, type TaskPatch } from '../../core/patch';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
@@ -11,6 +13,25 @@ export const PREVIEW_SCHEME = 'dataworks-preview';
 
 export class PreviewDocuments implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
+  /** The last plan previewed per patch document. */
+  private readonly plans = new Map<string, PlanFile>();
+
+  keepPlan(doc: vscode.Uri, plan: PlanFile): void {
+    this.plans.set(doc.toString(), plan);
+  }
+
+  /** Keeps a saved plan for its patch document, if the document's text is the plan's patch (Apply Plan). */
+  keepPlanIfCurrent(doc: vscode.TextDocument, plan: PlanFile): boolean {
+    if (plan.patch !== stripBom(doc.getText())) return false;
+    this.keepPlan(doc.uri, plan);
+    return true;
+  }
+
+  /** The plan previewed for this document, if its text is still the text previewed. */
+  previewedPlan(doc: vscode.Uri, text: string): PlanFile | undefined {
+    const plan = this.plans.get(doc.toString());
+    return plan && plan.patch === stripBom(text) ? plan : undefined;
+  }
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
@@ -31,6 +52,8 @@ export interface PreviewOutcome {
   current: vscode.Uri;
   patched: vscode.Uri;
   changes: number;
+  /** The plan as Apply will send it (and Save Plan writes it). */
+  saved: PlanFile;
 }
 
 export interface PreviewArgs {
@@ -53,6 +76,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
   let text: string;
   let tasks: TaskPreview[];
   let changed: number;
+  let saved: PlanFile;
   try {
     const conn = await connection.getConnection();
     const rps = Math.max(0.01, vscode.workspace.getConfiguration('dataworks.apply').get<number>('requestsPerSecond', DEFAULT_RPS));
@@ -62,7 +86,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
         const controller = new AbortController();
         const sub = token.onCancellationRequested(() => controller.abort(new Error('cancelled by the user')));
         try {
-          return await readCurrentValues(gate.input, conn.client, { rps, signal: controller.signal });
+          return await planPatch(gate.input, conn.client, { rps, signal: controller.signal });
         } finally {
           sub.dispose();
         }
@@ -72,14 +96,19 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
       void vscode.window.showErrorMessage(read.verdict.message);
       return undefined;
     }
-    if (read.kind === 'not-read') {
+    if (read.kind === 'not-sent') {
       const message = read.message.startsWith('Listing')
         ? vscode.l10n.t('Cannot preview {0}: listing the account\'s projects failed ({1}); nothing was read task by task. Fix the connection and try again.', name, read.error.message)
         : vscode.l10n.t('Cannot preview {0}: {1}', name, read.message);
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
-    const preview = buildPreview(read.plan, read.state);
+    const preview = buildPreview(read.plan, { entries: read.plan.before, calls: read.plan.readCalls });
+    saved = toPlanFile(read.plan, {
+      file: doc.uri.fsPath, patchText: read.verdict.text, weekdays: gate.input.weekdays ?? 'dataworks',
+      target: { endpoint: conn.client.endpoint, region: conn.target.region },
+    });
+    docs.keepPlan(doc.uri, saved);
     text = renderPreview(preview, { file: name, locale: gate.input.locale, weekdays: gate.input.weekdays });
     tasks = preview.tasks;
     changed = preview.fieldsChanging;
@@ -103,7 +132,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
     const plan = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(planUri), PLAN_LANGUAGE);
     await vscode.window.showTextDocument(plan, { preview: true });
   }
-  return { plan: planUri, text, current: left, patched: right, changes: changed };
+  return { plan: planUri, text, current: left, patched: right, changes: changed, saved };
 }
 
 export const PLAN_LANGUAGE = 'dwtasks-plan';

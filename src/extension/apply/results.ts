@@ -122,7 +122,8 @@ function diagnosticFor(o: TaskOutcome, range: vscode.Range): vscode.Diagnostic {
       d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}): no result; it may or may not have changed. Applying the file again is safe. {2}{3}', o.id, o.envType, o.message, rid), vscode.DiagnosticSeverity.Warning);
       break;
     case 'not-sent':
-      d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) was not sent: {2}', o.id, o.envType, o.message), vscode.DiagnosticSeverity.Warning);
+      // An error the plan found (a resource group or data source the project lacks) is an error to fix.
+      d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) was not sent: {2}', o.id, o.envType, o.message), o.message.startsWith('Error in the plan') ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       break;
     default:
       d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) applied{2}', o.id, o.envType, rid), vscode.DiagnosticSeverity.Information);

@@ -42,7 +42,7 @@ suite('Apply: batch update against the emulator', () => {
     await emu?.stop();
   });
 
-  test('mixed success: failed, unknown-id and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
+  test('mixed success: failed, unknown-id, plan-error and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
     const before2 = await serviceTask(api, 'Prod', big[2]!);
     doc = await writePatch('mixed.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'set by apply test 0' } },
@@ -54,7 +54,7 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => [r.id, r.status]), [
-      [big[0], 'succeeded'], [UNKNOWN_ID, 'failed'], [big[2], 'failed'], [big[1], 'succeeded'],
+      [big[0], 'succeeded'], [UNKNOWN_ID, 'failed'], [big[2], 'not-sent'], [big[1], 'succeeded'],
     ]);
     const diags = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.source === 'DataWorks Apply').length === 4);
     assert.equal(diags.filter((d) => d.source === 'DataWorks Apply').length, 4);
@@ -67,17 +67,17 @@ suite('Apply: batch update against the emulator', () => {
     assert.match(unknown!.message, /RequestId \S+/);
     const rg = diagnosticOn(doc, big[2]!);
     assert.equal(rg?.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(rg!.message, /RuntimeResource\.ResourceGroupId/);
+    assert.match(rg!.message, /was not sent: Error in the plan: RuntimeResource\.ResourceGroupId/, 'the plan caught it before any write');
     assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, 'set by apply test 0');
     assert.equal((await serviceTask(api, 'Prod', big[1]!)).Description, 'set by apply test 1');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a failed task is unchanged');
+    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a task not sent is unchanged');
     assert.ok(fs.existsSync(out.journalPath), 'the journal is in storage');
     assert.ok(out.journalPath.startsWith(api.apply.journalDir()));
     assert.ok(out.revertPath && fs.existsSync(out.revertPath), 'the revert patch sits next to the journal');
     const hist = api.apply.history().find((h) => h.entry.path === out.journalPath);
     assert.ok(hist, 'Apply history lists the journal');
-    assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed], [2, 2]);
-    journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 2 failed, 0 unknown, 0 not sent' });
+    assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed, hist.entry.summary.counts.notSent], [2, 1, 1]);
+    journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 1 failed, 0 unknown, 1 not sent' });
   });
 
   test('results move with an edit above and vanish when the task itself changes', async () => {
@@ -220,7 +220,7 @@ suite('Apply: batch update against the emulator', () => {
       test: { pick: (items: readonly vscode.QuickPickItem[]) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)) },
     });
     const onDisk = fs.readdirSync(api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
-    assert.equal(listed.length, onDisk.length, 'one entry per journal in the workspace storage');
+    assert.equal(listed.length, 2 * onDisk.length, 'per journal in the workspace storage: the journal and its Revert');
     const ours = journals.map((j) => listed.findIndex((i) => pathOf(i) === j.path));
     assert.deepEqual(ours, [...ours].sort((a, b) => b - a), `newest first: ${listed.map((i) => i.label).join(' | ')}`);
     for (const [k, j] of journals.entries()) {
@@ -236,5 +236,12 @@ suite('Apply: batch update against the emulator', () => {
     assert.ok(editor, 'picking an entry opens an editor');
     assert.equal(editor.document.uri.fsPath, journals[0]!.path, 'the picked journal (the mixed apply) opens');
     assert.equal(editor.document.getText(), fs.readFileSync(journals[0]!.path, 'utf8'));
+    // Every entry offers Revert: it writes the patch of that run from its journal and opens it.
+    const reverted = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory', {
+      test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert') },
+    });
+    assert.ok(reverted, 'Revert opens the revert patch');
+    assert.match(reverted.document.uri.fsPath, /\.revert\.dwtasks\.json$/);
+    assert.match(reverted.document.getText(), /"Tasks"/);
   });
 });

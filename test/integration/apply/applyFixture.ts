@@ -2,7 +2,7 @@
 // and reads of the emulator's state file (the oracle for what changed).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ApplyOutcome, ApplyTestHooks } from '../../../src/extension/apply';
+import type { EditorApplyReport, ApplyTestHooks } from '../../../src/extension/apply';
 import type { ExtensionApi } from '../../../src/extension/extension';
 import type { RunningEmulator, SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
@@ -43,8 +43,8 @@ export async function writePatch(name: string, text: string): Promise<vscode.Tex
   return doc;
 }
 
-export async function applyWith(doc: vscode.TextDocument, test: ApplyTestHooks = { confirm: false }): Promise<ApplyOutcome> {
-  const out = await vscode.commands.executeCommand<ApplyOutcome | undefined>('dataworks.applyBatchUpdate', { uri: doc.uri, test });
+export async function applyWith(doc: vscode.TextDocument, test: ApplyTestHooks = { confirm: false }): Promise<EditorApplyReport> {
+  const out = await vscode.commands.executeCommand<EditorApplyReport | undefined>('dataworks.applyBatchUpdate', { uri: doc.uri, test });
   assert.ok(out, 'the command returns its outcome');
   return out;
 }

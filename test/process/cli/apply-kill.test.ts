@@ -2,14 +2,14 @@
 // SIGINT cancels cleanly (in-flight chunk finishes or is unknown, the rest reported not sent).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeJournal, type JournalSummary } from '../../../src/core/apply/journal';
 import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
 import type { TaskRecord } from '../../../src/emulator/index';
 import { builtCli } from '../built-cli';
+import { journalResults, spawnCli } from './spawn-cli';
 
 let fx: Fixture;
 let dir: string;
@@ -25,39 +25,7 @@ function startApply(name: string, tasks: TaskRecord[], marker: string) {
   const file = join(dir, `${name}.dwtasks.json`);
   writeFileSync(file, `{"Tasks": [${tasks.map((t) => `{"Id": ${t.Id}, "Description": "${marker}"}`).join(',')}]}`);
   const journal = join(dir, `${name}.jsonl`);
-  const child = spawn(process.execPath, [cli, 'apply', file, '--endpoint', fx.emu.endpoint, '--yes', '--json', '--batch-size', '5', '--rps', '50', '--journal', journal, '--project', tasks[0].ProjectId], {
-    env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, journal, exited, out: () => ({ stdout, stderr }) };
-}
-
-/** Resolves once the journal holds `n` result records: checked on every change in its folder (inotify). */
-function waitForResults(run: ReturnType<typeof startApply>, n: number): Promise<void> {
-  const { journal, child } = run;
-  return new Promise((resolve, reject) => {
-    const watcher = watch(dir);
-    const finish = (err?: Error): void => {
-      watcher.close();
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve();
-    };
-    const check = (): void => {
-      if (existsSync(journal) && (readFileSync(journal, 'utf8').match(/"type":"result"/g)?.length ?? 0) >= n) finish();
-    };
-    const onExit = (code: number | null): void => finish(new Error(`the CLI exited (${code}) early: ${run.out().stderr}`));
-    const timer = setTimeout(() => finish(new Error(`journal ${journal} never reached ${n} results`)), 30_000);
-    watcher.on('change', check);
-    child.once('exit', onExit);
-    check();
-  });
+  return { ...spawnCli(cli, fx, ['apply', file, '--endpoint', fx.emu.endpoint, '--yes', '--json', '--batch-size', '5', '--rps', '50', '--journal', journal, '--project', tasks[0].ProjectId]), journal };
 }
 
 /** Every task the journal says succeeded is applied; every task it says was not sent (or failed) is untouched. */
@@ -75,7 +43,7 @@ function assertAgrees(summary: JournalSummary, tasks: TaskRecord[], marker: stri
 test('SIGKILL mid-apply: the journal says exactly what was sent, and the emulator agrees', async () => {
   const tasks = tasksOf(fx.emu, 'Prod').slice(0, 60);
   const run = startApply('kill', tasks, 'killed run');
-  await waitForResults(run, 3);
+  await journalResults(run.journal, 3, run.child);
   run.child.kill('SIGKILL');
   await run.exited;
   await fx.emu.idle(); // a request the dead CLI had in flight has run (or was dropped): the state is final
@@ -94,7 +62,7 @@ test('SIGKILL mid-apply: the journal says exactly what was sent, and the emulato
 test('SIGINT mid-apply: cancelled cleanly, exit 1, not-sent tasks reported and untouched', async () => {
   const tasks = tasksOf(fx.emu, 'Prod').slice(100, 160);
   const run = startApply('sigint', tasks, 'interrupted run');
-  await waitForResults(run, 2);
+  await journalResults(run.journal, 2, run.child);
   run.child.kill('SIGINT');
   const code = await run.exited;
   const { stdout, stderr } = run.out();

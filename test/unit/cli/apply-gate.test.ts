@@ -62,23 +62,23 @@ test('a clean file with a byte order mark validates clean and applies (exit 0)',
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, 'applied with a BOM');
 });
 
-test('the revert patch cannot be written after sending: exit 1 (not 2), the result says so, the journal is kept', async () => {
+test('the revert patch cannot be written before the first write: nothing is sent, exit 1, the result and the journal say so', async () => {
   const t = tasksOf(fx.emu, 'Prod')[6];
-  const p = file('revert-fails.dwtasks.json', `{"Tasks": [{"Id": ${t.Id}, "Description": "sent, revert blocked"}]}`);
+  const p = file('revert-fails.dwtasks.json', `{"Tasks": [{"Id": ${t.Id}, "Description": "revert blocked"}]}`);
   const journal = join(dir, 'blocked', 'run.jsonl');
   mkdirSync(revertPathFor(journal), { recursive: true }); // a directory where the revert file should go
   const r = await runCommand(applyCommand, [p, '--endpoint', fx.emu.endpoint, '--yes', '--rps', '100', '--project', t.ProjectId, '--journal', journal, '--json'], env);
   assert.equal(r.code, 1, r.stderr);
   const out = JSON.parse(r.stdout) as { results: { status: string }[]; revert: string | null; problems?: string[] };
-  assert.deepEqual(out.results.map((x) => x.status), ['succeeded']);
+  assert.deepEqual(out.results.map((x) => x.status), ['not-sent']);
   assert.equal(out.revert, null);
-  assert.match(out.problems?.[0] ?? '', /revert patch could not be written \(EISDIR/);
+  assert.match(out.problems?.[0] ?? '', /revert patch could not be written \(EISDIR.*nothing was sent/);
   assert.match(r.stderr, /dwtasks apply: The revert patch could not be written/);
   assert.ok(existsSync(journal));
   const summary = summarizeJournal(readFileSync(journal, 'utf8'));
   assert.equal(summary.finished, true);
-  assert.equal(summary.before?.tasks[0].values?.Description, t.Description, 'the journal keeps the values to revert by hand');
-  assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, 'sent, revert blocked');
+  assert.deepEqual(summary.counts, { succeeded: 0, failed: 0, unknown: 0, notSent: 1 });
+  assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, t.Description);
 });
 
 test('a failed project listing: nothing sent, exit 3, the message names --project and --no-revert', async () => {

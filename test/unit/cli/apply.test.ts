@@ -2,7 +2,7 @@
 // journal and revert files, refusal to touch Prod without --yes when stdin is not a terminal.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyCommand } from '../../../src/cli/commands/apply';
@@ -56,7 +56,7 @@ test('exit 0, --json: one object, ids as exact strings, journal and revert next 
   const revert = readFileSync(out.revert, 'utf8');
   assert.ok(revert.includes(`"Id": ${big.Id}`) && revert.includes(JSON.stringify(big.Description)), revert);
   assert.equal(fx.emu.snapshot().tasks.Prod[big.Id].Description, 'from the cli');
-  assert.match(r.stderr, /Plan: 2 task\(s\).*\(Prod: 2\)/);
+  assert.match(r.stderr, /Plan: 2 of 2 task\(s\).*\(Prod: 2\)/);
 });
 
 test('exit 1 when a task fails; the table names it with the service message', async () => {
@@ -124,4 +124,22 @@ test('exit 3: wrong secret (auth) and used-up daily quota; the secret never prin
     fx.emu.setFaults({});
   }
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, t.Description);
+});
+
+test('a patch whose last run was interrupted: apply says so and names that run\'s revert patch', async () => {
+  const t = tasksOf(fx.emu, 'Prod')[23];
+  const sub = mkdtempSync(join(dir, 'interrupted-'));
+  const file = join(sub, 'again.dwtasks.json');
+  writeFileSync(file, `{"Tasks": [{"Id": ${t.Id}, "Description": "interrupted before"}]}`);
+  const journal = join(sub, '.dwtasks', 'journal', '20261201T000000000Z-again.jsonl');
+  mkdirSync(join(sub, '.dwtasks', 'journal'), { recursive: true });
+  const revert = join(sub, '.dwtasks', 'journal', '20261201T000000000Z-again.revert.dwtasks.json');
+  writeFileSync(journal, `${JSON.stringify({ type: 'plan', version: 2, at: '2026-12-01T00:00:00Z', target: {}, batchSize: 20, rps: 4, envCounts: { Prod: 1, Dev: 0 }, chunks: [], revert })}\n`);
+  const r = await runCommand(applyCommand, [file, '--endpoint', fx.emu.endpoint, '--dry-run'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.stderr.includes(`The last run of ${file} was interrupted (journal ${journal}); its revert patch: ${revert}`), r.stderr);
+  const done = await runCommand(applyCommand, [file, '--endpoint', fx.emu.endpoint, '--yes'], env);
+  assert.equal(done.code, 0, done.stderr);
+  const later = await runCommand(applyCommand, [file, '--endpoint', fx.emu.endpoint, '--dry-run'], env);
+  assert.doesNotMatch(later.stderr, /was interrupted/, 'the newest run finished');
 });

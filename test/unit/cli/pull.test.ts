@@ -109,19 +109,20 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   // Someone changes the first task's cron in the console.
   await fx.client.batchUpdateTasks({ Tasks: [{ Id: first.id!, EnvType: 'Prod', Trigger: { Cron: '00 10 03 * * ?' } }] });
   const before = fx.emu.snapshot().tasks.Prod;
-  const applyArgs = [out, '--endpoint', fx.emu.endpoint, '--yes', '--rps', '50', '--project', project, '--journal', join(dir, 'cron.jsonl')];
-  r = await runCommand(applyCommand, applyArgs, env);
+  let runs = 0;
+  const applyArgs = () => [out, '--endpoint', fx.emu.endpoint, '--yes', '--rps', '50', '--project', project, '--journal', join(dir, `cron-${++runs}.jsonl`)];
+  r = await runCommand(applyCommand, applyArgs(), env);
   assert.equal(r.code, 2, r.stderr);
   assert.match(r.stderr, new RegExp(`1 value\\(s\\) changed in DataWorks since .* was pulled`));
   assert.match(r.stderr, new RegExp(`Task ${first.id} \\S+ \\(Prod\\) Trigger\\.Cron: pulled "[^"]+" \\(.* UTC\\), now "00 10 03 \\* \\* \\?"; the patch sets "00 30 04 \\* \\* \\?"`));
   assert.match(r.stderr, /re-run with --force/);
   assert.deepEqual(fx.emu.snapshot().tasks.Prod, before, 'nothing was sent');
-  r = await runCommand(applyCommand, [...applyArgs, '--force'], env);
+  r = await runCommand(applyCommand, [...applyArgs(), '--force'], env);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /--force: applying anyway/);
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 30 04 * * ?');
   // Applying the same file again overwrites nobody: current == patched, so no warning.
-  r = await runCommand(applyCommand, applyArgs, env);
+  r = await runCommand(applyCommand, applyArgs(), env);
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
   assert.match(r.stderr, /none changed in DataWorks since the pull/);
@@ -130,7 +131,7 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   // your own change, not someone else's.
   assert.ok(readPulledSidecar(out).every((p) => p.values['Trigger.Cron'] === '00 30 04 * * ?'));
   writeFileSync(out, readFileSync(out, 'utf8').replace(/"Cron": "[^"]*"/g, '"Cron": "00 45 05 * * ?"'));
-  r = await runCommand(applyCommand, applyArgs, env);
+  r = await runCommand(applyCommand, applyArgs(), env);
   assert.equal(r.code, 0, r.stderr);
   assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 45 05 * * ?');

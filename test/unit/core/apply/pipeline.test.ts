@@ -64,7 +64,7 @@ test('every hand-written invalid case is refused by apply and by the reading hal
   }
 });
 
-test('a file with a BOM that validates clean applies: before-state, chunks, revert written before the end record', async () => {
+test('a file with a BOM that validates clean applies: revert and before-values written before the first write, narrowed at the end', async () => {
   const [a, b] = tasksOf(fx.emu, 'Prod').slice(10, 12);
   const m = memorySink();
   const out = await applyPatch({ text: patch([{ Id: a.Id, fields: '"Description": "bom a"' }, { Id: b.Id, fields: '"Timeout": 4321' }], true), file: 'bom.dwtasks.json' }, fx.client, FAST, m.sink);
@@ -75,7 +75,7 @@ test('a file with a BOM that validates clean applies: before-state, chunks, reve
   assert.equal(fx.emu.snapshot().tasks.Prod[b.Id].Timeout, 4321);
   assert.deepEqual(out.failures, []);
   assert.equal(out.revertPath, '/somewhere/revert.dwtasks.json');
-  assert.deepEqual(m.events, ['plan', 'before', 'sending:0', 'result:0', 'revert-written', 'end']);
+  assert.deepEqual(m.events, ['revert-written', 'plan', 'before', 'sending:0', 'result:0', 'revert-written', 'end']);
   const end = m.journal.records.at(-1);
   assert.ok(end?.type === 'end' && end.revert === out.revertPath, 'the end record names the revert patch');
   assert.ok(m.revert()?.includes(JSON.stringify(a.Description)), 'the revert holds the value read before');
@@ -108,7 +108,7 @@ test('one policy for a failed project listing: nothing is sent, nothing read tas
   assert.equal(named.kind, 'ran');
   const noRevert = await applyPatch({ text: patch([{ Id: t.Id, fields: '"Description": "no revert"' }]), file: 'p.dwtasks.json' }, fx.client, { ...FAST, readBefore: false }, memorySink().sink);
   assert.ok(noRevert.kind === 'ran' && noRevert.revertPath === null);
-  assert.equal(requestsOf({ ...fx, requests: fx.requests.slice(seen) }, 'ListProjects').length, lines.length, 'neither listed projects');
+  assert.equal(requestsOf({ ...fx, requests: fx.requests.slice(seen) }, 'ListProjects').length, lines.length, `neither listed projects: ${fx.requests.slice(seen).join(' | ')}`);
 });
 
 test('the journal fails after the first chunk went out: results say applied / not sent, the emulator agrees, never "stopped before sending"', async () => {
@@ -128,34 +128,22 @@ test('the journal fails after the first chunk went out: results say applied / no
   prod.forEach((t, i) => assert.equal(state[t.Id].Description, i < 2 ? 'journal dies' : t.Description, t.Id));
   // The revert covers what was applied, from the before-state the journal did record.
   assert.deepEqual(out.result.revert?.request.Tasks.map((t) => [t.Id, t.Description]), prod.slice(0, 2).map((t) => [t.Id, t.Description]));
-  assert.ok(m.events.indexOf('revert-written') > m.events.indexOf('result:0'));
+  assert.ok(m.events.indexOf('revert-written') < m.events.indexOf('sending:0'), 'a revert patch before the first write');
+  assert.ok(m.events.lastIndexOf('revert-written') > m.events.indexOf('result:0'), 'narrowed to what was sent at the end');
 });
 
-test('read apart, the chunks read first go first; the journal fails after one: exactly those tasks are applied and reverted', async () => {
-  const prod = Object.values(fx.emu.snapshot().tasks.Prod); // seed order: every chunk of the file spans every project
-  const seen = requestsOf(fx, 'BatchUpdateTasks').length;
-  const m = memorySink({ failOn: (r) => r.type === 'sending' && r.chunk === 1 });
-  const out = await applyPatch({ text: patch(prod.map((t) => ({ Id: t.Id, fields: '"Description": "read first"' }))), file: 'k.dwtasks.json' }, fx.client, { ...FAST, readRps: 500, batchSize: 50, projectIds: fx.projectIds }, m.sink);
-  assert.equal(out.kind, 'ran');
-  if (out.kind !== 'ran') return;
+test('reads apart: every before-value is journaled before the first write, and the calls go in file order as planned', async () => {
+  const prod = Object.values(fx.emu.snapshot().tasks.Prod).slice(0, 120);
+  const m = memorySink();
+  const out = await applyPatch({ text: patch(prod.map((t) => ({ Id: t.Id, fields: '"Description": "in order"' }))), file: 'k.dwtasks.json' }, fx.client, { ...FAST, readRps: 500, batchSize: 50, projectIds: fx.projectIds }, m.sink);
+  assert.ok(out.kind === 'ran');
   const planRec = m.journal.records.find((r) => r.type === 'plan');
   assert.ok(planRec?.type === 'plan');
-  assert.equal(planRec.chunks.length, Math.ceil(prod.length / 50), 'as many calls as planned');
-  assert.ok(planRec.chunks.slice(0, -1).every((c) => c.tasks.length === 50), 'only the last chunk is smaller');
-  const first = planRec.chunks[0].tasks.map((t) => t.index);
-  // Which tasks are known when the plan is made depends on which pages have answered by then (they may
-  // even be the file's first 50): what holds every time is that the first chunk was read before it left.
+  assert.deepEqual(planRec.chunks.flatMap((c) => c.tasks.map((t) => t.index)), prod.map((_, i) => i), 'file order, as planned');
   const sendingAt = m.journal.records.findIndex((r) => r.type === 'sending');
-  const readBefore = new Set(m.journal.records.slice(0, sendingAt).flatMap((r) => (r.type === 'before' ? r.tasks.map((e) => e.id) : [])));
-  assert.deepEqual(first.filter((i) => !readBefore.has(prod[i].Id)), [], 'every task of the first chunk was read and journaled before it was sent');
-  assert.deepEqual(first, [...first].sort((a, b) => a - b), 'in file order among themselves');
-  assert.equal(requestsOf(fx, 'BatchUpdateTasks').length - seen, 1, 'exactly one call reached the emulator');
-  const applied = new Set(first);
-  assert.deepEqual(out.result.results.map((r) => r.status), prod.map((_, i) => (applied.has(i) ? 'succeeded' : 'not-sent')));
-  const state = fx.emu.snapshot().tasks.Prod;
-  prod.forEach((t, i) => assert.equal(state[t.Id].Description, applied.has(i) ? 'read first' : t.Description, t.Id));
-  assert.deepEqual(out.result.revert?.request.Tasks.map((t) => [t.Id, t.Description]), prod.filter((_, i) => applied.has(i)).map((t) => [t.Id, t.Description]));
-  assert.deepEqual(summarizeJournal(m.journal.records.map((r) => JSON.stringify(r)).join('\n')).tasks.map((t) => t.status), out.result.results.map((r) => r.status));
+  const before = m.journal.records.slice(0, sendingAt).flatMap((r) => (r.type === 'before' ? r.tasks.map((e) => e.id) : []));
+  assert.deepEqual(before.sort(), prod.map((t) => t.Id).sort(), 'every before-value journaled before the first write');
+  assert.deepEqual(m.journal.records.filter((r) => r.type === 'sending').map((r) => r.type === 'sending' && r.chunk), [0, 1, 2], 'sent in plan order');
 });
 
 test('a result record that cannot be written: every chunk already sent is reported from its answer, the rest not sent', async () => {
@@ -175,15 +163,16 @@ test('a result record that cannot be written: every chunk already sent is report
   assert.deepEqual(out.failures.map((f) => f.what), ['journal']);
 });
 
-test('the revert patch cannot be written: the result says so, the journal is kept and finished', async () => {
+test('the revert patch cannot be written before the first write: nothing is sent; the journal says so and is finished', async () => {
   const t = tasksOf(fx.emu, 'Prod')[80];
   const m = memorySink({ failRevert: true });
   const out = await applyPatch({ text: patch([{ Id: t.Id, fields: '"Description": "revert fails"' }]), file: 'rv.dwtasks.json' }, fx.client, { ...FAST, projectIds: [t.ProjectId] }, m.sink);
   assert.ok(out.kind === 'ran');
-  assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded']);
+  assert.deepEqual(out.result.results.map((r) => r.status), ['not-sent']);
+  assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, t.Description);
   assert.equal(out.revertPath, null);
   assert.deepEqual(out.failures.map((f) => f.what), ['revert']);
-  assert.match(out.failures[0].message, /EACCES.*the journal keeps the values read before the run/);
+  assert.match(out.failures[0].message, /EACCES.*nothing was sent/);
   const summary = summarizeJournal(m.journal.records.map((r) => JSON.stringify(r)).join('\n'));
   assert.equal(summary.finished, true);
   assert.equal(summary.end?.revert, null);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planApply, chunkRequest, DEFAULT_BATCH_SIZE, knownFirst } from '../../../../src/core/apply/plan';
+import { planApply, chunkRequest, DEFAULT_BATCH_SIZE } from '../../../../src/core/apply/plan';
 import type { TaskPatch } from '../../../../src/core/patch/model';
 
 const task = (id: string, extra: Partial<TaskPatch> = {}): TaskPatch => ({ Id: id, Owner: '1', ...extra });
@@ -33,19 +33,12 @@ test('rejects batch sizes outside 1..100', () => {
   for (const n of [0, 101, 2.5, NaN]) assert.throws(() => planApply({ Tasks: [task('1')] }, n), /batch size/);
 });
 
-test('known first: whole chunks of the tasks already read lead, in file order, the rest follow in file order, same number of calls', () => {
-  const tasks = Array.from({ length: 107 }, (_, i) => task(String(2000 + i)));
-  const plan = planApply({ Tasks: tasks }, 20);
-  const known = new Set([3, 5, 8, ...Array.from({ length: 40 }, (_, i) => 100 - i * 2)]); // 43 known
-  const re = knownFirst(plan, (t) => known.has(t.index));
-  assert.deepEqual(re.chunks.map((c) => c.tasks.length), [20, 20, 20, 20, 20, 7], 'only the last chunk is smaller');
-  assert.equal(re.chunks.length, plan.chunks.length);
-  const order = re.chunks.flatMap((c) => c.tasks.map((t) => t.index));
-  const head = [...known].sort((a, b) => a - b).slice(0, 40);
-  assert.deepEqual(order.slice(0, 40), head, 'two whole chunks of known tasks, in file order');
-  assert.deepEqual(order.slice(40), tasks.map((_, i) => i).filter((i) => !head.includes(i)), 'the rest in file order, the 3 known left over among them');
-  assert.deepEqual(re.chunks.map((c) => c.index), [0, 1, 2, 3, 4, 5]);
-  assert.equal(knownFirst(plan, (t) => t.index < 19), plan, 'fewer known than one chunk: the plan as it was');
-  const twice = planApply({ Tasks: [...tasks.slice(0, 30), task('2001', { EnvType: 'Dev' })] }, 20);
-  assert.equal(knownFirst(twice, () => true), twice, 'a task named twice keeps file order');
+test('held tasks are left out of the calls; the rest keep file order and only they count per env', () => {
+  const tasks = Array.from({ length: 45 }, (_, i) => task(String(2000 + i), i % 2 ? { EnvType: 'Dev' } : {}));
+  const plan = planApply({ Tasks: tasks }, 20, { held: new Map([[0, 'unchanged'], [7, 'unchanged'], [44, 'held back']]) });
+  assert.deepEqual(plan.chunks.map((c) => c.tasks.length), [20, 20, 2]);
+  const order = plan.chunks.flatMap((c) => c.tasks.map((t) => t.index));
+  assert.deepEqual(order, tasks.map((_, i) => i).filter((i) => ![0, 7, 44].includes(i)));
+  assert.equal(plan.tasks.length, 45);
+  assert.deepEqual(plan.envCounts, { Prod: 21, Dev: 21 });
 });

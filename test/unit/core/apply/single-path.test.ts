@@ -32,15 +32,17 @@ function callers(name: string, definedIn: string[]): string[] {
     .sort();
 }
 
-test('only the engine calls BatchUpdateTasks (the pipeline\'s recorder forwards its calls)', () => {
-  assert.deepEqual(callers('batchUpdateTasks', ['src/dataworks/client.ts', 'src/core/apply/service.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+test('only the execute phase calls BatchUpdateTasks', () => {
+  assert.deepEqual(callers('batchUpdateTasks', ['src/dataworks/client.ts', 'src/core/apply/service.ts']), ['src/core/apply/execute.ts']);
 });
 
 test('only the pipeline runs the engine, reads before-state (besides the engine) and lists projects for it', () => {
-  assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), ['src/core/apply/pipeline.ts']);
+  assert.deepEqual(callers('executePlan', ['src/core/apply/execute.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+  assert.deepEqual(callers('makePlan', ['src/core/apply/make-plan.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
+  assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), [], 'the front ends go through the pipeline');
   // pull/pulled.ts re-reads pulled fields for the "changed since the pull" warning before the
   // confirmation; it reads only, and what is sent and reverted still comes from the pipeline.
-  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts', 'src/core/pull/pulled.ts']);
+  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/make-plan.ts', 'src/core/apply/pipeline.ts', 'src/core/pull/pulled.ts']);
   assert.deepEqual(callers('discoverProjectIds', ['src/core/apply/projects.ts']), ['src/core/apply/pipeline.ts']);
 });
 
@@ -48,19 +50,21 @@ test('the pipeline gates before anything else; validate calls the same gate', ()
   const pipeline = SRC.find((f) => f.path === 'src/core/apply/pipeline.ts')!.text;
   const gateAt = pipeline.indexOf('checkBeforeSend(input.text');
   assert.ok(gateAt > 0, 'gateAndPlan runs checkBeforeSend on the input text');
-  for (const entry of ['export async function applyPatch', 'export async function readCurrentValues']) {
+  for (const entry of ['export async function planPatch', 'export async function readCurrentValues']) {
     const body = pipeline.slice(pipeline.indexOf(entry));
     assert.match(body.slice(0, 400), /const gated = gateAndPlan\(input/, `${entry} starts with the gate`);
   }
+  const apply = pipeline.slice(pipeline.indexOf('export async function applyPatch'));
+  assert.match(apply.slice(0, 400), /const planned = await planPatch\(input/, 'applyPatch starts with the plan (and so the gate)');
   assert.deepEqual(callers('checkBeforeSend', ['src/core/apply/gate.ts']), ['src/cli/commands/validate.ts', 'src/core/apply/pipeline.ts', 'src/extension/apply/gate.ts']);
 });
 
-test('the four adapters go through the pipeline', () => {
+test('the adapters go through the pipeline', () => {
   const adapters: Record<string, RegExp> = {
     'src/cli/commands/apply.ts': /\bapplyPatch\(/,
-    'src/cli/commands/diff.ts': /\breadCurrentValues\(/,
+    'src/cli/commands/plan.ts': /\bplanPatch\(/,
     'src/extension/apply/applyCommand.ts': /\bapplyPatch\(/,
-    'src/extension/apply/previewCommand.ts': /\breadCurrentValues\(/,
+    'src/extension/apply/previewCommand.ts': /\bplanPatch\(/,
   };
   for (const [path, uses] of Object.entries(adapters)) {
     const f = SRC.find((s) => s.path === path);

@@ -1,0 +1,90 @@
+// Preview is the plan, Apply sends the plan that was previewed, Save Plan / Apply Plan work on plan files: in the real host against the
+// emulator, a task changed through the API between Preview and Apply is held back (named, not sent),
+// the others are sent; a task already at its patched value is not sent.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/extension';
+import type { EditorApplyReport, PreviewOutcome } from '../../../src/extension/apply';
+import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import { applyWith, batchCalls, patchText, serviceTask, writePatch } from './applyFixture';
+
+suite('Apply: the previewed plan', () => {
+  let emu: RunningEmulator;
+  let api: ExtensionApi;
+
+  suiteSetup(async () => {
+    emu = await startEmulator(200);
+    api = await extensionApi();
+    await connectTo(api, emu.endpoint);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emu?.stop();
+  });
+
+  test('Preview, a change made through the API, Apply: that task is held back and named; the rest sent; unchanged not sent', async () => {
+    const [a, b, c] = emu.tasks('Prod').slice(20, 23).map((t) => t.Id);
+    const cNow = (await serviceTask(api, 'Prod', c!)).Description;
+    const doc = await writePatch('previewed.dwtasks.json', patchText([
+      { Id: a!, EnvType: 'Prod', fields: { Description: 'previewed a' } },
+      { Id: b!, EnvType: 'Prod', fields: { Description: 'previewed b' } },
+      { Id: c!, EnvType: 'Prod', fields: { Description: cNow } },
+    ]));
+    const preview = await vscode.commands.executeCommand<PreviewOutcome>('dataworks.previewBatchUpdate', doc.uri);
+    assert.ok(preview);
+    assert.deepEqual(preview.saved.tasks.map((t) => t.send), [true, true, false], 'c is already at its patched value');
+    const aThen = preview.saved.tasks[0]!.before?.Description;
+
+    // Someone changes a in DataWorks after the preview.
+    const client = await api.connection.getClient();
+    await client.batchUpdateTasks({ Tasks: [{ Id: a!, EnvType: 'Prod', Description: 'changed behind the editor' }] });
+    const calls = batchCalls(api);
+
+    const out = await applyWith(doc);
+    assert.equal(out.kind, 'applied');
+    if (out.kind !== 'applied') return;
+    assert.deepEqual(out.result.results.map((r) => r.status), ['not-sent', 'succeeded', 'not-sent']);
+    assert.ok(out.result.results[0]!.message.startsWith(`Held back: changed in DataWorks since the plan (Description: ${JSON.stringify(aThen)} in the saved plan`), out.result.results[0]!.message);
+    assert.match(out.result.results[0]!.message, /now "changed behind the editor"/);
+    assert.match(out.result.results[2]!.message, /^Not in the plan: Unchanged/);
+    assert.equal(batchCalls(api) - calls, 1, 'one call, with b only');
+    assert.equal((await serviceTask(api, 'Prod', a!)).Description, 'changed behind the editor', 'their change kept');
+    assert.equal((await serviceTask(api, 'Prod', b!)).Description, 'previewed b');
+  });
+
+  test('Save Plan writes the previewed plan; Apply Plan sends it, holding back a task changed since; a plan for another endpoint is refused', async () => {
+    const [a, b] = emu.tasks('Prod').slice(30, 32).map((t) => t.Id);
+    const doc = await writePatch('saved.dwtasks.json', patchText([
+      { Id: a!, EnvType: 'Prod', fields: { Description: 'saved a' } },
+      { Id: b!, EnvType: 'Prod', fields: { Description: 'saved b' } },
+    ]));
+    const target = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'saved.plan.json'));
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('dataworks.savePlan', { uri: doc.uri, target });
+    assert.equal(saved?.fsPath, target.fsPath);
+    const plan = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { format: string; target: { endpoint: string } };
+    assert.equal(plan.format, 'dwtasks-plan');
+    assert.equal(plan.target.endpoint, emu.endpoint);
+
+    const elsewhere = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'elsewhere.plan.json'));
+    fs.writeFileSync(elsewhere.fsPath, JSON.stringify({ ...plan, target: { endpoint: 'http://127.0.0.2:9' } }));
+    const calls0 = batchCalls(api);
+    const refused = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: elsewhere, test: { confirm: false } });
+    assert.equal(refused?.kind, 'refused');
+    assert.match(refused?.kind === 'refused' ? refused.message : '', /the plan was made for http:\/\/127\.0\.0\.2:9/);
+    assert.equal(batchCalls(api), calls0, 'nothing sent');
+
+    const client = await api.connection.getClient();
+    await client.batchUpdateTasks({ Tasks: [{ Id: b!, EnvType: 'Prod', Description: 'changed after saving' }] });
+    const calls = batchCalls(api);
+    const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target, test: { confirm: false } });
+    assert.equal(out?.kind, 'applied');
+    if (out?.kind !== 'applied') return;
+    assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded', 'not-sent']);
+    assert.match(out.result.results[1]!.message, /^Held back: .*now "changed after saving"/);
+    assert.equal(batchCalls(api) - calls, 1);
+    assert.equal((await serviceTask(api, 'Prod', b!)).Description, 'changed after saving');
+  });
+});
