@@ -8,7 +8,7 @@
 // most about (tasks in the account)/100.
 import type { EnvType } from '../patch/model';
 import { pickTouched, taskKey, touchedFields } from './fields';
-import type { PlannedTask } from './plan';
+import type { PlannedTask } from './planned-task';
 import type { ProjectReadContext } from './project-read';
 import type { RateLimiter } from './rate-limit';
 import { pool } from './read-pool';

@@ -2,7 +2,7 @@
 import type { EnvType } from '../patch/model';
 import type { BatchUpdateResponse, ServiceErrorLike } from './service';
 import { canonicalId } from './fields';
-import type { PlannedTask } from './plan';
+import type { PlannedTask } from './planned-task';
 
 /**
  * succeeded: SuccessInfo said Success. failed: the service said no (SuccessInfo false, or the call was

@@ -1,7 +1,10 @@
 // The plan's shape, and splitting the tasks to send into BatchUpdateTasks calls.
-import type { BatchUpdateRequest, EnvType, TaskPatch } from '../patch/model';
+import type { BatchUpdateRequest, EnvType } from '../patch/model';
 import type { BeforeEntry } from './before-state';
 import { canonicalId, effectiveEnv } from './fields';
+import type { PlannedTask } from './planned-task';
+
+export type { PlannedTask };
 
 /**
  * 20 tasks per call by default: the API's maximum per call is unconfirmed, and a small chunk keeps
@@ -14,12 +17,6 @@ export const DEFAULT_BATCH_SIZE = 20;
 export const DEFAULT_RPS = 4;
 export const MAX_BATCH_SIZE = 100;
 
-export interface PlannedTask {
-  /** Position of the task in the file's Tasks array. */
-  index: number;
-  task: TaskPatch;
-  env: EnvType;
-}
 
 export interface Chunk {
   index: number;

@@ -1,7 +1,7 @@
 // What the reader of one environment's before-state through ListTasks gets, and its small pieces.
 import type { EnvType } from '../patch/model';
 import { toServiceError } from './outcome';
-import type { PlannedTask } from './plan';
+import type { PlannedTask } from './planned-task';
 import type { TaskLookupQuery, TaskPage, TaskState } from './service';
 
 export const LIST_IDS_PER_CALL = 100;

@@ -3,7 +3,7 @@
 // project first (100 tasks, and its TotalCount), then whichever is fewer calls: the remaining pages,
 // or the remaining ids 100 per call. No read is spent on a guess: on a shared quota every read delays a write.
 import { canonicalId } from './fields';
-import type { PlannedTask } from './plan';
+import type { PlannedTask } from './planned-task';
 import { isSkippableListError, LIST_IDS_PER_CALL, listByIds, type ProjectReadContext, type ProjectReadResult } from './project-read';
 import { chunk, pool } from './read-pool';
 import type { TaskLookupQuery, TaskState } from './service';

@@ -5,7 +5,7 @@
 import type { EnvType } from '../patch/model';
 import type { BeforeEntry } from './before-state';
 import { taskKey } from './fields';
-import type { PlannedTask } from './plan';
+import type { PlannedTask } from './planned-task';
 import type { RateLimiter } from './rate-limit';
 import type { TaskService } from './service';
 
