@@ -10,7 +10,13 @@ export default tseslint.config(
     },
   },
   {
+    // Pure: no editor, no network, no files (src/files/ reads and writes the workspace's files).
     files: ['src/core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/dataworks/**', '**/extension/**', '**/cli/**', '**/emulator/**', '**/files/**', 'node:*', 'fs', 'fs/*', 'child_process', 'net', 'http', 'https'] }] },
+  },
+  {
+    // The workspace's files (journals, pulled sidecars, reports), shared by the CLI and the extension.
+    files: ['src/files/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['vscode', '**/dataworks/**', '**/extension/**', '**/cli/**', '**/emulator/**'] }] },
   },
   {

@@ -4,8 +4,8 @@
 import { UsageError } from './args';
 import type { CliIO } from './io';
 import { escapeControls } from '../core/text/safe-text';
-import { WriteRefusedError } from '../core/files/write-report';
-import { DwtasksFolderError } from '../core/files/dwtasks-folder';
+import { WriteRefusedError } from '../files/write-report';
+import { DwtasksFolderError } from '../files/dwtasks-folder';
 import { formatFinding, PatchInputError } from './patch-file';
 
 /** Kinds of service error that mean the input was wrong rather than the service unavailable. */

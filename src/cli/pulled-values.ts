@@ -7,7 +7,7 @@ import { readLimiter } from '../core/listing/rate';
 import type { TaskService } from '../core/apply/service';
 import type { BatchUpdateRequest } from '../core/patch/model';
 import { checkPulledValues, formatDrift, pulledAt } from '../core/pull/pulled';
-import { pulledSidecarPath, readPulledSidecar } from '../core/pull/sidecar';
+import { pulledSidecarPath, readPulledSidecar } from '../files/pulled-sidecar';
 import type { CliIO } from './io';
 import { escapeControls } from '../core/text/safe-text';
 

@@ -3,18 +3,16 @@
 // Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
 // before sending, 3 auth/network/quota.
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import {
-  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, defaultJournalPath,
-  interruptedLastRun, isPlanText, parsePlanFile, planExpectations, planHeld, PLAN_STALE_MS, revertPathFor, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
-} from '../../core/apply/index';
+import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, isPlanText, parsePlanFile, planExpectations, planHeld, PLAN_STALE_MS, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome } from '../../core/apply/index';
+import { FileJournal, defaultJournalPath, interruptedLastRun, revertPathFor } from '../../files/journal-file';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect, type Connection } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
-import { advancePulledSidecar } from '../../core/pull/sidecar';
-import { checkDwtasksFolder } from '../../core/files/dwtasks-folder';
+import { advancePulledSidecar } from '../../files/pulled-sidecar';
+import { checkDwtasksFolder } from '../../files/dwtasks-folder';
 import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';

@@ -1,7 +1,7 @@
 // `dwtasks capacity (FILE | --project ID)`: how many CUs each resource group needs, slot by slot,
 // from the tasks' fire times and their past runs' durations; before and after a patch. Reads only.
 import { basename } from 'node:path';
-import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
+import { checkWritable, writeFileAtomic } from '../../files/write-report';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../core/apply/index';
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';

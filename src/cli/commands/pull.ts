@@ -1,15 +1,15 @@
 // `dwtasks pull --project ID ...`: every task a server-side filter matches (all pages, never
 // truncated) into a patch with Id, EnvType and only the chosen fields' current values; what was
 // pulled goes to a `.dwtasks/pulled/` sidecar so `apply` can warn when someone changed a value since.
-import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
-import { checkDwtasksFolder } from '../../core/files/dwtasks-folder';
+import { checkWritable, writeFileAtomic } from '../../files/write-report';
+import { checkDwtasksFolder } from '../../files/dwtasks-folder';
 import { basename, resolve } from 'node:path';
 import { DEFAULT_RPS } from '../../core/apply/plan';
 import { readLimiter } from '../../core/listing/rate';
 import type { EnvType } from '../../core/patch/model';
 import { PULL_FIELDS, UnknownFieldError, resolveFields, splitFieldList } from '../../core/pull/fields';
 import { pulledTasks } from '../../core/pull/pulled';
-import { writePulledSidecar } from '../../core/pull/sidecar';
+import { writePulledSidecar } from '../../files/pulled-sidecar';
 import { formatPulledPatch } from '../../core/pull/text';
 import { pullTasks, type PullQuery } from '../../dataworks/pull';
 import { numberOption, parseCommandArgs, UsageError } from '../args';

@@ -1,6 +1,6 @@
 // `dwtasks schedule FILE | --project ID`: when the tasks fire over a window, per slot and per
 // resource group, with the peaks named. Reads only; sends no change.
-import { checkWritable, writeFileAtomic } from '../../core/files/write-report';
+import { checkWritable, writeFileAtomic } from '../../files/write-report';
 import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan, readCurrentValues } from '../../core/apply/index';
 import type { EnvType } from '../../core/patch/model';
 import {

@@ -1,4 +1,5 @@
-// Applying a patch: plan, before-state, run with journal, revert. Pure core: the TaskService does the I/O.
+// Applying a patch: plan, before-state, run with journal, revert. Pure core: the TaskService does the
+// network, a JournalSink the writing (src/files/journal-file.ts for the file journal).
 export * from './service';
 export * from './plan';
 export * from './fields';
@@ -11,7 +12,6 @@ export * from './run';
 export * from './execute';
 export * from './make-plan';
 export * from './projects';
-export { FileJournal, defaultJournalPath, interruptedLastRun, revertPathFor } from './journal-file';
 export * from './gate';
 export * from './pipeline';
 export * from './preview-plan';

@@ -5,10 +5,8 @@
 // "stopped before sending".
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, FileJournal, MAX_BATCH_SIZE, applyPatch, planExpectations, planHeld, revertPathFor, targetMismatch,
-  type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
-} from '../../core/apply';
+import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, planExpectations, planHeld, targetMismatch, type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput } from '../../core/apply';
+import { FileJournal, revertPathFor } from '../../files/journal-file';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
 import type { ParsedPatch } from '../../core/patch';
 import { testHooks } from '../util/testHooks';

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { formatRevert, revertFromJournal, revertPathFor } from '../../core/apply';
+import { formatRevert, revertFromJournal } from '../../core/apply';
+import { revertPathFor } from '../../files/journal-file';
 import { showPick, type PickHook } from '../util/testHooks';
 import { openRevert } from './applyCommand';
 import { listJournals, type JournalEntry } from './storage';

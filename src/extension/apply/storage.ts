@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { defaultJournalPath, revertPathFor, summarizeJournal, type JournalSummary } from '../../core/apply';
+import { summarizeJournal, type JournalSummary } from '../../core/apply';
+import { defaultJournalPath, revertPathFor } from '../../files/journal-file';
 
 export function journalDir(context: vscode.ExtensionContext): string {
   return path.join((context.storageUri ?? context.globalStorageUri).fsPath, 'journals');

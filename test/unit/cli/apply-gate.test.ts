@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { applyCommand } from '../../../src/cli/commands/apply';
 import { diffCommand } from '../../../src/cli/commands/diff';
 import { validateCommand } from '../../../src/cli/commands/validate';
-import { revertPathFor } from '../../../src/core/apply/journal-file';
+import { revertPathFor } from '../../../src/files/journal-file';
 import { summarizeJournal } from '../../../src/core/apply/journal';
 import { startFixture, requestsOf, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
 import { invalidCases } from '../core/apply/invalid-cases';

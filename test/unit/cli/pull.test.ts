@@ -9,7 +9,7 @@ import { applyCommand } from '../../../src/cli/commands/apply';
 import { pullCommand } from '../../../src/cli/commands/pull';
 import { parsePatch } from '../../../src/core/patch/index';
 import { PULL_FIELDS } from '../../../src/core/pull/fields';
-import { pulledSidecarPath, readPulledSidecar } from '../../../src/core/pull/sidecar';
+import { pulledSidecarPath, readPulledSidecar } from '../../../src/files/pulled-sidecar';
 import { validateText } from '../../../src/core/validate/index';
 import { startFixture, type Fixture } from '../core/apply/emulator-fixture';
 import { runCommand } from './apply-cli-io';

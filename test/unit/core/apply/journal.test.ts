@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileJournal, defaultJournalPath, revertPathFor } from '../../../../src/core/apply/journal-file';
+import { FileJournal, defaultJournalPath, revertPathFor } from '../../../../src/files/journal-file';
 import { summarizeJournal } from '../../../../src/core/apply/journal';
 
 test('a journal cut after "sending" reads as: earlier chunks answered, that chunk unknown, later not sent', () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileJournal, revertPathFor } from '../../../../src/core/apply/journal-file';
+import { FileJournal, revertPathFor } from '../../../../src/files/journal-file';
 import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
 import { applyPatch, readCurrentValues, type ApplySink, type PipelineOptions } from '../../../../src/core/apply/pipeline';
 import { DataWorksClient } from '../../../../src/dataworks/client';

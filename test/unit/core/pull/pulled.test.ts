@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenBucket } from '../../../../src/core/apply/rate-limit';
 import { advancePulled, checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, resolveFields, serializePulled } from '../../../../src/core/pull/index';
-import { pulledSidecarPath, readPulledSidecar, writePulledSidecar } from '../../../../src/core/pull/sidecar';
+import { pulledSidecarPath, readPulledSidecar, writePulledSidecar } from '../../../../src/files/pulled-sidecar';
 import { parsePatch, toRequest } from '../../../../src/core/patch/index';
 import { formatPulledPatch } from '../../../../src/core/pull/text';
 import { pullTasks } from '../../../../src/dataworks/pull';

@@ -2,9 +2,9 @@
 // `.dwtasks/journal/`), so the patch stays a plain request body that reviews and diffs read cleanly.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { EnvType, TaskPatch } from '../patch/model';
-import { checkDwtasksFolder } from '../files/dwtasks-folder';
-import { advancePulled, parsePulled, serializePulled, type PulledTask } from './pulled';
+import type { EnvType, TaskPatch } from '../core/patch/model';
+import { checkDwtasksFolder } from './dwtasks-folder';
+import { advancePulled, parsePulled, serializePulled, type PulledTask } from '../core/pull/pulled';
 
 /** `tasks.dwtasks.json` -> `.dwtasks/pulled/tasks.pulled.json` (not `*.dwtasks.json`: it is no patch). */
 export function pulledSidecarPath(patchFile: string): string {

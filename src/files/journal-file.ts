@@ -2,7 +2,7 @@
 // is made. Synchronous on purpose: a record is on disk before `append` returns, whatever happens next.
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { summarizeJournal, type JournalRecord, type JournalSink } from './journal';
+import { summarizeJournal, type JournalRecord, type JournalSink } from '../core/apply/journal';
 
 export class FileJournal implements JournalSink {
   private fd: number | undefined;
