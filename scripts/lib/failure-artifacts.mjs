@@ -4,6 +4,9 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** The line a failed host test prints to ask the launcher for a capture: `<marker> <name>`. */
+export const FAILURE_CAPTURE_MARKER = 'DWTASKS-CAPTURE-FAILURE';
+
 /** A file name for a test title: letters, digits, dots and dashes, at most 120 characters. */
 export function artifactName(title) {
   return title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120) || 'test';
