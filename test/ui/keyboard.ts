@@ -74,6 +74,32 @@ export async function selectTreeRow(row: Locator, { add = false } = {}): Promise
   await treeRowReady(row);
 }
 
+/** Gives DOM focus to the list (tree) that holds `row`, keeping its focused row: keys then go to the tree. */
+export async function focusTree(row: Locator): Promise<void> {
+  await row.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " monaco-list ")][1]').focus();
+}
+
+/**
+ * Selects adjacent tree rows with the keyboard, from the tree's focused row above them (e.g. their
+ * parent, selected with selectTreeRow): ArrowDown to the first and Enter selects it, Shift+ArrowDown
+ * adds each next; waits after each key until the page shows the row focused and selected. (A click
+ * on a row can land on another while the tree still lays out rows it has just loaded.)
+ */
+export async function selectTreeRowsBelow(page: Page, rows: Locator[]): Promise<void> {
+  const [first, ...rest] = rows;
+  if (!first) return;
+  await first.waitFor({ state: 'visible' });
+  await focusTree(first);
+  await focusTreeRow(page, first, 'ArrowDown');
+  await page.keyboard.press('Enter');
+  await treeRowReady(first);
+  for (const row of rest) {
+    await page.keyboard.press('Shift+ArrowDown');
+    await treeRowReady(row);
+  }
+  for (const row of rows) await row.and(page.locator('[aria-selected="true"]')).waitFor({ state: 'visible' });
+}
+
 /**
  * Presses `key` (ArrowUp, ArrowDown, ...) in the focused tree until `row` is its focused row, waiting
  * after each key for the focus to move; at most `maxKeys` keys.
@@ -100,7 +126,7 @@ function treeRowReady(row: Locator): Promise<void> {
  */
 export async function treeContextMenu(page: Page, row: Locator, item: string): Promise<void> {
   await treeRowReady(row);
-  await row.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " monaco-list ")][1]').focus();
+  await focusTree(row);
   await page.keyboard.press('Shift+F10');
   const menu = page.locator('.context-view .monaco-menu');
   await menu.waitFor({ state: 'visible' });
