@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, only when one is missing (apt-get update only then).
+# Installs the Debian packages the tests need, only when one is missing, and upgrades chromium (below).
 # chromium: the browser of the integration/UI tests; build-essential python3 libkrb5-dev: code-server's
 # native modules; libquartz2-java libspring-context-java default-jdk-headless: the Quartz and Spring
 # references for the cron tests.
@@ -11,13 +11,20 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+# The UI tests run on Debian's chromium, which moves with security updates: take the newest, refreshing
+# the package lists only when they are more than a day old (else this takes a second).
+if [[ ! " ${missing[*]} " =~ " chromium " ]]; then
+  if ! find /var/lib/apt/lists -maxdepth 1 -name '*InRelease' -mmin -1440 | grep -q .; then "${sudo_cmd[@]}" apt-get update -q; fi
+  "${sudo_cmd[@]}" apt-get install -y -q --only-upgrade chromium >/dev/null
+  echo "setup-system: chromium $(dpkg-query -W -f='${Version}' chromium)"
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup-system: all system packages present"
   exit 0
 fi
 echo "setup-system: installing ${missing[*]}"
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
-export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -q
 "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -42,7 +42,12 @@ try {
     extensionDevelopmentPath: root,
     extensionTestsPath: join(root, 'out/test/integration/index.js'),
     launchArgs: [workspace, `--user-data-dir=${userData}`, `--extensions-dir=${join(scratch, 'extensions')}`],
-    extensionTestsEnv: { ...activation.env, ...(grep ? { DWTASKS_TEST_GREP: grep } : {}) },
+    extensionTestsEnv: {
+      ...activation.env,
+      ...(grep ? { DWTASKS_TEST_GREP: grep } : {}),
+      // Our launcher saves a failed test's screenshot and DOM here (desktop VS Code has no launcher).
+      ...(desktop ? {} : { DWTASKS_FAILURE_DIR: join(root, 'test-results/integration/failures') }),
+    },
   });
 } catch (e) {
   console.error(`integration tests failed: ${e instanceof Error ? e.message : e}`);

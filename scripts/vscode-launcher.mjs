@@ -5,12 +5,14 @@
 // driver plus headless Chromium on the test payload URL, relays codeAutomationLog to stdout, and
 // exits with the code the test runner reports through codeAutomationExit.
 //
-// Env: DWTASKS_TEST_TIMEOUT_MS (whole run, default 15 min), DWTASKS_DEBUG=1 (page console + server log path).
+// Env: DWTASKS_TEST_TIMEOUT_MS (whole run, default 15 min), DWTASKS_DEBUG=1 (page console + server log path),
+// DWTASKS_FAILURE_DIR (where a failed test's screenshot and DOM go when it asks, test/integration/failureCapture.ts).
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { startCodeServer, launchChromium, workbenchUrl, remoteUri } from './lib/code-server-host.mjs';
+import { artifactName, FAILURE_CAPTURE_MARKER, saveFailureArtifacts } from './lib/failure-artifacts.mjs';
 
 // Offline workbench chatter that buries the test output (kept with DWTASKS_DEBUG=1).
 const NOISE = [
@@ -72,8 +74,14 @@ try {
   const exitCode = new Promise((resolveExit) => {
     void page.exposeFunction('codeAutomationExit', (code) => resolveExit(Number(code) || 0));
   });
+  const failureDir = process.env.DWTASKS_FAILURE_DIR;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = format(...(Array.isArray(args) ? args : [args]));
+    if (failureDir && line.startsWith(`${FAILURE_CAPTURE_MARKER} `)) {
+      const name = artifactName(line.slice(FAILURE_CAPTURE_MARKER.length + 1));
+      void saveFailureArtifacts(page, failureDir, name).then((files) => console.log(`failure artifacts: ${files.join(', ')}`));
+      return;
+    }
     if (!debug && NOISE.some((re) => re.test(line))) return;
     if (type === 'error' || type === 'warn') process.stderr.write(line + '\n');
     else process.stdout.write(line + '\n');

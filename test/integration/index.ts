@@ -8,11 +8,14 @@
 //   (the pattern reaches this file as DWTASKS_TEST_GREP).
 // - Wait on events (helpers.waitForDiagnostics ...), never on fixed sleeps.
 // - Files named *.first.test.ts run before all others (e.g. checks that nothing has loaded yet).
+// - A failed test leaves a screenshot and the workbench's DOM in test-results/integration/failures/
+//   (./failureCapture.ts; the launcher takes them).
 // - The last line is `INTEGRATION-RESULT {"passed":N,"failed":M,"pending":P}` for scripts/test-all.mjs;
 //   zero tests ran counts as a failure.
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import Mocha from 'mocha';
+import { awaitCapture, captureFailedHook } from './failureCapture';
 
 function findTests(dir: string): string[] {
   const out: string[] = [];
@@ -27,7 +30,7 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, slow: 5_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, slow: 5_000, reporter: 'spec', rootHooks: { afterEach: [awaitCapture] } });
   const grep = process.env.DWTASKS_TEST_GREP;
   if (grep) mocha.grep(grep);
   for (const f of findTests(__dirname)) mocha.addFile(f);
@@ -41,6 +44,7 @@ export function run(): Promise<void> {
         else if (result.passed === 0) reject(new Error('no integration tests ran'));
         else resolve();
       });
+      runner.on('fail', captureFailedHook);
     } catch (e) {
       console.error(e);
       console.log(`INTEGRATION-RESULT ${JSON.stringify({ passed: 0, failed: 1, pending: 0, crashed: true })}`);

@@ -57,6 +57,7 @@ test('preview the patch, apply it from F1 through the modal, see the failure in 
   const dialogText = await dialog.innerText();
   assert.ok(dialogText.includes('Local emulator') && dialogText.includes(endpoint) && dialogText.includes('Prod: 2'), dialogText);
   await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+  await dialog.waitFor({ state: 'hidden' });
 
   const summary = page.locator('.notifications-toasts .notification-toast, .notifications-center .notification-list-item', { hasText: 'DataWorks apply: 1 applied, 1 failed' }).first();
   await summary.waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { parsePatch } from '../../src/core/patch/index';
 import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
-import { contextMenuItem, pickCommand, pickFields, runCommand, screenshot } from './workbench';
+import { chooseQuickPickItem, chooseQuickPickRow, pickCommand, pickFields, quickInputBox, runCommand, selectTreeRow, treeContextMenu } from './keyboard';
+import { screenshot } from './workbench';
 
 interface TaskRecord {
   Id: string; Name: string; ProjectId: string; Owner: string;
@@ -76,24 +77,21 @@ test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> mult
   const row = (text: string, level: number) => page.locator(`.monaco-list-row[aria-level="${level}"]`, { hasText: text }).first();
   await row(project.DisplayName, 2).waitFor({ state: 'visible', timeout: 60_000 });
   await widenSideBar(page);
-  const filterAction = page.locator('.part.sidebar .action-label[aria-label^="Filter Tasks"]').first();
-  if (await filterAction.isVisible()) await filterAction.click();
-  else await pickCommand(page, 'DataWorks: Filter Tasks');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  await pickCommand(page, 'DataWorks: Filter Tasks…');
+  await page.locator('.quick-input-list .label-name', { hasText: /^owner/ }).first().waitFor({ state: 'visible' });
+  const input = await quickInputBox(page);
   await input.fill('owner');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: /^owner/ }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await chooseQuickPickItem(page, /^owner/);
   await page.locator('.quick-input-widget', { hasText: 'Owner account id' }).waitFor({ state: 'visible' });
   await input.fill(owner);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: `owner: ${owner}` }).first().waitFor({ state: 'visible' });
   await input.fill('Apply filter');
-  await page.keyboard.press('Enter');
+  await chooseQuickPickItem(page, 'Apply filter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.locator('.part.sidebar', { hasText: `owner: ${owner}` }).first().waitFor({ state: 'visible' });
-  await row(project.DisplayName, 2).click();
-  await row('Prod', 3).click();
+  await selectTreeRow(row(project.DisplayName, 2));
+  await selectTreeRow(row('Prod', 3));
   const taskRows = page.locator('.monaco-list-row[aria-level="4"]');
   await taskRows.first().waitFor({ state: 'visible', timeout: 60_000 });
   let shown = 0;
@@ -105,8 +103,7 @@ test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> mult
   }
   assert.ok(shown >= Math.min(5, ids.length), `task rows with ids: ${shown}`);
   await shot('1-filtered');
-  await row('Prod', 3).click({ button: 'right' });
-  await contextMenuItem(page, 'Add All Matching to Patch');
+  await treeContextMenu(page, row('Prod', 3), 'Add All Matching to Patch...');
   await pickFields(page, ['RuntimeResource.ResourceGroupId']);
   await page.locator(`.tabs-container .tab.active[data-resource-name="${PATCH}"]`).waitFor({ state: 'visible', timeout: 120_000 });
   const pulled = parsePatch(await savePatch((t) => parsePatch(t).tasks.length === ids.length)).tasks;
@@ -152,7 +149,7 @@ test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> mult
     const over = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Over 30 minutes' }).first();
     await over.waitFor({ state: 'visible' });
     assert.match(await over.innerText(), /6 start times: 00:00 … 00:25/);
-    await over.click();
+    await chooseQuickPickRow(page, over);
     await page.locator('.notification-toast', { hasText: /got new start minutes/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
     // The after side is drawn again from the edited patch: the midnight window holds fewer starts.
     await view.locator('#side-1 .peaks li', { hasText: new RegExp(`^${peakCount} tasks start 00:00-00:05`) }).waitFor({ state: 'detached', timeout: 60_000 });

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { pickCommand, ROOT } from './workbench';
+import { chooseQuickPickItem, pickCommand, quickInputBox } from './keyboard';
+import { ROOT } from './workbench';
 
 export interface UiEmulator {
   endpoint: string;
@@ -52,11 +53,9 @@ export async function connectToEmulator(page: Page, endpoint: string): Promise<v
   // The connection's status bar item means the extension is active and its commands are in the palette.
   await page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
   await pickCommand(page, 'DataWorks: Use Local Emulator'); // opens its own quick pick
-  const connectRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Connect to a running emulator' }).first();
-  await connectRow.waitFor({ state: 'visible' });
-  await connectRow.click();
-  await page.locator('.quick-input-widget', { hasText: 'Connect to a running emulator' }).waitFor({ state: 'visible' });
-  await page.locator('.quick-input-widget input').fill(endpoint);
+  await chooseQuickPickItem(page, 'Connect to a running emulator');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'DataWorks: Connect to a running emulator' }).waitFor({ state: 'visible' });
+  await (await quickInputBox(page)).fill(endpoint);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.locator('.statusbar-item', { hasText: `Local emulator (${new URL(endpoint).host})` }).first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
+import { captureOnFailure } from './failures';
 import { ROOT } from './workbench';
 
 export interface NpmStart {
@@ -46,6 +47,7 @@ export async function npmStart(prefix: string): Promise<NpmStart> {
   const browser = await host.launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(60_000);
+  const uncapture = captureOnFailure(page);
   await page.goto(address, { waitUntil: 'domcontentloaded', timeout: 180_000 });
   await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
   const interrupt = async () => {
@@ -69,6 +71,7 @@ export async function npmStart(prefix: string): Promise<NpmStart> {
     },
     interrupt,
     close: async () => {
+      uncapture();
       await browser.close().catch(() => undefined);
       // Ctrl+C first (start.mjs stops code-server and the emulator it started), then force.
       if (start.exitCode === null && start.pid) {
@@ -103,6 +106,7 @@ export async function confirmApply(page: Page, expectText: RegExp, onShown?: () 
   assert.match(await dialog.innerText(), expectText);
   await onShown?.();
   await dialog.locator('.monaco-button', { hasText: /^Apply$/ }).first().click();
+  await dialog.waitFor({ state: 'hidden' });
 }
 
 /**
@@ -115,7 +119,8 @@ export async function findRegex(page: Page, regex: string, count?: number): Prom
   const find = page.locator('.find-widget.visible');
   await find.waitFor({ state: 'visible' });
   const regexToggle = find.locator('.codicon-regex').first();
-  if ((await regexToggle.getAttribute('aria-checked')) !== 'true') await regexToggle.click();
+  if ((await regexToggle.getAttribute('aria-checked')) !== 'true') await page.keyboard.press('Alt+R');
+  await find.locator('.codicon-regex[aria-checked="true"]').waitFor({ state: 'visible' });
   const input = find.locator('textarea').first();
   await input.fill(''); // the same text again would not start a new search from the cursor
   await input.fill(regex);

@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { contextMenuItem, startWorkbench, type Workbench } from './workbench';
+import { chooseQuickPickItem, exactly, pickCommand, quickInputBox, selectTreeRow, treeContextMenu } from './keyboard';
+import { startWorkbench, type Workbench } from './workbench';
 
 interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string } }
 interface Seed { projects: { Id: string; Name: string; DisplayName?: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>> }
@@ -57,12 +58,11 @@ async function wideView(w: Workbench): Promise<void> {
 }
 
 async function setTheme(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill('>Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Preferences: Color Theme' }).first().click();
-  await page.locator('.quick-input-widget input').fill(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await pickCommand(page, 'Preferences: Color Theme');
+  // The theme picker is up once it lists the theme (the palette, still open until then, does not).
+  await page.locator('.quick-input-list .label-name', { hasText: exactly(name) }).first().waitFor({ state: 'visible' });
+  await (await quickInputBox(page)).fill(name);
+  await chooseQuickPickItem(page, name);
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   await page.locator(`.monaco-workbench.${name.includes('Dark') ? 'vs-dark' : 'vs'}`).waitFor({ state: 'attached' });
 }
@@ -117,11 +117,11 @@ test('Show Schedule for a project environment from the Tasks view; dark and ligh
   await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
   const row = (text: string) => page.locator('.monaco-list-row', { hasText: text }).first();
   await row(label).waitFor({ state: 'visible', timeout: 60_000 });
-  await row(label).click();
+  await selectTreeRow(row(label));
   const env = page.locator('.monaco-list-row[aria-level="3"]', { hasText: 'Prod' }).first();
   await env.waitFor({ state: 'visible' });
-  await env.click({ button: 'right' });
-  await contextMenuItem(page, 'Show Schedule');
+  await selectTreeRow(env);
+  await treeContextMenu(page, env, 'Show Schedule');
   const view = webview(page);
   await view.locator('h1', { hasText: project.Name }).waitFor({ state: 'visible', timeout: 120_000 }).catch(async (e: unknown) => {
     await wb.screenshot('schedule-failure');

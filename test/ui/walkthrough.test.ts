@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
-import { openFile, pickCommand, pickFields, runCommand, screenshot } from './workbench';
+import { chooseQuickPickRow, pickCommand, pickFields, runCommand, selectTreeRow, treeContextMenu } from './keyboard';
+import { openFile, screenshot } from './workbench';
 
 interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
 interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }
@@ -84,8 +85,8 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   await palette('View: Close Editor');
   await page.locator('.activitybar .action-item a[aria-label^="DataWorks"]').first().click();
   const row = (text: string, level: number) => page.locator(`.monaco-list-row[aria-level="${level}"]`, { hasText: text }).first();
-  await row(project.DisplayName, 2).click();
-  await row('Prod', 3).click();
+  await selectTreeRow(row(project.DisplayName, 2));
+  await selectTreeRow(row('Prod', 3));
   const taskRows = page.locator('.monaco-list-row[aria-level="4"]');
   await taskRows.nth(1).waitFor({ state: 'visible', timeout: 60_000 });
   assert.ok(apiCalls().some((l) => l.startsWith('ListProjects 200')), apiCalls().join('\n'));
@@ -103,13 +104,12 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   assert.equal(picked.length, 2, `two scheduled tasks in the first rows:\n${seen.join('\n')}`);
   const [first, second] = picked.map((p) => seeded.tasks.Prod[p.id]!);
   assert.equal(first!.ProjectId, project.Id);
-  await picked[0]!.row.click();
-  await picked[1]!.row.click({ modifiers: ['Control'] });
+  await selectTreeRow(picked[0]!.row);
+  await selectTreeRow(picked[1]!.row, { add: true });
   await shot('1-tree');
 
   // 2. Add to Patch: both tasks, with the current value of the one field picked (the schedule), in a new patch.
-  await picked[1]!.row.click({ button: 'right' });
-  await page.locator('.context-view .action-item', { hasText: 'Add to Patch' }).first().click();
+  await treeContextMenu(page, picked[1]!.row, 'Add to Patch');
   await pickFields(page, ['Trigger.Cron']);
   await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible', timeout: 60_000 });
   const editorText = page.locator('.editor-instance .monaco-editor .view-lines').first();
@@ -148,6 +148,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
 
   // 6. Apply: the modal names the target and the Prod count; results land on the tasks.
   await page.locator('.tabs-container .tab[data-resource-name$=".dwtasks.json"]').first().click();
+  await page.locator('.tabs-container .tab.active[data-resource-name$=".dwtasks.json"]').waitFor({ state: 'visible' });
   await palette('DataWorks: Apply Batch Update');
   await confirmApply(page, /Local emulator[\s\S]*Prod: 2/, () => shot('6-confirm'));
   const summary = page.locator('.notifications-toasts .notification-toast', { hasText: 'DataWorks apply: 1 applied, 1 failed' }).first();
@@ -181,7 +182,7 @@ test('npm start -> browse -> Add to Patch -> edit cron -> preview -> apply (one 
   assert.match(await runs.nth(0).innerText(), /tasks\.revert\.dwtasks\.json[\s\S]*1 applied, 0 failed, 0 unknown, 0 not sent/);
   assert.match(await runs.nth(1).innerText(), /tasks\.dwtasks\.json[\s\S]*1 applied, 1 failed, 0 unknown, 0 not sent/);
   await shot('9-history');
-  await runs.nth(1).click();
+  await chooseQuickPickRow(page, runs.nth(1));
   await page.locator('.tabs-container .tab.active[data-resource-name$="-tasks.jsonl"]').waitFor({ state: 'visible' });
 
   // 10. Ctrl+C on npm start stops everything.

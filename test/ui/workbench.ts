@@ -8,13 +8,16 @@
 //   await wb.runCommand('View: Focus Problems');
 //   await wb.screenshot('my-feature');          // test-results/ui/my-feature.png
 // The workspace is a throwaway copy of test/fixtures/workspace plus examples/ (under examples/).
-// Wait on selectors (wb.page.waitForSelector), never on fixed sleeps.
+// Wait on selectors (wb.page.waitForSelector), never on fixed sleeps; drive menus and quick picks with
+// the keyboard (./keyboard.ts). A failed test leaves a screenshot and the DOM (./failures.ts).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeServer } from '../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
+import { captureFailure, captureOnFailure } from './failures';
+import { chooseQuickPickItem, exactly, quickInputBox, runCommand } from './keyboard';
 
 export const ROOT = resolve(__dirname, '../..');
 export const RESULTS_DIR = join(ROOT, 'test-results', 'ui');
@@ -81,10 +84,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
   const server = await host.startCodeServer({ userDataDir, extensionsDir });
   let browser: Browser | undefined;
+  let uncapture = (): void => undefined;
   try {
     browser = await host.launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(60_000);
+    uncapture = captureOnFailure(page);
     await page.goto(host.workbenchUrl(server.url, workspace), { waitUntil: 'domcontentloaded', timeout: 180_000 });
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     // The explorer shows the folder once the remote connection is up.
@@ -101,61 +106,39 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       suggest: (accept, timeoutMs) => suggest(page, accept, timeoutMs),
       screenshot: (name) => screenshot(page, name),
       close: async () => {
+        uncapture();
         await b.close().catch(() => undefined);
         await server.stop();
         rmSync(scratch, { recursive: true, force: true });
       },
     };
   } catch (e) {
+    const shown = (await captureFailure('workbench-start')).join(', ');
+    uncapture();
     await browser?.close().catch(() => undefined);
     await server.stop();
-    throw new Error(`workbench did not start (server log ${server.logFile}): ${(e as Error).message}`);
+    throw new Error(`workbench did not start (${shown}) (server log ${server.logFile}): ${(e as Error).message}`);
   }
 }
 
-async function quickOpen(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-}
-
-/** Opens a file of the workspace through Quick Open and waits for its editor tab to be active. */
+/** Opens a file of the workspace through Quick Open: Enter once the page shows its row active, then waits for its editor tab. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
   const name = relativePath.split('/').pop() ?? relativePath;
-  await quickOpen(page, relativePath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+P');
+  await (await quickInputBox(page)).fill(relativePath);
+  await chooseQuickPickItem(page, exactly(name));
   await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
-/** Moves the cursor of the active editor to line:column (1-based) through Quick Open's ':' mode. */
+/** Moves the cursor of the active editor to line:column (1-based) through Quick Open's ':' mode; resolves once the status bar shows it there. */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await quickOpen(page, `:${line}:${column}`);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+P');
+  await (await quickInputBox(page)).fill(`:${line}:${column}`);
+  await chooseQuickPickItem(page, new RegExp(`line ${line}.*${column}`));
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.statusbar-item', { hasText: exactly(`Ln ${line}, Col ${column}`) }).first().waitFor({ state: 'visible' });
   await page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible' });
-}
-
-/**
- * Picks a command by its palette title (F1, type, click the row) without waiting for the palette to
- * close: for commands that open their own quick pick or dialog.
- */
-export async function pickCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible' });
-  await row.click();
-}
-
-/** Runs a command by its palette title and waits for the palette to close. */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await pickCommand(page, title);
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /**
@@ -198,36 +181,4 @@ export function lineColumnAfter(text: string, marker: string): { line: number; c
   if (at < 0) throw new Error(`marker ${JSON.stringify(marker)} not found`);
   const before = text.slice(0, at + marker.length).split('\n');
   return { line: before.length, column: (before.at(-1) ?? '').length + 1 };
-}
-
-/**
- * Answers the field quick pick of Add to Patch / Add All Matching: ticks each field (filtering the
- * list to it first, then clicking its row), then accepts with Enter.
- */
-export async function pickFields(page: Page, fields: string[]): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 60_000 });
-  for (const field of fields) {
-    await input.fill(field);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: field }).first();
-    await row.waitFor({ state: 'visible' });
-    const box = row.locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-custom-toggle').first();
-    if (await box.count()) await box.click();
-    else await row.click();
-  }
-  await input.fill('');
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** Chooses an item of the open context menu; a click that lands while the menu is still laid out is repeated by keyboard. */
-export async function contextMenuItem(page: Page, text: string): Promise<void> {
-  const item = page.locator('.context-view .action-item', { hasText: text }).first();
-  await item.waitFor({ state: 'visible' });
-  await item.hover();
-  await item.click();
-  await page.locator('.context-view .action-item').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(async () => {
-    await item.hover();
-    await page.keyboard.press('Enter');
-  });
 }
