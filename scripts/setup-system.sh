@@ -15,8 +15,9 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 # The UI tests run on Debian's chromium, which moves with security updates: take the newest, refreshing
-# the package lists only when they are more than a day old (else this takes a second).
-if [[ ! " ${missing[*]} " =~ " chromium " ]]; then
+# the package lists only when they are more than a day old (else this takes a second). Only as root (CI,
+# a fresh machine): `npm start` as a user must not ask for a sudo password on every run.
+if [ "$(id -u)" -eq 0 ] && [[ ! " ${missing[*]} " =~ " chromium " ]]; then
   if ! find /var/lib/apt/lists -maxdepth 1 -name '*InRelease' -mmin -1440 | grep -q .; then "${sudo_cmd[@]}" apt-get update -q; fi
   "${sudo_cmd[@]}" apt-get install -y -q --only-upgrade chromium >/dev/null
   echo "setup-system: chromium $(dpkg-query -W -f='${Version}' chromium)"
