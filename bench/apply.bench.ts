@@ -15,9 +15,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { seedState } from '../src/emulator/index';
-import { parseJournal, summarizeJournal } from '../src/core/apply/journal';
-import { DataWorksClient } from '../src/dataworks/client';
+import { seedState } from '@src/emulator/index';
+import { parseJournal, summarizeJournal } from '@src/core/apply/journal';
+import { DataWorksClient } from '@src/dataworks/client';
 
 const arg = (name: string, def: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const TASKS = arg('tasks', 10_000);

@@ -3,9 +3,9 @@
 // schedule picture's own enumeration of the same fire times, measured in the same run: the ratio says
 // what adding load costs on top of finding when the tasks fire.
 // Run: npm run bench -- capacity (or node --import tsx bench/capacity.bench.ts [--runs N]).
-import { computeCapacity, type GroupCapacity, type TaskDuration } from '../src/core/capacity/index';
-import { computePicture, fromState, makeWindow, type ScheduleTask } from '../src/core/schedule/index';
-import { seedState } from '../src/emulator/seed';
+import { computeCapacity, type GroupCapacity, type TaskDuration } from '@src/core/capacity/index';
+import { computePicture, fromState, makeWindow, type ScheduleTask } from '@src/core/schedule/index';
+import { seedState } from '@src/emulator/seed';
 
 const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const RUNS = arg('runs', 7);

@@ -8,11 +8,11 @@
 //    distinct), so nothing is answered twice and describe (cronstrue) is paid per line.
 // Also prints the in-process figures per stage (analyze, check, next 5, describe): where the time goes.
 // Run: npm run bench -- cron (or node --import tsx bench/cron.bench.ts [--count N] [--runs N] [--tz Z]).
-import { checkCron } from '../src/core/cron/index';
-import { analyze, checkAnalysis } from '../src/core/cron/check';
-import { describeFields } from '../src/core/cron/describe';
-import { nextFireMs } from '../src/core/cron/next';
-import { compile } from '../src/core/cron/schedule';
+import { checkCron } from '@src/core/cron/index';
+import { analyze, checkAnalysis } from '@src/core/cron/check';
+import { describeFields } from '@src/core/cron/describe';
+import { nextFireMs } from '@src/core/cron/next';
+import { compile } from '@src/core/cron/schedule';
 
 // Both sets write weekday numbers as Quartz reads them and Quartz is the reference: ours reads them so too.
 const Q = { weekdays: 'quartz' } as const;

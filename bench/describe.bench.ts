@@ -6,9 +6,9 @@
 //  - describeCron (parse + describe) against the reference (parse + cronstrue), same inputs:
 //    the ratio is the speed-up users get.
 // Run: npm run bench -- describe (or node --import tsx bench/describe.bench.ts [--count N] [--runs N]).
-import { checkCron } from '../src/core/cron/index';
-import { describeCron, describeFields } from '../src/core/cron/describe';
-import { parseCron, type ParsedField } from '../src/core/cron/parse';
+import { checkCron } from '@src/core/cron/index';
+import { describeCron, describeFields } from '@src/core/cron/describe';
+import { parseCron, type ParsedField } from '@src/core/cron/parse';
 import { describeCronReference } from '../test/unit/core/cron/cronstrue-reference';
 import { CronGenerator } from '../test/unit/core/cron/generate';
 

@@ -2,7 +2,7 @@
 // "expr<TAB>zone<TAB>fromMs<TAB>toMs" in; per line "OK<TAB>count<TAB>sum of epoch seconds" out, over
 // fireTimesBetween (compiled once per line, as the schedule picture does per task).
 import { createInterface } from 'node:readline';
-import { compileCron, fireTimesBetween } from '../src/core/cron/index';
+import { compileCron, fireTimesBetween } from '@src/core/cron/index';
 
 async function main(): Promise<void> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });

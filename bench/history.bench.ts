@@ -7,12 +7,12 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TokenBucket } from '../src/core/apply/rate-limit';
-import { recentBizdates } from '../src/core/history/bizdate';
-import { DataWorksClient } from '../src/dataworks/client';
-import { planHistoryRead, readHistory, type HistoryScope } from '../src/dataworks/history';
-import { HISTORY_ZONE } from '../src/emulator/history';
-import { startEmulator } from '../src/emulator/index';
+import { TokenBucket } from '@src/core/apply/rate-limit';
+import { recentBizdates } from '@src/core/history/bizdate';
+import { DataWorksClient } from '@src/dataworks/client';
+import { planHistoryRead, readHistory, type HistoryScope } from '@src/dataworks/history';
+import { HISTORY_ZONE } from '@src/emulator/history';
+import { startEmulator } from '@src/emulator/index';
 
 const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };
 const TASKS = arg('tasks', 10_000);

@@ -6,8 +6,8 @@
 // Run: npm run bench -- large-file [--runs N] [--host]  (--host runs that host suite first: minutes).
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { ValidationCache, validateText } from '../src/core/validate/index';
-import { ValidationWorker } from '../src/extension/language/validateOffThread';
+import { ValidationCache, validateText } from '@src/core/validate/index';
+import { ValidationWorker } from '@src/extension/language/validateOffThread';
 import { generatePatch } from './generate-patch';
 import { build, hostFigure, median, ms, runsArg } from './load-time';
 

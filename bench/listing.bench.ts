@@ -14,11 +14,11 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { TokenBucket } from '../src/core/apply/rate-limit';
-import { readLimiter } from '../src/core/listing/rate';
-import { DataWorksClient } from '../src/dataworks/client';
-import { collectAll } from '../src/dataworks/paging';
-import { parseLossless, parseLosslessReference } from '../src/dataworks/lossless';
+import { TokenBucket } from '@src/core/apply/rate-limit';
+import { readLimiter } from '@src/core/listing/rate';
+import { DataWorksClient } from '@src/dataworks/client';
+import { collectAll } from '@src/dataworks/paging';
+import { parseLossless, parseLosslessReference } from '@src/dataworks/lossless';
 import { rawAnswers } from '../test/unit/dataworks/raw-answer';
 
 const arg = (name: string, def: number): number => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : def; };

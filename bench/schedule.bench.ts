@@ -5,9 +5,9 @@
 // (little sharing). Quartz gets one query per task for exactly the fire times the window holds
 // (n = our count + 1); its JVM start-up cancels out in (3 sets - 1 set) / 2, as in cron.bench.ts.
 // Run: npm run bench -- schedule (or node --import tsx bench/schedule.bench.ts [--runs N]).
-import { checkCron } from '../src/core/cron/index';
-import { buildHeatmap, computePicture, fromState, makeWindow, type ScheduleTask, type SchedulePicture } from '../src/core/schedule/index';
-import { seedState } from '../src/emulator/seed';
+import { checkCron } from '@src/core/cron/index';
+import { buildHeatmap, computePicture, fromState, makeWindow, type ScheduleTask, type SchedulePicture } from '@src/core/schedule/index';
+import { seedState } from '@src/emulator/seed';
 import { CronGenerator } from '../test/unit/core/cron/generate';
 import { runQuartz, type QuartzQuery } from '../test/process/core/cron/quartz';
 

@@ -9,8 +9,8 @@ import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { parsePatch } from '../src/core/patch/index';
-import { ValidationCache, validatePatch } from '../src/core/validate/index';
+import { parsePatch } from '@src/core/patch/index';
+import { ValidationCache, validatePatch } from '@src/core/validate/index';
 import { createJsonLsValidator } from './json-ls';
 import { generatePatch } from './generate-patch';
 

@@ -1,9 +1,9 @@
 // `npm run docs:screenshots`: copies the walkthrough screenshots the UI test took
-// (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough.test.ts`) into
+// (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough/walkthrough.test.ts`) into
 // docs/images/, where the README shows them. Fails when a step's screenshot is missing.
 // Also the schedule picture's (test-results/ui/schedule-{patch,project}-{light,dark}.png, from
-// test/ui/schedule.test.ts) and the bulk edit's (test-results/ui/bulk-[1-5]-*.png, from
-// test/ui/bulk-flow.test.ts) when present.
+// test/ui/schedule/schedule.test.ts) and the bulk edit's (test-results/ui/bulk-[1-5]-*.png, from
+// test/ui/tree/bulk-flow.test.ts) when present.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ const from = join(root, 'test-results/ui');
 const to = join(root, 'docs/images');
 const shots = existsSync(from) ? readdirSync(from).filter((f) => /^walkthrough-\d+-[\w-]+\.png$/.test(f)).sort() : [];
 if (shots.length === 0) {
-  console.error(`docs:screenshots: no walkthrough screenshots in ${from}; run npm run test:ui -- test/ui/walkthrough.test.ts first`);
+  console.error(`docs:screenshots: no walkthrough screenshots in ${from}; run npm run test:ui -- test/ui/walkthrough/walkthrough.test.ts first`);
   process.exit(1);
 }
 mkdirSync(to, { recursive: true });

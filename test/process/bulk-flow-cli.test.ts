@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { parsePatch } from '../../src/core/patch/index';
+import { parsePatch } from '@src/core/patch/index';
 import { builtCli } from './built-cli';
 
 interface SeedTask { Id: string; ProjectId: string; Owner: string; RuntimeResource?: { ResourceGroupId?: string } }

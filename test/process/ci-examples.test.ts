@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeJournal } from '../../src/core/apply/journal';
-import { startFixture, tasksOf, type Fixture } from '../unit/core/apply/emulator-fixture';
+import { summarizeJournal } from '@src/core/apply/journal';
+import { startFixture, tasksOf, type Fixture } from '../unit/core/apply/support/emulator-fixture';
 import { builtCli, ROOT } from './built-cli';
 
 let fx: Fixture;

@@ -6,8 +6,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePatch } from '../../src/core/patch/index';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index';
+import { parsePatch } from '@src/core/patch/index';
+import { startEmulator, type RunningEmulator } from '@src/emulator/index';
 import { builtCli } from './built-cli';
 
 let emu: RunningEmulator;

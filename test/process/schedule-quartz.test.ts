@@ -4,8 +4,8 @@
 // translated into Quartz's terms before Quartz is asked.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCron } from '../../src/core/cron';
-import { computePicture, makeWindow, NO_GROUP, type ScheduleTask, type WeekdayNumbering } from '../../src/core/schedule';
+import { checkCron } from '@src/core/cron';
+import { computePicture, makeWindow, NO_GROUP, type ScheduleTask, type WeekdayNumbering } from '@src/core/schedule';
 import { CronGenerator } from '../unit/core/cron/generate';
 import { runQuartz, type QuartzQuery } from './core/cron/quartz';
 

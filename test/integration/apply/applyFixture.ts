@@ -2,8 +2,8 @@
 // and reads of the emulator's state file (the oracle for what changed).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { EditorApplyReport, ApplyTestHooks } from '../../../src/extension/apply';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { EditorApplyReport, ApplyTestHooks } from '@src/extension/apply';
+import type { ExtensionApi } from '@src/extension/extension';
 import type { RunningEmulator, SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
 

@@ -3,9 +3,9 @@
 // any source reports an error on the document; the emulator's own request log shows nothing reached it.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
-import { invalidCases } from '../../unit/core/apply/invalid-cases';
+import { invalidCases } from '../../unit/core/apply/support/invalid-cases';
 import { waitForDiagnostics } from '../helpers';
 import { applyWith, patchText, writePatch } from './applyFixture';
 

@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
-import type { EditorApplyReport, PreviewOutcome } from '../../../src/extension/apply';
+import type { ExtensionApi } from '@src/extension/extension';
+import type { EditorApplyReport, PreviewOutcome } from '@src/extension/apply';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { applyWith, batchCalls, patchText, serviceTask, writePatch } from './applyFixture';
 

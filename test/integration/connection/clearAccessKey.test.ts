@@ -4,7 +4,7 @@
 // test/unit/extension/accessKeyArgs.test.ts; this host runs in test mode.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { withTimeout } from '../helpers';
 import { childrenOf, connectionNode, itemOf, kindOf, labelOf } from '../tree/treeWalk';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from './emulatorFixture';

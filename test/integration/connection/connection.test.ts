@@ -3,7 +3,7 @@
 // Local Emulator starting our own CLI's emulator.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { fixtureUri, withTimeout } from '../helpers';
 import { childrenOf, connectionNode, itemOf, kindOf, labelOf } from '../tree/treeWalk';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from './emulatorFixture';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { EXTENSION_ID, withTimeout } from '../helpers';
 
 export interface SeedTask {

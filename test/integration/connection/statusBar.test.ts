@@ -4,7 +4,7 @@
 // walkthrough; here the picker's items reach the test through its test-mode pick hook.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { withTimeout } from '../helpers';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from './emulatorFixture';
 

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
-import type { CommandUi } from '../../../src/extension/util/command';
+import type { ExtensionApi } from '@src/extension/extension';
+import type { CommandUi } from '@src/extension/util/command';
 import { waitForActivation } from '../helpers';
 
 suite('foundation: command errors', () => {

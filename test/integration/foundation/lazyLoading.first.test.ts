@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { EXTENSION_ID, openNewFixture, positionAfter, waitForActivation, waitForDiagnostics } from '../helpers';
 
 const PATCH = `{

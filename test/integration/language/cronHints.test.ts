@@ -1,7 +1,7 @@
 // Inlay hints after Cron values, the setting that turns them off, and the cron snippets.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkCron, describeCron } from '../../../src/core/cron';
+import { checkCron, describeCron } from '@src/core/cron';
 import { hostLocale, openPatch, rangeOf, withSetting } from './support';
 
 const PATCH = `{

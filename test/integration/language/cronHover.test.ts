@@ -2,8 +2,8 @@
 // zone, computed here through the same core so the test checks the adapter's wiring and formatting.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeCron, nextFireTimes } from '../../../src/core/cron';
-import { formatFireTime } from '../../../src/extension/util/fireTimes';
+import { describeCron, nextFireTimes } from '@src/core/cron';
+import { formatFireTime } from '@src/extension/util/fireTimes';
 import { hostLocale, hoverText, openPatch, rangeOf, withSetting } from './support';
 
 const EXPR = '00 30 02 * * ?';

@@ -4,7 +4,7 @@
 // and diagnostics say.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeCron } from '../../../src/core/cron';
+import { describeCron } from '@src/core/cron';
 import { codeOf, hostLocale, hoverText, openPatch, rangeOf, waitForOurs, withSetting } from './support';
 
 const EXPR = '00 00 08 ? * 2-6';

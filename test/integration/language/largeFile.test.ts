@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { ValidationCache, validateText } from '../../../src/core/validate/index';
-import { currentLocale } from '../../../src/extension/util/settings';
+import { ValidationCache, validateText } from '@src/core/validate/index';
+import { currentLocale } from '@src/extension/util/settings';
 import { generatePatch } from '../../../bench/generate-patch';
 import { EXTENSION_ID, openNewFixture, waitForDiagnostics } from '../helpers';
 

@@ -4,8 +4,8 @@
 // expect Chinese when it runs in zh-cn (the zh-cn texts themselves are unit-tested).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkCron } from '../../../src/core/cron';
-import { validateText } from '../../../src/core/validate';
+import { checkCron } from '@src/core/cron';
+import { validateText } from '@src/core/validate';
 import enSchema from '../../../schemas/dwtasks.schema.json';
 import zhSchema from '../../../schemas/dwtasks.schema.zh-cn.json';
 import { completionLabels, EXTENSION_ID, positionAfter, waitForDiagnostics } from '../helpers';

@@ -1,7 +1,7 @@
 // Shared bits of the language-feature integration tests.
 import * as vscode from 'vscode';
 import { openNewFixture, waitForActivation, waitForDiagnostics } from '../helpers';
-import { uiLocale, type UiLocale } from '../../../src/extension/util/locale';
+import { uiLocale, type UiLocale } from '@src/extension/util/locale';
 
 export const SOURCE = 'DataWorks';
 

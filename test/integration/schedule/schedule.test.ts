@@ -4,8 +4,8 @@
 // minutes into the patch (not sent) and the picture follows; a project environment from the tree.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
-import type { ShownSchedule, SpreadResult } from '../../../src/extension/schedule';
+import type { ExtensionApi } from '@src/extension/extension';
+import type { ShownSchedule, SpreadResult } from '@src/extension/schedule';
 import { SEED_WEEK_FROM, seedWeekFires, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { withTimeout } from '../helpers';

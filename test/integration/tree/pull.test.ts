@@ -4,12 +4,12 @@
 // the pull and sends nothing when cancelled (the emulator's own request log is the oracle).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parsePatch } from '../../../src/core/patch';
-import { PULL_LEAVES } from '../../../src/core/pull/fields';
-import type { Drift } from '../../../src/core/pull/pulled';
-import { validateText } from '../../../src/core/validate';
-import type { ExtensionApi } from '../../../src/extension/extension';
-import type { AddAllMatchingResult } from '../../../src/extension/tree';
+import { parsePatch } from '@src/core/patch';
+import { PULL_LEAVES } from '@src/core/pull/fields';
+import type { Drift } from '@src/core/pull/pulled';
+import { validateText } from '@src/core/validate';
+import type { ExtensionApi } from '@src/extension/extension';
+import type { AddAllMatchingResult } from '@src/extension/tree';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator, type SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
 import { childrenOf, envNode, kindOf, loadAll, taskOf } from './treeWalk';

@@ -3,8 +3,8 @@
 // redraws the tree (no request) with the Quartz reading.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { describeCron } from '../../../src/core/cron';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import { describeCron } from '@src/core/cron';
+import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { withTimeout } from '../helpers';
 import { hostLocale, withSetting } from '../language/support';

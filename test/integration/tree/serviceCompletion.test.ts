@@ -2,7 +2,7 @@
 // environment), RuntimeResource.ResourceGroupId from the account, and the Id hover's current values.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { openNewFixture, positionAfter } from '../helpers';
 import { envNode, loadAll } from './treeWalk';

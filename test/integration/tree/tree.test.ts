@@ -3,8 +3,8 @@
 // is the oracle.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { parsePatch } from '../../../src/core/patch';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import { parsePatch } from '@src/core/patch';
+import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { withTimeout } from '../helpers';
 import { childrenOf, connectionNode, envNode, envOf, itemOf, kindOf, labelOf, loadAll, projectNode, taskOf, type Node } from './treeWalk';

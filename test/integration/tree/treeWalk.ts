@@ -2,7 +2,7 @@
 // view does: getChildren / getTreeItem. Node kinds are told apart by contextValue.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 
 export type Node = Parameters<ExtensionApi['tree']['provider']['getTreeItem']>[0];
 

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { revertPathFor } from '../../../src/files/journal-file';
-import { summarizeJournal } from '../../../src/core/apply/journal';
-import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
+import { revertPathFor } from '@src/files/journal-file';
+import { summarizeJournal } from '@src/core/apply/journal';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli } from '../built-cli';
 import { journalResults, spawnCli } from './spawn-cli';
 

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeJournal, type JournalSummary } from '../../../src/core/apply/journal';
-import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
-import type { TaskRecord } from '../../../src/emulator/index';
+import { summarizeJournal, type JournalSummary } from '@src/core/apply/journal';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
+import type { TaskRecord } from '@src/emulator/index';
 import { builtCli } from '../built-cli';
 import { journalResults, spawnCli } from './spawn-cli';
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { summarizeJournal } from '../../../src/core/apply/journal';
-import { startFixture, requestsOf, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
+import { summarizeJournal } from '@src/core/apply/journal';
+import { startFixture, requestsOf, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli } from '../built-cli';
 import { spawnCli } from './spawn-cli';
 

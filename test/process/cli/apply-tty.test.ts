@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli } from '../built-cli';
 
 let fx: Fixture;

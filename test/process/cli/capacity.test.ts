@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { startEmulator, type RunningEmulator } from '@src/emulator/index';
 import { builtCli } from '../built-cli';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { checkCron } from '../../../src/core/cron';
+import { checkCron } from '@src/core/cron';
 import { CronGenerator } from '../../unit/core/cron/generate';
 import { builtCli } from '../built-cli';
 

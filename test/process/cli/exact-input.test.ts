@@ -10,7 +10,7 @@ import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'lossless-json';
-import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/emulator-fixture';
+import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli } from '../built-cli';
 
 let fx: Fixture;

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type EmulatorState, type RunningEmulator } from '../../../src/emulator/index';
+import { startEmulator, type EmulatorState, type RunningEmulator } from '@src/emulator/index';
 import { builtCli } from '../built-cli';
 
 const NAME = 'x\u001b[2J\u001b]0;title\u0007 \u202e evil';

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, watch } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Fixture } from '../../unit/core/apply/emulator-fixture';
+import type { Fixture } from '../../unit/core/apply/support/emulator-fixture';
 
 export function spawnCli(cli: string, fx: Fixture, args: string[]) {
   const child = spawn(process.execPath, [cli, ...args], {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { readStateFile } from '../../../src/emulator/index';
+import { readStateFile } from '@src/emulator/index';
 import { sdkCall } from '../../unit/emulator/support';
 import { builtCli } from '../built-cli';
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, lineColumnAfter, startWorkbench, type Workbench } from '../workbench';
+import { ROOT, lineColumnAfter, startWorkbench, type Workbench } from '../support/workbench';
 
 /** An example patch that sets RerunMode (its value is emptied in the workspace copy), else the fixture. */
 function pickPatch(): string {

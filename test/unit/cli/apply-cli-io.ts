@@ -1,7 +1,7 @@
 // Runs a CLI command in-process with its own stdin/stdout/stderr/env (shared by the CLI command tests).
 import { PassThrough, Readable } from 'node:stream';
-import type { LazyCommand } from '../../../src/cli/commands/index';
-import { type CliCommand, safeIO } from '../../../src/cli/io';
+import type { LazyCommand } from '@src/cli/commands/index';
+import { type CliCommand, safeIO } from '@src/cli/io';
 
 export interface CliRun { code: number; stdout: string; stderr: string }
 

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyCommand } from '../../../src/cli/commands/apply';
-import { summarizeJournal } from '../../../src/core/apply/journal';
-import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { applyCommand } from '@src/cli/commands/apply';
+import { summarizeJournal } from '@src/core/apply/journal';
+import { startFixture, tasksOf, type Fixture } from '../core/apply/support/emulator-fixture';
 import { runCommand } from './apply-cli-io';
 
 let fx: Fixture;

@@ -2,7 +2,7 @@
 // lazy and its summary must be the command's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commands, type LazyCommand } from '../../../src/cli/commands/index';
+import { commands, type LazyCommand } from '@src/cli/commands/index';
 
 test('every command is a lazy entry whose summary is the one in its own file', async () => {
   assert.ok(Object.keys(commands).length >= 6);

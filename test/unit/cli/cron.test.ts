@@ -1,10 +1,10 @@
 // `dwtasks cron` in-process through the command table (the built CLI fed 10,000 lines: test/process/cli/cron.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { commands } from '../../../src/cli/commands/index';
+import { commands } from '@src/cli/commands/index';
 import { runCommand } from './apply-cli-io';
-import { nextFireTimes } from '../../../src/core/cron';
-import { jsonLine, type CronJson } from '../../../src/cli/commands/cron';
+import { nextFireTimes } from '@src/core/cron';
+import { jsonLine, type CronJson } from '@src/cli/commands/cron';
 
 async function run(args: string[], stdinText = ''): Promise<{ code: number; out: string; err: string }> {
   const r = await runCommand(commands.cron, args, {}, stdinText);

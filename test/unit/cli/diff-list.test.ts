@@ -4,10 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diffCommand } from '../../../src/cli/commands/diff';
-import { listCommand } from '../../../src/cli/commands/list';
-import { describeCron } from '../../../src/core/cron/describe';
-import { startFixture, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { diffCommand } from '@src/cli/commands/diff';
+import { listCommand } from '@src/cli/commands/list';
+import { describeCron } from '@src/core/cron/describe';
+import { startFixture, tasksOf, type Fixture } from '../core/apply/support/emulator-fixture';
 import { runCommand } from './apply-cli-io';
 
 let fx: Fixture;

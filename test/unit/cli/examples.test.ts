@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyCommand } from '../../../src/cli/commands/apply';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { applyCommand } from '@src/cli/commands/apply';
+import { startEmulator, type RunningEmulator } from '@src/emulator/index';
 import { runCommand } from './apply-cli-io';
 
 const root = join(__dirname, '../../..');

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { UsageError } from '../../../src/cli/args';
-import { runWithExitCodes } from '../../../src/cli/exit-codes';
-import { safeIO } from '../../../src/cli/io';
-import { PatchInputError } from '../../../src/cli/patch-file';
-import { classifyServiceError, DataWorksError } from '../../../src/dataworks/errors';
+import { UsageError } from '@src/cli/args';
+import { runWithExitCodes } from '@src/cli/exit-codes';
+import { safeIO } from '@src/cli/io';
+import { PatchInputError } from '@src/cli/patch-file';
+import { classifyServiceError, DataWorksError } from '@src/dataworks/errors';
 
 async function run(thrown: unknown, args = ['p.dwtasks.json']): Promise<{ code: number; err: string }> {
   const stderr = new PassThrough();

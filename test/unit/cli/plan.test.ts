@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyCommand } from '../../../src/cli/commands/apply';
-import { planCommand } from '../../../src/cli/commands/plan';
-import { parsePlanFile } from '../../../src/core/apply/plan-file';
-import { startFixture, requestsOf, tasksOf, type Fixture } from '../core/apply/emulator-fixture';
+import { applyCommand } from '@src/cli/commands/apply';
+import { planCommand } from '@src/cli/commands/plan';
+import { parsePlanFile } from '@src/core/apply/plan-file';
+import { startFixture, requestsOf, tasksOf, type Fixture } from '../core/apply/support/emulator-fixture';
 import { runCommand } from './apply-cli-io';
 
 let fx: Fixture;

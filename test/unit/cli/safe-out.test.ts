@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { safeIO } from '../../../src/cli/io';
-import { formatTable, MAX_CELL, MAX_LAST_CELL } from '../../../src/cli/table';
-import { progressWriter } from '../../../src/cli/read-progress';
-import { ProgressLine } from '../../../src/core/listing/progress';
+import { safeIO } from '@src/cli/io';
+import { formatTable, MAX_CELL, MAX_LAST_CELL } from '@src/cli/table';
+import { progressWriter } from '@src/cli/read-progress';
+import { ProgressLine } from '@src/core/listing/progress';
 
 function captured(env: NodeJS.ProcessEnv = {}) {
   const out = new PassThrough();

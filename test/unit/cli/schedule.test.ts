@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator, type TaskRecord } from '../../../src/emulator/index';
-import { scheduleCommand } from '../../../src/cli/commands/schedule';
+import { startEmulator, type RunningEmulator, type TaskRecord } from '@src/emulator/index';
+import { scheduleCommand } from '@src/cli/commands/schedule';
 import { runCommand } from './apply-cli-io';
 import { SEED_WEEK_FROM, seedWeekFires } from '../core/schedule/seed-oracle';
 

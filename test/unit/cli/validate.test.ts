@@ -5,8 +5,8 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from './apply-cli-io';
-import { commands } from '../../../src/cli/commands/index';
-import { validateText } from '../../../src/core/validate/index';
+import { commands } from '@src/cli/commands/index';
+import { validateText } from '@src/core/validate/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'dwtasks-validate-'));
 const file = (name: string, text: string): string => {

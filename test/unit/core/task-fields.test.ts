@@ -4,13 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import schema from '../../../schemas/dwtasks.schema.json';
-import { TASK_FIELDS, TASK_FIELD_NAMES, type FieldSpec } from '../../../src/core/task-fields';
-import { EDITABLE_FIELDS, serializeTasksParam, type TaskPatch } from '../../../src/core/patch/index';
-import { PULL_LEAVES, buildPullEntry } from '../../../src/core/pull/index';
-import { batchUpdateTasks } from '../../../src/emulator/actions/batch-update-tasks';
-import { detail } from '../../../src/emulator/actions/task-view';
-import { Params } from '../../../src/emulator/params';
-import { seedState } from '../../../src/emulator/seed';
+import { TASK_FIELDS, TASK_FIELD_NAMES, type FieldSpec } from '@src/core/task-fields';
+import { EDITABLE_FIELDS, serializeTasksParam, type TaskPatch } from '@src/core/patch/index';
+import { PULL_LEAVES, buildPullEntry } from '@src/core/pull/index';
+import { batchUpdateTasks } from '@src/emulator/actions/batch-update-tasks';
+import { detail } from '@src/emulator/actions/task-view';
+import { Params } from '@src/emulator/params';
+import { seedState } from '@src/emulator/seed';
 
 type Json = Record<string, unknown>;
 

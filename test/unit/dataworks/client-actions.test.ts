@@ -2,9 +2,9 @@
 // filters, and int64 ids in both directions. Expected values come from the emulator's own state.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { collectAll, pages } from '../../../src/dataworks/client';
-import { DataWorksError } from '../../../src/dataworks/errors';
-import { connectionEnv, type Page } from '../../../src/dataworks/types';
+import { collectAll, pages } from '@src/dataworks/client';
+import { DataWorksError } from '@src/dataworks/errors';
+import { connectionEnv, type Page } from '@src/dataworks/types';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
 
 const TWO_53 = 2n ** 53n;

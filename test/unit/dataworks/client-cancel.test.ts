@@ -2,7 +2,7 @@
 // is in flight (the connection is torn down, so a slow emulator never runs the action).
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { DataWorksError } from '@src/dataworks/errors';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
 
 let emu: RunningEmulator;

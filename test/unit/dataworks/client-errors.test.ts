@@ -3,9 +3,9 @@
 import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { DataWorksClient, type RequestLog } from '../../../src/dataworks/client';
-import { DataWorksError } from '../../../src/dataworks/errors';
-import { toDataWorksError } from '../../../src/dataworks/error-mapping';
+import { DataWorksClient, type RequestLog } from '@src/dataworks/client';
+import { DataWorksError } from '@src/dataworks/errors';
+import { toDataWorksError } from '@src/dataworks/error-mapping';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
 
 let emu: RunningEmulator;

@@ -4,9 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { DataWorksClient } from '../../../src/dataworks/client';
-import { DataWorksError } from '../../../src/dataworks/errors';
-import { resolveEndpoint } from '../../../src/dataworks/endpoint';
+import { DataWorksClient } from '@src/dataworks/client';
+import { DataWorksError } from '@src/dataworks/errors';
+import { resolveEndpoint } from '@src/dataworks/endpoint';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 
 const TOKEN = 'STS.NUg7TokenThatTheGatewayEchoes0b9d';

@@ -4,8 +4,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { DataWorksClient, type RequestLog } from '../../../src/dataworks/client';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { DataWorksClient, type RequestLog } from '@src/dataworks/client';
+import { DataWorksError } from '@src/dataworks/errors';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 import { aliyunConfig, withSandbox } from './env-sandbox';
 

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { createCredential, listAliyunProfiles } from '../../../src/dataworks/credentials';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { createCredential, listAliyunProfiles } from '@src/dataworks/credentials';
+import { DataWorksError } from '@src/dataworks/errors';
 import { aliyunConfig, withSandbox } from './env-sandbox';
 
 const SECRET = 'TOP-SECRET-do-not-print-9f3a';

@@ -1,7 +1,7 @@
 // Test helper: an emulator on a free loopback port and clients signed with its keys (real HTTP,
 // real V3 signatures; nothing mocked).
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
-import { DataWorksClient, type ClientOptions, type RequestLog } from '../../../src/dataworks/client';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '@src/emulator';
+import { DataWorksClient, type ClientOptions, type RequestLog } from '@src/dataworks/client';
 
 export type { RunningEmulator };
 

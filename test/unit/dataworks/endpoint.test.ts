@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { endpointFor, isLoopbackHost, resolveEndpoint } from '../../../src/dataworks/endpoint';
-import { endpointFor as reexported } from '../../../src/dataworks/credentials';
-import { DataWorksClient } from '../../../src/dataworks/client';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { endpointFor, isLoopbackHost, resolveEndpoint } from '@src/dataworks/endpoint';
+import { endpointFor as reexported } from '@src/dataworks/credentials';
+import { DataWorksClient } from '@src/dataworks/client';
+import { DataWorksError } from '@src/dataworks/errors';
 
 const creds = { kind: 'accessKey', accessKeyId: 'id', accessKeySecret: 'secret-value' } as const;
 

@@ -7,9 +7,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { DataWorksError } from '@src/dataworks/errors';
 
-type ErrorsModule = typeof import('../../../src/dataworks/errors');
+type ErrorsModule = typeof import('@src/dataworks/errors');
 
 test('a DataWorksError from another bundled copy of errors.ts is instanceof this one, and other errors are not', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dwtasks-errors-'));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import OpenApiClient, { Config, OpenApiRequest, Params } from '@alicloud/openapi-client';
 import { RuntimeOptions } from '@alicloud/tea-util';
-import { destroyInFlight, observe, requestIdHeader, retryAfterMs } from '../../../src/dataworks/http-observer';
+import { destroyInFlight, observe, requestIdHeader, retryAfterMs } from '@src/dataworks/http-observer';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 
 const SDK_VERSION = (JSON.parse(readFileSync(require.resolve('@alicloud/openapi-client/package.json'), 'utf8')) as { version: string }).version;

@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
-import { parseLossless, parseLosslessReference, quoteExactNumbers, type Json } from '../../../src/dataworks/lossless';
+import { parseLossless, parseLosslessReference, quoteExactNumbers, type Json } from '@src/dataworks/lossless';
 import { prng } from '../core/cron/generate';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 import { rawAnswers } from './raw-answer';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { idsParam, parseLossless } from '../../../src/dataworks/lossless';
-import { DEFAULT_RETRY, backoffDelay, sleep } from '../../../src/dataworks/retry';
-import { DataWorksError } from '../../../src/dataworks/errors';
-import { classifyServiceError } from '../../../src/dataworks/errors';
+import { idsParam, parseLossless } from '@src/dataworks/lossless';
+import { DEFAULT_RETRY, backoffDelay, sleep } from '@src/dataworks/retry';
+import { DataWorksError } from '@src/dataworks/errors';
+import { classifyServiceError } from '@src/dataworks/errors';
 
 test('lossless parse: id-like keys become exact digit strings, other numbers stay numbers', () => {
   const text = '{"PagingInfo":{"TotalCount":3,"Tasks":[{"Id":8604388726201130001,"ProjectId":12,"WorkflowId":9223372036854775807,'

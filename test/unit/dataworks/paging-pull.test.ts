@@ -1,16 +1,16 @@
 // Listings at the quota and pulls, over real HTTP against the emulator with the real client.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TokenBucket } from '../../../src/core/apply/rate-limit';
-import { resolveFields } from '../../../src/core/pull/fields';
-import { formatPulledPatch } from '../../../src/core/pull/text';
-import { validateText } from '../../../src/core/validate/index';
-import { collectAll, type PagingProgress } from '../../../src/dataworks/paging';
-import { DataWorksError } from '../../../src/dataworks/errors';
-import { pullTasks } from '../../../src/dataworks/pull';
-import type { ReadProgress } from '../../../src/core/listing/progress';
-import type { TaskRecord } from '../../../src/emulator/index';
-import { startFixture, type Fixture } from '../core/apply/emulator-fixture';
+import { TokenBucket } from '@src/core/apply/rate-limit';
+import { resolveFields } from '@src/core/pull/fields';
+import { formatPulledPatch } from '@src/core/pull/text';
+import { validateText } from '@src/core/validate/index';
+import { collectAll, type PagingProgress } from '@src/dataworks/paging';
+import { DataWorksError } from '@src/dataworks/errors';
+import { pullTasks } from '@src/dataworks/pull';
+import type { ReadProgress } from '@src/core/listing/progress';
+import type { TaskRecord } from '@src/emulator/index';
+import { startFixture, type Fixture } from '../core/apply/support/emulator-fixture';
 
 const TWO_53 = 2n ** 53n;
 let fx: Fixture;

@@ -3,8 +3,8 @@
 // is a few milliseconds), and the emulator, which counts by its own clock, admits the next attempt.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DataWorksClient } from '../../../src/dataworks/client';
-import type { RequestLog } from '../../../src/dataworks/client';
+import { DataWorksClient } from '@src/dataworks/client';
+import type { RequestLog } from '@src/dataworks/client';
 import { emulator, type RunningEmulator } from './emulator-fixture';
 
 let emu: RunningEmulator;

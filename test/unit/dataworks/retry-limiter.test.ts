@@ -3,13 +3,13 @@
 // was paced, and retries never overfill the window that throttled them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TokenBucket, type RateLimiter } from '../../../src/core/apply/rate-limit';
-import { resolveFields } from '../../../src/core/pull/fields';
-import { collectAll } from '../../../src/dataworks/paging';
-import { pullTasks } from '../../../src/dataworks/pull';
-import { DataWorksError } from '../../../src/dataworks/errors';
+import { TokenBucket, type RateLimiter } from '@src/core/apply/rate-limit';
+import { resolveFields } from '@src/core/pull/fields';
+import { collectAll } from '@src/dataworks/paging';
+import { pullTasks } from '@src/dataworks/pull';
+import { DataWorksError } from '@src/dataworks/errors';
 import { clientFor, emulator, type RunningEmulator } from './emulator-fixture';
-import { counting } from '../counting-limiter';
+import { counting } from '../support/counting-limiter';
 
 const QPS = 10;
 /** The limiter's rate: two under the quota, so arrival jitter on a loaded machine cannot trip it, while retries that skipped the limiter would add ~30% on top. */

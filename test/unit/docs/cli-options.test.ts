@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { commands } from '../../../src/cli/commands/index';
-import { MAX_DEPTH, MAX_PATCH_BYTES } from '../../../src/core/patch/limits';
+import { commands } from '@src/cli/commands/index';
+import { MAX_DEPTH, MAX_PATCH_BYTES } from '@src/core/patch/limits';
 import { runCommand } from '../cli/apply-cli-io';
 
 const root = resolve(__dirname, '../../..');

@@ -2,7 +2,7 @@
 // int64 ids exact on the wire, and parameter errors.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type EmulatorState, type RunningEmulator, type TaskRecord } from '../../../src/emulator/index';
+import { startEmulator, type EmulatorState, type RunningEmulator, type TaskRecord } from '@src/emulator/index';
 import { digits, sdkCall, sdkError } from './support';
 
 type Page = { PageNumber: number; PageSize: number; TotalCount: number; Tasks: Record<string, unknown>[] };

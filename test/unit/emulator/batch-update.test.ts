@@ -2,7 +2,7 @@
 // whole-call rejections applied nothing, int64 ids both ways.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type EmulatorState, type RunningEmulator } from '../../../src/emulator/index';
+import { startEmulator, type EmulatorState, type RunningEmulator } from '@src/emulator/index';
 import { sdkCall, sdkError } from './support';
 
 type Info = Record<string, { Success: boolean; Message: string }>;

@@ -1,7 +1,7 @@
 // `dwtasks emulator` option parsing (the process itself: test/process/emulator/cli.test.ts).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { parseEmulatorArgs } from '../../../src/cli/commands/emulator';
+import { parseEmulatorArgs } from '@src/cli/commands/emulator';
 
 it('refuses bad options with a message naming the option', () => {
   assert.throws(() => parseEmulatorArgs(['--error-rate', '2']), /--error-rate/);

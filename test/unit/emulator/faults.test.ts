@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { startEmulator, type RunningEmulator } from '@src/emulator/index';
 import { send, sdkCall, sdkError, signedRequest } from './support';
 
 describe('emulator faults', () => {

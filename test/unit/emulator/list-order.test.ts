@@ -5,8 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { seedState, startEmulator } from '../../../src/emulator/index';
-import { compareIds } from '../../../src/emulator/actions/list-tasks';
+import { seedState, startEmulator } from '@src/emulator/index';
+import { compareIds } from '@src/emulator/actions/list-tasks';
 import { digits, sdkCall } from './support';
 
 const P = '312601';

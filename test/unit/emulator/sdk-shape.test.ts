@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { parse } from 'lossless-json';
-import { recentBizdates } from '../../../src/core/history/bizdate';
-import { HISTORY_ZONE } from '../../../src/emulator/history';
-import { ACTIONS } from '../../../src/emulator/routes';
-import { startEmulator, type EmulatorState, type RunningEmulator } from '../../../src/emulator/index';
+import { recentBizdates } from '@src/core/history/bizdate';
+import { HISTORY_ZONE } from '@src/emulator/history';
+import { ACTIONS } from '@src/emulator/routes';
+import { startEmulator, type EmulatorState, type RunningEmulator } from '@src/emulator/index';
 import { rawAnswers } from '../dataworks/raw-answer';
 import { GET_ACTIONS } from './support';
 import { checkShape, SDK_FACTS, type ShapeReport } from './sdk-model-shape';

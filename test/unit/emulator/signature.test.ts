@@ -2,7 +2,7 @@
 // get the gateway's error codes and HTTP statuses.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startEmulator, type RunningEmulator } from '../../../src/emulator/index';
+import { startEmulator, type RunningEmulator } from '@src/emulator/index';
 import { sdkCall, sdkError, send, sign, signedRequest, timestamp } from './support';
 
 describe('emulator V3 signatures', () => {

@@ -6,8 +6,8 @@ import { appendFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it, type TestContext } from 'node:test';
-import { checkCron } from '../../../src/core/cron/check';
-import { FIRST_BIG_TASK_ID, readStateFile, seedState, startEmulator } from '../../../src/emulator/index';
+import { checkCron } from '@src/core/cron/check';
+import { FIRST_BIG_TASK_ID, readStateFile, seedState, startEmulator } from '@src/emulator/index';
 import { sdkCall } from './support';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@ import { RuntimeOptions } from '@alicloud/tea-util';
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { parse as parseLossless, isLosslessNumber, isSafeNumber, LosslessNumber } from 'lossless-json';
-import type { RunningEmulator } from '../../../src/emulator/index';
+import type { RunningEmulator } from '@src/emulator/index';
 
 export interface SdkResult { statusCode: number; text: string; body: Record<string, unknown> }
 export interface SdkError { code: string; statusCode: number; data: Record<string, unknown> }

@@ -3,10 +3,10 @@
 // failures and waits, and the same answer from the same seed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { compileCron, fireTimesBetween } from '../../../src/core/cron/enumerate';
-import { recentBizdates, runDayOf } from '../../../src/core/history/bizdate';
-import { HISTORY_ZONE } from '../../../src/emulator/history';
-import { startEmulator, type EmulatorState, type RunningEmulator } from '../../../src/emulator/index';
+import { compileCron, fireTimesBetween } from '@src/core/cron/enumerate';
+import { recentBizdates, runDayOf } from '@src/core/history/bizdate';
+import { HISTORY_ZONE } from '@src/emulator/history';
+import { startEmulator, type EmulatorState, type RunningEmulator } from '@src/emulator/index';
 import { digits, sdkCall, sdkError } from './support';
 
 interface Instance {

@@ -3,7 +3,7 @@
 // the prompts run. The host tests run in test mode, so the refusal is proven here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accessKeyFromArgs, argsCarryCredentials } from '../../../src/extension/connection/accessKeyArgs';
+import { accessKeyFromArgs, argsCarryCredentials } from '@src/extension/connection/accessKeyArgs';
 
 const pair = { accessKeyId: 'LTAI-example', accessKeySecret: 'secret-example' };
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePatch } from '../../../src/core/patch';
-import { cronAt, cronsIn, taskAt } from '../../../src/extension/language/cronLocate';
+import { parsePatch } from '@src/core/patch';
+import { cronAt, cronsIn, taskAt } from '@src/extension/language/cronLocate';
 
 const text = `{
   // comment

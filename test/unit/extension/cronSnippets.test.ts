@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { checkCron, describeCron } from '../../../src/core/cron';
-import { CRON_SNIPPETS, snippetDefault, snippetExpansions } from '../../../src/extension/language/cronSnippets';
+import { checkCron, describeCron } from '@src/core/cron';
+import { CRON_SNIPPETS, snippetDefault, snippetExpansions } from '@src/extension/language/cronSnippets';
 
 test('the six schedules the issue names are offered', () => {
   assert.deepEqual(CRON_SNIPPETS.map((s) => s.id), ['daily', 'everyMinutes', 'hourly', 'weekly', 'monthly', 'lastDayOfMonth']);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { FIELD_EXTRAS, FieldDocs, fieldPathOf } from '../../../src/extension/language/fieldDocs';
+import { FIELD_EXTRAS, FieldDocs, fieldPathOf } from '@src/extension/language/fieldDocs';
 import schemaJson from '../../../schemas/dwtasks.schema.json';
 import schemaZhJson from '../../../schemas/dwtasks.schema.zh-cn.json';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { formatFireTime } from '../../../src/extension/util/fireTimes';
+import { formatFireTime } from '@src/extension/util/fireTimes';
 
 test('wall-clock time in the zone with weekday and offset', () => {
   const d = new Date(Date.UTC(2026, 10, 28, 16, 0, 0)); // 2026-11-29 00:00 in Shanghai, a Sunday

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { uiLocale } from '../../../src/extension/util/locale';
+import { uiLocale } from '@src/extension/util/locale';
 
 test('display languages starting with zh map to zh-cn, everything else to en', () => {
   assert.equal(uiLocale('zh-cn'), 'zh-cn');

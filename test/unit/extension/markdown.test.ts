@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, escapeMarkdownLine, inlineCode } from '../../../src/extension/util/markdown';
+import { escapeMarkdown, escapeMarkdownLine, inlineCode } from '@src/extension/util/markdown';
 
 test('inline code fences longer than any backtick run inside', () => {
   assert.equal(inlineCode('00 00 02 * * ?'), '`00 00 02 * * ?`');

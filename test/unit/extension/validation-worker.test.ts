@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { ValidationCache, validateText } from '../../../src/core/validate/index';
-import { ValidationWorker } from '../../../src/extension/language/validateOffThread';
+import { ValidationCache, validateText } from '@src/core/validate/index';
+import { ValidationWorker } from '@src/extension/language/validateOffThread';
 import { generatePatch } from '../../../bench/generate-patch';
 
 const dir = mkdtempSync(join(tmpdir(), 'dwtasks-worker-'));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isPatchPath, onlyOtherJsonc } from '../../../src/extension/wakeReason';
+import { isPatchPath, onlyOtherJsonc } from '@src/extension/wakeReason';
 
 const doc = (languageId: string, path: string) => ({ languageId, path });
 

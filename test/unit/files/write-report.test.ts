@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkWritable, writeFileAtomic, WriteRefusedError } from '../../../src/files/write-report';
-import { checkDwtasksFolder, DwtasksFolderError } from '../../../src/files/dwtasks-folder';
+import { checkWritable, writeFileAtomic, WriteRefusedError } from '@src/files/write-report';
+import { checkDwtasksFolder, DwtasksFolderError } from '@src/files/dwtasks-folder';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'dwwrite-'));
 const refused = (reason: WriteRefusedError['reason']) => (e: unknown) => e instanceof WriteRefusedError && e.reason === reason;

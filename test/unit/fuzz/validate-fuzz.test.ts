@@ -3,9 +3,9 @@
 // range (and quick-fix edits) inside the text, consistent with the text's own line structure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stripBom } from '../../../src/core/patch/index';
-import { ValidationCache, validateText } from '../../../src/core/validate/index';
-import type { Range } from '../../../src/core/types';
+import { stripBom } from '@src/core/patch/index';
+import { ValidationCache, validateText } from '@src/core/validate/index';
+import type { Range } from '@src/core/types';
 import { mutatedPatches } from './mutate-patch';
 
 const CASES = 2000;

@@ -7,7 +7,7 @@
 // mutants with odd tokens, and hand-picked edges.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { checkCron, nextFireTimes, type CronMessageKey, type WeekdayNumbering } from '../../../../src/core/cron';
+import { checkCron, nextFireTimes, type CronMessageKey, type WeekdayNumbering } from '@src/core/cron';
 import { CronGenerator, ZONES, dstTransitions } from '../../../unit/core/cron/generate';
 import { runQuartz, type QuartzAnswer, type QuartzQuery } from './quartz';
 import { runSpring, type SpringAnswer } from './spring';

@@ -2,7 +2,7 @@
 // (seeded) over windows of one to eight days, many of them spanning a DST transition of their zone.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { checkCron, compileCron, fireTimesBetween, nextFireTimes } from '../../../../src/core/cron';
+import { checkCron, compileCron, fireTimesBetween, nextFireTimes } from '@src/core/cron';
 import { CronGenerator, ZONES, dstTransitions } from '../../../unit/core/cron/generate';
 import { runQuartz, type QuartzAnswer } from './quartz';
 

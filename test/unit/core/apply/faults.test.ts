@@ -2,11 +2,11 @@
 // drops some connections before and some AFTER applying. The client's retry policy is the only retry.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runApply } from '../../../../src/core/apply/run';
-import { MemoryJournal, summarizeJournal } from '../../../../src/core/apply/journal';
-import type { TaskPatch } from '../../../../src/core/patch/model';
-import { DataWorksClient } from '../../../../src/dataworks/client';
-import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
+import { runApply } from '@src/core/apply/run';
+import { MemoryJournal, summarizeJournal } from '@src/core/apply/journal';
+import type { TaskPatch } from '@src/core/patch/model';
+import { DataWorksClient } from '@src/dataworks/client';
+import { startFixture, tasksOf, type Fixture } from './support/emulator-fixture';
 
 let fx: Fixture;
 before(async () => {

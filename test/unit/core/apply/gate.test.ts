@@ -2,10 +2,10 @@
 // no task refuses; a clean file gives the request to send.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkBeforeSend } from '../../../../src/core/apply/gate';
-import { stripBom } from '../../../../src/core/patch/limits';
-import { validateText } from '../../../../src/core/validate/index';
-import { invalidCases } from './invalid-cases';
+import { checkBeforeSend } from '@src/core/apply/gate';
+import { stripBom } from '@src/core/patch/limits';
+import { validateText } from '@src/core/validate/index';
+import { invalidCases } from './support/invalid-cases';
 
 const ID = '8604388726201130001';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileJournal, defaultJournalPath, revertPathFor } from '../../../../src/files/journal-file';
-import { summarizeJournal } from '../../../../src/core/apply/journal';
+import { FileJournal, defaultJournalPath, revertPathFor } from '@src/files/journal-file';
+import { summarizeJournal } from '@src/core/apply/journal';
 
 test('a journal cut after "sending" reads as: earlier chunks answered, that chunk unknown, later not sent', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dwj-'));

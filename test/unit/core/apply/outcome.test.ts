@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chunkFailureStatus, countOutcomes, outcomesFromError, outcomesFromResponse, toServiceError } from '../../../../src/core/apply/outcome';
-import { planApply } from '../../../../src/core/apply/plan';
-import { DataWorksError } from '../../../../src/dataworks/errors';
+import { chunkFailureStatus, countOutcomes, outcomesFromError, outcomesFromResponse, toServiceError } from '@src/core/apply/outcome';
+import { planApply } from '@src/core/apply/plan';
+import { DataWorksError } from '@src/dataworks/errors';
 
 const plan = planApply({ Tasks: [{ Id: '8604388726201130001', Owner: 'a' }, { Id: '2', EnvType: 'Dev', Owner: 'b' }, { Id: '3', Owner: 'c' }] }, 10);
 

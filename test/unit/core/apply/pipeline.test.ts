@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileJournal, revertPathFor } from '../../../../src/files/journal-file';
-import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
-import { applyPatch, readCurrentValues, type ApplySink, type PipelineOptions } from '../../../../src/core/apply/pipeline';
-import { DataWorksClient } from '../../../../src/dataworks/client';
-import { startFixture, requestsOf, tasksOf, type Fixture } from './emulator-fixture';
-import { invalidCases } from './invalid-cases';
+import { FileJournal, revertPathFor } from '@src/files/journal-file';
+import { MemoryJournal, summarizeJournal, type JournalRecord } from '@src/core/apply/journal';
+import { applyPatch, readCurrentValues, type ApplySink, type PipelineOptions } from '@src/core/apply/pipeline';
+import { DataWorksClient } from '@src/dataworks/client';
+import { startFixture, requestsOf, tasksOf, type Fixture } from './support/emulator-fixture';
+import { invalidCases } from './support/invalid-cases';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture({ tasks: 300 }); });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planApply, chunkRequest, DEFAULT_BATCH_SIZE } from '../../../../src/core/apply/plan';
-import type { TaskPatch } from '../../../../src/core/patch/model';
+import { planApply, chunkRequest, DEFAULT_BATCH_SIZE } from '@src/core/apply/plan';
+import type { TaskPatch } from '@src/core/patch/model';
 
 const task = (id: string, extra: Partial<TaskPatch> = {}): TaskPatch => ({ Id: id, Owner: '1', ...extra });
 

@@ -2,9 +2,9 @@
 // fields already at the patched value apart and counted; English and Simplified Chinese.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BeforeEntry } from '../../../../src/core/apply/before-state';
-import { planApply } from '../../../../src/core/apply/plan';
-import { buildPreview, renderPreview } from '../../../../src/core/apply/preview-plan';
+import type { BeforeEntry } from '@src/core/apply/before-state';
+import { planApply } from '@src/core/apply/plan';
+import { buildPreview, renderPreview } from '@src/core/apply/preview-plan';
 
 const A = '8604388726201130001';
 const B = '8604388726201130002';

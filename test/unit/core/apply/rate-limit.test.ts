@@ -3,8 +3,8 @@
 // and bench/apply.bench.ts. A "no 429 over real HTTP" test failed on a loaded machine: arrival times are load.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TokenBucket, WINDOW_MARGIN_MS } from '../../../../src/core/apply/rate-limit';
-import { VirtualClock } from '../../virtual-clock';
+import { TokenBucket, WINDOW_MARGIN_MS } from '@src/core/apply/rate-limit';
+import { VirtualClock } from '../../support/virtual-clock';
 
 /** The clock's time at each grant of `n` acquisitions queued at once. */
 async function grants(bucket: TokenBucket, clock: VirtualClock, n: number): Promise<number[]> {

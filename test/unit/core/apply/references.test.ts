@@ -3,9 +3,9 @@
 // once (resource groups) and once per project (data sources).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MemoryJournal } from '../../../../src/core/apply/journal';
-import { runApply } from '../../../../src/core/apply/run';
-import { startFixture, requestsOf, tasksOf, type Fixture } from './emulator-fixture';
+import { MemoryJournal } from '@src/core/apply/journal';
+import { runApply } from '@src/core/apply/run';
+import { startFixture, requestsOf, tasksOf, type Fixture } from './support/emulator-fixture';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture({ tasks: 300 }); });

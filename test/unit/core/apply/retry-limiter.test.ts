@@ -3,10 +3,10 @@
 // retries, reads and writes) was granted a slot, in both quota modes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runApply } from '../../../../src/core/apply/run';
-import { TokenBucket } from '../../../../src/core/apply/rate-limit';
-import { counting } from '../../counting-limiter';
-import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
+import { runApply } from '@src/core/apply/run';
+import { TokenBucket } from '@src/core/apply/rate-limit';
+import { counting } from '../../support/counting-limiter';
+import { startFixture, tasksOf, type Fixture } from './support/emulator-fixture';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture({ tasks: 600 }); });

@@ -1,13 +1,13 @@
 // The apply engine against the real emulator through the real client over HTTP.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runApply } from '../../../../src/core/apply/run';
-import { MemoryJournal, summarizeJournal, type JournalRecord } from '../../../../src/core/apply/journal';
-import { formatRevert } from '../../../../src/core/apply/revert';
-import { parsePatch, toRequest } from '../../../../src/core/patch/index';
-import { DataWorksClient } from '../../../../src/dataworks/client';
-import type { TaskPatch } from '../../../../src/core/patch/model';
-import { startFixture, tasksOf, type Fixture } from './emulator-fixture';
+import { runApply } from '@src/core/apply/run';
+import { MemoryJournal, summarizeJournal, type JournalRecord } from '@src/core/apply/journal';
+import { formatRevert } from '@src/core/apply/revert';
+import { parsePatch, toRequest } from '@src/core/patch/index';
+import { DataWorksClient } from '@src/dataworks/client';
+import type { TaskPatch } from '@src/core/patch/model';
+import { startFixture, tasksOf, type Fixture } from './support/emulator-fixture';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture(); });

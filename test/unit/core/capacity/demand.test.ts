@@ -2,11 +2,11 @@
 // Shanghai from 2026-11-30 00:00).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeCapacity, cuOf, firstOver, type GroupCapacity } from '../../../../src/core/capacity/demand';
-import { durationOf, durationsByTask, type RunRecord, type TaskDuration } from '../../../../src/core/capacity/durations';
-import { specCapacity } from '../../../../src/core/capacity/spec';
-import type { ScheduleTask } from '../../../../src/core/schedule/tasks';
-import { makeWindow } from '../../../../src/core/schedule/window';
+import { computeCapacity, cuOf, firstOver, type GroupCapacity } from '@src/core/capacity/demand';
+import { durationOf, durationsByTask, type RunRecord, type TaskDuration } from '@src/core/capacity/durations';
+import { specCapacity } from '@src/core/capacity/spec';
+import type { ScheduleTask } from '@src/core/schedule/tasks';
+import { makeWindow } from '@src/core/schedule/window';
 
 const FROM = Date.UTC(2026, 10, 29, 16) / 1000; // 2026-11-30 00:00 Asia/Shanghai
 const window = makeWindow({ zone: 'Asia/Shanghai', from: FROM, days: 1, slotMinutes: 15 });

@@ -2,13 +2,13 @@
 // baseline task every 30 minutes on 1 CU for 3 minutes (0.2 CU in the slots it starts in).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { computeCapacity, type GroupCapacity } from '../../../../src/core/capacity/demand';
-import type { TaskDuration } from '../../../../src/core/capacity/durations';
-import { capacityJson } from '../../../../src/core/capacity/json';
-import { renderCapacityHtml } from '../../../../src/core/capacity/render-html';
-import { renderCapacityText, renderComparison } from '../../../../src/core/capacity/render-text';
-import type { ScheduleTask } from '../../../../src/core/schedule/tasks';
-import { makeWindow } from '../../../../src/core/schedule/window';
+import { computeCapacity, type GroupCapacity } from '@src/core/capacity/demand';
+import type { TaskDuration } from '@src/core/capacity/durations';
+import { capacityJson } from '@src/core/capacity/json';
+import { renderCapacityHtml } from '@src/core/capacity/render-html';
+import { renderCapacityText, renderComparison } from '@src/core/capacity/render-text';
+import type { ScheduleTask } from '@src/core/schedule/tasks';
+import { makeWindow } from '@src/core/schedule/window';
 
 const FROM = Date.UTC(2026, 10, 29, 16) / 1000; // 2026-11-30 00:00 Asia/Shanghai
 const window = makeWindow({ zone: 'Asia/Shanghai', from: FROM, days: 1, slotMinutes: 15 });

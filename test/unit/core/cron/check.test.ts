@@ -1,7 +1,7 @@
 // checkCron: every dialect rule, the field and exact range of each problem, and the fixes offered.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCron, type CronProblem } from '../../../../src/core/cron';
+import { checkCron, type CronProblem } from '@src/core/cron';
 import { CronGenerator } from './generate';
 
 /** The text a problem's range points at. */

@@ -4,8 +4,8 @@
 // the numbering asked for), so cronstrue's own numbering never matters.
 import cronstrue from 'cronstrue';
 import 'cronstrue/locales/zh_CN';
-import { parseCron } from '../../../../src/core/cron/parse';
-import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from '../../../../src/core/cron/weekdays';
+import { parseCron } from '@src/core/cron/parse';
+import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from '@src/core/cron/weekdays';
 
 const LOCALES = { en: 'en', 'zh-cn': 'zh_CN' } as const;
 

@@ -6,9 +6,9 @@
 // asserted on examples.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeCron } from '../../../../src/core/cron';
-import { parseCron, type ParsedField } from '../../../../src/core/cron/parse';
-import type { WeekdayNumbering } from '../../../../src/core/cron/weekdays';
+import { describeCron } from '@src/core/cron';
+import { parseCron, type ParsedField } from '@src/core/cron/parse';
+import type { WeekdayNumbering } from '@src/core/cron/weekdays';
 import { describeCronReference } from './cronstrue-reference';
 import { CronGenerator } from './generate';
 

@@ -2,7 +2,7 @@
 // problem code is reachable, and the zh-cn messages really come out in Chinese (English stays the default).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCron, CRON_MESSAGES, type CronMessageKey, type CronOptions } from '../../../../src/core/cron';
+import { checkCron, CRON_MESSAGES, type CronMessageKey, type CronOptions } from '@src/core/cron';
 
 const placeholders = (s: string): string => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
 const CJK = /[\u4e00-\u9fff]/;

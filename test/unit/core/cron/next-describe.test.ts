@@ -1,10 +1,10 @@
 // nextFireTimes on hand-computed cases (the Quartz differential test covers the rest) and describeCron.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeCron, nextFireTimes } from '../../../../src/core/cron';
-import { nextFireTimesOf } from '../../../../src/core/cron/next';
-import { parseCron } from '../../../../src/core/cron/parse';
-import { compile } from '../../../../src/core/cron/schedule';
+import { describeCron, nextFireTimes } from '@src/core/cron';
+import { nextFireTimesOf } from '@src/core/cron/next';
+import { parseCron } from '@src/core/cron/parse';
+import { compile } from '@src/core/cron/schedule';
 
 const iso = (expr: string, from: string, zone: string, n: number): string[] =>
   nextFireTimes(expr, new Date(from), zone, n).map((d) => d.toISOString());

@@ -4,12 +4,12 @@
 // per-call ones (checkCron, nextFireTimes) on generated expressions, DST zones and starts near transitions.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LenientCalendar } from '../../../../src/core/cron/calendar';
-import { analyze, checkAnalysis, checkCron } from '../../../../src/core/cron/check';
-import { FireTimeChain, nextFireTimes, nextFireTimesOf, scheduleOf, timeAfter } from '../../../../src/core/cron/next';
-import { compile } from '../../../../src/core/cron/schedule';
-import { zoneOffsets } from '../../../../src/core/cron/zone';
-import { WEEKDAY_NUMBERINGS } from '../../../../src/core/cron/weekdays';
+import { LenientCalendar } from '@src/core/cron/calendar';
+import { analyze, checkAnalysis, checkCron } from '@src/core/cron/check';
+import { FireTimeChain, nextFireTimes, nextFireTimesOf, scheduleOf, timeAfter } from '@src/core/cron/next';
+import { compile } from '@src/core/cron/schedule';
+import { zoneOffsets } from '@src/core/cron/zone';
+import { WEEKDAY_NUMBERINGS } from '@src/core/cron/weekdays';
 import { CronGenerator, ZONES, dstTransitions } from './generate';
 
 const TRANSITIONS = new Map(ZONES.map((z) => [z, dstTransitions(z, 2024, 2028)]));

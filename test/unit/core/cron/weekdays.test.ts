@@ -3,7 +3,7 @@
 // (1 = Sunday ... 7 = Saturday); the names rewrite, inverted ranges, and what the canonical form keeps.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkCron, describeCron, nextFireTimes, type WeekdayNumbering } from '../../../../src/core/cron';
+import { checkCron, describeCron, nextFireTimes, type WeekdayNumbering } from '@src/core/cron';
 
 const DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 // Sunday 2026-11-29 00:00 UTC: the following 14 days cover every weekday twice.

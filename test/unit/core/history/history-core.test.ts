@@ -1,9 +1,9 @@
 // Business dates, run days, the call estimate and the one reading of an instance's timestamps.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { bizdateOf, recentBizdates, runDayOf } from '../../../../src/core/history/bizdate';
-import { runningSpan, runSeconds, waitingForResourcesSpan } from '../../../../src/core/history/instance-times';
-import { idGroups, planHistoryDays } from '../../../../src/core/history/plan';
+import { bizdateOf, recentBizdates, runDayOf } from '@src/core/history/bizdate';
+import { runningSpan, runSeconds, waitingForResourcesSpan } from '@src/core/history/instance-times';
+import { idGroups, planHistoryDays } from '@src/core/history/plan';
 
 const H = 3_600_000;
 

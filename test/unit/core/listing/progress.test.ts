@@ -2,7 +2,7 @@
 // few seconds elsewhere, and an estimate that never promises faster than the quota allows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProgressLine, estimateLeftMs, formatDuration, formatReadProgress } from '../../../../src/core/listing/progress';
+import { ProgressLine, estimateLeftMs, formatDuration, formatReadProgress } from '@src/core/listing/progress';
 
 function clocked(isTTY: boolean, rps = 4) {
   let t = 0;

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { fastParseAt, fastParseShallow, fastParseTree } from '../../../../src/core/patch/fast-tree';
-import { PARSE_OPTIONS } from '../../../../src/core/patch/parse';
+import { fastParseAt, fastParseShallow, fastParseTree } from '@src/core/patch/fast-tree';
+import { PARSE_OPTIONS } from '@src/core/patch/parse';
 import { generatePatch } from '../../../../bench/generate-patch';
-import { checkLimits } from '../../../../src/core/patch/limits';
+import { checkLimits } from '@src/core/patch/limits';
 import { mutatedPatches } from '../../fuzz/mutate-patch';
 
 function plain(n: Node | undefined): unknown {

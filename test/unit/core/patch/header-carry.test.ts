@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePatch } from '../../../../src/core/patch/index';
-import { carryHeaders } from '../../../../src/core/patch/header-carry';
+import { parsePatch } from '@src/core/patch/index';
+import { carryHeaders } from '@src/core/patch/header-carry';
 
 const doc = (names: string[]): string => `{"Tasks":[\n${names.map((n, i) => `  {"Id": ${8604388726201130001n + BigInt(i)}, "EnvType": "${i % 2 ? 'Prod' : 'Dev'}", "Name": "${n}"}`).join(',\n')}\n]}`;
 const headers = (text: string) => parsePatch(text).tasks.map((t) => ({ ...t.readHeader() }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePatch, serializeTasksParam, formatPatchFile, toRequest } from '../../../../src/core/patch/index';
+import { parsePatch, serializeTasksParam, formatPatchFile, toRequest } from '@src/core/patch/index';
 
 const BIG = '8604388726201130001';
 

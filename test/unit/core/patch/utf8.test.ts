@@ -2,7 +2,7 @@
 // sequence that is not UTF-8 is named by its bytes, line and column, as an editor counts them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeUtf8, hexBytes } from '../../../../src/core/patch/utf8';
+import { decodeUtf8, hexBytes } from '@src/core/patch/utf8';
 
 const bytes = (...parts: (string | number[])[]): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));

@@ -1,10 +1,10 @@
 // The pull builder: which names --fields accepts, the entry a task becomes, and its text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PULL_FIELDS, PULL_LEAVES, UnknownFieldError, buildPullEntry, entryComment, formatPulledPatch, resolveFields } from '../../../../src/core/pull/index';
-import type { TaskState } from '../../../../src/core/apply/service';
-import { parsePatch } from '../../../../src/core/patch/index';
-import { validateText } from '../../../../src/core/validate/index';
+import { PULL_FIELDS, PULL_LEAVES, UnknownFieldError, buildPullEntry, entryComment, formatPulledPatch, resolveFields } from '@src/core/pull/index';
+import type { TaskState } from '@src/core/apply/service';
+import { parsePatch } from '@src/core/patch/index';
+import { validateText } from '@src/core/validate/index';
 import schema from '../../../../schemas/dwtasks.schema.json';
 
 const BIG = '8604388726201130001';

@@ -1,8 +1,8 @@
 // Colours scale over the window's own range: a week of 51 to 65 starts an hour must not look alike.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { buildHeatmap, computePicture, makeWindow, withoutBaseline, type ScheduleTask } from '../../../../src/core/schedule/index';
-import { colour, renderHtml, shareOf } from '../../../../src/core/schedule/render-html';
+import { buildHeatmap, computePicture, makeWindow, withoutBaseline, type ScheduleTask } from '@src/core/schedule/index';
+import { colour, renderHtml, shareOf } from '@src/core/schedule/render-html';
 
 test('the heatmap knows its smallest non-zero cell; colours run from it to the largest', () => {
   const from = Date.UTC(2026, 10, 29, 16) / 1000;

@@ -2,11 +2,11 @@
 // times worked out by hand (the Quartz comparison spawns a JVM: test/process/schedule-quartz.test.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parsePatch } from '../../../../src/core/patch';
+import { parsePatch } from '@src/core/patch';
 import {
   applyTextEdits, buildHeatmap, computePicture, makeWindow, parseFrom, pictureJson, planSpread, renderHtml, renderText,
   slotMinutesProblem, startOfDay, tasksFiringIn, type ScheduleTask,
-} from '../../../../src/core/schedule';
+} from '@src/core/schedule';
 
 const ZONE = 'Asia/Shanghai';
 // Mon 2026-11-30 00:00 in Shanghai.

@@ -1,7 +1,7 @@
 // Secrets out of any text: every occurrence, percent-encoded too; short or absent secrets change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactSecrets, withoutUserinfo } from '../../../../src/core/text/redact';
+import { redactSecrets, withoutUserinfo } from '@src/core/text/redact';
 
 test('each secret, wherever and however often it appears, becomes ***', () => {
   const secret = 'S3cr3t/Key+value=';

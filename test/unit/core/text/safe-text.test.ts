@@ -2,7 +2,7 @@
 // character becomes a visible \u escape; ordinary text (CJK, emoji, quotes, backslashes) is untouched.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cellText, escapeControls } from '../../../../src/core/text/safe-text';
+import { cellText, escapeControls } from '@src/core/text/safe-text';
 
 const HOSTILE = 'x\u001b[2J\u001b]0;title\u0007 \u202e evil';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describeZone, isValidTimeZone, REGION_ZONES, regionZone, resolveTimeZone } from '../../../../src/core/time/regions';
+import { describeZone, isValidTimeZone, REGION_ZONES, regionZone, resolveTimeZone } from '@src/core/time/regions';
 
 test('every region the extension offers has a zone this runtime knows', () => {
   const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { contributes: { configuration: { properties: Record<string, { enum?: string[] }> } } };

@@ -1,5 +1,5 @@
 // Helpers for rule tables: documents from task snippets, ranges located by the text they cover.
-import type { Range, TextEdit } from '../../../../src/core/types';
+import type { Range, TextEdit } from '@src/core/types';
 
 export function doc(...tasks: string[]): string {
   return `{\n  "Comment": "test",\n  "Tasks": [\n    ${tasks.join(',\n    ')}\n  ]\n}\n`;

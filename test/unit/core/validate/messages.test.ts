@@ -1,8 +1,8 @@
 // Every validation message exists in Simplified Chinese and uses the same arguments as the English one.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { validateText } from '../../../../src/core/validate';
-import { CATALOG } from '../../../../src/core/validate/messages';
+import { validateText } from '@src/core/validate';
+import { CATALOG } from '@src/core/validate/messages';
 
 /** The arguments a template reads, and its text with every argument as a marker. */
 function render(tpl: (a: Record<string, string | number>) => string): { read: string; text: string } {

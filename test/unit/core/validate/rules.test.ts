@@ -1,8 +1,8 @@
 // Table-driven tests of every core rule: exact codes, severities and the text each range covers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateText } from '../../../../src/core/validate/index';
-import type { Severity } from '../../../../src/core/types';
+import { validateText } from '@src/core/validate/index';
+import type { Severity } from '@src/core/types';
 import { applyEdits, doc, rangeOf, textAt } from './helpers';
 
 interface Expect {

@@ -2,8 +2,8 @@
 // findings as a fresh run after edits anywhere in the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePatch, serializeTasksParam, toRequest } from '../../../../src/core/patch/index';
-import { ValidationCache, validatePatch, validateText } from '../../../../src/core/validate/index';
+import { parsePatch, serializeTasksParam, toRequest } from '@src/core/patch/index';
+import { ValidationCache, validatePatch, validateText } from '@src/core/validate/index';
 import { generatePatch } from '../../../../bench/generate-patch';
 
 const text = generatePatch(10_000);

@@ -4,9 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { parsePatch, stripBom } from '../../../../src/core/patch/index';
+import { parsePatch, stripBom } from '@src/core/patch/index';
 import { mutatedPatches } from '../../fuzz/mutate-patch';
-import { MAPPED_KEYWORDS, schemaFindings } from '../../../../src/core/validate/schema';
+import { MAPPED_KEYWORDS, schemaFindings } from '@src/core/validate/schema';
 import schema from '../../../../schemas/dwtasks.schema.json';
 import { createJsonLsValidator } from '../../../../bench/json-ls';
 

@@ -2,8 +2,8 @@
 // test: a Comment of "\ud800" validated clean, then the client's form encoding threw before sending).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { validateText } from '../../../../src/core/validate';
-import { checkBeforeSend } from '../../../../src/core/apply/gate';
+import { validateText } from '@src/core/validate';
+import { checkBeforeSend } from '@src/core/apply/gate';
 
 const patch = (comment: string, extra = '') => `{
   // a comment may say \\ud800 freely

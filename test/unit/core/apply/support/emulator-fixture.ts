@@ -1,8 +1,8 @@
 // Shared by the apply tests: a real emulator over HTTP and the real client with its real retry policy.
-import { startEmulator, type RunningEmulator, type FaultOptions, type TaskRecord } from '../../../../src/emulator/index';
-import { DataWorksClient } from '../../../../src/dataworks/client';
-import type { RetryPolicy } from '../../../../src/dataworks/retry';
-import type { EnvType } from '../../../../src/core/patch/model';
+import { startEmulator, type RunningEmulator, type FaultOptions, type TaskRecord } from '@src/emulator/index';
+import { DataWorksClient } from '@src/dataworks/client';
+import type { RetryPolicy } from '@src/dataworks/retry';
+import type { EnvType } from '@src/core/patch/model';
 
 export interface Fixture {
   emu: RunningEmulator;

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '../../src/core/emulator-defaults';
+import { EMULATOR_ACCESS_KEY_ID, EMULATOR_ACCESS_KEY_SECRET } from '@src/core/emulator-defaults';
 import { captureOnFailure } from './failures';
 import { ROOT } from './workbench';
 
@@ -43,7 +43,7 @@ export async function npmStart(prefix: string): Promise<NpmStart> {
     });
     start.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
-  const host = await import('../../scripts/lib/code-server-host.mjs');
+  const host = await import('../../../scripts/lib/code-server-host.mjs');
   const browser = await host.launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(60_000);

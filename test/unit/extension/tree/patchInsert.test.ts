@@ -2,9 +2,9 @@
 // bare int64 digits, duplicates (same Id and EnvType) skipped.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parsePatch } from '../../../src/core/patch';
-import type { TaskPatch } from '../../../src/core/patch/model';
-import { insertTaskEntries } from '../../../src/extension/tree/patchInsert';
+import { parsePatch } from '@src/core/patch';
+import type { TaskPatch } from '@src/core/patch/model';
+import { insertTaskEntries } from '@src/extension/tree/patchInsert';
 
 const fmt = { insertSpaces: true, tabSize: 2, eol: '\n' };
 const BIG = '8604388726201130001';

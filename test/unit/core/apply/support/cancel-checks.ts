@@ -2,9 +2,9 @@
 // per-task statuses are the results', every task sent has its before-state journaled, the revert
 // holds exactly the tasks that were (or may have been) applied, and the emulator agrees.
 import assert from 'node:assert/strict';
-import { summarizeJournal, type MemoryJournal } from '../../../../src/core/apply/journal';
-import type { ApplyResult } from '../../../../src/core/apply/run';
-import type { RunningEmulator } from '../../../../src/emulator/index';
+import { summarizeJournal, type MemoryJournal } from '@src/core/apply/journal';
+import type { ApplyResult } from '@src/core/apply/run';
+import type { RunningEmulator } from '@src/emulator/index';
 
 /** `originals[i]` is the i-th task's Timeout before the run; the patch added `delta` to each. */
 export function assertCancelledExactly(res: ApplyResult, journal: MemoryJournal, emu: RunningEmulator, originals: number[], delta: number): void {

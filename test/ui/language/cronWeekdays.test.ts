@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lineColumnAfter, startWorkbench, type Workbench } from './workbench';
+import { lineColumnAfter, startWorkbench, type Workbench } from '../support/workbench';
 
 const FILE = 'weekdays.dwtasks.json';
 const TEXT = `{

@@ -7,9 +7,9 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { chooseQuickPickItem, exactly, pickCommand, quickInputBox, selectTreeRow, treeContextMenu } from './keyboard';
-import { startWorkbench, type Workbench } from './workbench';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from '../support/emulator';
+import { chooseQuickPickItem, exactly, pickCommand, quickInputBox, selectTreeRow, treeContextMenu } from '../support/keyboard';
+import { startWorkbench, type Workbench } from '../support/workbench';
 
 interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string } }
 interface Seed { projects: { Id: string; Name: string; DisplayName?: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>> }

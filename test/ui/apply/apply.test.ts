@@ -5,8 +5,8 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { startWorkbench, type Workbench } from './workbench';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from '../support/emulator';
+import { startWorkbench, type Workbench } from '../support/workbench';
 
 const UNKNOWN_ID = '9223372036854775001';
 const PATCH = 'apply-ui.dwtasks.json';

@@ -3,9 +3,9 @@
 // second page. Screenshots: tree.png, tree-add-to-patch.png, tree-load-more.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { connectToEmulator, startUiEmulator, type UiEmulator } from './emulator';
-import { focusTree, focusTreeRow, pickFields, selectTreeRow, selectTreeRowsBelow, treeContextMenu } from './keyboard';
-import { startWorkbench, type Workbench } from './workbench';
+import { connectToEmulator, startUiEmulator, type UiEmulator } from '../support/emulator';
+import { focusTree, focusTreeRow, pickFields, selectTreeRow, selectTreeRowsBelow, treeContextMenu } from '../support/keyboard';
+import { startWorkbench, type Workbench } from '../support/workbench';
 
 interface Seed {
   projects: { Id: string; Name: string; DisplayName?: string }[];

@@ -15,11 +15,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { CodeServer } from '../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
+import type { CodeServer } from '../../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
 import { captureFailure, captureOnFailure } from './failures';
 import { chooseQuickPickItem, exactly, quickInputBox, runCommand } from './keyboard';
 
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(__dirname, '../../..');
 export const RESULTS_DIR = join(ROOT, 'test-results', 'ui');
 
 /** The .vsix under test: DWTASKS_UI_VSIX (set by scripts/test-ui.mjs) or packaged on demand. */
@@ -56,7 +56,7 @@ export interface WorkbenchOptions {
 }
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
-  const host = await import('../../scripts/lib/code-server-host.mjs');
+  const host = await import('../../../scripts/lib/code-server-host.mjs');
   const scratch = mkdtempSync(join(tmpdir(), 'dwtasks-ui-'));
   const workspace = join(scratch, 'workspace');
   cpSync(join(ROOT, 'test/fixtures/workspace'), workspace, { recursive: true });

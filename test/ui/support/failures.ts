@@ -5,7 +5,7 @@ import { afterEach } from 'node:test';
 import { basename, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
-export const FAILURES_DIR = resolve(__dirname, '../../test-results/ui/failures');
+export const FAILURES_DIR = resolve(__dirname, '../../../test-results/ui/failures');
 const pages = new Set<Page>();
 
 /** Captures `page` when a test of this file fails; returns the function that stops it (on close). */
@@ -16,7 +16,7 @@ export function captureOnFailure(page: Page): () => void {
 
 /** Saves every registered page now, as `<test file>-<what>`; prints and returns the paths. */
 export async function captureFailure(what: string): Promise<string[]> {
-  const { saveFailureArtifacts } = await import('../../scripts/lib/failure-artifacts.mjs');
+  const { saveFailureArtifacts } = await import('../../../scripts/lib/failure-artifacts.mjs');
   const file = basename(process.argv[1] ?? 'ui').replace(/\.test\.ts$/, '');
   const written: string[] = [];
   let n = 0;

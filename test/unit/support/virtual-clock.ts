@@ -1,6 +1,6 @@
 // A clock a test drives: time stands still until run() moves it to the next sleeper's wake-up time,
 // so a limiter's waits and grant times are exact and independent of the machine's load.
-import type { Clock } from '../../src/core/apply/rate-limit';
+import type { Clock } from '@src/core/apply/rate-limit';
 
 interface Sleeper { at: number; wake: () => void }
 

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, lineColumnAfter, startWorkbench, type Workbench } from './workbench';
+import { ROOT, lineColumnAfter, startWorkbench, type Workbench } from '../support/workbench';
 
 const PATCH = 'examples/broken.dwtasks.json';
 const text = readFileSync(join(ROOT, PATCH), 'utf8');

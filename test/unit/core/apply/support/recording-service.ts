@@ -1,8 +1,8 @@
 // The real client wrapped so a test sees, in order, every read as it is answered (with the project
 // a ListTasks was for) and every write as it leaves. Nothing is faked: each call goes over HTTP.
-import type { CallArg, TaskLookupQuery, TaskService } from '../../../../src/core/apply/service';
-import type { BatchUpdateRequest, EnvType } from '../../../../src/core/patch/model';
-import type { DataWorksClient } from '../../../../src/dataworks/client';
+import type { CallArg, TaskLookupQuery, TaskService } from '@src/core/apply/service';
+import type { BatchUpdateRequest, EnvType } from '@src/core/patch/model';
+import type { DataWorksClient } from '@src/dataworks/client';
 
 export type CallEvent = { kind: 'read'; project?: string; ids: string[] } | { kind: 'write'; ids: string[] };
 

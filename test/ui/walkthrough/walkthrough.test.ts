@@ -7,9 +7,9 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
-import { chooseQuickPickRow, pickCommand, pickFields, runCommand, selectTreeRow, treeContextMenu } from './keyboard';
-import { openFile, screenshot } from './workbench';
+import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from '../support/npmStart';
+import { chooseQuickPickRow, pickCommand, pickFields, runCommand, selectTreeRow, treeContextMenu } from '../support/keyboard';
+import { openFile, screenshot } from '../support/workbench';
 
 interface TaskRecord { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Cron?: string } }
 interface State { projects: { Id: string; Name: string; DisplayName: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, TaskRecord>> }

@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { parsePatch } from '../../src/core/patch/index';
-import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from './npmStart';
-import { chooseQuickPickItem, chooseQuickPickRow, pickCommand, pickFields, quickInputBox, runCommand, selectTreeRow, treeContextMenu } from './keyboard';
-import { screenshot } from './workbench';
+import { parsePatch } from '@src/core/patch/index';
+import { confirmApply, findRegex, npmStart, widenSideBar, type NpmStart } from '../support/npmStart';
+import { chooseQuickPickItem, chooseQuickPickRow, pickCommand, pickFields, quickInputBox, runCommand, selectTreeRow, treeContextMenu } from '../support/keyboard';
+import { screenshot } from '../support/workbench';
 
 interface TaskRecord {
   Id: string; Name: string; ProjectId: string; Owner: string;
