@@ -4,4 +4,4 @@ export { parsePatch, propertyValue, PARSE_OPTIONS } from './parse';
 export { serializeTasksParam, formatPatchFile, toRequest } from './serialize';
 export { stripBom, checkLimits, MAX_DEPTH, MAX_PATCH_BYTES, type LimitProblem } from './limits';
 export { checkIdText, INT64_MAX, type IdProblem } from './ids';
-export * from './model';
+export { EDITABLE_FIELDS, type EnvType, type TaskPatch } from './model';

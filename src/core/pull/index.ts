@@ -1,5 +1,5 @@
 // Pulling tasks into a patch by query: which fields, the entries, their text, and what was pulled.
-export * from './fields';
-export * from './entry';
-export * from './text';
-export * from './pulled';
+export { PULL_FIELDS, PULL_LEAVES, UnknownFieldError, resolveFields } from './fields';
+export { buildPullEntry } from './entry';
+export { entryComment, formatPulledPatch } from './text';
+export { advancePulled, checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, serializePulled } from './pulled';
