@@ -15,11 +15,13 @@ sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 export DEBIAN_FRONTEND=noninteractive
 # The UI tests run on Debian's chromium, which moves with security updates: take the newest, refreshing
-# the package lists only when they are more than a day old (else this takes a second). Only as root (CI,
-# a fresh machine): `npm start` as a user must not ask for a sudo password on every run.
-if [ "$(id -u)" -eq 0 ] && [[ ! " ${missing[*]} " =~ " chromium " ]]; then
-  if ! find /var/lib/apt/lists -maxdepth 1 -name '*InRelease' -mmin -1440 | grep -q .; then "${sudo_cmd[@]}" apt-get update -q; fi
-  "${sudo_cmd[@]}" apt-get install -y -q --only-upgrade chromium >/dev/null
+# the package lists only when they are more than a day old (else this takes a second). Only with
+# --upgrade-browser (npm test, CI) and as root: `npm start` must not touch apt or ask for a password.
+# apt waits for another apt (a parallel run) instead of failing on its lock.
+apt_get=(apt-get -o DPkg::Lock::Timeout=300)
+if [ "${1:-}" = "--upgrade-browser" ] && [ "$(id -u)" -eq 0 ] && [[ ! " ${missing[*]} " =~ " chromium " ]]; then
+  if ! find /var/lib/apt/lists -maxdepth 1 -name '*InRelease' -mmin -1440 | grep -q .; then "${apt_get[@]}" update -q; fi
+  "${apt_get[@]}" install -y -q --only-upgrade chromium >/dev/null
   echo "setup-system: chromium $(dpkg-query -W -f='${Version}' chromium)"
 fi
 if [ ${#missing[@]} -eq 0 ]; then
@@ -27,5 +29,5 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 echo "setup-system: installing ${missing[*]}"
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+"${sudo_cmd[@]}" "${apt_get[@]}" update -q
+"${sudo_cmd[@]}" "${apt_get[@]}" install -y -q --no-install-recommends "${missing[@]}"

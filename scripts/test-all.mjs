@@ -39,7 +39,7 @@ const layers = [
 
 const t0 = Date.now();
 console.log('\n=== system packages ===');
-if (!ensureSystemPackages()) {
+if (!ensureSystemPackages({ upgradeBrowser: true })) {
   console.log('\nsetup-system.sh failed');
   console.log('0 passed, 1 failed');
   process.exit(1);

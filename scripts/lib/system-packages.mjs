@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const script = resolve(fileURLToPath(import.meta.url), '../../setup-system.sh');
 
-/** Runs setup-system.sh with its output shown; true when it succeeded. */
-export function ensureSystemPackages() {
-  const r = spawnSync('bash', [script], { stdio: 'inherit' });
+/** Runs setup-system.sh with its output shown; true when it succeeded. `upgradeBrowser` (npm test):
+ * also take Debian's newest chromium, the browser the UI tests run on. */
+export function ensureSystemPackages({ upgradeBrowser = false } = {}) {
+  const r = spawnSync('bash', [script, ...(upgradeBrowser ? ['--upgrade-browser'] : [])], { stdio: 'inherit' });
   return r.status === 0;
 }
