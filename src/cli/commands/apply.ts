@@ -3,7 +3,10 @@
 // Exit 0 all succeeded, 1 some did not (or a local failure after sending), 2 invalid input/usage/refused
 // before sending, 3 auth/network/quota.
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, isPlanText, parsePlanFile, planExpectations, planHeld, PLAN_STALE_MS, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome } from '../../core/apply/index';
+import {
+  DEFAULT_BATCH_SIZE, DEFAULT_MAX_IN_FLIGHT, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, formatDrift, heldForDrift, isPlanText, mergeExpected, parsePlanFile,
+  planExpectations, planHeld, PLAN_STALE_MS, targetMismatch, UNCHANGED, type PlanFile, type ApplyOutcome, type ApplyPlan, type ServiceErrorLike, type TaskOutcome,
+} from '../../core/apply/index';
 import { FileJournal, defaultJournalPath, interruptedLastRun, revertPathFor } from '../../files/journal-file';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
@@ -11,9 +14,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect, type Connection } from '.
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { formatFinding, readPatchText, refusalError } from '../patch-file';
-import { advancePulledSidecar } from '../../files/pulled-sidecar';
+import { pulledExpectations } from '../../core/pull/pulled';
+import { advancePulledSidecar, pulledSidecarPath, readPulledSidecar } from '../../files/pulled-sidecar';
 import { checkDwtasksFolder } from '../../files/dwtasks-folder';
-import { checkPulledBeforeApply } from '../pulled-values';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 import { escapeControls } from '../../core/text/safe-text';
@@ -37,7 +40,8 @@ ${CONNECTION_HELP}
   --timeout MS      How long to wait for each answer (default 30000); a call that gets none stops the run
   --dry-run         Validate, read the current values and show the plan; send nothing
   --yes             Do not ask before changing Prod tasks (required when stdin is not a terminal)
-  --force           Send tasks changed in DataWorks since the saved PLAN, or since FILE was pulled (dwtasks pull)
+  --force           Send tasks changed in DataWorks since the saved PLAN, or since FILE was pulled (dwtasks
+                    pull); without it the plan holds them back (named with the value then and now)
   --no-revert       Skip reading current values (no revert patch; saves the read calls)
   --journal PATH    Journal file, created new (default .dwtasks/journal/<time>-<file>.jsonl next to FILE)
   --json            Print one JSON object with per-task results instead of a table
@@ -93,8 +97,12 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   if (interrupted) {
     io.stderr.write(`The last run of ${file} was interrupted (journal ${interrupted.journal}); ${interrupted.revert ? `its revert patch: ${interrupted.revert}` : `dwtasks revert ${interrupted.journal} writes its revert patch`}.\n`);
   }
-  /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod or to overwrite changed pulled values exits 2. */
-  let stopped: 'dry-run' | 'not-tty' | 'declined' | 'pulled' | undefined;
+  /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod exits 2. */
+  let stopped: 'dry-run' | 'not-tty' | 'declined' | undefined;
+  // A pulled value is a before-value recorded at pull time; a saved plan's (recorded later) win.
+  const pulled = pulledExpectations(readPulledSidecar(file), conn.client.endpoint);
+  const expected = mergeExpected(pulled, saved?.expected);
+  const force = values.force === true;
 
   const controller = new AbortController();
   const onSigint = () => {
@@ -107,18 +115,14 @@ async function apply(args: string[], io: CliIO): Promise<number> {
   try {
     outcome = await applyPatch({ text, file, weekdays }, conn.client, {
       batchSize: saved && values['batch-size'] === undefined ? saved.batchSize : batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
-      sendUnchanged: values['send-unchanged'] === true, force: values.force === true,
-      ...(saved ? { expected: saved.expected, planHeld: saved.held } : {}),
+      sendUnchanged: values['send-unchanged'] === true, force, expected,
+      ...(saved ? { planHeld: saved.held } : {}),
     }, {
       confirm: async (plan, verdict) => {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
         io.stderr.write(describePlan(plan, file, conn.describe, rps));
+        io.stderr.write(describeDrift(plan, force, pulled.size ? pulledSidecarPath(file) : undefined));
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
-        // Values pulled into the file (dwtasks pull) that someone changed in DataWorks since: warn first.
-        if (!saved && await checkPulledBeforeApply(file, verdict.request, conn.client, io, { force: values.force === true, rps: readRps ?? rps }) !== undefined) {
-          stopped = 'pulled';
-          return false;
-        }
         if (plan.envCounts.Prod === 0 || values.yes) return true;
         if ((io.stdin as NodeJS.ReadStream).isTTY !== true) { stopped = 'not-tty'; return false; }
         if (await askYesNo(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `)) return true;
@@ -153,7 +157,6 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         if (values.json) printJson(io, outcome.plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run' })), null, null);
         return 0;
       }
-      if (stopped === 'pulled') return 2; // the pulled-values check said why
       io.stderr.write(stopped === 'not-tty'
         ? `dwtasks apply: ${outcome.plan.envCounts.Prod} task(s) target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
         : 'Not confirmed; nothing was sent.\n');
@@ -216,9 +219,19 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
   const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
   const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
   if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
-  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${why}`);
+  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${escapeControls(why)}`);
   lines.push(`Target: ${target}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What changed in DataWorks since it was pulled or planned: held back, or (--force) overwritten. */
+function describeDrift(plan: ApplyPlan, force: boolean, sidecar: string | undefined): string {
+  const held = heldForDrift(plan).length;
+  if (held) return `${held} task(s) changed in DataWorks since their values were recorded are held back; re-run with --force to send them anyway.\n`;
+  if (force && plan.drifts.length) {
+    return `--force: applying anyway; ${plan.drifts.length} value(s) changed in DataWorks since are overwritten:\n${plan.drifts.map((d) => `  Task ${d.id}${d.name ? ` ${escapeControls(d.name)}` : ''} (${d.env}) ${escapeControls(formatDrift(d))}\n`).join('')}`;
+  }
+  return sidecar ? `Pulled values (${sidecar}): none changed in DataWorks since the pull.\n` : '';
 }
 
 type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };

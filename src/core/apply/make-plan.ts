@@ -14,8 +14,17 @@ import type { TaskService, TaskState } from './service';
 export interface ExpectedValues {
   values: Record<string, unknown>;
   at: string;
-  /** e.g. "pulled" or "the saved plan". */
+  /** e.g. "pulled" or "in the saved plan". */
   source: string;
+  /** The task's name when it was recorded, for the report. */
+  name?: string;
+}
+
+/** One map of expected values from several records (pulled, a saved plan): a later map wins per task. */
+export function mergeExpected(...maps: (Map<string, ExpectedValues> | undefined)[]): Map<string, ExpectedValues> {
+  const out = new Map<string, ExpectedValues>();
+  for (const m of maps) for (const [key, v] of m ?? []) out.set(key, v);
+  return out;
 }
 
 export interface PlanOptions {
@@ -77,9 +86,26 @@ function driftOf(t: PlannedTask, changes: ReturnType<typeof fieldChanges>, expec
     if (!(c.path in expected.values)) continue;
     const then = expected.values[c.path];
     if (sameValue(c.current, then) || sameValue(c.current, c.patched)) continue;
-    out.push({ index: t.index, id: canonicalId(t.task.Id), env: t.env, path: c.path, then, at: expected.at, source: expected.source, now: c.current, patched: c.patched });
+    out.push({
+      index: t.index, id: canonicalId(t.task.Id), env: t.env, path: c.path, then, at: expected.at, source: expected.source, now: c.current, patched: c.patched,
+      ...(expected.name !== undefined ? { name: expected.name } : {}),
+    });
   }
   return out;
+}
+
+/** Drifted tasks the plan held back: `force` sends them after all (the user said so once the plan showed them). */
+export function heldForDrift(plan: ApplyPlan): number[] {
+  const drifted = new Set(plan.drifts.map((d) => d.index));
+  return [...plan.held.keys()].filter((i) => drifted.has(i));
+}
+
+/** The same plan with its drifted tasks sent too: the chunks made again, nothing read again. */
+export function forceDrifted(plan: ApplyPlan): ApplyPlan {
+  const release = new Set(heldForDrift(plan));
+  const held = new Map([...plan.held].filter(([i]) => !release.has(i)));
+  const request = { Tasks: plan.tasks.map((t) => t.task), ...(plan.comment !== undefined ? { Comment: plan.comment } : {}) };
+  return planApply(request, plan.batchSize, { held, before: plan.before, readCalls: plan.readCalls, drifts: plan.drifts });
 }
 
 const show = (v: unknown): string => (v === undefined ? '(not set)' : JSON.stringify(v));

@@ -1,5 +1,6 @@
-// The one apply pipeline: gate, projects, plan (read current values, decide what to send), confirm,
-// execute (journal and revert patch before the first write, the calls as planned). `dwtasks apply`
+// The one apply pipeline: gate, projects, plan (read current values, decide what to send; a task
+// changed since its pulled or planned values is held back), drift (the adapter may send those anyway),
+// confirm, execute (journal and revert patch before the first write, the calls as planned). `dwtasks apply`
 // and the editor's Apply only adapt it (prompt vs modal, stderr vs progress, table vs diagnostics);
 // `dwtasks diff` and Preview use its reading half (`readCurrentValues`). Nothing else in the code
 // base calls the engine, so no path can send a patch the gate refused.
@@ -8,7 +9,7 @@ import { readBeforeState } from './before-state';
 import { executePlan, type ApplyProgress, type ApplyResult, type LocalFailure } from './execute';
 import { checkBeforeSend, type GateOptions, type GateVerdict } from './gate';
 import type { ApplyTarget, JournalSink } from './journal';
-import { makePlan, type ExpectedValues } from './make-plan';
+import { forceDrifted, heldForDrift, makePlan, type ExpectedValues } from './make-plan';
 import { notSent, toServiceError, type TaskOutcome } from './outcome';
 import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, planApply, type ApplyPlan } from './plan';
 import { discoverProjectIds, type ProjectLister } from './projects';
@@ -46,7 +47,7 @@ export interface PipelineOptions extends ReadOptions {
   target?: ApplyTarget;
   /** Send tasks already at their patched values too. */
   sendUnchanged?: boolean;
-  /** Values recorded before (pulled, or in a saved plan), by task key: a task changed since is held back. */
+  /** Before-values recorded earlier (at pull time, or in a saved plan), by core's task key: a task changed since is held back. */
   expected?: Map<string, ExpectedValues>;
   /** Send held-back tasks anyway. */
   force?: boolean;
@@ -61,6 +62,12 @@ export type { LocalFailure };
 
 /** What the adapter provides: how to ask, where progress, the journal and the revert patch go. */
 export interface ApplySink {
+  /**
+   * After the plan, when it holds back tasks changed in DataWorks since their values were recorded:
+   * 'force' sends them too, 'hold' keeps them back, 'stop' sends nothing. Without it they stay held
+   * back unless the `force` option said otherwise before the plan (the CLI's --force).
+   */
+  drift?(plan: ApplyPlan): Promise<DriftDecision> | DriftDecision;
   /** After the plan (current values read), before any write: false stops here (declined, dry run). */
   confirm?(plan: ApplyPlan, verdict: OkVerdict): Promise<boolean> | boolean;
   progress?(p: PipelineProgress): void;
@@ -71,6 +78,8 @@ export interface ApplySink {
   /** Removes the revert patch when nothing was sent after all. */
   discardRevert?(path: string): void;
 }
+
+export type DriftDecision = 'force' | 'hold' | 'stop';
 
 export type ApplyOutcome =
   | { kind: 'refused'; verdict: Refusal }
@@ -139,13 +148,19 @@ export async function planPatch(input: PatchInput, service: PipelineService, opt
   }
 }
 
-/** Both phases: plan, confirm, then execute exactly that plan. */
+/** Both phases: plan, the drift decision, confirm, then execute exactly that plan. */
 export async function applyPatch(input: PatchInput, service: PipelineService, options: PipelineOptions, sink: ApplySink): Promise<ApplyOutcome> {
   const rps = options.rps ?? DEFAULT_RPS;
   const limiter = new TokenBucket(rps);
   const planned = await planPatch(input, service, { ...options, ...(options.readRps === undefined ? { readLimiter: limiter } : {}) }, sink.progress);
   if (planned.kind !== 'planned') return planned;
-  const { verdict, plan } = planned;
+  const { verdict } = planned;
+  let { plan } = planned;
+  if (sink.drift && heldForDrift(plan).length) {
+    const decision = await sink.drift(plan);
+    if (decision === 'stop') return { kind: 'declined', verdict, plan };
+    if (decision === 'force') plan = forceDrifted(plan);
+  }
   if (sink.confirm && !(await sink.confirm(plan, verdict))) return { kind: 'declined', verdict, plan };
 
   let journal: JournalSink & { close?(): void };

@@ -54,6 +54,8 @@ export interface Drift {
   source: string;
   now: unknown;
   patched: unknown;
+  /** The task's name when its values were recorded (pulled tasks have one). */
+  name?: string;
 }
 
 /** What the reading phase adds to the plain chunking. */

@@ -1,11 +1,9 @@
 // What was pulled (task, environment, field -> value, time), kept apart from the patch (the editor's
-// storage, or the CLI's `.dwtasks/pulled/` sidecar), and the check before Apply: a field whose value
-// in DataWorks is no longer the pulled one was changed by someone else since, and the patch would
-// silently put the old value back (or overwrite theirs with a new one).
-import { readBeforeState } from '../apply/before-state';
-import { effectiveEnv, sameValue, taskKey } from '../apply/fields';
-import type { RateLimiter } from '../apply/rate-limit';
-import type { TaskService } from '../apply/service';
+// storage, or the CLI's `.dwtasks/pulled/` sidecar). A pulled value is a before-value recorded at pull
+// time: the apply's plan holds back a task whose field someone changed in DataWorks since, so the
+// patch never silently puts the old value back (or overwrites theirs with a new one).
+import { effectiveEnv, taskKey } from '../apply/fields';
+import type { ExpectedValues } from '../apply/make-plan';
 import type { EnvType, TaskPatch } from '../patch/model';
 import type { PulledEntry } from './entry';
 import { valueAt } from './fields';
@@ -95,75 +93,17 @@ export function advancePulled(
   });
 }
 
-export interface Drift {
-  id: string;
-  env: EnvType;
-  name?: string;
-  path: string;
-  pulled: unknown;
-  current: unknown;
-  patched: unknown;
-  pulledAt: string;
-}
-
-/** `Task 123 ods_x (Prod) Trigger.Cron: pulled "a" (2026-12-01 19:55 UTC), now "b"; the patch sets "c"`. */
-export function formatDrift(d: Drift): string {
-  const when = d.pulledAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
-  const show = (v: unknown): string => (v === undefined ? '(not set)' : JSON.stringify(v));
-  return `Task ${d.id}${d.name ? ` ${d.name}` : ''} (${d.env}) ${d.path}: pulled ${show(d.pulled)} (${when}), now ${show(d.current)}; the patch sets ${show(d.patched)}`;
-}
-
-export interface DriftCheckOptions {
-  service: TaskService;
-  limiter?: RateLimiter;
-  signal?: AbortSignal;
-}
-
-export interface DriftCheck {
-  drifts: Drift[];
-  /** Tasks of the patch with pulled values for fields it sets: the ones read. */
-  checked: number;
-  /** Read calls made. */
-  calls: number;
-}
-
 /**
- * Reads the current values of the patch's tasks that have pulled values for fields the patch sets
- * (batched ListTasks by Ids in the pulled tasks' projects, GetTask for Tags) and returns every field
- * whose current value differs from the pulled one and from the one the patch sets (when it already
- * equals the patched value, applying overwrites nothing: a re-run after an apply is not a warning).
- * Tasks that cannot be read are left to the apply, which reports them.
+ * What was pulled, as the apply's expected before-values (core's task key, the latest pull of a task
+ * winning): the plan holds back a task whose field changed in DataWorks since, as it does for a saved
+ * plan's before-values. Records of another endpoint never count.
  */
-export async function checkPulledValues(tasks: readonly TaskPatch[], pulled: readonly PulledTask[], opts: DriftCheckOptions): Promise<DriftCheck> {
-  const records = new Map(pulled.map((p) => [taskKey(p.id, p.env), p]));
-  const planned: { index: number; task: TaskPatch; env: EnvType; record: PulledTask; paths: string[] }[] = [];
-  tasks.forEach((task, index) => {
-    const env = effectiveEnv(task);
-    const record = records.get(taskKey(task.Id, env));
-    if (!record) return;
-    const paths = Object.keys(record.values).filter((p) => valueAt(task, p) !== undefined);
-    if (paths.length) planned.push({ index, task, env, record, paths });
-  });
-  if (!planned.length) return { drifts: [], checked: 0, calls: 0 };
-  const projectIds = [...new Set(planned.map((p) => p.record.projectId).filter((id): id is string => !!id))];
-  const before = await readBeforeState(planned.map(({ index, task, env }) => ({ index, task, env })), {
-    service: opts.service, projectIds,
-    ...(opts.limiter ? { limiter: opts.limiter } : {}),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
-  const drifts: Drift[] = [];
-  for (const p of planned) {
-    const state = before.entries.get(taskKey(p.task.Id, p.env));
-    if (!state?.values) continue;
-    for (const path of p.paths) {
-      const pulledValue = p.record.values[path];
-      const current = valueAt(state.values, path);
-      const patched = valueAt(p.task, path);
-      if (sameValue(current, pulledValue) || sameValue(current, patched)) continue;
-      const d: Drift = { id: p.task.Id, env: p.env, path, pulled: pulledValue, current, patched, pulledAt: p.record.time };
-      if (p.record.name !== undefined) d.name = p.record.name;
-      drifts.push(d);
-    }
+export function pulledExpectations(records: readonly PulledTask[], endpoint: string): Map<string, ExpectedValues> {
+  const byKey = new Map<string, PulledTask>();
+  for (const r of pulledAt(records, endpoint)) {
+    const key = taskKey(r.id, r.env);
+    const seen = byKey.get(key);
+    if (!seen || seen.time <= r.time) byKey.set(key, r);
   }
-  return { drifts, checked: planned.length, calls: before.calls };
+  return new Map([...byKey].map(([key, r]) => [key, { values: r.values, at: r.time, source: 'pulled', ...(r.name !== undefined ? { name: r.name } : {}) }]));
 }

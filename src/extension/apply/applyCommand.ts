@@ -5,19 +5,23 @@
 // "stopped before sending".
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, planExpectations, planHeld, targetMismatch, type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput } from '../../core/apply';
+import {
+  DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, mergeExpected, planExpectations, planHeld, targetMismatch,
+  type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
+} from '../../core/apply';
 import { FileJournal, revertPathFor } from '../../files/journal-file';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
 import type { ParsedPatch } from '../../core/patch';
 import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
-import { confirmPulledValues, notePulledApplied } from './pulledValues';
+import { decideDrift, type DriftTestHooks } from './driftModal';
+import { notePulledApplied, readPulledValues } from './pulledValues';
 import { newJournalPath } from './storage';
 import type { PreviewDocuments } from './previewCommand';
 
 /** Hooks for the integration tests; honoured only when the extension runs in test mode. */
-export interface ApplyTestHooks {
+export interface ApplyTestHooks extends DriftTestHooks {
   /** false: skip the modal (as if "Apply" was chosen). */
   confirm?: boolean;
   /** Trust as the test says (the host itself cannot be made untrusted). */
@@ -80,8 +84,6 @@ export class ApplyCommand {
       void vscode.window.showErrorMessage(message);
       return { kind: 'refused', reason: 'connection', message };
     }
-    // Values pulled into this patch that someone changed in DataWorks since: the user decides first.
-    if (!(await confirmPulledValues(this.context, doc, gate.verdict.request, conn, uriOrArgs))) return { kind: 'declined' };
     if (this.running) {
       const message = vscode.l10n.t('An apply is already running; {0} was not sent.', name);
       void vscode.window.showWarningMessage(message);
@@ -137,12 +139,21 @@ export class ApplyCommand {
     // hold back a task changed since. Without a preview, Apply plans afresh.
     const previewed = this.previews?.previewedPlan(doc.uri, input.text);
     const saved = previewed && !targetMismatch(previewed, { endpoint: conn.client.endpoint }) && !noRevert ? previewed : undefined;
+    // Pulled values are before-values too (recorded at pull time); the preview's, read later, win.
+    const pulled = readPulledValues(this.context, doc, conn.client.endpoint);
+    if (!pulled.ok) {
+      void vscode.window.showErrorMessage(pulled.message);
+      return { kind: 'refused', reason: 'pulled', message: pulled.message };
+    }
     let out: Awaited<ReturnType<typeof applyPatch>>;
     try {
       out = await applyPatch({ ...input, file: doc.uri.fsPath }, conn.client, {
         batchSize, rps, readRps: readRps > 0 ? readRps : undefined, readBefore: !noRevert, target, signal: controller.signal,
-        ...(saved ? { expected: planExpectations(saved), planHeld: planHeld(saved) } : {}),
+        expected: mergeExpected(pulled.expected, saved ? planExpectations(saved) : undefined),
+        ...(saved ? { planHeld: planHeld(saved) } : {}),
       }, {
+        // Tasks changed since their values were recorded: the user decides before the confirmation.
+        drift: (plan) => decideDrift(plan, name, hooks),
         confirm: async (plan) => {
           if (!(await confirmed(plan))) return false;
           await startProgress();

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Drift } from '@src/core/apply';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { EditorApplyReport, PreviewOutcome } from '@src/extension/apply';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
@@ -43,7 +44,10 @@ suite('Apply: the previewed plan', () => {
     await client.batchUpdateTasks({ Tasks: [{ Id: a!, EnvType: 'Prod', Description: 'changed behind the editor' }] });
     const calls = batchCalls(api);
 
-    const out = await applyWith(doc);
+    const seen: Drift[] = [];
+    // The drift step names a's change; "Keep Them Back" sends the rest.
+    const out = await applyWith(doc, { confirm: false, drift: 'hold', onDrift: (d) => seen.push(...d) });
+    assert.deepEqual(seen.map((d) => [d.id, d.path, d.then, d.now]), [[a, 'Description', aThen, 'changed behind the editor']]);
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => r.status), ['not-sent', 'succeeded', 'not-sent']);
@@ -79,7 +83,7 @@ suite('Apply: the previewed plan', () => {
     const client = await api.connection.getClient();
     await client.batchUpdateTasks({ Tasks: [{ Id: b!, EnvType: 'Prod', Description: 'changed after saving' }] });
     const calls = batchCalls(api);
-    const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target, test: { confirm: false } });
+    const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target, test: { confirm: false, drift: 'hold' } });
     assert.equal(out?.kind, 'applied');
     if (out?.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded', 'not-sent']);

@@ -1,12 +1,12 @@
-// Add All Matching to Patch and the pulled-value warning in the real host against the emulator: the
+// Add All Matching to Patch and pulled values in the real host against the emulator: the
 // view's filter goes to the service, every page is read, only the picked fields are written (the
-// pick answered through the test-mode pick hook), and Apply names a value someone changed since
+// pick answered through the test-mode pick hook), and Apply's plan holds back and names a task someone changed since
 // the pull and sends nothing when cancelled (the emulator's own request log is the oracle).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parsePatch } from '@src/core/patch';
 import { PULL_LEAVES } from '@src/core/pull/fields';
-import type { Drift } from '@src/core/pull/pulled';
+import type { Drift } from '@src/core/apply';
 import { validateText } from '@src/core/validate';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { AddAllMatchingResult } from '@src/extension/tree';
@@ -104,7 +104,7 @@ suite('tree: Add All Matching and pulled values', () => {
     assert.equal(calls.length, Math.ceil(big.tasks.length / 100));
   });
 
-  test('pulled-value warning: a value changed behind the editor\'s back is named; Cancel sends nothing; Apply anyway sends', async () => {
+  test('pulled values in the plan: a value changed behind the editor\'s back holds its task back and is named; Cancel sends nothing; Apply anyway sends', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = fixtureUri('pulled.dwtasks.json');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('', 'utf8'));
@@ -134,11 +134,11 @@ suite('tree: Add All Matching and pulled values', () => {
     assert.equal(writesBefore, 1);
     const seen: Drift[] = [];
     const cancelled = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, pulledValues: 'cancel', onPulledDrift: (d: Drift[]) => seen.push(...d) },
+      uri, test: { confirm: false, drift: 'stop', onDrift: (d: Drift[]) => seen.push(...d) },
     });
     assert.equal(cancelled?.kind, 'declined');
-    assert.deepEqual(seen.map((d) => [d.id, d.env, d.path, d.pulled, d.current, d.patched]), [
-      [victim.Id, 'Prod', 'Trigger.Cron', victim.Trigger!.Cron, '00 10 03 * * ?', '00 30 04 * * ?'],
+    assert.deepEqual(seen.map((d) => [d.id, d.env, d.path, d.then, d.now, d.patched, d.source]), [
+      [victim.Id, 'Prod', 'Trigger.Cron', victim.Trigger!.Cron, '00 10 03 * * ?', '00 30 04 * * ?', 'pulled'],
     ]);
     assert.equal(seen[0]!.name, victim.Name);
     // A later read is logged after anything sent before it: then count the writes.
@@ -147,14 +147,14 @@ suite('tree: Add All Matching and pulled values', () => {
     assert.equal(await writes(), writesBefore, 'nothing was sent');
 
     const applied = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, pulledValues: 'apply' },
+      uri, test: { confirm: false, drift: 'force' },
     });
     assert.equal(applied?.kind, 'applied');
     assert.equal((await client.getTask(victim.Id, 'Prod')).Trigger?.Cron, '00 30 04 * * ?');
     // Applied: current equals patched everywhere, so applying again warns about nothing.
     const quiet: Drift[] = [];
     const again = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, pulledValues: 'cancel', onPulledDrift: (d: Drift[]) => quiet.push(...d) },
+      uri, test: { confirm: false, drift: 'stop', onDrift: (d: Drift[]) => quiet.push(...d) },
     });
     assert.equal(again?.kind, 'applied');
     assert.deepEqual(quiet, []);

@@ -100,7 +100,7 @@ test('pull: the service unreachable is exit 3 and nothing is written', async () 
   assert.equal(existsSync(out), false);
 });
 
-test('apply of a pulled patch: a value changed since the pull is named and nothing is sent without --force; --force applies', async () => {
+test('apply of a pulled patch: the plan holds back a task changed since the pull (named, not sent) without --force; --force sends it', async () => {
   const out = join(dir, 'cron.dwtasks.json');
   let r = await runCommand(pullCommand, ['--project', project, '--name', 'dws_', '--trigger', 'Scheduler', '--fields', 'Trigger.Cron', '--out', out, '--endpoint', fx.emu.endpoint, '--rps', '50'], env);
   assert.equal(r.code, 0, r.stderr);
@@ -112,19 +112,21 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   let runs = 0;
   const applyArgs = () => [out, '--endpoint', fx.emu.endpoint, '--yes', '--rps', '50', '--project', project, '--journal', join(dir, `cron-${++runs}.jsonl`)];
   r = await runCommand(applyCommand, applyArgs(), env);
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`1 value\\(s\\) changed in DataWorks since .* was pulled`));
-  assert.match(r.stderr, new RegExp(`Task ${first.id} \\S+ \\(Prod\\) Trigger\\.Cron: pulled "[^"]+" \\(.* UTC\\), now "00 10 03 \\* \\* \\?"; the patch sets "00 30 04 \\* \\* \\?"`));
-  assert.match(r.stderr, /re-run with --force/);
-  assert.deepEqual(fx.emu.snapshot().tasks.Prod, before, 'nothing was sent');
+  assert.equal(r.code, 1, r.stderr);
+  const pulledCron = JSON.stringify(readPulledSidecar(out).find((p) => p.id === first.id)!.values['Trigger.Cron']).replace(/[*?.]/g, '\\$&');
+  assert.match(r.stderr, new RegExp(`Task ${first.id} \\(Prod\\): Held back: changed in DataWorks since the pull \\(Trigger\\.Cron: ${pulledCron} pulled \\(\\S+\\), now "00 10 03 \\* \\* \\?"; the patch sets "00 30 04 \\* \\* \\?"\\); not sent\\.`));
+  assert.match(r.stderr, /1 task\(s\) changed in DataWorks since their values were recorded are held back; re-run with --force/);
+  const after = fx.emu.snapshot().tasks.Prod;
+  assert.deepEqual(after[first.id!], before[first.id!], 'the drifted task was not sent');
+  assert.ok(Object.keys(after).some((id) => after[id]!.Trigger.Cron === '00 30 04 * * ?' && before[id]!.Trigger.Cron !== '00 30 04 * * ?'), 'the others were');
   r = await runCommand(applyCommand, [...applyArgs(), '--force'], env);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, /--force: applying anyway/);
+  assert.match(r.stderr, new RegExp(`--force: applying anyway; 1 value\\(s\\) changed in DataWorks since are overwritten:\\n  Task ${first.id} \\S+ \\(Prod\\) Trigger\\.Cron: "[^"]+" pulled`));
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 30 04 * * ?');
   // Applying the same file again overwrites nobody: current == patched, so no warning.
   r = await runCommand(applyCommand, applyArgs(), env);
   assert.equal(r.code, 0, r.stderr);
-  assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
+  assert.doesNotMatch(r.stderr, /held back|overwritten/);
   assert.match(r.stderr, /none changed in DataWorks since the pull/);
   assert.ok(existsSync(pulledSidecarPath(out)));
   // What apply set is the new baseline: editing the patch again and applying it (or its revert) is
@@ -133,7 +135,7 @@ test('apply of a pulled patch: a value changed since the pull is named and nothi
   writeFileSync(out, readFileSync(out, 'utf8').replace(/"Cron": "[^"]*"/g, '"Cron": "00 45 05 * * ?"'));
   r = await runCommand(applyCommand, applyArgs(), env);
   assert.equal(r.code, 0, r.stderr);
-  assert.doesNotMatch(r.stderr, /value\(s\) changed in DataWorks/);
+  assert.doesNotMatch(r.stderr, /held back|overwritten/);
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 45 05 * * ?');
 });
 

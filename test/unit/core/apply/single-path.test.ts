@@ -40,9 +40,8 @@ test('only the pipeline runs the engine, reads before-state (besides the engine)
   assert.deepEqual(callers('executePlan', ['src/core/apply/execute.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
   assert.deepEqual(callers('makePlan', ['src/core/apply/make-plan.ts']), ['src/core/apply/pipeline.ts', 'src/core/apply/run.ts']);
   assert.deepEqual(callers('runApply', ['src/core/apply/run.ts']), [], 'the front ends go through the pipeline');
-  // pull/pulled.ts re-reads pulled fields for the "changed since the pull" warning before the
-  // confirmation; it reads only, and what is sent and reverted still comes from the pipeline.
-  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/make-plan.ts', 'src/core/apply/pipeline.ts', 'src/core/pull/pulled.ts']);
+  // Pulled values are the plan's expected before-values: no second reader checks them apart.
+  assert.deepEqual(callers('readBeforeState', ['src/core/apply/before-state.ts']), ['src/core/apply/make-plan.ts', 'src/core/apply/pipeline.ts']);
   assert.deepEqual(callers('discoverProjectIds', ['src/core/apply/projects.ts']), ['src/core/apply/pipeline.ts']);
 });
 

@@ -1,17 +1,19 @@
-// What was pulled, kept beside the patch, and the check before Apply against the emulator over real
-// HTTP: a value changed in DataWorks since the pull is reported with task, field and both values.
+// What was pulled, kept beside the patch, and pulled values as the apply plan's before-values against
+// the emulator over real HTTP: a task changed in DataWorks since the pull is held back unless forced.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TokenBucket } from '@src/core/apply/rate-limit';
-import { advancePulled, checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, resolveFields, serializePulled } from '@src/core/pull/index';
+import { advancePulled, mergePulled, parsePulled, pulledAt, pulledExpectations, pulledTasks, resolveFields, serializePulled } from '@src/core/pull/index';
+import { applyPatch, planPatch, type ApplySink } from '@src/core/apply/pipeline';
+import { heldForDrift, UNCHANGED } from '@src/core/apply/make-plan';
+import { MemoryJournal } from '@src/core/apply/journal';
 import { pulledSidecarPath, readPulledSidecar, writePulledSidecar } from '@src/files/pulled-sidecar';
-import { parsePatch, toRequest } from '@src/core/patch/index';
 import { formatPulledPatch } from '@src/core/pull/text';
 import { pullTasks } from '@src/dataworks/pull';
-import { startFixture, type Fixture } from '../apply/support/emulator-fixture';
+import { requestsOf, startFixture, type Fixture } from '../apply/support/emulator-fixture';
 
 let fx: Fixture;
 before(async () => { fx = await startFixture({ tasks: 600 }); });
@@ -44,35 +46,77 @@ test('the sidecar: next to the patch under .dwtasks/pulled, not itself a patch; 
   assert.deepEqual(mergePulled(tasks, [later, { ...later, env: 'Dev' }]).map((t) => `${t.env}:${t.time}`), ['Prod:2026-12-02T00:00:00.000Z', 'Dev:2026-12-02T00:00:00.000Z']);
 });
 
-test('checkPulledValues: a field changed behind the patch is named with both values; unchanged, re-applied and unpulled fields are not', async () => {
+test('a pulled value changed in DataWorks holds the task back in the plan (field, value at pull time, now); force sends it', async () => {
   const project = fx.projectIds[0]!;
   const pulled = await pullTasks({ client: fx.client, query: { ProjectId: project, ProjectEnv: 'Prod', TriggerType: 'Scheduler' }, leaves: resolveFields(['Trigger.Cron', 'Owner']), limiter: new TokenBucket(100) });
   const [a, b, c] = pulled.entries;
   assert.ok(a && b && c);
   // The user edits three crons in the patch...
   const text = formatPulledPatch([a, b, c]).replace(/"Cron": "[^"]*"/g, '"Cron": "00 30 04 * * ?"');
-  const request = toRequest(parsePatch(text));
   // ...meanwhile someone changes task a's cron in the console, and task b's to exactly what the patch sets.
   const res = await fx.client.batchUpdateTasks({ Tasks: [
     { Id: a.entry.Id, EnvType: 'Prod', Trigger: { Cron: '00 15 01 * * ?' } },
     { Id: b.entry.Id, EnvType: 'Prod', Trigger: { Cron: '00 30 04 * * ?' } },
   ] });
   assert.ok(Object.values(res.successInfo).every((r) => r.Success));
-  const records = pulledTasks(pulled.entries, new Date('2026-12-01T19:55:00Z'));
-  let calls = 0;
-  const check = await checkPulledValues(request.Tasks, records, { service: { ...fx.client, listTasks: (q, s) => { calls++; return fx.client.listTasks(q, s); }, batchUpdateTasks: () => { throw new Error('the check must not write'); }, getTask: (id, env, s) => fx.client.getTask(id, env, s) } });
-  assert.equal(check.checked, 3);
-  assert.equal(check.calls, 1, 'three tasks of one project: one ListTasks by Ids');
-  assert.equal(calls, 1);
-  assert.deepEqual(check.drifts.map((d) => [d.id, d.path, d.pulled, d.current, d.patched]), [
-    [a.entry.Id, 'Trigger.Cron', a.values['Trigger.Cron'], '00 15 01 * * ?', '00 30 04 * * ?'],
+  const records = pulledTasks(pulled.entries, new Date('2026-12-01T19:55:00Z'), fx.emu.endpoint);
+  const expected = pulledExpectations(records, fx.emu.endpoint);
+  assert.deepEqual(pulledExpectations(records, 'https://dataworks.cn-hangzhou.aliyuncs.com'), new Map(), 'values pulled elsewhere never count');
+  const options = { rps: 500, projectIds: [project], expected };
+  const writes = () => requestsOf(fx, 'BatchUpdateTasks').length;
+
+  const planned = await planPatch({ text, file: 'cron.dwtasks.json' }, fx.client, options);
+  assert.equal(planned.kind, 'planned');
+  if (planned.kind !== 'planned') return;
+  const { plan } = planned;
+  assert.deepEqual(plan.drifts.map((d) => [d.index, d.id, d.path, d.then, d.now, d.patched, d.name]), [
+    [0, a.entry.Id, 'Trigger.Cron', a.values['Trigger.Cron'], '00 15 01 * * ?', '00 30 04 * * ?', a.name],
   ]);
-  assert.equal(formatDrift(check.drifts[0]!),
-    `Task ${a.entry.Id} ${a.name} (Prod) Trigger.Cron: pulled ${JSON.stringify(a.values['Trigger.Cron'])} (2026-12-01 19:55:00 UTC), now "00 15 01 * * ?"; the patch sets "00 30 04 * * ?"`);
-  // A field the user removed from the patch is not checked; a task without pulled values is not read.
-  const none = await checkPulledValues([{ Id: a.entry.Id, EnvType: 'Prod', Owner: a.entry.Owner! }], records, { service: fx.client });
-  assert.deepEqual(none.drifts, []);
-  assert.equal(none.checked, 1, 'Owner is still pulled and set');
-  const unrelated = await checkPulledValues([{ Id: '1', EnvType: 'Prod', Owner: 'x' }], records, { service: fx.client });
-  assert.deepEqual(unrelated, { drifts: [], checked: 0, calls: 0 });
+  assert.equal(plan.held.get(0), `Held back: changed in DataWorks since the pull (Trigger.Cron: ${JSON.stringify(a.values['Trigger.Cron'])} pulled (2026-12-01T19:55:00.000Z), now "00 15 01 * * ?"; the patch sets "00 30 04 * * ?"); not sent.`);
+  assert.equal(plan.held.get(1), UNCHANGED, 'already at the patched value: not a drift, not sent');
+  assert.deepEqual(heldForDrift(plan), [0]);
+  assert.deepEqual(plan.chunks.flatMap((k) => k.tasks.map((t) => t.index)), [2]);
+
+  // Without force: the drifted task is not sent, the others are.
+  const before = writes();
+  const held = await applyPatch({ text, file: 'cron.dwtasks.json' }, fx.client, options, sink());
+  assert.equal(held.kind, 'ran');
+  if (held.kind !== 'ran') return;
+  assert.deepEqual(held.result.results.map((r) => r.status), ['not-sent', 'not-sent', 'succeeded']);
+  assert.equal(held.result.results[0]!.message, plan.held.get(0));
+  assert.equal(writes(), before + 1);
+  assert.equal(fx.emu.snapshot().tasks.Prod[a.entry.Id]!.Trigger.Cron, '00 15 01 * * ?', 'their change stands');
+
+  // The drift step says "stop": nothing at all is sent.
+  const stopped = await applyPatch({ text, file: 'cron.dwtasks.json' }, fx.client, options, { ...sink(), drift: () => 'stop' });
+  assert.equal(stopped.kind, 'declined');
+  assert.equal(writes(), before + 1);
+
+  // Forced (the editor's "Apply anyway"; the CLI's --force is the `force` option): it is sent.
+  const forced = await applyPatch({ text, file: 'cron.dwtasks.json' }, fx.client, options, { ...sink(), drift: () => 'force' });
+  assert.equal(forced.kind, 'ran');
+  if (forced.kind !== 'ran') return;
+  assert.deepEqual(forced.result.results.map((r) => r.status), ['succeeded', 'not-sent', 'not-sent']);
+  assert.equal(fx.emu.snapshot().tasks.Prod[a.entry.Id]!.Trigger.Cron, '00 30 04 * * ?');
+  assert.deepEqual(forced.plan.drifts.map((d) => d.id), [a.entry.Id], 'the forced plan still names what it overwrote');
 });
+
+test('the force option sends a task changed since the pull in the same plan', async () => {
+  const project = fx.projectIds[0]!;
+  const pulled = await pullTasks({ client: fx.client, query: { ProjectId: project, ProjectEnv: 'Prod', TriggerType: 'Scheduler' }, leaves: resolveFields(['Trigger.Cron']), limiter: new TokenBucket(100) });
+  const d = pulled.entries[5]!;
+  await fx.client.batchUpdateTasks({ Tasks: [{ Id: d.entry.Id, EnvType: 'Prod', Trigger: { Cron: '00 05 05 * * ?' } }] });
+  const expected = pulledExpectations(pulledTasks([d], new Date('2026-12-01T19:55:00Z'), fx.emu.endpoint), fx.emu.endpoint);
+  const text = formatPulledPatch([d]).replace(/"Cron": "[^"]*"/g, '"Cron": "00 06 06 * * ?"');
+  const out = await applyPatch({ text, file: 'f.dwtasks.json' }, fx.client, { rps: 500, projectIds: [project], expected, force: true }, sink());
+  assert.equal(out.kind, 'ran');
+  if (out.kind !== 'ran') return;
+  assert.deepEqual(out.plan.drifts.map((x) => [x.id, x.now]), [[d.entry.Id, '00 05 05 * * ?']]);
+  assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded']);
+  assert.equal(fx.emu.snapshot().tasks.Prod[d.entry.Id]!.Trigger.Cron, '00 06 06 * * ?');
+});
+
+/** Journal in memory, revert patch nowhere: these tests look at the plan and what reached the emulator. */
+function sink(): ApplySink {
+  return { openJournal: () => new MemoryJournal(), writeRevert: () => '/nowhere/revert.dwtasks.json' };
+}

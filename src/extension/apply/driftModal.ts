@@ -1,0 +1,36 @@
+// The drift step of Apply: the plan held back tasks changed in DataWorks since their values were
+// recorded (pulled, or read by the Preview being applied). The modal names them; "Apply anyway" sends
+// them too (the CLI's --force), "Keep Them Back" sends the rest, Cancel sends nothing.
+import * as vscode from 'vscode';
+import { formatDrift, heldForDrift, type ApplyPlan, type Drift, type DriftDecision } from '../../core/apply';
+
+export interface DriftTestHooks {
+  /** Answers the modal as the user would. */
+  drift?: DriftDecision;
+  /** Sees the held-back values the modal lists. */
+  onDrift?(drifts: Drift[]): void;
+}
+
+const SHOWN = 15;
+
+export async function decideDrift(plan: ApplyPlan, file: string, hooks: DriftTestHooks): Promise<DriftDecision> {
+  const held = new Set(heldForDrift(plan));
+  const drifts = plan.drifts.filter((d) => held.has(d.index));
+  hooks.onDrift?.(drifts);
+  if (hooks.drift) return hooks.drift;
+  const applyAnyway = vscode.l10n.t('Apply anyway');
+  const keep = vscode.l10n.t('Keep Them Back');
+  const lines = drifts.slice(0, SHOWN).map(describe);
+  if (drifts.length > SHOWN) lines.push(vscode.l10n.t('… and {0} more', drifts.length - SHOWN));
+  const message = drifts.every((d) => d.source === 'pulled')
+    ? vscode.l10n.t('{0} value(s) in {1} were changed in DataWorks since they were pulled. Applying overwrites them.', drifts.length, file)
+    : vscode.l10n.t('{0} value(s) in {1} were changed in DataWorks since they were read. Applying overwrites them.', drifts.length, file);
+  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, applyAnyway, keep);
+  return answer === applyAnyway ? 'force' : answer === keep ? 'hold' : 'stop';
+}
+
+function describe(d: Drift): string {
+  if (d.source !== 'pulled') return `Task ${d.id} (${d.env}) ${formatDrift(d)}`;
+  const show = (v: unknown): string => (v === undefined ? vscode.l10n.t('(not set)') : JSON.stringify(v));
+  return vscode.l10n.t('Task {0} {1} ({2}) {3}: pulled {4}, now {5}; the patch sets {6}', d.id, d.name ?? '', d.env, d.path, show(d.then), show(d.now), show(d.patched));
+}
