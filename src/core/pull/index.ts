@@ -2,4 +2,4 @@
 export { PULL_FIELDS, PULL_LEAVES, UnknownFieldError, resolveFields } from './fields';
 export { buildPullEntry } from './entry';
 export { entryComment, formatPulledPatch } from './text';
-export { advancePulled, checkPulledValues, formatDrift, mergePulled, parsePulled, pulledAt, pulledTasks, serializePulled } from './pulled';
+export { advancePulled, mergePulled, pulledExpectations, parsePulled, pulledAt, pulledTasks, serializePulled } from './pulled';
