@@ -43,8 +43,10 @@ export class RequestLog implements vscode.Disposable {
     this.channel.warn(this.keep(line));
   }
 
-  error(line: string): void {
-    this.channel.error(this.keep(line));
+  /** `keep: 'lines'` for an entry of several lines we made (a failure with its stack): its newlines and
+   * tabs stay, every other control is still escaped. */
+  error(line: string, keep: 'lines' | 'none' = 'none'): void {
+    this.channel.error(this.keep(line, keep));
   }
 
   show(): void {
@@ -59,8 +61,8 @@ export class RequestLog implements vscode.Disposable {
     this.channel.dispose();
   }
 
-  private keep(raw: string): string {
-    const line = escapeControls(raw);
+  private keep(raw: string, keep: 'lines' | 'none' = 'none'): string {
+    const line = escapeControls(raw, keep);
     this.recent.push(line);
     if (this.recent.length > KEEP) this.recent.splice(0, this.recent.length - KEEP);
     return line;

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 /** Where failures are written (connection/requestLog.ts's channel). */
 export interface CommandLog {
   info(line: string): void;
-  error(line: string): void;
+  /** `'lines'`: the entry spans lines (a stack); controls other than newline and tab are still escaped. */
+  error(line: string, keep?: 'lines' | 'none'): void;
   show(): void;
 }
 
@@ -63,7 +64,7 @@ function reportFailure(id: string, e: unknown): void {
     return;
   }
   const message = e instanceof Error ? e.message : String(e);
-  log?.error(`${id} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
+  log?.error(`${id} failed: ${e instanceof Error && e.stack ? e.stack : message}`, 'lines');
   const showLog = vscode.l10n.t('Show Log');
   // Not awaited: the command ends now, whenever the user answers the message.
   void commandHost.ui.showErrorMessage(vscode.l10n.t('DataWorks: {0}', message), showLog).then((chosen) => {
