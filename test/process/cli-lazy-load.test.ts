@@ -54,7 +54,7 @@ test('the SDK is in one bundle of dist/ only: every service command requires the
   const bundles = [...readdirSync(dir).filter((f) => f.endsWith('.js')), ...readdirSync(join(dir, 'commands')).map((f) => `commands/${f}`)];
   assert.ok(bundles.includes('main.js') && bundles.includes('commands/apply.js'), bundles.join(', '));
   assert.deepEqual(bundles.filter(hasSdk), ['client.js']);
-  for (const name of ['apply', 'diff', 'list', 'pull', 'schedule']) {
+  for (const name of ['apply', 'capacity', 'list', 'plan', 'pull', 'schedule']) {
     assert.ok(readFileSync(join(dir, 'commands', `${name}.js`), 'utf8').includes('require("../client.js")'), `commands/${name}.js does not use client.js`);
   }
 });
