@@ -7,6 +7,7 @@ import type { WeekdayNumbering } from '../../core/cron/weekdays';
 import { UsageError } from '../args';
 import { formatFinding, PatchInputError, readPatchText } from '../patch-file';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks validate FILE... [--weekdays N] [--json]
 
@@ -90,7 +91,3 @@ export const validateCommand: CliCommand = {
     return errors > 0 ? 1 : 0;
   },
 };
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -9,6 +9,7 @@ import type { BeforeState } from './before-state';
 import { fieldChanges, taskKey, type FieldChange } from './fields';
 import type { ApplyPlan } from './plan';
 import type { TaskState } from './service';
+import { plural } from '../text/plural';
 
 export interface TaskPreview {
   index: number;
@@ -59,7 +60,10 @@ type Words = {
   changes(tasks: number, fields: number): string;
   same(n: number): string;
   task(id: string, env: string): string;
-  cannotRead(why: string): string;
+  taskCannotRead(id: string, env: string, why: string): string;
+  /** Between the clauses of the summary line, and after it (Chinese punctuates full-width). */
+  join: string;
+  end: string;
   wouldSet: string;
   notSet: string;
   nothing: string;
@@ -67,14 +71,16 @@ type Words = {
 
 const WORDS: Record<Locale, Words> = {
   en: {
-    header: (file, changing, tasks, fields) => `Plan for ${file}\n${changing} of ${tasks} task(s) would change, ${fields} field(s) in all`,
-    unreadableCount: (n) => `${n} task(s) cannot be read`,
-    sameCount: (n) => `${n} field(s) already have the patched value`,
-    unreadable: (n) => `Cannot be read (${n} task(s)):`,
-    changes: (tasks, fields) => `Changes (${tasks} task(s), ${fields} field(s)):`,
-    same: (n) => `Would not change (${n} field(s) already at the patched value):`,
+    header: (file, changing, tasks, fields) => `Plan for ${file}\n${changing} of ${plural(tasks, 'task')} would change, ${plural(fields, 'field')} in all`,
+    unreadableCount: (n) => `${plural(n, 'task')} cannot be read`,
+    sameCount: (n) => `${plural(n, 'field')} already ${n === 1 ? 'has' : 'have'} the patched value`,
+    unreadable: (n) => `Cannot be read (${plural(n, 'task')}):`,
+    changes: (tasks, fields) => `Changes (${plural(tasks, 'task')}, ${plural(fields, 'field')}):`,
+    same: (n) => `Would not change (${plural(n, 'field')} already at the patched value):`,
     task: (id, env) => `Task ${id} (${env})`,
-    cannotRead: (why) => `cannot read: ${why}`,
+    taskCannotRead: (id, env, why) => `Task ${id} (${env}): cannot read: ${why}`,
+    join: '; ',
+    end: '.',
     wouldSet: 'the patch would set',
     notSet: '(not set)',
     nothing: 'Nothing would change.',
@@ -87,7 +93,9 @@ const WORDS: Record<Locale, Words> = {
     changes: (tasks, fields) => `变更（${tasks} 个任务，${fields} 个字段）：`,
     same: (n) => `不会变更（${n} 个字段已是补丁中的值）：`,
     task: (id, env) => `任务 ${id}（${env}）`,
-    cannotRead: (why) => `无法读取：${why}`,
+    taskCannotRead: (id, env, why) => `任务 ${id}（${env}）无法读取：${why}`,
+    join: '；',
+    end: '。',
     wouldSet: '补丁将设置',
     notSet: '（未设置）',
     nothing: '没有任何变更。',
@@ -100,11 +108,11 @@ export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Lo
   const show = (v: unknown) => (v === undefined ? w.notSet : JSON.stringify(v));
   const lines: string[] = [];
   const extra = [p.unreadable.length ? w.unreadableCount(p.unreadable.length) : '', p.fieldsSame ? w.sameCount(p.fieldsSame) : ''].filter(Boolean);
-  lines.push(`${w.header(opts.file, p.changing.length, p.tasks.length, p.fieldsChanging)}${extra.length ? `; ${extra.join('; ')}` : ''}.`);
+  lines.push(`${[w.header(opts.file, p.changing.length, p.tasks.length, p.fieldsChanging), ...extra].join(w.join)}${w.end}`);
   if (p.unreadable.length) {
     lines.push('', w.unreadable(p.unreadable.length));
     for (const t of p.unreadable) {
-      lines.push(`  ! ${w.task(t.id, t.envType)}: ${w.cannotRead(t.error ?? '')}`);
+      lines.push(`  ! ${w.taskCannotRead(t.id, t.envType, t.error ?? '')}`);
       for (const c of t.changes) lines.push(`      ${c.path}: ${w.wouldSet} ${show(c.patched)}`);
     }
   }

@@ -115,11 +115,11 @@ function timeOfDay(c: Context): string {
   }
   if ((h & LIST) && !(h & (RANGE | STEP)) && !m) {
     const hours = hour.split(',');
-    let out = p.at;
+    let out = `${p.at} `;
     for (let i = 0; i < hours.length; i++) {
-      out += ` ${time(hours[i], minute)}`;
-      if (i < hours.length - 2) out += ',';
-      if (i === hours.length - 2) out += p.spaceAnd;
+      out += time(hours[i], minute);
+      if (i < hours.length - 2) out += p.listComma;
+      if (i === hours.length - 2) out += `${p.spaceAnd} `;
     }
     return out;
   }
@@ -257,7 +257,7 @@ function listOf(c: Context, k: Kind, expr: string, m: number, plainRanges: boole
   let out = '';
   let from = 0;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && n > 2) out += i < n - 1 ? ', ' : ',';
+    if (i > 0 && n > 2) out += i < n - 1 ? c.p.listComma : c.p.serialComma;
     if (i > 0 && (i === n - 1 || n === 2)) out += `${c.p.spaceAnd} `;
     const comma = expr.indexOf(',', from);
     const s = comma < 0 ? expr.slice(from) : expr.slice(from, comma);

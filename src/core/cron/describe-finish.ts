@@ -35,8 +35,30 @@ const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 /** Letters and digits; every non-ASCII character in these phrases is a letter. */
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122) || c >= 0x80;
 
-/** The Chinese phrases leave stray spaces: runs become one, none in "第三个 星期五" or "1 号". */
+/**
+ * The Chinese phrases leave stray spaces and ASCII clause commas: runs of spaces become one, none in
+ * "第三个 星期五", "1 号" or after "、"; every ", " between clauses (lists use "、") becomes "，".
+ */
 export function tidyChinese(s: string): string {
+  return fullWidthCommas(tidySpaces(s));
+}
+
+function fullWidthCommas(s: string): string {
+  let i = s.indexOf(',');
+  if (i < 0) return s;
+  let out = '';
+  let from = 0;
+  while (i >= 0) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 32) j++;
+    out += s.slice(from, i) + '，';
+    from = j;
+    i = s.indexOf(',', j);
+  }
+  return out + s.slice(from);
+}
+
+function tidySpaces(s: string): string {
   let i = s.indexOf(' ');
   if (i < 0) return s;
   let out = '';
@@ -45,7 +67,7 @@ export function tidyChinese(s: string): string {
     let j = i + 1;
     while (s.charCodeAt(j) === 32) j++;
     const before = s.charCodeAt(i - 1);
-    const drop = (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7);
+    const drop = (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7) || before === 0x3001;
     out += s.slice(from, i) + (drop ? '' : ' ');
     from = j;
     i = s.indexOf(' ', j);

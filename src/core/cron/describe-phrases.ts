@@ -13,6 +13,10 @@ export interface Phrases {
   /** Starts a list of times: "At 01:30, 02:30 and 05:30". */
   at: string;
   spaceAnd: string;
+  /** Between the items of a list ("A, B and C"; Chinese 顿号 "A、B 和 C"). */
+  listComma: string;
+  /** Before the last item of a list of three or more (the serial comma; none in Chinese). */
+  serialComma: string;
   everyMinuteBetween: string;
   everyXMinutes(n: string): string;
   minutesXThroughYPastTheHour: string;
@@ -56,6 +60,8 @@ const EN: Phrases = {
   atSpace: 'At ',
   at: 'At',
   spaceAnd: ' and',
+  listComma: ', ',
+  serialComma: ',',
   everyMinuteBetween: 'Every minute between %s and %s',
   everyXMinutes: (n) => (isOne(n) ? 'every %s minute' : 'every %s minutes'),
   minutesXThroughYPastTheHour: 'minutes %s through %s past the hour',
@@ -89,16 +95,18 @@ const ZH_CN: Phrases = {
   everyMinute: '每分钟',
   everyHour: '每小时',
   onTheHour: '整点',
-  atSpace: '在',
+  atSpace: '在 ',
   at: '在',
   spaceAnd: ' 和',
+  listComma: '、',
+  serialComma: '',
   everyMinuteBetween: '在 %s 至 %s 之间的每分钟',
   everyXMinutes: () => '每隔 %s 分钟',
   minutesXThroughYPastTheHour: '在整点后的第 %s 到 %s 分钟',
   atXMinutesPastTheHour: () => '在整点后的第 %s 分钟',
   everyXHours: () => '每隔 %s 小时',
   betweenXAndY: '在 %s 和 %s 之间',
-  atX: '在%s',
+  atX: '在 %s',
   commaEveryDay: ', 每天',
   commaEveryXDaysOfTheWeek: ', 每周的每 %s 天',
   commaXThroughY: ', %s至%s',

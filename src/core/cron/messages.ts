@@ -74,7 +74,7 @@ const en = {
   'never.noDay': 'never fires: no day from 1 to 31 (Spring counts from day 0 but never runs on it)',
   'warn.domZero': 'Spring accepts day 0 in "{el}" and never runs on it (Quartz rejects it); write "{plain}" without it',
   'warn.domZeroInList': 'Spring accepts day 0 and never runs on it (Quartz rejects it); remove it from the list',
-  'names.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
+  'names.months': 'January February March April May June July August September October November December',
 
   'fix.removeYear': 'Remove the year field "{token}"',
   'fix.seconds': 'Set seconds to 00',
@@ -158,7 +158,7 @@ const zh: Record<CronMessageKey, string> = {
   'never.noDay': '永不触发：没有 1 到 31 之间的日（Spring 从第 0 天开始计算，但从不在第 0 天运行）',
   'warn.domZero': 'Spring 接受 "{el}" 中的第 0 天，但从不在这一天运行（Quartz 不接受）；请去掉它，写成 "{plain}"',
   'warn.domZeroInList': 'Spring 接受第 0 天，但从不在这一天运行（Quartz 不接受）；请从列表中删除它',
-  'names.months': '一月,二月,三月,四月,五月,六月,七月,八月,九月,十月,十一月,十二月',
+  'names.months': '一月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月',
 
   'fix.removeYear': '删除年份字段 "{token}"',
   'fix.seconds': '将秒设为 00',

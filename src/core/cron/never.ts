@@ -21,7 +21,7 @@ export function neverFires(dom: ParsedField, month: ParsedField, locale: CronLoc
     longest = Math.max(longest, LONGEST[m]);
   }
   if (months.length === 0 || first <= longest) return undefined;
-  const names = cronMessage(locale, 'names.months').split(',');
+  const names = cronMessage(locale, 'names.months').split(' ');
   const days: number[] = [];
   for (let d = first; d <= 31; d++) if (dom.values[d]) days.push(d);
   return { key: 'never.day', args: { days: days.join(','), months: months.map((m) => names[m - 1]).join(locale === 'en' ? ', ' : '、'), longest } };

@@ -13,9 +13,10 @@ export function createStatusBar(service: ConnectionService): { item: vscode.Stat
     item.text = `$(${target.isEmulator ? 'vm' : 'cloud'}) ${target.label}`;
     const tip = new vscode.MarkdownString(undefined, true);
     tip.appendMarkdown(`**${vscode.l10n.t('DataWorks requests go to')}**\n\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Target')}: ${escapeMarkdownLine(target.label)}\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Region')}: ${escapeMarkdownLine(target.region)}\n`);
-    tip.appendMarkdown(`- ${vscode.l10n.t('Endpoint')}: ${escapeMarkdownLine(target.endpoint || '—')}\n\n`);
+    // Label and value in one string: Chinese puts a full-width colon between them.
+    tip.appendMarkdown(`- ${vscode.l10n.t('Target: {0}', escapeMarkdownLine(target.label))}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Region: {0}', escapeMarkdownLine(target.region))}\n`);
+    tip.appendMarkdown(`- ${vscode.l10n.t('Endpoint: {0}', escapeMarkdownLine(target.endpoint || '—'))}\n\n`);
     tip.appendMarkdown(vscode.l10n.t('Click to change.'));
     item.tooltip = tip;
   };

@@ -12,14 +12,15 @@ function formatter(zone: string, locale: UiLocale): Intl.DateTimeFormat {
       timeZone: zone,
       year: 'numeric', month: '2-digit', day: '2-digit',
       hour: '2-digit', minute: '2-digit', second: '2-digit',
-      hourCycle: 'h23', weekday: 'short', timeZoneName: 'longOffset',
+      // Chinese says 星期日 ... 星期六, as the cron descriptions do (the short form is 周日).
+      hourCycle: 'h23', weekday: locale === 'zh-cn' ? 'long' : 'short', timeZoneName: 'longOffset',
     });
     cache.set(key, f);
   }
   return f;
 }
 
-/** `2026-11-29 00:00:00 Sun UTC+08:00` (en) or `2026-11-29 00:00:00 周日 UTC+08:00` (zh-cn). */
+/** `2026-11-29 00:00:00 Sun UTC+08:00` (en) or `2026-11-29 00:00:00 星期日 UTC+08:00` (zh-cn). */
 export function formatFireTime(date: Date, zone: string, locale: UiLocale): string {
   const parts: Record<string, string> = {};
   for (const p of formatter(zone, locale).formatToParts(date)) parts[p.type] = p.value;

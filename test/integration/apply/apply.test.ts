@@ -152,7 +152,7 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(vscode.workspace.getConfiguration('editor', planDoc).get('wordWrap'), 'on', 'long plan lines wrap');
     const cronNow = (task0.Trigger as { Cron?: string } | undefined)?.Cron;
     assert.ok(cronNow && cronNow !== '00 30 02 * * ?', `the seed's cron differs from the patched one: ${cronNow}`);
-    assert.match(out.text, /^Plan for preview\.dwtasks\.json\n1 of 1 task\(s\) would change, 2 field\(s\) in all\.\n/);
+    assert.match(out.text, /^Plan for preview\.dwtasks\.json\n1 of 1 task would change, 2 fields in all\.\n/);
     assert.ok(out.text.includes(`  Task ${big[0]} (Prod)\n`), out.text);
     assert.ok(out.text.includes(`    Trigger.Cron: ${JSON.stringify(cronNow)} -> "00 30 02 * * ?"\n      `), out.text);
     assert.match(out.text, / -> At 02:30, every day\n/);

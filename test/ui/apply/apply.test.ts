@@ -43,7 +43,7 @@ test('preview the patch, apply it from F1 through the modal, see the failure in 
   const plan = page.locator('.editor-instance .view-lines', { hasText: 'Plan for' }).first();
   await plan.waitFor({ state: 'visible', timeout: 60_000 });
   // The plan wraps (dwtasks-plan): a long line may be several view lines, so match the rendered text as a whole.
-  for (const text of ['changed from the UI test', 'Cannot be read (1 task(s)):']) {
+  for (const text of ['changed from the UI test', 'Cannot be read (1 task):']) {
     await page.locator('.editor-instance .view-lines').filter({ hasText: 'Plan for' }).filter({ hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
   }
   await page.locator('.tabs-container .tab', { hasText: '.plan.txt' }).first().waitFor({ state: 'visible' });

@@ -177,7 +177,7 @@ test('npm start -> filter by owner -> Add All Matching (ResourceGroupId) -> mult
   const regrouped = owned.filter((t) => t.RuntimeResource?.ResourceGroupId !== target).length;
   const changing = new Set([...owned.filter((t) => t.RuntimeResource?.ResourceGroupId !== target).map((t) => t.Id), ...moved.map((m) => m.id)]).size;
   assert.match((await plan.locator('.view-line').first().innerText()).replace(/\u00a0/g, ' '), /^Plan for /);
-  assert.match((await plan.innerText()).replace(/\u00a0/g, ' '), new RegExp(`${changing} of ${ids.length} task\\(s\\) would change, ${regrouped + moved.length} field\\(s\\) in all`));
+  assert.match((await plan.innerText()).replace(/\u00a0/g, ' '), new RegExp(`${changing} of ${ids.length} tasks? would change, ${regrouped + moved.length} fields? in all`));
   // One `current -> patched` line per changed field: every group that moves, every spread start
   // (Find counts them; the fields already at the patched value are listed apart, without an arrow).
   await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'Plan for' }).first().click();

@@ -5,7 +5,7 @@ import { formatFireTime } from '@src/extension/util/fireTimes';
 test('wall-clock time in the zone with weekday and offset', () => {
   const d = new Date(Date.UTC(2026, 10, 28, 16, 0, 0)); // 2026-11-29 00:00 in Shanghai, a Sunday
   assert.equal(formatFireTime(d, 'Asia/Shanghai', 'en'), '2026-11-29 00:00:00 Sun UTC+08:00');
-  assert.equal(formatFireTime(d, 'Asia/Shanghai', 'zh-cn'), '2026-11-29 00:00:00 周日 UTC+08:00');
+  assert.equal(formatFireTime(d, 'Asia/Shanghai', 'zh-cn'), '2026-11-29 00:00:00 星期日 UTC+08:00');
   assert.equal(formatFireTime(d, 'UTC', 'en'), '2026-11-28 16:00:00 Sat UTC+00:00');
 });
 

@@ -31,25 +31,28 @@ export class TaskNode extends TreeNode {
   }
 }
 
-/** Markdown with the task's current values; also used by the Id hover. */
+/**
+ * Markdown with the task's current values; also used by the Id hover. Labels are words in the UI
+ * language; Id, Cron and Cu stay as written in a patch (names a Chinese reader also uses).
+ */
 export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdownLine(t.Name ?? t.Id)}** · ${env}\n\n`);
   const rows: [string, string | number | undefined][] = [
     ['Id', t.Id],
     [vscode.l10n.t('Project'), project ? `${project.Name} (${project.Id})` : t.ProjectId],
-    ['Type', t.Type],
-    ['Owner', t.Owner],
-    ['Description', t.Description],
-    ['Trigger', t.Trigger ? [t.Trigger.Type, t.Trigger.Recurrence].filter(Boolean).join(' / ') : undefined],
+    [vscode.l10n.t('Type'), t.Type],
+    [vscode.l10n.t('Owner'), t.Owner],
+    [vscode.l10n.t('Description'), t.Description],
+    [vscode.l10n.t('Trigger'), t.Trigger ? [t.Trigger.Type, t.Trigger.Recurrence].filter(Boolean).join(' / ') : undefined],
     ['Cron', t.Trigger?.Cron ? `${t.Trigger.Cron}${describe(t)}` : undefined],
-    ['StartTime – EndTime', t.Trigger?.StartTime || t.Trigger?.EndTime ? `${t.Trigger?.StartTime ?? ''} – ${t.Trigger?.EndTime ?? ''}` : undefined],
-    ['ResourceGroupId', t.RuntimeResource?.ResourceGroupId],
+    [vscode.l10n.t('Effective period'), t.Trigger?.StartTime || t.Trigger?.EndTime ? `${t.Trigger?.StartTime ?? ''} – ${t.Trigger?.EndTime ?? ''}` : undefined],
+    [vscode.l10n.t('Resource group'), t.RuntimeResource?.ResourceGroupId],
     ['Cu', t.RuntimeResource?.Cu],
-    ['DataSource', t.DataSource?.Name],
-    ['Timeout', t.Timeout],
-    ['Rerun', t.RerunMode ? `${t.RerunMode}${t.RerunTimes !== undefined ? `, ${t.RerunTimes} × ${t.RerunInterval ?? '?'}` : ''}` : undefined],
-    ['Tags', t.Tags?.length ? t.Tags.map((g) => (g.Value ? `${g.Key}=${g.Value}` : g.Key)).join(', ') : undefined],
+    [vscode.l10n.t('Data source'), t.DataSource?.Name],
+    [vscode.l10n.t('Timeout (s)'), t.Timeout],
+    [vscode.l10n.t('Rerun'), t.RerunMode ? `${t.RerunMode}${t.RerunTimes !== undefined ? `, ${t.RerunTimes} × ${t.RerunInterval ?? '?'}` : ''}` : undefined],
+    [vscode.l10n.t('Tags'), t.Tags?.length ? t.Tags.map((g) => (g.Value ? `${g.Key}=${g.Value}` : g.Key)).join(', ') : undefined],
     [vscode.l10n.t('Modified'), t.ModifyTime ? new Date(t.ModifyTime).toISOString() : undefined],
   ];
   md.appendMarkdown('| | |\n|---|---|\n');

@@ -36,19 +36,19 @@ test('counts: changing tasks and fields, unreadable tasks, fields already at the
 test('the text: unreadable first, current -> patched with the cron in words, unchanged apart', () => {
   assert.equal(renderPreview(fixture(), { file: 'p.dwtasks.json' }), [
     'Plan for p.dwtasks.json',
-    '1 of 3 task(s) would change, 2 field(s) in all; 1 task(s) cannot be read; 2 field(s) already have the patched value.',
+    '1 of 3 tasks would change, 2 fields in all; 1 task cannot be read; 2 fields already have the patched value.',
     '',
-    'Cannot be read (1 task(s)):',
+    'Cannot be read (1 task):',
     `  ! Task ${MISSING} (Prod): cannot read: The task ${MISSING} does not exist in the Prod environment.`,
     '      Description: the patch would set "x"',
     '',
-    'Changes (1 task(s), 2 field(s)):',
+    'Changes (1 task, 2 fields):',
     `  Task ${A} (Prod)`,
     '    Trigger.Cron: "00 35 02 ? * 5" -> "00 30 04 * * ?"',
     '      At 02:35, only on Friday -> At 04:30, every day',
     '    Owner: "1" -> "2"',
     '',
-    'Would not change (2 field(s) already at the patched value):',
+    'Would not change (2 fields already at the patched value):',
     `  Task ${A} (Prod)`,
     '    Description: "same"',
     `  Task ${B} (Dev)`,
@@ -59,13 +59,16 @@ test('the text: unreadable first, current -> patched with the cron in words, unc
 
 test('Simplified Chinese, crons described in Chinese too', () => {
   const text = renderPreview(fixture(), { file: 'p.dwtasks.json', locale: 'zh-cn' });
-  assert.match(text, /^p\.dwtasks\.json 的计划\n3 个任务中 1 个将变更，共 2 个字段/);
+  assert.match(text, /^p\.dwtasks\.json 的计划\n3 个任务中 1 个将变更，共 2 个字段；1 个任务无法读取；2 个字段已是补丁中的值。\n/);
   assert.match(text, /无法读取（1 个任务）：/);
+  assert.match(text, new RegExp(`  ! 任务 ${MISSING}（Prod）无法读取：`));
   assert.match(text, /星期五.* -> /);
 });
 
 test('nothing to change says so', () => {
   const plan = planApply({ Tasks: [{ Id: B, EnvType: 'Dev', Timeout: 3600 }] });
   const p = buildPreview(plan, { entries: new Map([[`Dev:${B}`, { id: B, envType: 'Dev', values: { Timeout: 3600 } }]]), calls: 1 });
-  assert.match(renderPreview(p, { file: 'n.dwtasks.json' }), /\n\nNothing would change\.\n\nWould not change \(1 field\(s\)/);
+  assert.match(renderPreview(p, { file: 'n.dwtasks.json' }), /\n\nNothing would change\.\n\nWould not change \(1 field already/);
+  // One of each: singular words (and verb), never "1 tasks" or "1 field(s)".
+  assert.match(renderPreview(p, { file: 'n.dwtasks.json' }), /\n0 of 1 task would change, 0 fields in all; 1 field already has the patched value\.\n/);
 });

@@ -55,7 +55,7 @@ describe('describeCron', () => {
     assert.equal(describeCron('00 00 00 ? * 1', 'en'), 'At 00:00, only on Monday');
     assert.equal(describeCron('00 00 00 ? * 0', 'en'), 'At 00:00, only on Sunday');
     assert.equal(describeCron('00 00 00 ? * 2-6', 'en'), 'At 00:00, Tuesday through Saturday');
-    assert.equal(describeCron('00 00 00 ? * 2-6', 'zh-cn'), '在00:00, 星期二至星期六');
+    assert.equal(describeCron('00 00 00 ? * 2-6', 'zh-cn'), '在 00:00，星期二至星期六');
   });
   it('English, Quartz day numbering (1 = Sunday) when asked', () => {
     const quartz = { weekdays: 'quartz' } as const;
@@ -68,8 +68,8 @@ describe('describeCron', () => {
     assert.equal(describeCron('00 30 08 L * ?', 'en'), 'At 08:30, on the last day of the month');
     assert.equal(describeCron('00 00 12 ? * 5L', 'en'), 'At 12:00, on the last Friday of the month');
     assert.equal(describeCron('00 00 12 ? * 1#1', 'en'), 'At 12:00, on the first Monday of the month');
-    assert.equal(describeCron('00 00 12 ? * 5L', 'zh-cn'), '在12:00, 限每月的最后一个星期五');
-    assert.equal(describeCron('00 00 12 ? * 5#3', 'zh-cn'), '在12:00, 限每月的第三个星期五');
+    assert.equal(describeCron('00 00 12 ? * 5L', 'zh-cn'), '在 12:00，限每月的最后一个星期五');
+    assert.equal(describeCron('00 00 12 ? * 5#3', 'zh-cn'), '在 12:00，限每月的第三个星期五');
   });
   it('steps in day-of-week and month are read as the numbering expands them', () => {
     assert.equal(describeCron('00 00 03 ? * 1/3', 'en'), 'At 03:00, only on Monday, Thursday, and Sunday');

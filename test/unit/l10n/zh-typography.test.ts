@@ -1,0 +1,83 @@
+// Chinese text reads as a Chinese reader expects, in every zh-cn text source: full-width punctuation
+// inside Chinese sentences, no space beside a full-width bracket, and one weekday style (星期一 ...
+// 星期日, the describer's). Sources: the runtime bundle, the manifest's nls, the schema's translation
+// table (the zh-cn schema is generated from it), the describer's output, and every string literal or
+// template in src/ that holds a Chinese character (validator and cron messages, plan, hovers...).
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as ts from 'typescript';
+import { describeCron } from '../../../src/core/cron';
+import { zhTypographyProblems } from './zh-typography';
+
+const root = join(__dirname, '../../..');
+const jsonValues = (rel: string): [string, string][] =>
+  Object.entries(JSON.parse(readFileSync(join(root, rel), 'utf8')) as Record<string, string>).map(([k, v]) => [`${rel} ${k}`, v]);
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? tsFiles(p) : n.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/**
+ * Every string literal and template text in src/ with a Chinese character, named by file and line.
+ * The describer's phrases (describe-phrases.ts) are left out: they start with ", " because the
+ * describer joins and trims clauses by it, and tidyChinese makes the commas full-width; their
+ * output is what a reader sees, and describerTexts() checks it.
+ */
+function sourceTexts(): [string, string][] {
+  const out: [string, string][] = [];
+  for (const file of tsFiles(join(root, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    if (!/\p{Script=Han}/u.test(text) || file.endsWith('describe-phrases.ts')) continue;
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node): void => {
+      if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {
+        const s = (node as ts.LiteralLikeNode).text;
+        if (/\p{Script=Han}/u.test(s)) out.push([`${file.slice(root.length + 1)}:${sf.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, s]);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
+/** Expressions that reach every clause of the describer (lists, ranges, steps, L, #, months, years). */
+const CRONS = [
+  '00 05 07 * * ?', '00 00 00 ? * 2-6', '00 00 12 ? * 5L', '00 00 12 ? * 5#3', '00 */15 * * * ?', '0 5,35 3 * * ?',
+  '0 */15 1,5 * * ?', '0 0 0 1 JAN,* ?', '0 5,35 */7 * * ?', '0 0 0 ? * 1-3,5', '0 0 0 ? * MON,WED,FRI', '0 0 0 L * ?',
+  '0 0 0 1 1/2 ?', '0 0 0 1 MAR,6 ?', '0 0 0 1/3 * ?', '0 0 0 5-20 * ?', '0 10-40 3 * * ?', '0 0 */2 * * ?', '0 0 1,5 * * ?',
+  '0 30 1,5,9 * * ?', '0 0 0 31 4,6,9,11 ?', '0 0 0 ? * 6#5', '0 0 8 ? 2-5 MON-FRI', 'not a cron',
+];
+
+const describerTexts = (): [string, string][] =>
+  CRONS.flatMap((c) => [false, true].map((short): [string, string] => [`describeCron(${c}${short ? ', short' : ''})`, describeCron(c, 'zh-cn', { short })]));
+
+test('every zh-cn text uses full-width punctuation, no space beside a full-width bracket, and 星期 weekdays', () => {
+  const texts = [
+    ...jsonValues('l10n/bundle.l10n.zh-cn.json'),
+    ...jsonValues('package.nls.zh-cn.json'),
+    ...jsonValues('scripts/schema-l10n.zh-cn.json'),
+    ...sourceTexts(),
+    ...describerTexts(),
+  ];
+  assert.ok(texts.length > 500, `found only ${texts.length} texts`);
+  const problems = texts.flatMap(([where, s]) => zhTypographyProblems(s).map((p) => `${where}: ${p} in ${JSON.stringify(s)}`));
+  assert.deepEqual(problems, []);
+});
+
+test('the checker flags what it should and lets code and values pass', () => {
+  assert.deepEqual(zhTypographyProblems('共 8 个字段; 3 个字段已是补丁中的值.'), ['ASCII ";"', 'ASCII "."']);
+  assert.deepEqual(zhTypographyProblems('在07:05, 每天'), ['ASCII ","']);
+  assert.deepEqual(zhTypographyProblems('本地模拟器 （127.0.0.1:37759）'), ['space beside "（"']);
+  assert.deepEqual(zhTypographyProblems('仅周六'), ['weekday "周六" (write 星期六)']);
+  assert.deepEqual(zhTypographyProblems('项目(Project).'), ['ASCII "("']);
+  assert.deepEqual(zhTypographyProblems('全部加入补丁...'), ['ASCII "."'], 'Chinese writes …');
+  // Code and values: placeholders, times, file names, options, dotted field names.
+  assert.deepEqual(zhTypographyProblems('在 {0} 运行：07:05，文件 a.dwtasks.json，用 --force；字段 Trigger.Cron。'), []);
+  assert.deepEqual(zhTypographyProblems('每周（Weekly）'), []);
+});
