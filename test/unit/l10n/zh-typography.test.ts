@@ -81,3 +81,13 @@ test('the checker flags what it should and lets code and values pass', () => {
   assert.deepEqual(zhTypographyProblems('在 {0} 运行：07:05，文件 a.dwtasks.json，用 --force；字段 Trigger.Cron。'), []);
   assert.deepEqual(zhTypographyProblems('每周（Weekly）'), []);
 });
+
+test('the plan document does not box full-width punctuation as ambiguous characters', () => {
+  // The plan is generated and read-only: its full-width ，（）： are the Chinese text's own
+  // punctuation (and task names or descriptions quoted from DataWorks), not look-alikes of ASCII
+  // slipped into code, so VS Code's ambiguous-character boxes would only be noise there.
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    contributes: { configurationDefaults: Record<string, Record<string, unknown>> };
+  };
+  assert.equal(manifest.contributes.configurationDefaults['[dwtasks-plan]']?.['editor.unicodeHighlight.ambiguousCharacters'], false);
+});
