@@ -236,11 +236,16 @@ async function confirmApply(plan: ApplyPlan, target: ConnectionTarget, file: str
     vscode.l10n.t('Target: {0}', target.label),
     vscode.l10n.t('Region: {0}', target.region),
     vscode.l10n.t('Endpoint: {0}', target.endpoint || vscode.l10n.t('(from region)')),
-    vscode.l10n.t('Tasks: {0} ({1}) in {2} request(s)', plan.tasks.length, envs, plan.chunks.length),
+    plan.chunks.length === 1
+      ? vscode.l10n.t('Tasks: {0} ({1}) in 1 request', plan.tasks.length, envs)
+      : vscode.l10n.t('Tasks: {0} ({1}) in {2} requests', plan.tasks.length, envs, plan.chunks.length),
   ].join('\n');
-  const question = plan.envCounts.Prod
-    ? vscode.l10n.t('Apply {0} to {1}? {2} Prod task(s) will change.', file, target.label, plan.envCounts.Prod)
-    : vscode.l10n.t('Apply {0} to {1}?', file, target.label);
+  const prod = plan.envCounts.Prod;
+  const question = !prod
+    ? vscode.l10n.t('Apply {0} to {1}?', file, target.label)
+    : prod === 1
+      ? vscode.l10n.t('Apply {0} to {1}? 1 Prod task will change.', file, target.label)
+      : vscode.l10n.t('Apply {0} to {1}? {2} Prod tasks will change.', file, target.label, prod);
   return (await vscode.window.showWarningMessage(question, { modal: true, detail }, apply)) === apply;
 }
 

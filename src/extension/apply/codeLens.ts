@@ -26,7 +26,9 @@ export class ApplyCodeLens implements vscode.CodeLensProvider, vscode.Disposable
     const top = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(top, {
-        title: vscode.l10n.t('Apply {0} tasks (Prod: {1}) to {2}', parsed.tasks.length, prod, this.connection.describe().label),
+        title: parsed.tasks.length === 1
+          ? vscode.l10n.t('Apply 1 task (Prod: {0}) to {1}', prod, this.connection.describe().label)
+          : vscode.l10n.t('Apply {0} tasks (Prod: {1}) to {2}', parsed.tasks.length, prod, this.connection.describe().label),
         command: 'dataworks.applyBatchUpdate',
         arguments: [doc.uri],
       }),

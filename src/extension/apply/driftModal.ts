@@ -22,9 +22,14 @@ export async function decideDrift(plan: ApplyPlan, file: string, hooks: DriftTes
   const keep = vscode.l10n.t('Keep Them Back');
   const lines = drifts.slice(0, SHOWN).map(describe);
   if (drifts.length > SHOWN) lines.push(vscode.l10n.t('… and {0} more', drifts.length - SHOWN));
-  const message = drifts.every((d) => d.source === 'pulled')
-    ? vscode.l10n.t('{0} value(s) in {1} were changed in DataWorks since they were pulled. Applying overwrites them.', drifts.length, file)
-    : vscode.l10n.t('{0} value(s) in {1} were changed in DataWorks since they were read. Applying overwrites them.', drifts.length, file);
+  const pulled = drifts.every((d) => d.source === 'pulled');
+  const message = drifts.length === 1
+    ? pulled
+      ? vscode.l10n.t('1 value in {0} was changed in DataWorks since it was pulled. Applying overwrites it.', file)
+      : vscode.l10n.t('1 value in {0} was changed in DataWorks since it was read. Applying overwrites it.', file)
+    : pulled
+      ? vscode.l10n.t('{0} values in {1} were changed in DataWorks since they were pulled. Applying overwrites them.', drifts.length, file)
+      : vscode.l10n.t('{0} values in {1} were changed in DataWorks since they were read. Applying overwrites them.', drifts.length, file);
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, applyAnyway, keep);
   return answer === applyAnyway ? 'force' : answer === keep ? 'hold' : 'stop';
 }

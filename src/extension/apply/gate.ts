@@ -29,7 +29,9 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
     const where = [first.taskId ? vscode.l10n.t('task {0}', first.taskId) : '', first.field ?? ''].filter(Boolean).join(' ');
     return {
       ok: false, reason: 'errors', errors,
-      message: vscode.l10n.t('{0} has {1} error(s); nothing was sent. First: line {2}{3}: {4}', name, errors.length, first.range.start.line + 1, where ? ` (${where})` : '', first.message),
+      message: errors.length === 1
+        ? vscode.l10n.t('{0} has 1 error; nothing was sent. First: line {1}{2}: {3}', name, first.range.start.line + 1, where ? ` (${where})` : '', first.message)
+        : vscode.l10n.t('{0} has {1} errors; nothing was sent. First: line {2}{3}: {4}', name, errors.length, first.range.start.line + 1, where ? ` (${where})` : '', first.message),
     };
   }
   // Our own apply results are outcomes of an earlier send, not problems of the text: re-applying is safe.
@@ -41,7 +43,9 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
     const first = problems[0]!;
     return {
       ok: false, reason: 'problems', errors: [],
-      message: vscode.l10n.t('{0} has {1} problem(s) reported by {2}; nothing was sent. First: line {3}: {4}', name, problems.length, first.source ?? vscode.l10n.t('another extension'), first.range.start.line + 1, first.message),
+      message: problems.length === 1
+        ? vscode.l10n.t('{0} has 1 problem reported by {1}; nothing was sent. First: line {2}: {3}', name, first.source ?? vscode.l10n.t('another extension'), first.range.start.line + 1, first.message)
+        : vscode.l10n.t('{0} has {1} problems reported by {2}; nothing was sent. First: line {3}: {4}', name, problems.length, first.source ?? vscode.l10n.t('another extension'), first.range.start.line + 1, first.message),
     };
   }
   return { ok: true, input, verdict };

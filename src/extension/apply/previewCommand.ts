@@ -126,7 +126,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
   docs.put(left, formatPatchFile({ Tasks: tasks.map((t) => side(t, 'current')) }));
   docs.put(right, formatPatchFile({ Tasks: tasks.map((t) => side(t, 'patched')) }));
   if (args.view === 'diff') {
-    await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: current ↔ patched ({1} change(s))', baseName(doc.uri), changed), { preview: true });
+    await vscode.commands.executeCommand('vscode.diff', left, right, changed === 1 ? vscode.l10n.t('{0}: current ↔ patched (1 change)', baseName(doc.uri)) : vscode.l10n.t('{0}: current ↔ patched ({1} changes)', baseName(doc.uri), changed), { preview: true });
   } else {
     // Its own language so it wraps (configurationDefaults): plan lines name two resource groups or crons in words.
     const plan = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(planUri), PLAN_LANGUAGE);

@@ -48,11 +48,13 @@ export function peakLabel(peak: Peak, windowDays: number): string {
   const top = peak.groups[0]!;
   const all = top.fires === peak.fires;
   if (peak.starts.length === windowDays && windowDays > 1) {
+    if (peak.fires === 1) return vscode.l10n.t('1 task starts {0} every day, on group {1}', span, top.id);
     return all
       ? vscode.l10n.t('{0} tasks start {1} every day, all on group {2}', peak.fires, span, top.id)
       : vscode.l10n.t('{0} tasks start {1} every day, {2} of them on group {3}', peak.fires, span, top.fires, top.id);
   }
-  const days = peak.weekdays.map((w, i) => (windowDays <= 7 ? weekdayName(w) : `${weekdayName(w)} ${peak.dates[i]!.slice(5)}`)).join(', ');
+  const days = peak.weekdays.map((w, i) => (windowDays <= 7 ? weekdayName(w) : `${weekdayName(w)} ${peak.dates[i]!.slice(5)}`)).join(vscode.l10n.t(', '));
+  if (peak.fires === 1) return vscode.l10n.t('1 task starts {0} on {1}, on group {2}', span, days, top.id);
   return all
     ? vscode.l10n.t('{0} tasks start {1} on {2}, all on group {3}', peak.fires, span, days, top.id)
     : vscode.l10n.t('{0} tasks start {1} on {2}, {3} of them on group {4}', peak.fires, span, days, top.fires, top.id);
@@ -62,13 +64,20 @@ export function sideModel(p: SchedulePicture, title: string, canSpread: boolean,
   const heatmap = buildHeatmap(p);
   const days = (p.to - p.from) / 86_400;
   const notes = [...extraNotes];
-  if (p.counts.manual) notes.push(vscode.l10n.t('{0} Manual task(s): 0 fires.', p.counts.manual));
-  if (p.counts.paused) notes.push(vscode.l10n.t('{0} paused task(s) (Recurrence Pause): 0 fires.', p.counts.paused));
-  if (p.counts.dryRun) notes.push(vscode.l10n.t('{0} task(s) with Recurrence Skip: 0 fires (dry runs use no resource group).', p.counts.dryRun));
-  if (p.skipped.length) notes.push(vscode.l10n.t('{0} task(s) skipped, not counted: {1}', p.skipped.length, p.skipped.slice(0, 5).map((s) => `${s.task.id} (${s.reason})`).join('; ') + (p.skipped.length > 5 ? '; …' : '')));
+  const { manual, paused, dryRun } = p.counts;
+  if (manual) notes.push(manual === 1 ? vscode.l10n.t('1 Manual task: 0 fires.') : vscode.l10n.t('{0} Manual tasks: 0 fires.', manual));
+  if (paused) notes.push(paused === 1 ? vscode.l10n.t('1 paused task (Recurrence Pause): 0 fires.') : vscode.l10n.t('{0} paused tasks (Recurrence Pause): 0 fires.', paused));
+  if (dryRun) notes.push(dryRun === 1 ? vscode.l10n.t('1 task with Recurrence Skip: 0 fires (dry runs use no resource group).') : vscode.l10n.t('{0} tasks with Recurrence Skip: 0 fires (dry runs use no resource group).', dryRun));
+  if (p.skipped.length) {
+    const which = p.skipped.slice(0, 5).map((s) => `${s.task.id} (${s.reason})`).join('; ') + (p.skipped.length > 5 ? '; …' : '');
+    notes.push(p.skipped.length === 1 ? vscode.l10n.t('1 task skipped, not counted: {0}', which) : vscode.l10n.t('{0} tasks skipped, not counted: {1}', p.skipped.length, which));
+  }
+  const tasks = p.tasks.length + p.skipped.length;
   return {
     title,
-    subtitle: vscode.l10n.t('{0} tasks, {1} fires', p.tasks.length + p.skipped.length, p.totalFires),
+    subtitle: vscode.l10n.t('{0}, {1}',
+      tasks === 1 ? vscode.l10n.t('1 task') : vscode.l10n.t('{0} tasks', tasks),
+      p.totalFires === 1 ? vscode.l10n.t('1 fire') : vscode.l10n.t('{0} fires', p.totalFires)),
     heatmap,
     rowLabels: heatmap.rows.map((r) => `${weekdayName(r.weekday)} ${r.date.slice(5)}`),
     peaks: p.peaks.map((x) => ({ label: peakLabel(x, days), fires: x.fires, minuteOfDay: x.minuteOfDay, start: x.starts[0]! })),
@@ -101,5 +110,8 @@ export function windowText(p: SchedulePicture, clock?: ResolvedZone): string {
   const zone = clock && clock.zone === p.zone && (clock.source === 'region-assumed' || clock.source === 'unknown-region')
     ? vscode.l10n.t('{0}, assumed for region {1}; set dataworks.timeZone if it schedules on another clock', p.zone, clock.region)
     : p.zone;
-  return vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), (p.to - p.from) / 86_400, p.slotMinutes, zone, p.weekdays);
+  const days = (p.to - p.from) / 86_400;
+  return days === 1
+    ? vscode.l10n.t('{0} to {1} (1 day, {2}-minute slots, zone {3}, weekday numbering {4})', iso(p.from, p.zone), iso(p.to, p.zone), p.slotMinutes, zone, p.weekdays)
+    : vscode.l10n.t('{0} to {1} ({2} days, {3}-minute slots, zone {4}, weekday numbering {5})', iso(p.from, p.zone), iso(p.to, p.zone), days, p.slotMinutes, zone, p.weekdays);
 }

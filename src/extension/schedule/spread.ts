@@ -35,7 +35,9 @@ export async function spreadPeak(doc: vscode.TextDocument, picture: SchedulePict
     const slots = Math.max(1, Math.floor(Math.min(w, 1440 - minute) / PEAK_MINUTES));
     return {
       label: vscode.l10n.t('Over {0} minutes', w),
-      description: vscode.l10n.t('{0} start times: {1} … {2}', slots, hhmm(minute), hhmm(minute + (slots - 1) * PEAK_MINUTES)),
+      description: slots === 1
+        ? vscode.l10n.t('1 start time: {0}', hhmm(minute))
+        : vscode.l10n.t('{0} start times: {1} … {2}', slots, hhmm(minute), hhmm(minute + (slots - 1) * PEAK_MINUTES)),
       windowMinutes: w,
     };
   });
@@ -50,7 +52,9 @@ export async function spreadPeak(doc: vscode.TextDocument, picture: SchedulePict
   const edit = new vscode.WorkspaceEdit();
   for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
   await vscode.workspace.applyEdit(edit);
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0} task(s) of {1} got new start minutes ({2} unchanged). Review the edits, then save; nothing was sent.', plan.moves.length, name, plan.kept.length));
+  void vscode.window.showInformationMessage(plan.moves.length === 1
+    ? vscode.l10n.t('1 task of {0} got a new start minute ({1} unchanged). Review the edit, then save; nothing was sent.', name, plan.kept.length)
+    : vscode.l10n.t('{0} tasks of {1} got new start minutes ({2} unchanged). Review the edits, then save; nothing was sent.', plan.moves.length, name, plan.kept.length));
   return { moved: plan.moves.length, kept: plan.kept.length, windowMinutes: pick.windowMinutes };
 }
 
@@ -80,7 +84,10 @@ export class SpreadCodeActions implements vscode.CodeActionProvider {
     if (!picture || !entry) return [];
     const peak = picture.peaks.find((p) => p.starts.some((s) => entry.times.some((t) => t >= s * 1000 && t < (s + PEAK_MINUTES * 60) * 1000)));
     if (!peak) return [];
-    const action = new vscode.CodeAction(vscode.l10n.t('Spread these tasks\' start minutes ({0} tasks start at {1})', peak.fires, hhmm(peak.minuteOfDay)), vscode.CodeActionKind.RefactorRewrite);
+    const title = peak.fires === 1
+      ? vscode.l10n.t('Spread these tasks\' start minutes (1 task starts at {0})', hhmm(peak.minuteOfDay))
+      : vscode.l10n.t('Spread these tasks\' start minutes ({0} tasks start at {1})', peak.fires, hhmm(peak.minuteOfDay));
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.RefactorRewrite);
     action.command = { command: 'dataworks.spreadStartMinutes', title: action.title, arguments: [{ uri: doc.uri, start: peak.starts[0] }] };
     return [action];
   }

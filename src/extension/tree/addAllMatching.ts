@@ -81,7 +81,8 @@ function progressText(p: ReadProgress, leftMs: number | undefined): string {
   const pages = p.callsTotal === undefined
     ? vscode.l10n.t('request {0}', p.callsDone)
     : vscode.l10n.t('request {0} of {1}', p.callsDone, p.callsTotal);
-  const tasks = vscode.l10n.t('{0} of {1} tasks', p.items, p.totalItems ?? p.items);
+  const total = p.totalItems ?? p.items;
+  const tasks = total === 1 ? vscode.l10n.t('{0} of 1 task', p.items) : vscode.l10n.t('{0} of {1} tasks', p.items, total);
   const left = leftMs === undefined || leftMs === 0 ? '' : ` · ${vscode.l10n.t('about {0} left', formatDuration(leftMs))}`;
   return `${pages} · ${tasks}${left}`;
 }

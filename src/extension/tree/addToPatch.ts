@@ -67,7 +67,9 @@ async function withTags(
       const withTagsLabel = vscode.l10n.t('Include Tags');
       const without = vscode.l10n.t('Without Tags');
       const answer = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Reading the current Tags of {0} tasks takes {0} GetTask calls (they count against the API quota).', missing.length),
+        missing.length === 1
+          ? vscode.l10n.t('Reading the current Tags of 1 task takes 1 GetTask call (it counts against the API quota).')
+          : vscode.l10n.t('Reading the current Tags of {0} tasks takes {0} GetTask calls (they count against the API quota).', missing.length),
         { modal: true },
         withTagsLabel,
         without,
@@ -80,7 +82,7 @@ async function withTags(
   if (!include || !missing.length) return out;
   const failed: string[] = [];
   const ok = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading Tags of {0} tasks', missing.length), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: missing.length === 1 ? vscode.l10n.t('Reading Tags of 1 task') : vscode.l10n.t('Reading Tags of {0} tasks', missing.length), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());

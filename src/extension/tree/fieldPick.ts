@@ -20,7 +20,7 @@ export async function pickFields(context: vscode.ExtensionContext, hook: PickMan
   const picked = await showPickMany(items, {
     title: count === undefined
       ? vscode.l10n.t('Fields to copy into the patch')
-      : vscode.l10n.t('Fields to copy into the patch for {0} tasks', count),
+      : count === 1 ? vscode.l10n.t('Fields to copy into the patch for 1 task') : vscode.l10n.t('Fields to copy into the patch for {0} tasks', count),
     placeHolder: vscode.l10n.t('Id and EnvType are always included; pick only the fields you mean to change'),
     ignoreFocusOut: true,
   }, hook);

@@ -48,7 +48,9 @@ export async function insertPulled(
   }
   await vscode.window.showTextDocument(doc, { preserveFocus: false, preview: false });
   const skippedNote = result.skipped.length ? ' ' + vscode.l10n.t('{0} already in the file: {1}', result.skipped.length, result.skipped.slice(0, 20).map((e) => e.Id).join(', ')) : '';
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Added {0} tasks to {1}.', result.added.length, path.basename(doc.uri.path)) + skippedNote, 8000);
+  const file = path.basename(doc.uri.path);
+  const added = result.added.length === 1 ? vscode.l10n.t('Added 1 task to {0}.', file) : vscode.l10n.t('Added {0} tasks to {1}.', result.added.length, file);
+  void vscode.window.setStatusBarMessage(added + skippedNote, 8000);
   return { uri: doc.uri, added: result.added, skipped: result.skipped };
 }
 

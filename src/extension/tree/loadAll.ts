@@ -21,7 +21,7 @@ export async function loadAllCommand(node: unknown): Promise<void> {
         const left = estimateLeftMs({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items }, Date.now() - started, rps);
         progress.report({
           increment: share - shown,
-          message: `${vscode.l10n.t('request {0} of {1}', p.pagesDone, p.pagesTotal)} · ${vscode.l10n.t('{0} of {1} tasks', p.items, p.totalCount)}${left ? ` · ${vscode.l10n.t('about {0} left', formatDuration(left))}` : ''}`,
+          message: `${vscode.l10n.t('request {0} of {1}', p.pagesDone, p.pagesTotal)} · ${p.totalCount === 1 ? vscode.l10n.t('{0} of 1 task', p.items) : vscode.l10n.t('{0} of {1} tasks', p.items, p.totalCount)}${left ? ` · ${vscode.l10n.t('about {0} left', formatDuration(left))}` : ''}`,
         });
         shown = share;
       }, signal);

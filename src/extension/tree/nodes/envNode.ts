@@ -56,7 +56,7 @@ export class EnvNode extends TreeNode implements PagedList {
     if (this.total !== undefined) {
       item.description = filtered
         ? vscode.l10n.t('{0} matching', this.total)
-        : vscode.l10n.t('{0} tasks', this.total);
+        : this.total === 1 ? vscode.l10n.t('1 task') : vscode.l10n.t('{0} tasks', this.total);
     }
     item.tooltip = filtered
       ? vscode.l10n.t('{0} tasks of {1}, filtered by the service: {2}', this.env, this.project.Name, describeFilter(this.host.filter()))
@@ -172,7 +172,9 @@ export class EnvNode extends TreeNode implements PagedList {
         // The service says more exist but sent none: show it rather than pretend the list is whole.
         this.error = [
           new MessageNode(this.host, this, {
-            label: vscode.l10n.t('The service returned an empty page {0} with {1} of {2} tasks shown', page.pageNumber, this.tasks.length, page.totalCount),
+            label: page.totalCount === 1
+              ? vscode.l10n.t('The service returned an empty page {0} with {1} of 1 task shown', page.pageNumber, this.tasks.length)
+              : vscode.l10n.t('The service returned an empty page {0} with {1} of {2} tasks shown', page.pageNumber, this.tasks.length, page.totalCount),
             icon: 'warning',
           }),
         ];

@@ -30,7 +30,7 @@ export class LoadMoreNode extends TreeNode {
     );
     item.id = `dataworks.more/${this.env.listId}`;
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
-    item.tooltip = vscode.l10n.t('{0} more tasks not loaded yet', total - shown);
+    item.tooltip = total - shown === 1 ? vscode.l10n.t('1 more task not loaded yet') : vscode.l10n.t('{0} more tasks not loaded yet', total - shown);
     item.contextValue = loading ? 'dataworks.loadMore.busy' : 'dataworks.loadMore';
     // No command while loading: the node is locked.
     item.command = loading ? undefined : { title: vscode.l10n.t('Load more'), command: 'dataworks.loadMore', arguments: [this] };

@@ -50,7 +50,7 @@ export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.Ma
     [vscode.l10n.t('Resource group'), t.RuntimeResource?.ResourceGroupId],
     ['Cu', t.RuntimeResource?.Cu],
     [vscode.l10n.t('Data source'), t.DataSource?.Name],
-    [vscode.l10n.t('Timeout (s)'), t.Timeout],
+    [vscode.l10n.t('Timeout (seconds)'), t.Timeout],
     [vscode.l10n.t('Rerun'), t.RerunMode ? `${t.RerunMode}${t.RerunTimes !== undefined ? `, ${t.RerunTimes} × ${t.RerunInterval ?? '?'}` : ''}` : undefined],
     [vscode.l10n.t('Tags'), t.Tags?.length ? t.Tags.map((g) => (g.Value ? `${g.Key}=${g.Value}` : g.Key)).join(', ') : undefined],
     [vscode.l10n.t('Modified'), t.ModifyTime ? new Date(t.ModifyTime).toISOString() : undefined],
