@@ -10,6 +10,7 @@ import { historyCachePath, isFinalDay, readHistoryCache, trimInstance, writeHist
 import { collectAll } from './paging';
 import type { RequestArg } from './request';
 import type { ListTaskInstancesQuery, Page, TaskInstance } from './types';
+import { plural } from '../core/text/plural';
 
 /** ListTaskInstances' page size we ask for (the SDK states no maximum; the emulator's, like every list action's, is 100). */
 export const HISTORY_PAGE_SIZE = 100;
@@ -65,7 +66,7 @@ export function planHistoryRead(scope: HistoryScope, endpoint: string): HistoryC
 export class HistoryCallLimitError extends Error {
   constructor(readonly plan: HistoryCallPlan, readonly limit: number) {
     super(`Reading the run history takes at least ${plan.calls} ListTaskInstances calls ` +
-      `(${plan.days.filter((d) => !d.cached).length} business date(s) not cached, ${HISTORY_PAGE_SIZE} instances a page); ` +
+      `(${plural(plan.days.filter((d) => !d.cached).length, 'business date')} not cached, ${HISTORY_PAGE_SIZE} instances a page); ` +
       `the limit is ${limit}. Allow more calls, or read fewer days or tasks.`);
     this.name = 'HistoryCallLimitError';
   }

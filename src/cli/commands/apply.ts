@@ -20,6 +20,7 @@ import { checkDwtasksFolder } from '../../files/dwtasks-folder';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 import { escapeControls } from '../../core/text/safe-text';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks apply FILE|PLAN [options]
 
@@ -125,7 +126,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
         if (plan.envCounts.Prod === 0 || values.yes) return true;
         if ((io.stdin as NodeJS.ReadStream).isTTY !== true) { stopped = 'not-tty'; return false; }
-        if (await askYesNo(io, `Change ${plan.envCounts.Prod} Prod task(s) at ${conn.describe}? [y/N] `)) return true;
+        if (await askYesNo(io, `Change ${plural(plan.envCounts.Prod, 'Prod task')} at ${conn.describe}? [y/N] `)) return true;
         stopped = 'declined';
         return false;
       },
@@ -158,7 +159,7 @@ async function apply(args: string[], io: CliIO): Promise<number> {
         return 0;
       }
       io.stderr.write(stopped === 'not-tty'
-        ? `dwtasks apply: ${outcome.plan.envCounts.Prod} task(s) target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
+        ? `dwtasks apply: ${plural(outcome.plan.envCounts.Prod, 'task')} ${outcome.plan.envCounts.Prod === 1 ? 'targets' : 'target'} Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
         : 'Not confirmed; nothing was sent.\n');
       return 2;
     case 'not-sent':
@@ -206,7 +207,7 @@ function savedPlan(name: string, text: string, conn: Connection, io: CliIO) {
     return null;
   }
   const age = Date.now() - Date.parse(plan.createdAt);
-  if (age > PLAN_STALE_MS) io.stderr.write(`Warning: ${name} was planned ${Math.floor(age / 3600_000)} hour(s) ago (${plan.createdAt}); tasks changed since are held back, but consider planning again.\n`);
+  if (age > PLAN_STALE_MS) io.stderr.write(`Warning: ${name} was planned ${plural(Math.floor(age / 3600_000), 'hour')} ago (${plan.createdAt}); tasks changed since are held back, but consider planning again.\n`);
   io.stderr.write(`Applying the saved plan ${name} (of ${plan.file}, planned ${plan.createdAt}).\n`);
   return { text: plan.patch, file: plan.file, weekdays: plan.weekdays, batchSize: plan.batchSize, expected: planExpectations(plan), held: planHeld(plan) };
 }
@@ -217,8 +218,8 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
   const unchanged = [...plan.held.values()].filter((m) => m === UNCHANGED).length;
   const held = plan.held.size - unchanged;
   const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
-  const lines = [`Plan: ${sending} of ${plan.tasks.length} task(s) from ${file} to send${env ? ` (${env})` : ''} in ${plan.chunks.length} call(s) of up to ${plan.batchSize}, at most ${rps} request(s)/s${notes ? `; ${notes}` : ''}`];
-  if (plan.readCalls) lines.push(`Current values read in ${plan.readCalls} call(s).`);
+  const lines = [`Plan: ${sending} of ${plural(plan.tasks.length, 'task')} from ${file} to send${env ? ` (${env})` : ''} in ${plural(plan.chunks.length, 'call')} of up to ${plan.batchSize}, at most ${rps} requests/s${notes ? `; ${notes}` : ''}`];
+  if (plan.readCalls) lines.push(`Current values read in ${plural(plan.readCalls, 'call')}.`);
   for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${escapeControls(why)}`);
   lines.push(`Target: ${target}`);
   return `${lines.join('\n')}\n`;

@@ -26,6 +26,7 @@ import { readPatchText, refusalError } from '../patch-file';
 import { weekdaysOption } from '../weekdays';
 import { effectiveRegion, TZ_HELP } from '../zone';
 import { PICTURE_OPTIONS, windowOptions } from '../window-options';
+import { plural } from '../../core/text/plural';
 
 const DEFAULT_HISTORY_DAYS = 7;
 const MAX_HISTORY_DAYS = 31;
@@ -112,12 +113,12 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const conn = connect(values, io.env);
   const limiter = new TokenBucket(rps);
   const before = await projectTasks(conn.client, values.project, env, { beforeCall: () => limiter.acquire() });
-  io.stderr.write(`Read ${before.length} task(s) of project ${values.project} (${env}) from ${conn.describe}.\n`);
+  io.stderr.write(`Read ${plural(before.length, 'task')} of project ${values.project} (${env}) from ${conn.describe}.\n`);
   const after = patch ? overlay(before, patch.plan.tasks, file!, values.project, env) : undefined;
   // Capacities: what the groups' specs state, then --capacity over them.
   const specs = await groupSpecs(conn.client, values.project, limiter);
   for (const [id, cu] of specs) if (!capacities.has(id)) capacities.set(id, { cu, source: 'spec' });
-  if (specs.size) io.stderr.write(`Capacity from the spec of ${specs.size} group(s) (${SPEC_ASSUMPTION}).\n`);
+  if (specs.size) io.stderr.write(`Capacity from the spec of ${plural(specs.size, 'group')} (${SPEC_ASSUMPTION}).\n`);
 
   // The history: complete run days before today; what the cache lacks costs calls, said before.
   const scope: HistoryScope = {
@@ -126,10 +127,10 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   };
   const plan = planHistoryRead(scope, conn.client.endpoint);
   const missing = plan.days.filter((d) => !d.cached).length;
-  io.stderr.write(`Run history: ${historyDays} day(s), ${historyDays - missing} cached in ${plan.cachePath}; ${missing ? `reading ${missing} day(s) takes at least ${plan.calls} call(s) of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
+  io.stderr.write(`Run history: ${plural(historyDays, 'day')}, ${historyDays - missing} cached in ${plan.cachePath}; ${missing ? `reading ${plural(missing, 'day')} takes at least ${plural(plan.calls, 'call')} of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
   if (plan.calls > maxCalls) throw Object.assign(new Error(`${new HistoryCallLimitError(plan, maxCalls).message} (--max-calls, --history)`), { kind: 'parameter' });
   const read = await readHistory(scope, { client: conn.client, maxCalls, limiter });
-  if (missing) io.stderr.write(`Read ${missing} day(s) of run history in ${read.calls} call(s).\n`);
+  if (missing) io.stderr.write(`Read ${plural(missing, 'day')} of run history in ${plural(read.calls, 'call')}.\n`);
   const durations = durationsByTask(read.instances);
 
   const groupsOf = (ts: readonly ScheduleTask[]): string[] => ts.map((t) => t.resourceGroupId ?? '').filter(Boolean);

@@ -11,6 +11,7 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { progressOnStderr } from '../read-progress';
 import { formatTable } from '../table';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks list [--project ID] [options]
 
@@ -63,7 +64,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
     if (values.json) io.stdout.write(JSON.stringify(projects) + '\n');
     else {
       io.stdout.write(formatTable(['ID', 'NAME', 'DISPLAY NAME'], projects.map((p) => [p.Id, p.Name, p.DisplayName ?? ''])));
-      io.stderr.write(`${projects.length} project(s). List a project's tasks with --project ID.\n`);
+      io.stderr.write(`${plural(projects.length, 'project')}. List a project's tasks with --project ID.\n`);
     }
     return 0;
   }
@@ -76,7 +77,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(JSON.stringify(tasks) + '\n');
   } else {
     io.stdout.write(formatTable(['ID', 'NAME', 'TYPE', 'OWNER', 'SCHEDULE'], tasks.map((t) => [t.Id, t.Name ?? '', t.Type ?? '', t.Owner ?? '', schedule(t)])));
-    io.stderr.write(`${tasks.length} task(s) in project ${values.project} (${env}).\n`);
+    io.stderr.write(`${plural(tasks.length, 'task')} in project ${values.project} (${env}).\n`);
   }
   return 0;
 }

@@ -12,6 +12,7 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { readPatchText, refusalError } from '../patch-file';
+import { plural } from '../../core/text/plural';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -79,7 +80,7 @@ async function plan(args: string[], io: CliIO, as: 'plan' | 'diff'): Promise<num
   if (format === 'json') io.stdout.write(formatPlanFile(saved));
   else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(saved));
   else io.stdout.write(renderPreview(buildPreview(out.plan, { entries: out.plan.before, calls: out.plan.readCalls }), { file, weekdays }));
-  io.stderr.write(`${out.plan.readCalls} read call(s); nothing was sent.${values.out ? ` Plan saved: ${values.out} (apply it with dwtasks apply ${values.out}).` : ''}\n`);
+  io.stderr.write(`${plural(out.plan.readCalls, 'read call')}; nothing was sent.${values.out ? ` Plan saved: ${values.out} (apply it with dwtasks apply ${values.out}).` : ''}\n`);
   const unreadable = saved.tasks.some((t) => t.error !== undefined);
   return unreadable || (as === 'diff' && saved.tasks.some((t) => t.changes.some((c) => c.changed))) ? 1 : 0;
 }

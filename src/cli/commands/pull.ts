@@ -17,6 +17,7 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
 import { progressOnStderr } from '../read-progress';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks pull --project ID [filters] [--fields F1,F2,...] [--out FILE] [options]
 
@@ -117,16 +118,16 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   const text = formatPulledPatch(result.entries, {
     header: [
       `Pulled by dwtasks pull from project ${values.project} (${env}) at ${conn.target.endpoint}, ${started.toISOString()}`,
-      `${filter ? `Filter: ${filter}; ` : ''}${result.entries.length} task(s); fields: ${leaves.length ? leaves.join(', ') : 'none (Id and EnvType only)'}`,
+      `${filter ? `Filter: ${filter}; ` : ''}${plural(result.entries.length, 'task')}; fields: ${leaves.length ? leaves.join(', ') : 'none (Id and EnvType only)'}`,
     ],
   });
   writeFileAtomic(out, text, { force: values.force === true });
   writePulledSidecar(out, pulledTasks(result.entries, started, conn.target.endpoint));
 
   const leftOut = result.entries.reduce((n, e) => n + e.leftOut.length, 0);
-  io.stderr.write(`Pulled ${result.entries.length} of ${result.total} task(s) of project ${values.project} (${env}) into ${out}` +
+  io.stderr.write(`Pulled ${result.entries.length} of ${plural(result.total, 'task')} of project ${values.project} (${env}) into ${out}` +
     `${leaves.length ? `; fields: ${leaves.join(', ')}` : ' (Id and EnvType only)'}` +
-    `${leftOut ? `; ${leftOut} chosen value(s) not pulled (no value, or no effect on that task: see the comments)` : ''}.\n`);
+    `${leftOut ? `; ${plural(leftOut, 'chosen value')} not pulled (no value, or no effect on that task: see the comments)` : ''}.\n`);
   if (!/\.dwtasks\.json$/i.test(basename(out))) io.stderr.write(`Note: ${out} does not end in .dwtasks.json, so the editor will not treat it as a patch.\n`);
   if (values.json) io.stdout.write(JSON.stringify({ file: resolve(out), count: result.entries.length, total: result.total }) + '\n');
   return 0;

@@ -9,6 +9,7 @@ import { summarizeJournal } from '../../core/apply/journal';
 import { parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks revert JOURNAL [--out FILE]
 
@@ -52,10 +53,10 @@ async function revert(args: string[], io: CliIO): Promise<number> {
   if (values.out) {
     if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; give a new file`);
     writeFileSync(values.out, patch);
-    io.stderr.write(`Revert patch of ${plan.request.Tasks.length} task(s): ${values.out}\n`);
+    io.stderr.write(`Revert patch of ${plural(plan.request.Tasks.length, 'task')}: ${values.out}\n`);
   } else {
     io.stdout.write(patch);
   }
-  if (plan.skipped.length) io.stderr.write(`${plan.skipped.length} task(s) cannot be reverted (no value read before the run); see the patch's Comment.\n`);
+  if (plan.skipped.length) io.stderr.write(`${plural(plan.skipped.length, 'task')} cannot be reverted (no value read before the run); see the patch's Comment.\n`);
   return 0;
 }

@@ -16,6 +16,7 @@ import { weekdaysOption } from '../weekdays';
 import { effectiveRegion, TZ_HELP } from '../zone';
 import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 import { describeZone } from '../../core/time/regions';
+import { plural } from '../../core/text/plural';
 
 const HELP = `Usage: dwtasks schedule FILE [options]
        dwtasks schedule --project ID [--env Prod|Dev] [options]
@@ -82,7 +83,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
       if (read.kind === 'not-read') throw Object.assign(new Error(read.message), { kind: read.error.kind ?? 'server' });
       const sides = patchSides(read.plan, read.state);
       tasks = sides.after;
-      io.stderr.write(`Read the current values of ${tasks.length} task(s) in ${sides.calls} call(s) from ${conn.describe}.\n`);
+      io.stderr.write(`Read the current values of ${plural(tasks.length, 'task')} in ${plural(sides.calls, 'call')} from ${conn.describe}.\n`);
     } else {
       const gated = gateAndPlan(input, MAX_BATCH_SIZE);
       if (gated.kind === 'refused') throw refusalError(gated.verdict);
@@ -94,7 +95,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
     const conn = connect(values, io.env);
     const limiter = new TokenBucket(rps);
     tasks = await projectTasks(conn.client, values.project!, env, { beforeCall: () => limiter.acquire() });
-    io.stderr.write(`Read ${tasks.length} task(s) of project ${values.project} (${env}) from ${conn.describe}.\n`);
+    io.stderr.write(`Read ${plural(tasks.length, 'task')} of project ${values.project} (${env}) from ${conn.describe}.\n`);
     what = `Schedule of project ${values.project} (${env})`;
   }
 

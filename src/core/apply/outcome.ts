@@ -3,6 +3,7 @@ import type { EnvType } from '../patch/model';
 import type { BatchUpdateResponse, ServiceErrorLike } from './service';
 import { canonicalId } from './fields';
 import type { PlannedTask } from './planned-task';
+import { plural } from '../text/plural';
 
 /**
  * succeeded: SuccessInfo said Success. failed: the service said no (SuccessInfo false, or the call was
@@ -64,7 +65,7 @@ export function isFatal(err: ServiceErrorLike): boolean {
 /** The error a run reports when it stops: a timeout says the service stopped answering, not that it could not be reached. */
 export function stopError(err: ServiceErrorLike, answeredCalls: number): ServiceErrorLike {
   if (err.kind !== 'timeout') return err;
-  return { ...err, message: `The service stopped answering after ${answeredCalls} call(s) (${err.message}); nothing more was sent.` };
+  return { ...err, message: `The service stopped answering after ${plural(answeredCalls, 'call')} (${err.message}); nothing more was sent.` };
 }
 
 export function outcomesFromError(tasks: PlannedTask[], err: ServiceErrorLike): TaskOutcome[] {

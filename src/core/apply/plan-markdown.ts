@@ -4,6 +4,7 @@ import { describeCron } from '../cron/describe';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import { UNCHANGED } from './make-plan';
 import type { PlanFile, PlanFileTask } from './plan-file';
+import { plural } from '../text/plural';
 
 /** Table cells: a value as JSON, pipes and line breaks made safe for a Markdown table. */
 function cell(v: unknown): string {
@@ -26,7 +27,7 @@ export function renderPlanMarkdown(p: PlanFile): string {
     '',
     `Target: \`${p.target.endpoint}\`${p.target.region ? ` (${p.target.region})` : ''}${p.target.account ? `, account ${p.target.account}` : ''}; planned ${p.createdAt}; weekdays: ${p.weekdays}.`,
     '',
-    `**${sending.length}** task(s) to send (${fields} field(s) change), **${unchanged.length}** unchanged (not sent), **${held.length}** held back, **${unreadable.length}** cannot be read; ${Math.ceil(sending.length / p.batchSize)} call(s).`,
+    `**${sending.length}** ${sending.length === 1 ? 'task' : 'tasks'} to send (${plural(fields, 'field')} ${fields === 1 ? 'changes' : 'change'}), **${unchanged.length}** unchanged (not sent), **${held.length}** held back, **${unreadable.length}** cannot be read; ${plural(Math.ceil(sending.length / p.batchSize), 'call')}.`,
   ];
   if (held.length || unreadable.length) {
     lines.push('', '### Needs attention', '', '| Task | Env | Why |', '| --- | --- | --- |');
@@ -37,7 +38,7 @@ export function renderPlanMarkdown(p: PlanFile): string {
   for (const env of ['Prod', 'Dev'] as const) {
     const of = sending.filter((t) => t.envType === env);
     if (!of.length) continue;
-    lines.push('', `### ${env}: ${of.length} task(s)`, '', '| Task | Field | Now | Patched |', '| --- | --- | --- | --- |');
+    lines.push('', `### ${env}: ${plural(of.length, 'task')}`, '', '| Task | Field | Now | Patched |', '| --- | --- | --- | --- |');
     for (const t of of) for (const c of changed(t)) {
       lines.push(`| ${t.id} | ${c.path} | ${cell(c.current)}${words(c.path, c.current, p.weekdays)} | ${cell(c.patched)}${words(c.path, c.patched, p.weekdays)} |`);
     }

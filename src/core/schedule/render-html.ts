@@ -6,6 +6,7 @@ import { esc, pageHead } from './html-page';
 import type { SchedulePicture } from './picture';
 import { describeWindow, zeroFireNotes } from './summary';
 import { WEEKDAY_NAMES, hhmm } from './wall';
+import { plural } from '../text/plural';
 
 const CELL_W = 34;
 const CELL_H = 24;
@@ -44,7 +45,7 @@ function heatmapSvg(p: SchedulePicture, label: string): string {
  */
 export function renderHtml(p: SchedulePicture, title = 'Schedule picture', calm?: SchedulePicture): string {
   const svg = calm
-    ? [`<p><input type="checkbox" id="hide"><label for="hide"> Hide the baseline (${p.tasks.length - calm.tasks.length} task(s) firing more often than hourly) so the batch peaks stand out</label></p>`,
+    ? [`<p><input type="checkbox" id="hide"><label for="hide"> Hide the baseline (${plural(p.tasks.length - calm.tasks.length, 'task')} firing more often than hourly) so the batch peaks stand out</label></p>`,
       `<div class="withbase">${heatmapSvg(p, 'All tasks')}</div><div class="nobase">${heatmapSvg(calm, 'Without the baseline')}</div>`]
     : [heatmapSvg(p, 'All tasks')];
   const peaks = p.peaks.length

@@ -51,7 +51,7 @@ test('on a terminal, Prod changes wait for an answer: "n" sends nothing, "y" app
   writeFileSync(file, `{"Tasks": [{"Id": ${t.Id}, "EnvType": "Prod", "Description": "confirmed on a terminal"}]}`);
 
   const no = await applyOnTerminal(file, 'n');
-  assert.match(no.screen, /Change 1 Prod task\(s\) at .*\[y\/N\]/, no.screen);
+  assert.match(no.screen, /Change 1 Prod task at .*\[y\/N\]/, no.screen);
   assert.match(no.screen, /Not confirmed; nothing was sent\./);
   assert.equal(no.code, 2);
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id]!.Description, before);

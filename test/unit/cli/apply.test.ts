@@ -56,7 +56,7 @@ test('exit 0, --json: one object, ids as exact strings, journal and revert next 
   const revert = readFileSync(out.revert, 'utf8');
   assert.ok(revert.includes(`"Id": ${big.Id}`) && revert.includes(JSON.stringify(big.Description)), revert);
   assert.equal(fx.emu.snapshot().tasks.Prod[big.Id].Description, 'from the cli');
-  assert.match(r.stderr, /Plan: 2 of 2 task\(s\).*\(Prod: 2\)/);
+  assert.match(r.stderr, /Plan: 2 of 2 tasks.*\(Prod: 2\)/);
 });
 
 test('exit 1 when a task fails; the table names it with the service message', async () => {
@@ -83,7 +83,7 @@ test('exit 2: invalid patch (file:line:col as validate prints it; nothing sent),
   const prodFile = patchFile('prod.dwtasks.json', `{"Tasks": [{"Id": ${t.Id}, "Description": "needs confirmation"}]}`);
   r = await runCommand(applyCommand, [prodFile, '--endpoint', fx.emu.endpoint], env);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /1 task\(s\) target Prod and stdin is not a terminal; re-run with --yes/);
+  assert.match(r.stderr, /1 task targets Prod and stdin is not a terminal; re-run with --yes/);
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, before.Description);
 
   for (const args of [['--batch-size', '0'], ['--batch-size', '101'], ['--rps', 'x'], ['--read-rps', '0'], ['--bogus'], ['--region', 'cn-hangzhou']]) {

@@ -89,5 +89,5 @@ test('list without --project: the account\'s projects (table and JSON), so the i
   assert.match(lines[0], /^ID\s+NAME\s+DISPLAY NAME$/);
   assert.equal(lines.length, projects.length + 1);
   for (const p of projects) assert.ok(lines.some((l) => l.startsWith(p.Id) && l.includes(p.Name)), p.Id);
-  assert.match(r.stderr, new RegExp(`${projects.length} project\\(s\\)\\. List a project's tasks with --project ID`));
+  assert.match(r.stderr, new RegExp(`${projects.length} projects\\. List a project's tasks with --project ID`));
 });

@@ -36,7 +36,7 @@ test('plan --out, a change made through the API, apply PLAN: that task is held b
   const planPath = join(dir, 'three.plan.json');
   const p = await runCommand(planCommand, [file, '--endpoint', fx.emu.endpoint, '--rps', '100', '--out', planPath, '--format', 'markdown'], env);
   assert.equal(p.code, 0, p.stderr);
-  assert.match(p.stdout, /\*\*2\*\* task\(s\) to send .*\*\*1\*\* unchanged/);
+  assert.match(p.stdout, /\*\*2\*\* tasks to send .*\*\*1\*\* unchanged/);
   assert.match(p.stdout, new RegExp(`\\| ${a.Id} \\| Trigger\\.Cron \\| .*<br>.* \\| \`"00 30 04 \\* \\* \\?"\`<br>At 04:30`));
   const saved = parsePlanFile(readFileSync(planPath, 'utf8'), planPath);
   assert.equal(saved.target.endpoint, fx.emu.endpoint);
@@ -81,6 +81,6 @@ test('apply PLAN for another endpoint: refused with exit 2 and no call; an old p
   writeFileSync(old, JSON.stringify({ ...plan, createdAt: new Date(Date.now() - 3 * 24 * 3600_000).toISOString() }));
   const o = await runCommand(applyCommand, [old, '--endpoint', fx.emu.endpoint, '--yes', '--rps', '100', ...journal()], env);
   assert.equal(o.code, 0, o.stderr);
-  assert.match(o.stderr, /Warning: .*old\.plan\.json was planned 72 hour\(s\) ago/);
+  assert.match(o.stderr, /Warning: .*old\.plan\.json was planned 72 hours ago/);
   assert.equal(fx.emu.snapshot().tasks.Prod[t.Id].Description, 'other target');
 });

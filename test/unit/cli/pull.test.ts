@@ -44,7 +44,7 @@ test('pull: every task of the filter into FILE with only the chosen field, --jso
     assert.ok(text.includes(`// ${rec.Name}\n    {\n      "Id": ${rec.Id},`), `name comment above ${rec.Id}`);
   }
   assert.deepEqual(validateText(text, { schema: true }).findings, []);
-  assert.match(r.stderr, new RegExp(`Pulled ${expected.length} of ${expected.length} task\\(s\\) of project ${project} \\(Prod\\)`));
+  assert.match(r.stderr, new RegExp(`Pulled ${expected.length} of ${expected.length} tasks of project ${project} \\(Prod\\)`));
   const pulled = readPulledSidecar(out);
   assert.equal(pulled.length, expected.length);
   assert.ok(pulled.every((p) => Object.keys(p.values).join() === 'RuntimeResource.ResourceGroupId' && p.projectId === project && p.endpoint === fx.emu.endpoint));

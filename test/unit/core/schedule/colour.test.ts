@@ -31,7 +31,7 @@ test('the page can hide the baseline: tasks firing more often than hourly; the h
   assert.deepEqual([Math.min(...calm.slots), Math.max(...calm.slots), calm.slots[2]], [1, 2, 2]);
   assert.equal(withoutBaseline(calm, { weekdays: 'dataworks' }), undefined);
   const html = renderHtml(p, 'Schedule', calm);
-  assert.match(html, /<input type="checkbox" id="hide"><label for="hide"> Hide the baseline \(1 task\(s\) firing more often than hourly\)/);
+  assert.match(html, /<input type="checkbox" id="hide"><label for="hide"> Hide the baseline \(1 task firing more often than hourly\)/);
   assert.match(html, /<div class="withbase"><svg [^>]*aria-label="All tasks: fires per 60 minutes, by day">/);
   assert.match(html, /<div class="nobase"><svg [^>]*aria-label="Without the baseline: fires per 60 minutes, by day">/);
   assert.doesNotMatch(renderHtml(calm, 'Schedule'), /id="hide"/);
