@@ -8,8 +8,8 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
-import { describeCron } from '../../../src/core/cron';
-import { zhTypographyProblems } from './zh-typography';
+import { describeCron } from '@src/core/cron';
+import { zhTypographyProblems } from './support/zh-typography';
 
 const root = join(__dirname, '../../..');
 const jsonValues = (rel: string): [string, string][] =>

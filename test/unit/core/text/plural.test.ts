@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { plural } from '../../../../src/core/text/plural';
+import { plural } from '@src/core/text/plural';
 
 test('plural: the singular for exactly one, the plural for every other count', () => {
   assert.equal(plural(1, 'task'), '1 task');

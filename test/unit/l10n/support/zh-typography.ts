@@ -1,4 +1,4 @@
-// The typography rules for Simplified Chinese text, as one pure check (used by zh-typography.test.ts).
+// The typography rules for Simplified Chinese text, as one pure check (used by ../zh-typography.test.ts).
 
 const HAN = /\p{Script=Han}/u;
 const FULL_BRACKETS = '（）';
