@@ -40,39 +40,24 @@ const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 0x20) >
  * "第三个 星期五", "1 号" or after "、"; every ", " between clauses (lists use "、") becomes "，".
  */
 export function tidyChinese(s: string): string {
-  return fullWidthCommas(tidySpaces(s));
-}
-
-function fullWidthCommas(s: string): string {
-  let i = s.indexOf(',');
-  if (i < 0) return s;
   let out = '';
   let from = 0;
-  while (i >= 0) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 44) continue;
     let j = i + 1;
     while (s.charCodeAt(j) === 32) j++;
-    out += s.slice(from, i) + '，';
+    out += s.slice(from, i) + (c === 44 ? '，' : dropSpace(s, i, j) ? '' : ' ');
     from = j;
-    i = s.indexOf(',', j);
+    i = j - 1;
   }
-  return out + s.slice(from);
+  return from ? out + s.slice(from) : s;
 }
 
-function tidySpaces(s: string): string {
-  let i = s.indexOf(' ');
-  if (i < 0) return s;
-  let out = '';
-  let from = 0;
-  while (i >= 0) {
-    let j = i + 1;
-    while (s.charCodeAt(j) === 32) j++;
-    const before = s.charCodeAt(i - 1);
-    const drop = (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7) || before === 0x3001;
-    out += s.slice(from, i) + (drop ? '' : ' ');
-    from = j;
-    i = s.indexOf(' ', j);
-  }
-  return out + s.slice(from);
+/** The space at `i` (the run ends before `j`) goes in "第三个 星期五", "1 号" and after "、". */
+function dropSpace(s: string, i: number, j: number): boolean {
+  const before = s.charCodeAt(i - 1);
+  return (before === 0x4e2a && s.startsWith('星期', j)) || (isDigitCode(before) && s.charCodeAt(j) === 0x53f7) || before === 0x3001;
 }
 
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
