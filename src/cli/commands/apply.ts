@@ -228,9 +228,9 @@ function describePlan(plan: ApplyPlan, file: string, target: string, rps: number
 /** What changed in DataWorks since it was pulled or planned: held back, or (--force) overwritten. */
 function describeDrift(plan: ApplyPlan, force: boolean, sidecar: string | undefined): string {
   const held = heldForDrift(plan).length;
-  if (held) return `${held} task(s) changed in DataWorks since their values were recorded are held back; re-run with --force to send them anyway.\n`;
+  if (held) return `${plural(held, 'task')} changed in DataWorks since ${held === 1 ? 'its values were recorded is' : 'their values were recorded are'} held back; re-run with --force to send them anyway.\n`;
   if (force && plan.drifts.length) {
-    return `--force: applying anyway; ${plan.drifts.length} value(s) changed in DataWorks since are overwritten:\n${plan.drifts.map((d) => `  Task ${d.id}${d.name ? ` ${escapeControls(d.name)}` : ''} (${d.env}) ${escapeControls(formatDrift(d))}\n`).join('')}`;
+    return `--force: applying anyway; ${plural(plan.drifts.length, 'value')} changed in DataWorks since ${plan.drifts.length === 1 ? 'is' : 'are'} overwritten:\n${plan.drifts.map((d) => `  Task ${d.id}${d.name ? ` ${escapeControls(d.name)}` : ''} (${d.env}) ${escapeControls(formatDrift(d))}\n`).join('')}`;
   }
   return sidecar ? `Pulled values (${sidecar}): none changed in DataWorks since the pull.\n` : '';
 }

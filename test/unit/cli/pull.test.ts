@@ -115,13 +115,13 @@ test('apply of a pulled patch: the plan holds back a task changed since the pull
   assert.equal(r.code, 1, r.stderr);
   const pulledCron = JSON.stringify(readPulledSidecar(out).find((p) => p.id === first.id)!.values['Trigger.Cron']).replace(/[*?.]/g, '\\$&');
   assert.match(r.stderr, new RegExp(`Task ${first.id} \\(Prod\\): Held back: changed in DataWorks since the pull \\(Trigger\\.Cron: ${pulledCron} pulled \\(\\S+\\), now "00 10 03 \\* \\* \\?"; the patch sets "00 30 04 \\* \\* \\?"\\); not sent\\.`));
-  assert.match(r.stderr, /1 task\(s\) changed in DataWorks since their values were recorded are held back; re-run with --force/);
+  assert.match(r.stderr, /1 task changed in DataWorks since its values were recorded is held back; re-run with --force/);
   const after = fx.emu.snapshot().tasks.Prod;
   assert.deepEqual(after[first.id!], before[first.id!], 'the drifted task was not sent');
   assert.ok(Object.keys(after).some((id) => after[id]!.Trigger.Cron === '00 30 04 * * ?' && before[id]!.Trigger.Cron !== '00 30 04 * * ?'), 'the others were');
   r = await runCommand(applyCommand, [...applyArgs(), '--force'], env);
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, new RegExp(`--force: applying anyway; 1 value\\(s\\) changed in DataWorks since are overwritten:\\n  Task ${first.id} \\S+ \\(Prod\\) Trigger\\.Cron: "[^"]+" pulled`));
+  assert.match(r.stderr, new RegExp(`--force: applying anyway; 1 value changed in DataWorks since is overwritten:\\n  Task ${first.id} \\S+ \\(Prod\\) Trigger\\.Cron: "[^"]+" pulled`));
   assert.equal(fx.emu.snapshot().tasks.Prod[first.id!]!.Trigger.Cron, '00 30 04 * * ?');
   // Applying the same file again overwrites nobody: current == patched, so no warning.
   r = await runCommand(applyCommand, applyArgs(), env);
