@@ -49,6 +49,11 @@ export function activate(context: vscode.ExtensionContext): LazyExtensionApi | P
       if (isPatchPath(d.uri.path)) void wake();
     }),
   );
+  // A workspace that holds patches (`workspaceContains`) wants the extension whatever file is open: its
+  // status bar, tree and code lens. Only a workspace without one stays on the stand-ins.
+  void vscode.workspace.findFiles('**/*.dwtasks.json', '**/node_modules/**', 1).then((found) => {
+    if (found.length) void wake();
+  });
   context.subscriptions.push({ dispose: () => standIns.forEach((d) => d.dispose()) });
   return api;
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-  DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, applyPatch, mergeExpected, planExpectations, planHeld, targetMismatch,
+  DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, UNCHANGED, applyPatch, mergeExpected, planExpectations, planHeld, targetMismatch,
   type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
 import { FileJournal, revertPathFor } from '../../files/journal-file';
@@ -209,14 +209,17 @@ export class ApplyCommand {
 
   private async summarize(result: ApplyResult, revertPath: string | undefined, failures: LocalFailure[]): Promise<void> {
     const c = result.counts;
+    // Tasks already at their patched values count as not sent; the summary says how many of those there are.
+    const unchanged = result.results.filter((r) => r.message === UNCHANGED).length;
     let text = vscode.l10n.t('DataWorks apply: {0} applied, {1} failed, {2} unknown, {3} not sent.', c.succeeded, c.failed, c.unknown, c.notSent);
+    if (unchanged) text += ' ' + (unchanged === 1 ? vscode.l10n.t('1 task was already at its patched values.') : vscode.l10n.t('{0} tasks were already at their patched values.', unchanged));
     if (result.status === 'cancelled') text += ' ' + vscode.l10n.t('Cancelled: later chunks were not sent.');
     if (result.error) text += ' ' + vscode.l10n.t('Stopped: {0}', result.error.message);
     for (const f of failures) text += ' ' + (f.what === 'revert' ? vscode.l10n.t('The revert patch could not be written; the journal keeps the values read before the run.') : vscode.l10n.t('The journal could not be written completely; the results here are what the service answered.'));
     const showLog = vscode.l10n.t('Show Log');
     const revert = vscode.l10n.t('Revert');
     const buttons = revertPath && c.succeeded ? [showLog, revert] : [showLog];
-    const allOk = c.succeeded === result.results.length && failures.length === 0;
+    const allOk = c.succeeded + unchanged === result.results.length && failures.length === 0;
     const choice = allOk ? await vscode.window.showInformationMessage(text, ...buttons) : await vscode.window.showWarningMessage(text, ...buttons);
     if (choice === showLog) this.connection.log.show();
     else if (choice === revert && revertPath) await openRevert(revertPath);
