@@ -6,7 +6,7 @@ import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, gateAndPlan } from '../../cor
 import { taskKey } from '../../core/apply/fields';
 import type { PlannedTask } from '../../core/apply/plan';
 import {
-  capacityJson, computeCapacity, durationsByTask, specCapacity, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, renderComparison, type CapacityPicture, type GroupCapacity,
+  capacityJson, durationsByTask, SPEC_ASSUMPTION, renderCapacityHtml, renderCapacityText, renderComparison, type GroupCapacity,
 } from '../../core/capacity/index';
 import { recentBizdates } from '../../core/history/bizdate';
 import { TIMESTAMPS_ASSUMPTION } from '../../core/history/instance-times';
@@ -15,8 +15,7 @@ import {
   MAX_DAYS, patchedTask, projectTasks, type ScheduleTask,
 } from '../../core/schedule/index';
 import { describeZone } from '../../core/time/regions';
-import type { DataWorksClient } from '../../dataworks/client';
-import { pages } from '../../dataworks/paging';
+import { capacitySides, DEFAULT_HISTORY_DAYS, groupSpecs, historyTasks, mergeCapacities } from '../../dataworks/capacity-inputs';
 import { DEFAULT_HISTORY_CALL_LIMIT, HistoryCallLimitError, planHistoryRead, readHistory, type HistoryScope } from '../../dataworks/history';
 import { numberOption, parseCommandArgs, UsageError } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
@@ -28,7 +27,6 @@ import { effectiveRegion, TZ_HELP } from '../zone';
 import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 import { plural } from '../../core/text/plural';
 
-const DEFAULT_HISTORY_DAYS = 7;
 const MAX_HISTORY_DAYS = 31;
 
 const HELP = `Usage: dwtasks capacity --project ID [--env Prod|Dev] [options]
@@ -102,7 +100,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const historyDays = numberOption(values.history, 'history', DEFAULT_HISTORY_DAYS, { integer: true, min: 1, max: MAX_HISTORY_DAYS });
   const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_HISTORY_CALL_LIMIT, { integer: true, min: 0 });
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const capacities = parseCapacities(values.capacity);
+  const userCapacities = parseCapacities(values.capacity);
   const { clock, window } = windowOptions(values, { flag: 'slot', value: values.slot, default: 15 }, 7, effectiveRegion(values, io.env));
   const zone = clock.zone;
   if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
@@ -117,12 +115,12 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   const after = patch ? overlay(before, patch.plan.tasks, file!, values.project, env) : undefined;
   // Capacities: what the groups' specs state, then --capacity over them.
   const specs = await groupSpecs(conn.client, values.project, limiter);
-  for (const [id, cu] of specs) if (!capacities.has(id)) capacities.set(id, { cu, source: 'spec' });
+  const capacities = mergeCapacities(specs, userCapacities);
   if (specs.size) io.stderr.write(`Capacity from the spec of ${plural(specs.size, 'group')} (${SPEC_ASSUMPTION}).\n`);
 
   // The history: complete run days before today; what the cache lacks costs calls, said before.
   const scope: HistoryScope = {
-    projectId: values.project, env, tasks: before.map((t) => ({ Id: t.id, ...(t.cron !== undefined && t.type !== 'Manual' ? { Cron: t.cron } : {}) })),
+    projectId: values.project, env, tasks: historyTasks(before),
     bizdates: recentBizdates(Date.now(), historyDays, zone), zone, weekdays, workspaceDir: values.workspace ?? '.',
   };
   const plan = planHistoryRead(scope, conn.client.endpoint);
@@ -133,11 +131,9 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   if (missing) io.stderr.write(`Read ${plural(missing, 'day')} of run history in ${plural(read.calls, 'call')}.\n`);
   const durations = durationsByTask(read.instances);
 
-  const groupsOf = (ts: readonly ScheduleTask[]): string[] => ts.map((t) => t.resourceGroupId ?? '').filter(Boolean);
-  const alsoGroups = [...groupsOf(before), ...groupsOf(after ?? [])];
-  const picture = (ts: readonly ScheduleTask[]): CapacityPicture => computeCapacity(ts, window, { weekdays, durations, capacities, alsoGroups });
-  const b = picture(before);
-  const a = after ? picture(after) : undefined;
+  const pictures = capacitySides(after ? [before, after] : [before], window, { weekdays, durations, capacities });
+  const b = pictures[0]!;
+  const a = pictures[1];
   const zoneLine = describeZone(clock);
   io.stderr.write(`Times in ${zoneLine}. Durations: ${TIMESTAMPS_ASSUMPTION}.\n`);
   const what = `Capacity of project ${values.project} (${env})`;
@@ -166,16 +162,4 @@ function overlay(before: readonly ScheduleTask[], planned: readonly PlannedTask[
     after[i] = patchedTask(p.task, p.env, p.index, before[i]);
   }
   return after;
-}
-
-/** CUs per group of the project whose ListResourceGroups spec states them (every page). */
-async function groupSpecs(client: DataWorksClient, projectId: string, limiter: TokenBucket): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for await (const page of pages((n) => limiter.acquire().then(() => client.listResourceGroups({ ProjectId: projectId, ResourceGroupTypes: ['CommonV2', 'ExclusiveScheduler'], PageNumber: n, PageSize: 100 })))) {
-    for (const g of page.items) {
-      const cu = specCapacity(g.Spec);
-      if (cu !== undefined) out.set(g.Id, cu);
-    }
-  }
-  return out;
 }

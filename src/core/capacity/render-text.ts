@@ -44,22 +44,37 @@ export function apart(p: CapacityPicture): string[] {
   return out;
 }
 
-/** One row per local day, one column per hour: the busiest slot of that hour. */
-function hourGrid(g: GroupLoad, p: CapacityPicture): string[] {
+export interface HourRow {
+  /** `YYYY-MM-DD` in the zone. */
+  date: string;
+  weekday: number;
+  /** Per hour 0..23: the busiest slot's CUs (undefined outside the window). */
+  cells: (number | undefined)[];
+  /** Per hour: a slot above the group's capacity. */
+  over: boolean[];
+}
+
+/** One row per local day, one column per hour: the busiest slot of that hour (the text grid and the editor's Load view). */
+export function hourRows(g: GroupLoad, p: CapacityPicture): HourRow[] {
   const slotMs = p.slotMinutes * 60_000;
-  const rows = new Map<string, { label: string; cells: (number | undefined)[]; over: boolean[] }>();
+  const rows = new Map<string, HourRow>();
   for (let i = 0; i < g.slots.length; i++) {
     const w = wallOf(p.from * 1000 + i * slotMs, p.zone);
     let row = rows.get(w.date);
-    if (!row) { row = { label: `${WEEKDAY_NAMES[w.weekday]} ${w.date.slice(5)}`, cells: [], over: [] }; rows.set(w.date, row); }
+    if (!row) { row = { date: w.date, weekday: w.weekday, cells: [], over: [] }; rows.set(w.date, row); }
     const h = Math.floor(w.minute / 60);
     row.cells[h] = Math.max(row.cells[h] ?? 0, g.slots[i]);
     if (g.capacity && g.slots[i] > g.capacity.cu) row.over[h] = true;
   }
-  const texts = [...rows.values()].map((r) => Array.from({ length: 24 }, (_, h) => (r.cells[h] === undefined ? '' : r.cells[h] === 0 ? '.' : cu(r.cells[h]!)) + (r.over[h] ? '*' : '')));
+  return [...rows.values()];
+}
+
+function hourGrid(g: GroupLoad, p: CapacityPicture): string[] {
+  const rows = hourRows(g, p);
+  const texts = rows.map((r) => Array.from({ length: 24 }, (_, h) => (r.cells[h] === undefined ? '' : r.cells[h] === 0 ? '.' : cu(r.cells[h]!)) + (r.over[h] ? '*' : '')));
   const width = Math.max(3, ...texts.flat().map((t) => t.length));
   const out = [`  ${'day'.padEnd(9)} ${Array.from({ length: 24 }, (_, h) => pad2(h).padStart(width)).join(' ')}`];
-  [...rows.values()].forEach((r, k) => out.push(`  ${r.label.padEnd(9)} ${texts[k].map((t) => t.padStart(width)).join(' ')}`));
+  rows.forEach((r, k) => out.push(`  ${`${WEEKDAY_NAMES[r.weekday]} ${r.date.slice(5)}`.padEnd(9)} ${texts[k].map((t) => t.padStart(width)).join(' ')}`));
   return out;
 }
 

@@ -9,6 +9,8 @@ export interface ScheduleTask {
   id: string;
   env: EnvType;
   name?: string;
+  /** The task's project, when the service said (the run history is read per project). */
+  projectId?: string;
   /** Undefined: nothing says when it fires (the patch has no Cron and the current value is unknown). */
   cron?: string;
   type?: TriggerType;
@@ -29,7 +31,7 @@ export interface ScheduleTask {
 export function fromState(s: TaskState, env: EnvType): ScheduleTask {
   const t = s.Trigger ?? {};
   return clean({
-    id: s.Id, env, name: s.Name, cron: t.Cron, type: t.Type, recurrence: t.Recurrence,
+    id: s.Id, env, name: s.Name, projectId: s.ProjectId, cron: t.Cron, type: t.Type, recurrence: t.Recurrence,
     resourceGroupId: s.RuntimeResource?.ResourceGroupId, cu: s.RuntimeResource?.Cu, startTime: t.StartTime, endTime: t.EndTime,
   });
 }

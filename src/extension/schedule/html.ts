@@ -13,7 +13,9 @@ export function scheduleHtml(model: ScheduleModel, nonce: string, cspSource: str
 <style nonce="${nonce}">${CSS}</style>
 </head><body>
 <h1 id="title"></h1><p class="sub" id="window"></p>
-<div id="sides" class="sides"></div>
+<div role="tablist" id="tabs" class="tabs"></div>
+<div id="sides" class="sides" role="tabpanel" aria-labelledby="tab-starts"></div>
+<div id="load" role="tabpanel" aria-labelledby="tab-load" hidden></div>
 <script nonce="${nonce}" id="model" type="application/json">${json}</script>
 <script nonce="${nonce}">${SCRIPT}</script>
 </body></html>`;
@@ -49,6 +51,12 @@ button:focus{outline:1px solid var(--vscode-focusBorder);outline-offset:2px}
 button.link{display:inline;background:none;color:var(--vscode-textLink-foreground);padding:0;margin:0;text-align:left}
 .notes{color:var(--vscode-descriptionForeground);font-size:.95em}
 .tasks ul{list-style:none;padding-left:0}.tasks li{margin:3px 0}
+.tabs{display:flex;gap:2px;margin:0 0 10px;border-bottom:1px solid var(--vscode-panel-border,var(--vscode-editorWidget-border,transparent))}
+.tabs button{margin:0;background:none;color:var(--vscode-foreground);border-bottom:2px solid transparent;border-radius:0;padding:4px 10px}
+.tabs button[aria-selected=true]{border-bottom-color:var(--vscode-focusBorder);font-weight:600}
+.group{margin:0 0 18px}.group-sides{display:flex;flex-wrap:wrap;gap:24px}.group-side{flex:0 1 620px;min-width:0}
+td.cell.over{outline:2px solid var(--vscode-charts-red);outline-offset:-2px}
+td.cell.over:focus{outline:2px solid var(--vscode-focusBorder)}
 `;
 
 // Plain ES2020 run in the webview. Builds the grids from the model; no framework, no network.
@@ -63,6 +71,15 @@ document.getElementById('window').textContent = model.window;
 const sides = document.getElementById('sides');
 const pad = (n) => String(n).padStart(2, '0');
 const span = (map, col) => { const a = col * map.cellMinutes, b = a + map.cellMinutes; return pad(Math.floor(a / 60)) + ':' + pad(a % 60) + '-' + pad(Math.floor(b / 60) % 24 === 0 && b === 1440 ? 24 : Math.floor(b / 60)) + ':' + pad(b % 60); };
+// Arrow keys move the roving tab stop within a grid of cells.
+function roving(e, cells, r, c) {
+  const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+  const m = moves[e.key]; if (!m) return false;
+  e.preventDefault();
+  const nr = Math.max(0, Math.min(cells.length - 1, r + m[0])), nc = Math.max(0, Math.min(cells[nr].length - 1, c + m[1]));
+  const next = cells[nr][nc]; cells[r][c].tabIndex = -1; next.tabIndex = 0; next.focus();
+  return true;
+}
 function share(n) { return model.max > model.min ? (n - model.min) / (model.max - model.min) : 1; }
 function shade(n) { if (!n) return ''; const f = share(n); return 'color-mix(in srgb, var(--vscode-charts-blue) ' + Math.round(15 + f * 85) + '%, transparent)'; }
 model.sides.forEach((side, si) => {
@@ -88,12 +105,8 @@ model.sides.forEach((side, si) => {
       const open = () => { if (!cell) return; table.querySelectorAll('td.sel').forEach((x) => x.classList.remove('sel')); td.classList.add('sel'); vscode.postMessage({ type: 'cell', side: si, row: r, col: c }); };
       td.addEventListener('click', () => { td.focus(); open(); });
       td.addEventListener('keydown', (e) => {
-        const moves = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
         if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); return; }
-        const m = moves[e.key]; if (!m) return;
-        e.preventDefault();
-        const nr = Math.max(0, Math.min(map.rows.length - 1, r + m[0])), nc = Math.max(0, Math.min(map.columns.length - 1, c + m[1]));
-        const next = cells[nr][nc]; td.tabIndex = -1; next.tabIndex = 0; next.focus();
+        roving(e, cells, r, c);
       });
       cells[r][c] = td;
       tr.append(td);
@@ -109,8 +122,79 @@ model.sides.forEach((side, si) => {
   const panel = el('div', { class: 'panel' }, peaks, detail, list, notes);
   sides.append(el('section', { class: 'side', 'aria-label': side.title, id: 'side-' + si }, el('h2', { text: side.title }), el('p', { class: 'sub', text: side.subtitle }), el('div', { class: 'grid-wrap' }, table), panel));
 });
+// Starts | Load (CU): tabs activated by click, Enter or Space (the Load tab reads history, so focus alone never does).
+const loadPanel = document.getElementById('load');
+const tabs = document.getElementById('tabs');
+const tabStarts = el('button', { role: 'tab', id: 'tab-starts', 'aria-controls': 'sides', 'aria-selected': 'true', text: S.starts });
+const tabLoad = el('button', { role: 'tab', id: 'tab-load', 'aria-controls': 'load', 'aria-selected': 'false', tabindex: '-1', text: S.load });
+let loaded = false, asked = false;
+function select(load) {
+  tabStarts.setAttribute('aria-selected', String(!load)); tabLoad.setAttribute('aria-selected', String(load));
+  tabStarts.tabIndex = load ? -1 : 0; tabLoad.tabIndex = load ? 0 : -1;
+  sides.hidden = load; loadPanel.hidden = !load;
+}
+tabStarts.addEventListener('click', () => select(false));
+tabLoad.addEventListener('click', () => {
+  select(true);
+  if (loaded || asked) return;
+  asked = true;
+  loadPanel.replaceChildren(el('p', { class: 'notes', 'aria-live': 'polite', text: S.loadAsking }));
+  vscode.postMessage({ type: 'load' });
+});
+[tabStarts, tabLoad].forEach((t, i, all) => t.addEventListener('keydown', (e) => {
+  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+  e.preventDefault(); const o = all[1 - i]; t.tabIndex = -1; o.tabIndex = 0; o.focus();
+}));
+tabs.append(tabStarts, tabLoad);
+function loadShade(v) { return v > 0 ? 'color-mix(in srgb, var(--vscode-charts-orange) ' + Math.round(15 + (model.loadMax ? v / model.loadMax : 1) * 85) + '%, transparent)' : ''; }
+function showLoad(load) {
+  model.loadMax = load.max;
+  const detail = el('div', { class: 'detail', 'aria-live': 'polite', text: S.loadHelp });
+  const body = [detail];
+  if (!load.groups.length) body.push(el('p', { text: S.noLoad }));
+  load.groups.forEach((g, gi) => {
+    const section = el('section', { class: 'group', 'aria-labelledby': 'group-' + gi, 'data-group': g.id }, el('h2', { id: 'group-' + gi, text: g.id + (g.capacityCu === null ? '' : ' · ' + S.capacity + ' ' + g.capacityCu + ' CU') }));
+    const row = el('div', { class: 'group-sides' });
+    g.sides.forEach((side, si) => {
+      const title = (side.title ? side.title + ' · ' : '') + g.id;
+      const box = el('div', { class: 'group-side' }, el('h3', { text: side.title }), el('p', { class: 'sub', text: side.summary }));
+      if (side.rows.length) {
+        const table = el('table', { class: 'grid', role: 'grid', 'aria-label': title });
+        const head = el('tr', { role: 'row' }, el('th', { class: 'row' }));
+        for (let h = 0; h < 24; h++) head.append(el('th', { role: 'columnheader', text: String(h).padStart(2, '0') }));
+        table.append(head);
+        const cells = [];
+        side.rows.forEach((r, ri) => {
+          const tr = el('tr', { role: 'row' }, el('th', { class: 'row', role: 'rowheader', text: r.label }));
+          cells[ri] = [];
+          r.cells.forEach((cell, ci) => {
+            const v = cell.cu;
+            const td = el('td', { class: 'cell' + (v === null ? ' none' : '') + (cell.over ? ' over' : '') + (v && model.loadMax && v / model.loadMax > 0.5 ? ' hot' : ''), role: 'gridcell', tabindex: '-1', 'aria-label': cell.label, text: v ? (v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10)) : '' });
+            if (v) td.style.background = loadShade(v);
+            const show = () => detail.replaceChildren(el('div', { text: cell.label }));
+            td.addEventListener('mouseenter', show); td.addEventListener('focus', show);
+            td.addEventListener('keydown', (e) => roving(e, cells, ri, ci));
+            cells[ri][ci] = td; tr.append(td);
+          });
+          table.append(tr);
+        });
+        cells[0][0].tabIndex = 0;
+        box.append(el('div', { class: 'grid-wrap' }, table));
+      }
+      row.append(box);
+    });
+    section.append(row);
+    body.push(section);
+  });
+  body.push(el('div', { class: 'notes' }, ...load.notes.map((n) => el('p', { text: n }))));
+  loadPanel.replaceChildren(...body);
+  loaded = true;
+  vscode.postMessage({ type: 'loadShown' });
+}
 window.addEventListener('message', (ev) => {
   const m = ev.data;
+  if (m && m.type === 'load') { showLoad(m.load); return; }
+  if (m && m.type === 'loadDone') { asked = false; loadPanel.replaceChildren(el('p', { text: S.loadNotRead })); return; }
   if (!m || m.type !== 'cellTasks') return;
   const list = document.getElementById('tasks-' + m.side);
   list.replaceChildren(el('h3', { text: S.tasksIn.replace('{cell}', m.label) }));

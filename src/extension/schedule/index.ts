@@ -1,7 +1,7 @@
 // Show Schedule: the schedule picture of the active patch (before vs after, side by side) or of a
 // project environment from the Tasks view, as a webview heatmap; Spread Start Minutes on a peak.
 import * as vscode from 'vscode';
-import { registerCommand } from '../util/command';
+import { isCancellation, registerCommand } from '../util/command';
 import { computePicture, makeWindow, patchedOver, type SchedulePicture, type ScheduleTask } from '../../core/schedule';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
@@ -12,12 +12,15 @@ import { testHooks, type PickHook } from '../util/testHooks';
 import { readPatchInputs, readProjectTasks } from './load';
 import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
 import { SchedulePanel, type ShownSchedule } from './panel';
+import { readLoad, type LoadTestHooks } from './capacity';
+import { loadModel, type LoadModel } from './load-model';
 import { SpreadCodeActions, patchOnlyPicture, spreadPeak, type SpreadResult } from './spread';
 
 export { SCHEDULE_VIEW_TYPE } from './panel';
 export type { ShownSchedule } from './panel';
 export type { ScheduleModel } from './model';
 export type { SpreadResult } from './spread';
+export type { LoadModel } from './load-model';
 
 /** What the schedule feature exposes (ExtensionApi.schedule), for tests. */
 export interface ScheduleFeature {
@@ -25,7 +28,7 @@ export interface ScheduleFeature {
 }
 
 /** Test mode only: a quick pick answer, and a fixed window start so counts can be known in advance. */
-export interface ScheduleTestHooks extends PickHook {
+export interface ScheduleTestHooks extends PickHook, LoadTestHooks {
   /** Epoch seconds. */
   from?: number;
 }
@@ -34,19 +37,21 @@ let windowFrom: number | undefined;
 
 export function registerSchedule(context: vscode.ExtensionContext, connection: ConnectionService): ScheduleFeature {
   let spreadHook: PickHook = {};
+  let loadHook: LoadTestHooks = {};
   const panel = new SchedulePanel(async (shown, side, peakIndex) => {
     const picture = shown.pictures[side];
     const peak = shown.model.sides[side]?.peaks[peakIndex];
     if (!shown.patch || !picture || !peak) return;
     const doc = await vscode.workspace.openTextDocument(shown.patch);
     if (await spreadPeak(doc, picture, peak.start, spreadHook)) await showPatchSchedule(connection, panel, doc.uri, shown);
-  });
+  }, (shown) => showLoad(connection, shown, loadHook));
   context.subscriptions.push(
     panel,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
     registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
       const hooks = testHooks<ScheduleTestHooks>(context, arg);
       spreadHook = hooks;
+      loadHook = hooks;
       windowFrom = typeof hooks.from === 'number' ? hooks.from : undefined;
       const node = arg instanceof EnvNode ? arg : (arg as { node?: unknown } | undefined)?.node;
       if (node instanceof EnvNode) return showProjectSchedule(connection, panel, node);
@@ -69,6 +74,18 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
     }),
   );
   return { panel };
+}
+
+/** The Load (CU) view of what the panel shows; errors end in one message, the view stays as it was. */
+async function showLoad(connection: ConnectionService, shown: ShownSchedule, hook: LoadTestHooks): Promise<LoadModel | undefined> {
+  try {
+    const result = await readLoad(connection, shown.pictures, shown.patch, hook);
+    return result && loadModel(result, shown.model.sides.map((s) => s.title));
+  } catch (e) {
+    if (isCancellation(e)) return undefined;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the load: {0}', (e as Error).message));
+    return undefined;
+  }
 }
 
 async function pickPeak(picture: SchedulePicture): Promise<number | undefined> {
@@ -140,7 +157,8 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
   const project = node.project;
   let tasks: ScheduleTask[];
   try {
-    tasks = await readProjectTasks(connection, project.Id, project.Name, node.env);
+    // Every task is of this project: the Load view reads its history by project.
+    tasks = (await readProjectTasks(connection, project.Id, project.Name, node.env)).map((t) => ({ ...t, projectId: t.projectId ?? project.Id }));
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0} ({1}): {2}', project.Name, node.env, (e as Error).message));
     return undefined;

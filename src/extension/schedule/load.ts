@@ -17,11 +17,11 @@ function rps(): number {
   return Math.max(0.01, vscode.workspace.getConfiguration('dataworks.apply').get<number>('requestsPerSecond', DEFAULT_RPS));
 }
 
-function limiter(): TokenBucket {
+export function limiter(): TokenBucket {
   return new TokenBucket(rps());
 }
 
-async function withCancel<T>(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>): Promise<T> {
+export async function withCancel<T>(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort(new Error(vscode.l10n.t('cancelled by the user'))));

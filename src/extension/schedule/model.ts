@@ -102,6 +102,13 @@ export function webviewStrings(): Record<string, string> {
     selectAll: vscode.l10n.t('Select them in the patch'),
     total: vscode.l10n.t('total'),
     outside: vscode.l10n.t('outside the window'),
+    starts: vscode.l10n.t('Starts'),
+    load: vscode.l10n.t('Load (CU)'),
+    loadAsking: vscode.l10n.t('Reading the run history, once you confirm the number of calls…'),
+    loadNotRead: vscode.l10n.t('The run history was not read. Choose Load (CU) again to read it.'),
+    loadHelp: vscode.l10n.t('CUs in use per resource group, the busiest 15-minute slot of each hour; hours above capacity are outlined. Arrow keys move between cells.'),
+    noLoad: vscode.l10n.t('No load: no task with a CU and a known duration fires in the window.'),
+    capacity: vscode.l10n.t('capacity'),
   };
 }
 

@@ -7,6 +7,7 @@ import { parsedPatch } from '../language/parsedDocuments';
 import { showTaskJson } from '../tree/taskDocument';
 import { scheduleHtml } from './html';
 import type { ScheduleModel } from './model';
+import type { LoadModel } from './load-model';
 
 export const SCHEDULE_VIEW_TYPE = 'dataworks.schedule';
 
@@ -17,6 +18,8 @@ export interface ShownSchedule {
   patch?: vscode.Uri;
   /** The current values read for the patch's tasks (patch mode, connected). */
   before?: ScheduleTask[];
+  /** The Load (CU) view, once the user asked for it. */
+  load?: LoadModel;
 }
 
 type Message =
@@ -24,7 +27,9 @@ type Message =
   | { type: 'cell'; side: number; row: number; col: number }
   | { type: 'reveal'; side: number; key: string }
   | { type: 'selectAll'; side: number; row: number; col: number }
-  | { type: 'spread'; side: number; peak: number };
+  | { type: 'spread'; side: number; peak: number }
+  | { type: 'load' }
+  | { type: 'loadShown' };
 
 export class SchedulePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -34,8 +39,14 @@ export class SchedulePanel implements vscode.Disposable {
   readonly onDidRender = this.ready.event;
   private readonly messages = new vscode.EventEmitter<Message>();
   readonly onDidReceiveMessage = this.messages.event;
+  private readonly loadShown = new vscode.EventEmitter<ShownSchedule>();
+  /** Fires when the webview has drawn the Load (CU) view (its script said so). */
+  readonly onDidRenderLoad = this.loadShown.event;
 
-  constructor(private readonly onSpread: (shown: ShownSchedule, side: number, peak: number) => Promise<void>) {}
+  constructor(
+    private readonly onSpread: (shown: ShownSchedule, side: number, peak: number) => Promise<void>,
+    private readonly onLoad: (shown: ShownSchedule) => Promise<LoadModel | undefined>,
+  ) {}
 
   get current(): ShownSchedule | undefined { return this.shown; }
   get webviewPanel(): vscode.WebviewPanel | undefined { return this.panel; }
@@ -78,6 +89,17 @@ export class SchedulePanel implements vscode.Disposable {
         return hits.length;
       }
       case 'spread': await this.onSpread(shown, m.side, m.peak); return undefined;
+      case 'load': {
+        const load = await this.onLoad(shown);
+        if (load && this.shown === shown) {
+          shown.load = load;
+          void this.panel?.webview.postMessage({ type: 'load', load });
+        } else {
+          void this.panel?.webview.postMessage({ type: 'loadDone' });
+        }
+        return load;
+      }
+      case 'loadShown': this.loadShown.fire(shown); return undefined;
     }
   }
 
@@ -115,6 +137,7 @@ export class SchedulePanel implements vscode.Disposable {
     this.panel?.dispose();
     this.ready.dispose();
     this.messages.dispose();
+    this.loadShown.dispose();
   }
 }
 

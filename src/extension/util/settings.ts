@@ -25,3 +25,24 @@ export function cronWeekdayNumbering(scope?: vscode.ConfigurationScope): Weekday
 export function currentLocale(): UiLocale {
   return uiLocale(vscode.env.language);
 }
+
+export const MAX_HISTORY_CALLS_SETTING = 'dataworks.capacity.maxHistoryCalls';
+export const CAPACITY_GROUPS_SETTING = 'dataworks.capacity.groups';
+
+/** Calls a run history read may make before it is refused (dataworks.capacity.maxHistoryCalls). */
+export function maxHistoryCalls(fallback: number): number {
+  const v = vscode.workspace.getConfiguration('dataworks.capacity').get<number>('maxHistoryCalls', fallback);
+  return Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+/** Capacities the user gives per resource group (dataworks.capacity.groups: {"group id": CU}); a bad value is an error naming it. */
+export function userCapacities(): Map<string, { cu: number; source: 'user' }> {
+  const v = vscode.workspace.getConfiguration('dataworks.capacity').get<unknown>('groups', {});
+  const out = new Map<string, { cu: number; source: 'user' }>();
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error(vscode.l10n.t('{0} must be an object of group id to CUs, like {1}', CAPACITY_GROUPS_SETTING, '{"Serverless_res_group_1": 40}'));
+  for (const [id, cu] of Object.entries(v)) {
+    if (typeof cu !== 'number' || !(cu > 0)) throw new Error(vscode.l10n.t('{0}: the capacity of group {1} must be a positive number of CUs, got {2}', CAPACITY_GROUPS_SETTING, id, JSON.stringify(cu)));
+    out.set(id, { cu, source: 'user' });
+  }
+  return out;
+}

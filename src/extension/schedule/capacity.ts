@@ -1,0 +1,99 @@
+// "Load (CU)" in Show Schedule: only when the user asks, the run history of the tasks in view is
+// planned (calls said in a modal, refused above dataworks.capacity.maxHistoryCalls), read with
+// progress and Cancel into the workspace's .dwtasks/history cache as the CLI does, then the CUs per
+// group and slot are computed before and after, with capacities from the specs or the settings.
+import * as vscode from 'vscode';
+import { durationsByTask, type CapacityPicture } from '../../core/capacity';
+import { recentBizdates } from '../../core/history/bizdate';
+import type { SchedulePicture, ScheduleTask } from '../../core/schedule';
+import { capacitySides, DEFAULT_HISTORY_DAYS, groupSpecs, historyTasks, mergeCapacities } from '../../dataworks/capacity-inputs';
+import { DEFAULT_HISTORY_CALL_LIMIT, planHistoryRead, readHistory, type HistoryScope } from '../../dataworks/history';
+import type { TaskInstance } from '../../dataworks/types';
+import type { ConnectionService } from '../connection';
+import { MAX_HISTORY_CALLS_SETTING, maxHistoryCalls, userCapacities } from '../util/settings';
+import { limiter, withCancel } from './load';
+
+/** Slot of the load picture: the issue's default. */
+export const LOAD_SLOT_MINUTES = 15;
+
+/** Test mode only: the answer to the modal that says the calls (the host cannot click it). */
+export interface LoadTestHooks {
+  confirmHistory?(message: string, calls: number): boolean;
+}
+
+export interface LoadResult {
+  /** One per side of the schedule picture (before, after). */
+  pictures: CapacityPicture[];
+  /** Calls said before reading, and made. */
+  plannedCalls: number;
+  calls: number;
+  historyDays: number;
+}
+
+/** The tasks a side of the picture shows (fired or skipped). */
+export function sideTasks(p: SchedulePicture): ScheduleTask[] {
+  return [...p.tasks.map((t) => t.task), ...p.skipped.map((s) => s.task)];
+}
+
+/** Reads what the load needs and computes it; undefined when the user declines or the read is refused. */
+export async function readLoad(connection: ConnectionService, pictures: readonly SchedulePicture[], folder: vscode.Uri | undefined, hook: LoadTestHooks): Promise<LoadResult | undefined> {
+  const first = pictures[0];
+  if (!first) return undefined;
+  const workspace = (folder && vscode.workspace.getWorkspaceFolder(folder)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!workspace) throw new Error(vscode.l10n.t('Open a folder first: the run history is cached in its .dwtasks/history.'));
+  const user = userCapacities(); // a bad setting stops before any call
+  const conn = await connection.getConnection();
+  const sides = pictures.map(sideTasks);
+  const scopes = historyScopes(sides, first, workspace.uri.fsPath);
+  const plans = scopes.map((s) => planHistoryRead(s, conn.client.endpoint));
+  const planned = plans.reduce((n, p) => n + p.calls, 0);
+  const limit = maxHistoryCalls(DEFAULT_HISTORY_CALL_LIMIT);
+  const uncached = plans.reduce((n, p) => n + p.days.filter((d) => !d.cached).length, 0);
+  const allDays = plans.reduce((n, p) => n + p.days.length, 0);
+  if (planned > limit) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Reading the run history takes at least {0} ListTaskInstances calls ({1} business date(s) not cached); the limit is {2}. Raise the setting {3} to read it.', planned, uncached, limit, MAX_HISTORY_CALLS_SETTING));
+    return undefined;
+  }
+  if (planned > 0) {
+    const message = vscode.l10n.t('Reading the run history of {0} task(s) over {1} day(s) takes at least {2} ListTaskInstances call(s) ({3} of {4} business date(s) cached in .dwtasks/history). Read it?', scopes.reduce((n, s) => n + s.tasks.length, 0), DEFAULT_HISTORY_DAYS, planned, allDays - uncached, allDays);
+    const read = vscode.l10n.t('Read');
+    const yes = hook.confirmHistory ? hook.confirmHistory(message, planned) : (await vscode.window.showWarningMessage(message, { modal: true, detail: vscode.l10n.t('Limit: {0} calls ({1}).', limit, MAX_HISTORY_CALLS_SETTING) }, read)) === read;
+    if (!yes) return undefined;
+  }
+  return withCancel(vscode.l10n.t('Reading the run history…'), async (signal, progress) => {
+    const l = limiter();
+    const instances: TaskInstance[] = [];
+    const specs = new Map<string, number>();
+    let calls = 0;
+    for (const scope of scopes) {
+      for (const [id, cu] of await groupSpecs(conn.client, scope.projectId, l, signal)) specs.set(id, cu);
+      const read = await readHistory(scope, {
+        client: conn.client, maxCalls: limit - calls, limiter: l, signal,
+        onProgress: (p) => progress.report({ message: vscode.l10n.t('call {0} of {1}', calls + p.callsDone, planned) }),
+      });
+      calls += read.calls;
+      instances.push(...read.instances);
+    }
+    const window = { zone: first.zone, from: first.from, to: first.to, slotMinutes: LOAD_SLOT_MINUTES };
+    const out = capacitySides(sides, window, { weekdays: first.weekdays, durations: durationsByTask(instances), capacities: mergeCapacities(specs, user) });
+    return { pictures: out, plannedCalls: planned, calls, historyDays: DEFAULT_HISTORY_DAYS };
+  });
+}
+
+/** One history scope per project and environment of the tasks in view (a task without a known project has no history). */
+function historyScopes(sides: readonly ScheduleTask[][], p: SchedulePicture, workspaceDir: string): HistoryScope[] {
+  const byScope = new Map<string, Map<string, ScheduleTask>>();
+  for (const t of sides.flat()) {
+    if (!t.projectId) continue;
+    const key = `${t.projectId}:${t.env}`;
+    const tasks = byScope.get(key) ?? new Map<string, ScheduleTask>();
+    // The first side (current values) names the task's cron for the estimate.
+    if (!tasks.has(t.id)) tasks.set(t.id, t);
+    byScope.set(key, tasks);
+  }
+  const bizdates = recentBizdates(Date.now(), DEFAULT_HISTORY_DAYS, p.zone);
+  return [...byScope.values()].map((tasks) => {
+    const [one] = tasks.values();
+    return { projectId: one!.projectId!, env: one!.env, tasks: historyTasks([...tasks.values()]), bizdates, zone: p.zone, weekdays: p.weekdays, workspaceDir };
+  });
+}
