@@ -29,7 +29,7 @@ export function patchSides(plan: ApplyPlan, state?: BeforeState): PatchSides {
   const after: ScheduleTask[] = [];
   for (const t of plan.tasks) {
     const entry = state.entries.get(taskKey(t.task.Id, t.env));
-    const current = entry?.values ? fromState({ ...entry.values, Id: t.task.Id } as Parameters<typeof fromState>[0], t.env) : undefined;
+    const current = entry?.values ? fromState({ ...entry.values, Id: t.task.Id, ...(entry.projectId ? { ProjectId: entry.projectId } : {}) } as Parameters<typeof fromState>[0], t.env) : undefined;
     const error = entry?.error ? `cannot read its current values: ${entry.error}` : current ? undefined : 'its current values were not returned';
     before.push(currentTask(t.task, t.env, t.index, current, error));
     // A task that cannot be read still has a picture after the patch when the patch gives its Cron.

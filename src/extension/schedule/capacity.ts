@@ -75,7 +75,10 @@ export async function readLoad(connection: ConnectionService, pictures: readonly
       instances.push(...read.instances);
     }
     const window = { zone: first.zone, from: first.from, to: first.to, slotMinutes: LOAD_SLOT_MINUTES };
-    const out = capacitySides(sides, window, { weekdays: first.weekdays, durations: durationsByTask(instances), capacities: mergeCapacities(specs, user) });
+    // Only the groups in view: the project's other groups would list empty.
+    const inView = new Set(sides.flat().map((t) => t.resourceGroupId ?? ''));
+    const capacities = new Map([...mergeCapacities(specs, user)].filter(([id]) => inView.has(id)));
+    const out = capacitySides(sides, window, { weekdays: first.weekdays, durations: durationsByTask(instances), capacities });
     return { pictures: out, plannedCalls: planned, calls, historyDays: DEFAULT_HISTORY_DAYS };
   });
 }

@@ -36,6 +36,8 @@ export interface LoadModel {
   max: number;
   slotMinutes: number;
   notes: string[];
+  /** ListTaskInstances calls this read made (0: all from the cache). */
+  calls: number;
 }
 
 export function loadModel(result: LoadResult, sideTitles: readonly string[]): LoadModel {
@@ -62,7 +64,7 @@ export function loadModel(result: LoadResult, sideTitles: readonly string[]): Lo
     if (p.withoutHistory.length) notes.push(prefix + vscode.l10n.t('{0} task(s) without a successful run in the history, no load counted: {1}', p.withoutHistory.length, ids5(p.withoutHistory.map((t) => t.task.id))));
     if (p.withoutCu.length) notes.push(prefix + vscode.l10n.t('{0} task(s) without RuntimeResource.Cu, no load counted: {1}', p.withoutCu.length, ids5(p.withoutCu.map((t) => t.task.id))));
   });
-  return { groups, max, slotMinutes: ps[0]?.slotMinutes ?? 0, notes };
+  return { groups, max, slotMinutes: ps[0]?.slotMinutes ?? 0, notes, calls: result.calls };
 }
 
 function ids5(ids: string[]): string {

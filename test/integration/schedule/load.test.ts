@@ -1,0 +1,101 @@
+// Show Schedule's Load (CU) in the real host against the emulator: nothing is read until asked; a
+// read above dataworks.capacity.maxHistoryCalls is refused without a call; asked, the modal says the
+// calls, the webview draws the view, the model lists the patch's groups with the capacity from the
+// setting or the group's spec, and names the first slot over; a second look costs no call.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../src/extension/extension';
+import type { LoadModel, ShownSchedule } from '../../../src/extension/schedule';
+import { specCapacity } from '../../../src/core/capacity';
+import { SEED_WEEK_FROM, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
+import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import { withTimeout } from '../helpers';
+import { patchText, writePatch } from '../apply/applyFixture';
+
+type FullTask = { Id: string; ProjectId: string; Trigger: SeedTrigger; RuntimeResource: { ResourceGroupId: string; Cu?: string } };
+type SeedGroup = { Id: string; Spec?: unknown };
+
+suite('Show Schedule: the Load (CU) view', () => {
+  let emu: RunningEmulator;
+  let api: ExtensionApi;
+  const capacity = vscode.workspace.getConfiguration('dataworks.capacity');
+
+  suiteSetup(async () => {
+    emu = await startEmulator(300);
+    api = await extensionApi();
+    await connectTo(api, emu.endpoint);
+    await vscode.workspace.getConfiguration('dataworks').update('timeZone', 'Asia/Shanghai', vscode.ConfigurationTarget.Global);
+  });
+
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('dataworks').update('timeZone', undefined, vscode.ConfigurationTarget.Global);
+    await capacity.update('groups', undefined, vscode.ConfigurationTarget.Global);
+    await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await emu?.stop();
+  });
+
+  /** The emulator's log once it holds `atLeast` request lines: its ListTaskInstances lines and all lines. */
+  const log = async (atLeast = 0): Promise<{ history: number; lines: number }> => {
+    const lines = await emu.requests(atLeast);
+    return { history: lines.filter((l) => l.startsWith('ListTaskInstances ')).length, lines: lines.length };
+  };
+
+  test('patch moving daily tasks onto one group: refused above the limit, then read once, capacity from the setting and the spec, first slot over named', async () => {
+    const prod = (emu.tasks('Prod') as unknown as FullTask[]).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal' && t.RuntimeResource.Cu);
+    const target = prod[0]!.RuntimeResource.ResourceGroupId;
+    const project = prod[0]!.ProjectId;
+    const moved = prod.filter((t) => t.ProjectId === project && t.RuntimeResource.ResourceGroupId !== target && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 4);
+    assert.equal(moved.length, 4, 'the seed has daily tasks on other groups');
+    const doc = await writePatch('load.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
+    const asked: { message: string; calls: number }[] = [];
+    const hooks = { from: SEED_WEEK_FROM, confirmHistory: (message: string, calls: number) => { asked.push({ message, calls }); return true; } };
+    const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
+    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri, test: hooks });
+    assert.ok(shown);
+    await withTimeout(rendered, 60_000, 'the schedule webview to render');
+    assert.equal(shown.load, undefined, 'no load before the user asks');
+    const before = await log();
+
+    await capacity.update('maxHistoryCalls', 0, vscode.ConfigurationTarget.Global);
+    assert.equal(await api.schedule.panel.handle({ type: 'load' }), undefined, 'refused above the limit');
+    assert.equal(asked.length, 0, 'refused before asking');
+    assert.equal((await log()).history, before.history, 'refused without a call');
+
+    await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
+    await capacity.update('groups', { [target]: 0.001 }, vscode.ConfigurationTarget.Global);
+    const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
+    assert.ok(load, 'the load is read');
+    assert.equal((await withTimeout(drawn, 60_000, 'the Load (CU) view to render')).load, load, 'the webview script drew this model');
+    assert.equal(asked.length, 1);
+    assert.ok(asked[0]!.calls >= 1 && load.calls >= asked[0]!.calls, `said ${asked[0]!.calls}, made ${load.calls}`);
+    assert.match(asked[0]!.message, new RegExp(`takes at least ${asked[0]!.calls} ListTaskInstances call`));
+    // One ListResourceGroups page, then the history pages: the emulator saw exactly the calls said made.
+    const read = await log(before.lines + 1 + load.calls);
+    assert.equal(read.history - before.history, load.calls);
+
+    const groups = new Set([target, ...moved.map((t) => t.RuntimeResource.ResourceGroupId)]);
+    assert.deepEqual(new Set(load.groups.map((g) => g.id)), groups, 'the groups of the patch\'s tasks, before and after');
+    const byId = new Map(load.groups.map((g) => [g.id, g]));
+    assert.deepEqual([byId.get(target)!.capacityCu, byId.get(target)!.capacitySource], [0.001, 'user'], 'the setting names the target\'s capacity');
+    const seedGroups = (JSON.parse(fs.readFileSync(emu.stateFile, 'utf8')) as { resourceGroups: SeedGroup[] }).resourceGroups;
+    for (const id of groups) {
+      if (id === target) continue;
+      const spec = specCapacity(seedGroups.find((g) => g.Id === id)?.Spec);
+      assert.deepEqual([byId.get(id)!.capacityCu, byId.get(id)!.capacitySource], spec === undefined ? [null, null] : [spec, 'spec'], `group ${id}: capacity from its spec`);
+    }
+    const [b, a] = byId.get(target)!.sides;
+    assert.deepEqual([b!.firstOver, b!.peakCu], [null, 0], 'before: no task of the patch on the target group');
+    assert.equal(a!.firstOver, SEED_WEEK_FROM, 'after: four tasks at 00:00 go above 0.001 CU in the first slot');
+    assert.ok(a!.rows[0]!.cells[0]!.over && /above capacity/.test(a!.rows[0]!.cells[0]!.label), 'the cell says so to a screen reader');
+
+    // A second look: from the cache, no modal, no call.
+    const again = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
+    assert.deepEqual(again?.groups, load.groups);
+    assert.equal(asked.length, 1, 'nothing to ask');
+    assert.equal(again.calls, 0);
+    assert.equal((await log(read.lines + 1)).history, read.history, 'no call');
+  });
+});
