@@ -1,7 +1,8 @@
 // UI: DataWorks: Show Schedule in the real workbench. For a patch (before vs after side by side) and
 // for a project environment from the Tasks view (context menu), in the light and the dark theme;
-// a cell opened by keyboard lists its tasks. Screenshots: schedule-patch-light.png,
-// schedule-patch-dark.png, schedule-project-dark.png, schedule-project-light.png.
+// a cell opened by keyboard lists its tasks; the Load (CU) tab reads the history after its modal.
+// Screenshots: schedule-patch-light.png, schedule-patch-dark.png, schedule-load-dark.png,
+// schedule-load-light.png, schedule-project-dark.png, schedule-project-light.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -11,13 +12,15 @@ import { connectToEmulator, startUiEmulator, type UiEmulator } from '../support/
 import { chooseQuickPickItem, exactly, pickCommand, quickInputBox, selectTreeRow, treeContextMenu } from '../support/keyboard';
 import { startWorkbench, type Workbench } from '../support/workbench';
 
-interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string } }
+interface SeedTask { Id: string; Name: string; ProjectId: string; Trigger: { Type: string; Recurrence?: string; Cron?: string }; RuntimeResource?: { ResourceGroupId?: string } }
 interface Seed { projects: { Id: string; Name: string; DisplayName?: string }[]; tasks: Record<'Dev' | 'Prod', Record<string, SeedTask>> }
 
 let wb: Workbench;
 let emu: UiEmulator;
 let seed: Seed;
 const MIDNIGHT = 12;
+/** The group most of the midnight tasks run on, given a small capacity so the Load view marks it. */
+let crowded = '';
 
 before(async () => {
   emu = await startUiEmulator(300);
@@ -31,8 +34,14 @@ before(async () => {
     const cron = i < MIDNIGHT ? '00 00 00 * * ?' : i < MIDNIGHT + 4 ? '00 30 02 * * ?' : undefined;
     return `    // ${t.Name}\n    { "Id": ${t.Id}, "EnvType": "Prod"${cron ? `, "Trigger": { "Cron": "${cron}" }` : ', "Description": "keeps its schedule"'} }`;
   });
+  const perGroup = new Map<string, number>();
+  for (const t of daily.slice(0, MIDNIGHT)) {
+    const g = t.RuntimeResource?.ResourceGroupId ?? '';
+    perGroup.set(g, (perGroup.get(g) ?? 0) + 1);
+  }
+  crowded = [...perGroup].sort((a, b) => b[1] - a[1])[0]![0];
   wb = await startWorkbench({
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'dataworks.timeZone': 'Asia/Shanghai' },
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'dataworks.timeZone': 'Asia/Shanghai', 'dataworks.capacity.groups': { [crowded]: 1 } },
     prepare: (ws) => writeFileSync(join(ws, 'schedule.dwtasks.json'), `{\n  "Comment": "move the batch to midnight",\n  "Tasks": [\n${entries.join(',\n')}\n  ]\n}\n`),
   });
   await connectToEmulator(wb.page, emu.endpoint);
@@ -107,6 +116,24 @@ test('Show Schedule for a patch: before vs after heatmaps, peaks, a cell by keyb
   await setTheme(page, 'Dark Modern');
   await afterGrid.locator('td.cell').first().waitFor({ state: 'visible' });
   await wb.screenshot('schedule-patch-dark');
+
+  // Load (CU): the tab asks first (a modal with the calls), then draws a grid per group, before and after.
+  await view.locator('#tab-load').click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  assert.match(await dialog.innerText(), /takes at least \d+ ListTaskInstances call/);
+  await dialog.locator('.monaco-button', { hasText: /^Read$/ }).first().click();
+  const group = view.locator(`#load section.group[data-group="${crowded}"]`);
+  await group.locator('td.cell').first().waitFor({ state: 'visible', timeout: 120_000 });
+  assert.equal(await group.locator('table.grid').count(), 2, 'before and after');
+  assert.match(await group.locator('h2').innerText(), / 1 CU$/);
+  assert.ok(await group.locator('td.cell.over').count() >= 1, 'hours above capacity are marked');
+  assert.equal(await view.locator('#tab-load').getAttribute('aria-selected'), 'true');
+  await wb.screenshot('schedule-load-dark');
+  await setTheme(page, 'Light Modern');
+  await group.locator('td.cell').first().waitFor({ state: 'visible' });
+  await wb.screenshot('schedule-load-light');
+  await setTheme(page, 'Dark Modern');
 });
 
 test('Show Schedule for a project environment from the Tasks view; dark and light', async () => {
