@@ -51,6 +51,7 @@ button:focus{outline:1px solid var(--vscode-focusBorder);outline-offset:2px}
 button.link{display:inline;background:none;color:var(--vscode-textLink-foreground);padding:0;margin:0;text-align:left}
 .notes{color:var(--vscode-descriptionForeground);font-size:.95em}
 .tasks ul{list-style:none;padding-left:0}.tasks li{margin:3px 0}
+[hidden]{display:none!important}
 .tabs{display:flex;gap:2px;margin:0 0 10px;border-bottom:1px solid var(--vscode-panel-border,var(--vscode-editorWidget-border,transparent))}
 .tabs button{margin:0;background:none;color:var(--vscode-foreground);border-bottom:2px solid transparent;border-radius:0;padding:4px 10px}
 .tabs button[aria-selected=true]{border-bottom-color:var(--vscode-focusBorder);font-weight:600}
@@ -146,7 +147,7 @@ tabLoad.addEventListener('click', () => {
   e.preventDefault(); const o = all[1 - i]; t.tabIndex = -1; o.tabIndex = 0; o.focus();
 }));
 tabs.append(tabStarts, tabLoad);
-function loadShade(v) { return v > 0 ? 'color-mix(in srgb, var(--vscode-charts-orange) ' + Math.round(15 + (model.loadMax ? v / model.loadMax : 1) * 85) + '%, transparent)' : ''; }
+function loadShade(v) { return v > 0 ? 'color-mix(in srgb, var(--vscode-charts-orange) ' + Math.round(10 + (model.loadMax ? v / model.loadMax : 1) * 50) + '%, transparent)' : ''; }
 function showLoad(load) {
   model.loadMax = load.max;
   const detail = el('div', { class: 'detail', 'aria-live': 'polite', text: S.loadHelp });
@@ -169,7 +170,8 @@ function showLoad(load) {
           cells[ri] = [];
           r.cells.forEach((cell, ci) => {
             const v = cell.cu;
-            const td = el('td', { class: 'cell' + (v === null ? ' none' : '') + (cell.over ? ' over' : '') + (v && model.loadMax && v / model.loadMax > 0.5 ? ' hot' : ''), role: 'gridcell', tabindex: '-1', 'aria-label': cell.label, text: v ? (v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10)) : '' });
+            // Text in the foreground colour (the shade stays below it); under 0.05 CU the shade alone shows it.
+            const td = el('td', { class: 'cell' + (v === null ? ' none' : '') + (cell.over ? ' over' : ''), role: 'gridcell', tabindex: '-1', 'aria-label': cell.label, text: v && v >= 0.05 ? (v >= 10 ? String(Math.round(v)) : String(Math.round(v * 10) / 10)) : '' });
             if (v) td.style.background = loadShade(v);
             const show = () => detail.replaceChildren(el('div', { text: cell.label }));
             td.addEventListener('mouseenter', show); td.addEventListener('focus', show);

@@ -9,7 +9,8 @@ import type { ExtensionApi } from '../../../src/extension/extension';
 import type { LoadModel, ShownSchedule } from '../../../src/extension/schedule';
 import { specCapacity } from '../../../src/core/capacity';
 import { SEED_WEEK_FROM, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import type { RunningEmulator } from '../connection/emulatorFixture';
+import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { patchText, writePatch } from '../apply/applyFixture';
 
@@ -22,18 +23,13 @@ suite('Show Schedule: the Load (CU) view', () => {
   const capacity = vscode.workspace.getConfiguration('dataworks.capacity');
 
   suiteSetup(async () => {
-    emu = await startEmulator(300);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-    await vscode.workspace.getConfiguration('dataworks').update('timeZone', 'Asia/Shanghai', vscode.ConfigurationTarget.Global);
+    ({ emu, api } = await startScheduleSuite());
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('dataworks').update('timeZone', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('groups', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
+    await endScheduleSuite(emu);
   });
 
   /** The emulator's log once it holds `atLeast` request lines: its ListTaskInstances lines and all lines. */

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { ShownSchedule, SpreadResult } from '@src/extension/schedule';
 import { SEED_WEEK_FROM, seedWeekFires, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import type { RunningEmulator } from '../connection/emulatorFixture';
+import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { batchCalls, patchText, writePatch } from '../apply/applyFixture';
 import { envNode } from '../tree/treeWalk';
@@ -19,16 +20,11 @@ suite('Show Schedule: the schedule picture', () => {
   let api: ExtensionApi;
 
   suiteSetup(async () => {
-    emu = await startEmulator(300);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-    await vscode.workspace.getConfiguration('dataworks').update('timeZone', 'Asia/Shanghai', vscode.ConfigurationTarget.Global);
+    ({ emu, api } = await startScheduleSuite());
   });
 
   suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('dataworks').update('timeZone', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
+    await endScheduleSuite(emu);
   });
 
   async function show(arg: unknown): Promise<ShownSchedule> {
