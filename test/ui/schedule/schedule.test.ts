@@ -129,6 +129,7 @@ test('Show Schedule for a patch: before vs after heatmaps, peaks, a cell by keyb
   assert.match(await group.locator('h2').innerText(), / 1 CU$/);
   assert.ok(await group.locator('td.cell.over').count() >= 1, 'hours above capacity are marked');
   assert.equal(await view.locator('#tab-load').getAttribute('aria-selected'), 'true');
+  assert.equal(await view.locator('#sides').isVisible(), false, 'the tab shows the load in place of the starts');
   await wb.screenshot('schedule-load-dark');
   await setTheme(page, 'Light Modern');
   await group.locator('td.cell').first().waitFor({ state: 'visible' });
