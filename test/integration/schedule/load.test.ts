@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
-import type { LoadModel, ShownSchedule } from '../../../src/extension/schedule';
-import { specCapacity } from '../../../src/core/capacity';
+import type { ExtensionApi } from '@src/extension/extension';
+import type { LoadModel, ShownSchedule } from '@src/extension/schedule';
+import { specCapacity } from '@src/core/capacity';
 import { SEED_WEEK_FROM, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
 import type { RunningEmulator } from '../connection/emulatorFixture';
 import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';

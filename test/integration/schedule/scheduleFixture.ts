@@ -1,7 +1,7 @@
 // What every Show Schedule suite starts from: the emulator with 300 tasks, connected, pictures in
 // Asia/Shanghai; and what it leaves behind: no setting changed, no editor open, no emulator.
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../src/extension/extension';
+import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 
 export async function startScheduleSuite(): Promise<{ emu: RunningEmulator; api: ExtensionApi }> {

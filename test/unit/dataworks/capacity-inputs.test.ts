@@ -2,9 +2,9 @@
 // over the specs'), and before/after pictures that list the same groups.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { capacitySides, historyTasks, mergeCapacities } from '../../../src/dataworks/capacity-inputs';
-import type { ScheduleTask } from '../../../src/core/schedule/tasks';
-import { makeWindow } from '../../../src/core/schedule/window';
+import { capacitySides, historyTasks, mergeCapacities } from '@src/dataworks/capacity-inputs';
+import type { ScheduleTask } from '@src/core/schedule/tasks';
+import { makeWindow } from '@src/core/schedule/window';
 
 const FROM = Date.UTC(2026, 10, 29, 16) / 1000; // 2026-11-30 00:00 Asia/Shanghai
 const window = makeWindow({ zone: 'Asia/Shanghai', from: FROM, days: 1, slotMinutes: 15 });
