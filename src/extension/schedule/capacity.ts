@@ -51,11 +51,11 @@ export async function readLoad(connection: ConnectionService, pictures: readonly
   const uncached = plans.reduce((n, p) => n + p.days.filter((d) => !d.cached).length, 0);
   const allDays = plans.reduce((n, p) => n + p.days.length, 0);
   if (planned > limit) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Reading the run history takes at least {0} ListTaskInstances calls ({1} business date(s) not cached); the limit is {2}. Raise the setting {3} to read it.', planned, uncached, limit, MAX_HISTORY_CALLS_SETTING));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Reading the run history takes at least {0} ListTaskInstances calls (business dates not cached: {1}); the limit is {2}. Raise the setting {3} to read it.', planned, uncached, limit, MAX_HISTORY_CALLS_SETTING));
     return undefined;
   }
   if (planned > 0) {
-    const message = vscode.l10n.t('Reading the run history of {0} task(s) over {1} day(s) takes at least {2} ListTaskInstances call(s) ({3} of {4} business date(s) cached in .dwtasks/history). Read it?', scopes.reduce((n, s) => n + s.tasks.length, 0), DEFAULT_HISTORY_DAYS, planned, allDays - uncached, allDays);
+    const message = vscode.l10n.t('Reading the run history (tasks: {0}, days: {1}) takes at least {2} ListTaskInstances calls; business dates already cached in .dwtasks/history: {3} of {4}. Read it?', scopes.reduce((n, s) => n + s.tasks.length, 0), DEFAULT_HISTORY_DAYS, planned, allDays - uncached, allDays);
     const read = vscode.l10n.t('Read');
     const yes = hook.confirmHistory ? hook.confirmHistory(message, planned) : (await vscode.window.showWarningMessage(message, { modal: true, detail: vscode.l10n.t('Limit: {0} calls ({1}).', limit, MAX_HISTORY_CALLS_SETTING) }, read)) === read;
     if (!yes) return undefined;

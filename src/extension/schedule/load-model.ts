@@ -55,14 +55,14 @@ export function loadModel(result: LoadResult, sideTitles: readonly string[]): Lo
     return { id, capacityCu: capacity?.cu ?? null, capacitySource: capacity?.source ?? null, sides };
   });
   const notes = [
-    vscode.l10n.t('Load = CU × seconds running in the slot ÷ slot seconds, each run lasting its task\'s median successful run over the last {0} days ({1}-minute slots; a cell shows the busiest slot of its hour).', result.historyDays, ps[0]?.slotMinutes ?? 0),
+    vscode.l10n.t('Load = CU × seconds running in the slot ÷ slot seconds, each run lasting its task\'s median successful run in the history read (days: {0}; {1}-minute slots; a cell shows the busiest slot of its hour).', result.historyDays, ps[0]?.slotMinutes ?? 0),
     vscode.l10n.t('Running = StartedTime to FinishedTime of ListTaskInstances (an assumption); a group\'s capacity from its spec = Spec.Standard ("4CU") × Spec.Amount, else from the setting dataworks.capacity.groups.'),
-    result.calls ? vscode.l10n.t('Read in {0} call(s); cached in .dwtasks/history.', result.calls) : vscode.l10n.t('From the cache in .dwtasks/history: no call.'),
+    result.calls ? vscode.l10n.t('ListTaskInstances calls made: {0}; cached in .dwtasks/history.', result.calls) : vscode.l10n.t('From the cache in .dwtasks/history: no call.'),
   ];
   ps.forEach((p, i) => {
     const prefix = ps.length > 1 ? `${sideTitles[i] ?? ''}: ` : '';
-    if (p.withoutHistory.length) notes.push(prefix + vscode.l10n.t('{0} task(s) without a successful run in the history, no load counted: {1}', p.withoutHistory.length, ids5(p.withoutHistory.map((t) => t.task.id))));
-    if (p.withoutCu.length) notes.push(prefix + vscode.l10n.t('{0} task(s) without RuntimeResource.Cu, no load counted: {1}', p.withoutCu.length, ids5(p.withoutCu.map((t) => t.task.id))));
+    if (p.withoutHistory.length) notes.push(prefix + vscode.l10n.t('Without a successful run in the history, no load counted ({0}): {1}', p.withoutHistory.length, ids5(p.withoutHistory.map((t) => t.task.id))));
+    if (p.withoutCu.length) notes.push(prefix + vscode.l10n.t('Without RuntimeResource.Cu, no load counted ({0}): {1}', p.withoutCu.length, ids5(p.withoutCu.map((t) => t.task.id))));
   });
   return { groups, max, slotMinutes: ps[0]?.slotMinutes ?? 0, notes, calls: result.calls };
 }
@@ -79,7 +79,7 @@ function groupSide(g: GroupLoad | undefined, p: CapacityPicture, title: string):
   if (!g.capacity) summary = vscode.l10n.t('{0}; capacity unknown (set it in dataworks.capacity.groups)', peak);
   else {
     const cap = g.capacity.source === 'spec' ? vscode.l10n.t('capacity {0} CU (its spec)', cu(g.capacity.cu)) : vscode.l10n.t('capacity {0} CU (setting)', cu(g.capacity.cu));
-    summary = first === undefined ? vscode.l10n.t('{0}; {1}, never exceeded', peak, cap) : vscode.l10n.t('{0}; {1}, first exceeded at {2} ({3} slot(s) above it)', peak, cap, iso(first, p.zone), g.over.length);
+    summary = first === undefined ? vscode.l10n.t('{0}; {1}, never exceeded', peak, cap) : vscode.l10n.t('{0}; {1}, first exceeded at {2} (slots above it: {3})', peak, cap, iso(first, p.zone), g.over.length);
   }
   const rows = hourRows(g, p).map((r) => {
     const day = `${weekdayName(r.weekday)} ${r.date.slice(5)}`;

@@ -67,7 +67,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.equal((await withTimeout(drawn, 60_000, 'the Load (CU) view to render')).load, load, 'the webview script drew this model');
     assert.equal(asked.length, 1);
     assert.ok(asked[0]!.calls >= 1 && load.calls >= asked[0]!.calls, `said ${asked[0]!.calls}, made ${load.calls}`);
-    assert.match(asked[0]!.message, new RegExp(`takes at least ${asked[0]!.calls} ListTaskInstances call`));
+    assert.match(asked[0]!.message, new RegExp(`takes at least ${asked[0]!.calls} ListTaskInstances calls`));
     // One ListResourceGroups page, then the history pages: the emulator saw exactly the calls said made.
     const read = await log(before.lines + 1 + load.calls);
     assert.equal(read.history - before.history, load.calls);
