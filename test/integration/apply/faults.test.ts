@@ -51,6 +51,7 @@ suite('Apply: cancel and throttling', () => {
     assert.equal(second.kind, 'refused');
     if (second.kind === 'refused') assert.equal(second.reason, 'busy');
     assert.deepEqual(ui.shown('warning', false).map((m) => m.message), ['An apply is already running; cancel.dwtasks.json was not sent.']);
+    assert.deepEqual(ui.progress, [`Applying cancel.dwtasks.json to ${api.connection.describe().label}`], 'one progress, the first apply\'s');
     cancel();
     const out = await running;
     assert.equal(out.kind, 'applied');
