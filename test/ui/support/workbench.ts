@@ -7,6 +7,7 @@
 //   await wb.goTo(line, column);                // 1-based, like the status bar
 //   await wb.runCommand('View: Focus Problems');
 //   await wb.screenshot('my-feature');          // test-results/ui/my-feature.png
+//   startWorkbench({ locale: 'zh-cn' })         // the workbench in Chinese (./languagePack.ts)
 // The workspace is a throwaway copy of test/fixtures/workspace plus examples/ (under examples/).
 // Wait on selectors (wb.page.waitForSelector), never on fixed sleeps; drive menus and quick picks with
 // the keyboard (./keyboard.ts). A failed test leaves a screenshot and the DOM (./failures.ts).
@@ -17,6 +18,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeServer } from '../../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
 import { captureFailure, captureOnFailure } from './failures';
+import { PACK_LOCALE, assertChineseFont, buildLanguagePack, registerLanguagePack } from './languagePack';
 import { chooseQuickPickItem, exactly, quickInputBox, runCommand } from './keyboard';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -53,6 +55,8 @@ export interface WorkbenchOptions {
   prepare?: (workspace: string) => void;
   /** Extra machine settings written to the user-data-dir's User/settings.json. */
   settings?: Record<string, unknown>;
+  /** 'zh-cn': a workbench in Chinese (a minimal language pack built and installed, `--locale zh-cn`). */
+  locale?: typeof PACK_LOCALE;
 }
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -66,6 +70,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   host.installVsix(vsixPath(), { userDataDir, extensionsDir });
+  if (options.locale) {
+    assertChineseFont();
+    host.installVsix(buildLanguagePack(ROOT, scratch), { userDataDir, extensionsDir });
+    registerLanguagePack(userDataDir, extensionsDir);
+  }
   const settingsDir = join(userDataDir, 'User');
   mkdirSync(settingsDir, { recursive: true });
   const settings = {
@@ -82,7 +91,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
   (await import('node:fs')).writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify(settings, null, 2));
 
-  const server = await host.startCodeServer({ userDataDir, extensionsDir });
+  const server = await host.startCodeServer({ userDataDir, extensionsDir, extraArgs: options.locale ? ['--locale', options.locale] : [] });
   let browser: Browser | undefined;
   let uncapture = (): void => undefined;
   try {
