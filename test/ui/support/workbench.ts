@@ -6,6 +6,7 @@
 //   await wb.openFile('completion.dwtasks.json');  // path relative to the workspace copy
 //   await wb.goTo(line, column);                // 1-based, like the status bar
 //   await wb.runCommand('View: Focus Problems');
+//   const hover = await wb.hover('Next 5 fire times');  // Ctrl+K Ctrl+I at the cursor
 //   await wb.screenshot('my-feature');          // test-results/ui/my-feature.png
 //   startWorkbench({ locale: 'zh-cn' })         // the workbench in Chinese (./languagePack.ts)
 // The workspace is a throwaway copy of test/fixtures/workspace plus examples/ (under examples/).
@@ -15,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { CodeServer } from '../../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
 import { captureFailure, captureOnFailure } from './failures';
 import { PACK_LOCALE, assertChineseFont, buildLanguagePack, registerLanguagePack } from './languagePack';
@@ -46,6 +47,8 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /** Ctrl+Space at the cursor until the list satisfies accept (language servers start lazily); returns labels. */
   suggest(accept?: (labels: string[]) => boolean, timeoutMs?: number): Promise<string[]>;
+  /** Ctrl+K Ctrl+I at the cursor until a hover containing mustContain shows; returns it. */
+  hover(mustContain: string): Promise<Locator>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -113,6 +116,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       goTo: (line, column) => goTo(page, line, column),
       runCommand: (title) => runCommand(page, title),
       suggest: (accept, timeoutMs) => suggest(page, accept, timeoutMs),
+      hover: (mustContain) => showHover(page, mustContain),
       screenshot: (name) => screenshot(page, name),
       close: async () => {
         uncapture();
@@ -173,6 +177,19 @@ export async function suggest(page: Page, accept: (labels: string[]) => boolean 
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(500); // back-off between retries of a lazily started server, not a wait for a result
+  }
+}
+
+/** Shows the hover at the cursor until one containing mustContain is visible (see Workbench.hover). */
+export async function showHover(page: Page, mustContain: string): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: mustContain }).first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    // Providers answer after the extension activates; a retry re-asks, it does not wait for time.
+    if (await hover.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) return hover;
+    if (attempt >= 5) throw new Error(`no hover containing ${JSON.stringify(mustContain)} at the cursor`);
+    await page.keyboard.press('Escape');
   }
 }
 
