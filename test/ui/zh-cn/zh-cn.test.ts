@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { zhTypographyProblems } from '../../unit/l10n/support/zh-typography';
 import { connectToEmulator, startUiEmulator, type ConnectTexts, type UiEmulator } from '../support/emulator';
-import { pickCommand, selectTreeRow } from '../support/keyboard';
+import { focusTreeRow, pickCommand, selectTreeRow } from '../support/keyboard';
 import { lineColumnAfter, startWorkbench, type Workbench } from '../support/workbench';
 
 interface SeedTask { Id: string; ProjectId: string; Description?: string; Trigger?: { Type: string; Recurrence?: string; Cron?: string } }
@@ -128,10 +128,19 @@ test('the Problems panel shows our diagnostics in Chinese', async () => {
   await wb.runCommand('View: Focus Problems');
   const row = wb.page.locator('.markers-panel .monaco-list-row', { hasText: '"2-6"' }).first();
   await row.waitFor({ state: 'visible', timeout: 60_000 });
-  await wb.screenshot('zh-cn-problems');
   const shown = await shownText(row);
   assert.match(shown, /任务 \d+：Trigger\.Cron：星期："2-6" 按 DataWorks 编号/);
   assertReadsAsChinese('the diagnostic', shown);
+  // The panel's row cuts a long message: Enter on it goes to the marker, whose hover shows it whole.
+  await focusTreeRow(wb.page, row, 'ArrowDown');
+  await wb.page.keyboard.press('Enter');
+  // It selects the marker's range, "2-6" (line 8 of the patch).
+  await wb.page.locator('.statusbar-item', { hasText: /^\s*Ln 8, Col \d+ \(3 selected\)\s*$/ }).first().waitFor({ state: 'visible' });
+  await wb.page.locator('.editor-instance .monaco-editor.focused').first().waitFor({ state: 'visible' });
+  const hover = await wb.hover('按 DataWorks 编号');
+  await wb.screenshot('zh-cn-problems');
+  assert.match(await shownText(hover), /星期名称在任何编号下含义都相同/);
+  await wb.page.keyboard.press('Escape');
 });
 
 test('Preview opens the plan in Chinese, without ambiguous-character boxes', async () => {
