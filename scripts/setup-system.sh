@@ -2,9 +2,9 @@
 # Installs the Debian packages the tests need, only when one is missing, and upgrades chromium (below).
 # chromium: the browser of the integration/UI tests; build-essential python3 libkrb5-dev: code-server's
 # native modules; libquartz2-java libspring-context-java default-jdk-headless: the Quartz and Spring
-# references for the cron tests.
+# references for the cron tests; fonts-wqy-microhei: Chinese glyphs for the zh-cn UI test's screenshots.
 set -euo pipefail
-packages=(chromium build-essential python3 libkrb5-dev libquartz2-java libspring-context-java default-jdk-headless)
+packages=(chromium build-essential python3 libkrb5-dev libquartz2-java libspring-context-java default-jdk-headless fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

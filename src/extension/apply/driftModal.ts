@@ -27,7 +27,7 @@ export async function decideDrift(plan: ApplyPlan, file: string): Promise<DriftD
 }
 
 function describe(d: Drift): string {
-  if (d.source !== 'pulled') return `Task ${d.id} (${d.env}) ${formatDrift(d)}`;
+  if (d.source !== 'pulled') return vscode.l10n.t('Task {0} ({1}) {2}', d.id, d.env, formatDrift(d));
   const show = (v: unknown): string => (v === undefined ? vscode.l10n.t('(not set)') : JSON.stringify(v));
   return vscode.l10n.t('Task {0} {1} ({2}) {3}: pulled {4}, now {5}; the patch sets {6}', d.id, d.name ?? '', d.env, d.path, show(d.then), show(d.now), show(d.patched));
 }

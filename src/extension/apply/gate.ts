@@ -31,8 +31,8 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
     return {
       ok: false, reason: 'errors', errors,
       message: errors.length === 1
-        ? vscode.l10n.t('{0} has 1 error; nothing was sent. First: line {1}{2}: {3}', name, first.range.start.line + 1, where ? ` (${where})` : '', first.message)
-        : vscode.l10n.t('{0} has {1} errors; nothing was sent. First: line {2}{3}: {4}', name, errors.length, first.range.start.line + 1, where ? ` (${where})` : '', first.message),
+        ? vscode.l10n.t('{0} has 1 error; nothing was sent. First: line {1}{2}: {3}', name, first.range.start.line + 1, where ? vscode.l10n.t(' ({0})', where) : '', first.message)
+        : vscode.l10n.t('{0} has {1} errors; nothing was sent. First: line {2}{3}: {4}', name, errors.length, first.range.start.line + 1, where ? vscode.l10n.t(' ({0})', where) : '', first.message),
     };
   }
   // Our own apply results are outcomes of an earlier send, not problems of the text: re-applying is safe.

@@ -69,7 +69,7 @@ export function sideModel(p: SchedulePicture, title: string, canSpread: boolean,
   if (paused) notes.push(paused === 1 ? vscode.l10n.t('1 paused task (Recurrence Pause): 0 fires.') : vscode.l10n.t('{0} paused tasks (Recurrence Pause): 0 fires.', paused));
   if (dryRun) notes.push(dryRun === 1 ? vscode.l10n.t('1 task with Recurrence Skip: 0 fires (dry runs use no resource group).') : vscode.l10n.t('{0} tasks with Recurrence Skip: 0 fires (dry runs use no resource group).', dryRun));
   if (p.skipped.length) {
-    const which = p.skipped.slice(0, 5).map((s) => `${s.task.id} (${s.reason})`).join('; ') + (p.skipped.length > 5 ? '; …' : '');
+    const which = [...p.skipped.slice(0, 5).map((s) => vscode.l10n.t('{0} ({1})', s.task.id, s.reason)), ...(p.skipped.length > 5 ? ['…'] : [])].join(vscode.l10n.t('; '));
     notes.push(p.skipped.length === 1 ? vscode.l10n.t('1 task skipped, not counted: {0}', which) : vscode.l10n.t('{0} tasks skipped, not counted: {1}', p.skipped.length, which));
   }
   const tasks = p.tasks.length + p.skipped.length;

@@ -94,7 +94,7 @@ async function withTags(
             const slot = out.find((o) => o.node === node);
             if (slot) slot.task = full;
           } catch (e) {
-            if (!controller.signal.aborted) failed.push(`${node.task.Id} (${node.env}): ${(e as Error).message.split('\n')[0]}`);
+            if (!controller.signal.aborted) failed.push(vscode.l10n.t('{0} ({1}): {2}', node.task.Id, node.env, (e as Error).message.split('\n')[0]!));
           }
           progress.report({ increment: 100 / missing.length });
         }
@@ -107,7 +107,7 @@ async function withTags(
   if (!ok) return undefined;
   if (failed.length) {
     void ui().showWarningMessage(
-      vscode.l10n.t('Added without Tags (GetTask failed) for: {0}', failed.join('; ')),
+      vscode.l10n.t('Added without Tags (GetTask failed) for: {0}', failed.join(vscode.l10n.t('; '))),
     );
   }
   return out;

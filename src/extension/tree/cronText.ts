@@ -17,6 +17,7 @@ export function scheduleText(task: Task): string | undefined {
   } catch {
     text = undefined;
   }
-  const paused = trigger.Recurrence === 'Pause' ? ` (${vscode.l10n.t('paused')})` : trigger.Recurrence === 'Skip' ? ` (${vscode.l10n.t('skipped')})` : '';
-  return (text ?? trigger.Cron) + paused;
+  const state = trigger.Recurrence === 'Pause' ? vscode.l10n.t('paused') : trigger.Recurrence === 'Skip' ? vscode.l10n.t('skipped') : undefined;
+  // The note in the UI language's brackets (full-width in Chinese).
+  return state ? vscode.l10n.t('{0} ({1})', text ?? trigger.Cron, state) : (text ?? trigger.Cron);
 }

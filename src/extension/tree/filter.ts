@@ -40,11 +40,10 @@ function fieldLabel(k: (typeof FILTER_KEYS)[number]): string {
   }
 }
 
-/** The view description: "name: sales, owner: 1234". */
+/** The view description: "name: sales, owner: 1234" (in Chinese "名称：sales，负责人：1234"). */
 export function describeFilter(f: TaskFilter): string {
-  return FILTER_KEYS.filter((k) => f[k])
-    .map((k) => `${fieldLabel(k)}: ${f[k]}`)
-    .join(', ');
+  const parts = FILTER_KEYS.filter((k) => f[k]).map((k) => vscode.l10n.t('{0}: {1}', fieldLabel(k), f[k]!));
+  return parts.length ? parts.reduce((all, next) => vscode.l10n.t('{0}, {1}', all, next)) : '';
 }
 
 /** Normalizes a filter handed to the command (tests, scripts): unknown keys and blanks dropped. */

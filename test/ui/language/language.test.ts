@@ -23,15 +23,7 @@ after(async () => {
 async function hoverAfter(marker: string, mustContain: string): Promise<string> {
   const { line, column } = lineColumnAfter(text, marker);
   await wb.goTo(line, column + 2);
-  const hover = wb.page.locator('.monaco-hover:not(.hidden)', { hasText: mustContain }).first();
-  for (let attempt = 0; ; attempt++) {
-    await wb.page.keyboard.press('Control+K');
-    await wb.page.keyboard.press('Control+I');
-    // Providers answer after the extension activates; a retry re-asks, it does not wait for time.
-    if (await hover.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) break;
-    if (attempt >= 5) throw new Error(`no hover containing ${JSON.stringify(mustContain)} at ${line}:${column + 2}`);
-    await wb.page.keyboard.press('Escape');
-  }
+  const hover = await wb.hover(mustContain);
   return (await hover.innerText()).replace(/\u00a0/g, ' ');
 }
 

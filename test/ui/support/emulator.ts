@@ -44,19 +44,35 @@ export async function startUiEmulator(tasks: number): Promise<UiEmulator> {
   };
 }
 
+/** What connectToEmulator types and waits for: the English UI's texts, or another language's. */
+export interface ConnectTexts {
+  command: string;
+  connect: string;
+  inputTitle: string;
+  /** The status bar's (and the tree root's) label of the emulator at host:port. */
+  connected: (host: string) => string;
+}
+
+export const ENGLISH_CONNECT_TEXTS: ConnectTexts = {
+  command: 'DataWorks: Use Local Emulator',
+  connect: 'Connect to a running emulator',
+  inputTitle: 'DataWorks: Connect to a running emulator',
+  connected: (host) => `Local emulator (${host})`,
+};
+
 /**
  * "DataWorks: Use Local Emulator" > "Connect to a running emulator" > endpoint, as a user does it (the
  * command writes the machine-scoped settings where the remote host reads them); resolves once the
  * status bar names the emulator.
  */
-export async function connectToEmulator(page: Page, endpoint: string): Promise<void> {
+export async function connectToEmulator(page: Page, endpoint: string, texts: ConnectTexts = ENGLISH_CONNECT_TEXTS): Promise<void> {
   // The connection's status bar item means the extension is active and its commands are in the palette.
   await page.locator('.statusbar-item', { hasText: 'cn-hangzhou' }).first().waitFor({ state: 'visible', timeout: 120_000 });
-  await pickCommand(page, 'DataWorks: Use Local Emulator'); // opens its own quick pick
-  await chooseQuickPickItem(page, 'Connect to a running emulator');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'DataWorks: Connect to a running emulator' }).waitFor({ state: 'visible' });
+  await pickCommand(page, texts.command); // opens its own quick pick
+  await chooseQuickPickItem(page, texts.connect);
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: texts.inputTitle }).waitFor({ state: 'visible' });
   await (await quickInputBox(page)).fill(endpoint);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.statusbar-item', { hasText: `Local emulator (${new URL(endpoint).host})` }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('.statusbar-item', { hasText: texts.connected(new URL(endpoint).host) }).first().waitFor({ state: 'visible', timeout: 30_000 });
 }

@@ -6,7 +6,9 @@
 //   await wb.openFile('completion.dwtasks.json');  // path relative to the workspace copy
 //   await wb.goTo(line, column);                // 1-based, like the status bar
 //   await wb.runCommand('View: Focus Problems');
+//   const hover = await wb.hover('Next 5 fire times');  // Ctrl+K Ctrl+I at the cursor
 //   await wb.screenshot('my-feature');          // test-results/ui/my-feature.png
+//   startWorkbench({ locale: 'zh-cn' })         // the workbench in Chinese (./languagePack.ts)
 // The workspace is a throwaway copy of test/fixtures/workspace plus examples/ (under examples/).
 // Wait on selectors (wb.page.waitForSelector), never on fixed sleeps; drive menus and quick picks with
 // the keyboard (./keyboard.ts). A failed test leaves a screenshot and the DOM (./failures.ts).
@@ -14,9 +16,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { CodeServer } from '../../../scripts/lib/code-server-host.mjs' with { 'resolution-mode': 'import' };
 import { captureFailure, captureOnFailure } from './failures';
+import { PACK_LOCALE, assertChineseFont, buildLanguagePack, registerLanguagePack } from './languagePack';
 import { chooseQuickPickItem, exactly, quickInputBox, runCommand } from './keyboard';
 
 export const ROOT = resolve(__dirname, '../../..');
@@ -44,6 +47,8 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /** Ctrl+Space at the cursor until the list satisfies accept (language servers start lazily); returns labels. */
   suggest(accept?: (labels: string[]) => boolean, timeoutMs?: number): Promise<string[]>;
+  /** Ctrl+K Ctrl+I at the cursor until a hover containing mustContain shows; returns it. */
+  hover(mustContain: string): Promise<Locator>;
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -53,6 +58,8 @@ export interface WorkbenchOptions {
   prepare?: (workspace: string) => void;
   /** Extra machine settings written to the user-data-dir's User/settings.json. */
   settings?: Record<string, unknown>;
+  /** 'zh-cn': a workbench in Chinese (a minimal language pack built and installed, `--locale zh-cn`). */
+  locale?: typeof PACK_LOCALE;
 }
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
@@ -66,6 +73,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = join(scratch, 'extensions');
   host.installVsix(vsixPath(), { userDataDir, extensionsDir });
+  if (options.locale) {
+    assertChineseFont();
+    host.installVsix(buildLanguagePack(ROOT, scratch), { userDataDir, extensionsDir });
+    registerLanguagePack(userDataDir, extensionsDir);
+  }
   const settingsDir = join(userDataDir, 'User');
   mkdirSync(settingsDir, { recursive: true });
   const settings = {
@@ -82,7 +94,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   };
   (await import('node:fs')).writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify(settings, null, 2));
 
-  const server = await host.startCodeServer({ userDataDir, extensionsDir });
+  const server = await host.startCodeServer({ userDataDir, extensionsDir, extraArgs: options.locale ? ['--locale', options.locale] : [] });
   let browser: Browser | undefined;
   let uncapture = (): void => undefined;
   try {
@@ -104,6 +116,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       goTo: (line, column) => goTo(page, line, column),
       runCommand: (title) => runCommand(page, title),
       suggest: (accept, timeoutMs) => suggest(page, accept, timeoutMs),
+      hover: (mustContain) => showHover(page, mustContain),
       screenshot: (name) => screenshot(page, name),
       close: async () => {
         uncapture();
@@ -164,6 +177,19 @@ export async function suggest(page: Page, accept: (labels: string[]) => boolean 
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await page.waitForTimeout(500); // back-off between retries of a lazily started server, not a wait for a result
+  }
+}
+
+/** Shows the hover at the cursor until one containing mustContain is visible (see Workbench.hover). */
+export async function showHover(page: Page, mustContain: string): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: mustContain }).first();
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    // Providers answer after the extension activates; a retry re-asks, it does not wait for time.
+    if (await hover.waitFor({ state: 'visible', timeout: 15_000 }).then(() => true, () => false)) return hover;
+    if (attempt >= 5) throw new Error(`no hover containing ${JSON.stringify(mustContain)} at the cursor`);
+    await page.keyboard.press('Escape');
   }
 }
 

@@ -45,13 +45,13 @@ export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.Ma
     [vscode.l10n.t('Owner'), t.Owner],
     [vscode.l10n.t('Description'), t.Description],
     [vscode.l10n.t('Trigger'), t.Trigger ? [t.Trigger.Type, t.Trigger.Recurrence].filter(Boolean).join(' / ') : undefined],
-    ['Cron', t.Trigger?.Cron ? `${t.Trigger.Cron}${describe(t)}` : undefined],
+    ['Cron', t.Trigger?.Cron ? cronWithWords(t, t.Trigger.Cron) : undefined],
     [vscode.l10n.t('Effective period'), t.Trigger?.StartTime || t.Trigger?.EndTime ? `${t.Trigger?.StartTime ?? ''} – ${t.Trigger?.EndTime ?? ''}` : undefined],
     [vscode.l10n.t('Resource group'), t.RuntimeResource?.ResourceGroupId],
     ['Cu', t.RuntimeResource?.Cu],
     [vscode.l10n.t('Data source'), t.DataSource?.Name],
     [vscode.l10n.t('Timeout (seconds)'), t.Timeout],
-    [vscode.l10n.t('Rerun'), t.RerunMode ? `${t.RerunMode}${t.RerunTimes !== undefined ? `, ${t.RerunTimes} × ${t.RerunInterval ?? '?'}` : ''}` : undefined],
+    [vscode.l10n.t('Rerun'), t.RerunMode && t.RerunTimes !== undefined ? vscode.l10n.t('{0}, {1}', t.RerunMode, `${t.RerunTimes} × ${t.RerunInterval ?? '?'}`) : t.RerunMode],
     [vscode.l10n.t('Tags'), t.Tags?.length ? t.Tags.map((g) => (g.Value ? `${g.Key}=${g.Value}` : g.Key)).join(', ') : undefined],
     [vscode.l10n.t('Modified'), t.ModifyTime ? new Date(t.ModifyTime).toISOString() : undefined],
   ];
@@ -62,8 +62,9 @@ export function taskTooltip(t: Task, env: EnvType, project?: Project): vscode.Ma
   return md;
 }
 
-function describe(t: Task): string {
+/** The expression with its meaning in brackets (full-width in Chinese), or alone when it has none. */
+function cronWithWords(t: Task, cron: string): string {
   const text = scheduleText(t);
-  return text && text !== t.Trigger?.Cron ? ` (${text})` : '';
+  return text && text !== cron ? vscode.l10n.t('{0} ({1})', cron, text) : cron;
 }
 
