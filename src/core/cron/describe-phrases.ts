@@ -55,7 +55,10 @@ export interface Phrases {
 /** "1" (and only a lone 1) takes the singular. */
 const isOne = (s: string): boolean => Number(s) === 1;
 
-/** Every phrase but the serial comma, which is English grammar (other languages write none). */
+/**
+ * Every phrase but the serial comma, which is English grammar (other languages write none), and the
+ * day of the month, a bare number in English (translated below, with a comment for the translator).
+ */
 const WORDS = {
   everyMinute: 'every minute',
   everyHour: 'every hour',
@@ -89,14 +92,13 @@ const WORDS = {
   commaBetweenDayXAndYOfTheMonth: ', between day %s and %s of the month',
   commaOnDayXOfTheMonth: ', on day %s of the month',
   commaStartingX: ', starting %s',
-  dayX: '%s',
   days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 } satisfies PhraseTexts;
 
-type PhraseTexts = Omit<Phrases, 'serialComma'>;
+type PhraseTexts = Omit<Phrases, 'serialComma' | 'dayX'>;
 
-export const EN_PHRASES: Phrases = { ...WORDS, serialComma: ',' };
+export const EN_PHRASES: Phrases = { ...WORDS, serialComma: ',', dayX: '%s' };
 
 const cache = new Map<DescribeLocale, Phrases>();
 
@@ -115,6 +117,7 @@ function translatePhrases(locale: DescribeLocale): Phrases {
     else if (typeof value === 'function') out[name] = (n: string) => translate(locale, value(n));
     else out[name] = value.map((s) => translate(locale, s));
   }
+  out.dayX = translate(locale, { message: '%s', comment: 'a day of the month' });
   // The same English as commaXThroughY, but Chinese says "and" here (days of the month came first).
   out.commaAndXThroughY = translate(locale, { message: ', %s through %s', comment: 'after days of the month' });
   return out as unknown as Phrases;
