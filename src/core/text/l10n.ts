@@ -22,7 +22,9 @@ const BUNDLES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { en
 export function translate(locale: Locale, message: L10nMessage, args?: L10nArgs): string {
   const english = typeof message === 'string' ? message : message.message;
   const key = typeof message === 'string' ? message : `${message.message}/${message.comment}`;
-  return format(BUNDLES[locale][key] || english, args);
+  const bundle = BUNDLES[locale];
+  // Own keys only: a message such as "constructor" must not find Object.prototype's.
+  return format((Object.hasOwn(bundle, key) && bundle[key]) || english, args);
 }
 
 const PLACEHOLDER = /\{([^}]+)\}/g;

@@ -93,3 +93,14 @@ test('translate gives what @vscode/l10n gives with the same bundle, for every ke
   }
   l10n.config({ contents: {} });
 });
+
+test('translate: a positional or named value fills its placeholder, a missing one stays, a key is never a prototype name', () => {
+  assert.equal(translate('zh-cn', '1 task'), '1 个任务');
+  assert.equal(translate('zh-cn', '{0} tasks', [3]), '3 个任务');
+  assert.equal(translate('en', 'Task {id}', { id: 7 }), 'Task 7');
+  assert.equal(translate('zh-cn', 'Task {id}', {}), '任务 {id}');
+  assert.equal(translate('zh-cn', 'second', []), '第二个', 'the ordinal');
+  assert.equal(translate('zh-cn', { message: 'second', comment: 'the cron field' }), '秒');
+  assert.equal(translate('zh-cn', 'constructor'), 'constructor');
+  assert.equal(translate('zh-cn', 'Id {raw} is a string: write it as a bare number (the API expects an int64, not text).', { raw: '{raw}' }), 'Id {raw} 是字符串：请写成不带引号的数字（API 需要 int64，而不是文本）。', 'values are not read again');
+});
