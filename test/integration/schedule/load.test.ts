@@ -13,6 +13,7 @@ import type { RunningEmulator } from '../connection/emulatorFixture';
 import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { patchText, writePatch } from '../apply/applyFixture';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 
 type FullTask = { Id: string; ProjectId: string; Trigger: SeedTrigger; RuntimeResource: { ResourceGroupId: string; Cu?: string } };
 type SeedGroup = { Id: string; Spec?: unknown };
@@ -20,11 +21,18 @@ type SeedGroup = { Id: string; Spec?: unknown };
 suite('Show Schedule: the Load (CU) view', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
+  let ui: ScriptedUi;
   const capacity = vscode.workspace.getConfiguration('dataworks.capacity');
 
   suiteSetup(async () => {
     ({ emu, api } = await startScheduleSuite());
   });
+
+  setup(() => {
+    ui = scriptedUi(api).clock(SEED_WEEK_FROM * 1000);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await capacity.update('groups', undefined, vscode.ConfigurationTarget.Global);
@@ -45,10 +53,8 @@ suite('Show Schedule: the Load (CU) view', () => {
     const moved = prod.filter((t) => t.ProjectId === project && t.RuntimeResource.ResourceGroupId !== target && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 4);
     assert.equal(moved.length, 4, 'the seed has daily tasks on other groups');
     const doc = await writePatch('load.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
-    const asked: { message: string; calls: number }[] = [];
-    const hooks = { from: SEED_WEEK_FROM, confirmHistory: (message: string, calls: number) => { asked.push({ message, calls }); return true; } };
     const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
-    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri, test: hooks });
+    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
     assert.equal(shown.load, undefined, 'no load before the user asks');
@@ -56,18 +62,21 @@ suite('Show Schedule: the Load (CU) view', () => {
 
     await capacity.update('maxHistoryCalls', 0, vscode.ConfigurationTarget.Global);
     assert.equal(await api.schedule.panel.handle({ type: 'load' }), undefined, 'refused above the limit');
-    assert.equal(asked.length, 0, 'refused before asking');
+    assert.deepEqual(ui.shown('warning', true), [], 'refused before asking');
+    assert.match(ui.shown('error', false).at(-1)?.message ?? '', /the limit is 0\. Raise the setting dataworks\.capacity\.maxHistoryCalls/, 'the refusal says why');
     assert.equal((await log()).history, before.history, 'refused without a call');
 
     await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('groups', { [target]: 0.001 }, vscode.ConfigurationTarget.Global);
     const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    ui.modal('warning', 'Read');
     const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
+    const asked = ui.shown('warning', true).map((m) => ({ message: m.message, calls: Number(/takes at least (\d+) ListTaskInstances calls/.exec(m.message)?.[1]) }));
     assert.equal((await withTimeout(drawn, 60_000, 'the Load (CU) view to render')).load, load, 'the webview script drew this model');
     assert.equal(asked.length, 1);
     assert.ok(asked[0]!.calls >= 1 && load.calls >= asked[0]!.calls, `said ${asked[0]!.calls}, made ${load.calls}`);
-    assert.match(asked[0]!.message, new RegExp(`takes at least ${asked[0]!.calls} ListTaskInstances calls`));
+    assert.deepEqual([ui.shown('warning', true)[0]!.items, ui.shown('warning', true)[0]!.detail], [['Read'], 'Limit: 100 calls (dataworks.capacity.maxHistoryCalls).']);
     // One ListResourceGroups page, then the history pages: the emulator saw exactly the calls said made.
     const read = await log(before.lines + 1 + load.calls);
     assert.equal(read.history - before.history, load.calls);
@@ -90,7 +99,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     // A second look: from the cache, no modal, no call.
     const again = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.deepEqual(again?.groups, load.groups);
-    assert.equal(asked.length, 1, 'nothing to ask');
+    assert.equal(ui.shown('warning', true).length, 1, 'nothing to ask');
     assert.equal(again.calls, 0);
     assert.equal((await log(read.lines + 1)).history, read.history, 'no call');
   });
