@@ -37,7 +37,7 @@ if (forbidden.length) {
   console.error(`package: the .vsix would contain files that do not run:\n  ${forbidden.join('\n  ')}`);
   process.exit(1);
 }
-for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js', 'dist/client.js', 'dist/validate-worker.js', 'dist/cli.js', 'dist/commands/emulator.js', 'schemas/dwtasks.schema.json', 'syntaxes/dwtasks-cron.injection.tmLanguage.json', 'images/icon.png']) {
+for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js', 'dist/client.js', 'dist/validate-worker.js', 'dist/cli.js', 'dist/commands/emulator.js', 'schemas/dwtasks.schema.json', 'syntaxes/dwtasks-cron.injection.tmLanguage.json', 'images/icon.png', 'l10n/bundle.l10n.zh-cn.json']) {
   if (!files.includes(needed)) {
     console.error(`package: ${needed} is missing from the content list`);
     process.exit(1);

@@ -4,12 +4,11 @@
 import { describeCron } from '../cron/describe';
 import type { WeekdayNumbering } from '../cron/weekdays';
 import type { EnvType } from '../patch/model';
-import type { Locale } from '../validate/messages';
+import { translate, type Locale, type Messages } from '../text/l10n';
 import type { BeforeState } from './before-state';
 import { fieldChanges, taskKey, type FieldChange } from './fields';
 import type { ApplyPlan } from './plan';
 import type { TaskState } from './service';
-import { plural } from '../text/plural';
 
 export interface TaskPreview {
   index: number;
@@ -52,74 +51,55 @@ export function buildPreview(plan: ApplyPlan, state: BeforeState): PatchPreview 
   };
 }
 
-type Words = {
-  header(file: string, changing: number, tasks: number, fields: number): string;
-  unreadableCount(n: number): string;
-  sameCount(n: number): string;
-  unreadable(n: number): string;
-  changes(tasks: number, fields: number): string;
-  same(n: number): string;
-  task(id: string, env: string): string;
-  taskCannotRead(id: string, env: string, why: string): string;
-  /** Between the clauses of the summary line, and after it (Chinese punctuates full-width). */
-  join: string;
-  end: string;
-  wouldSet: string;
-  notSet: string;
-  nothing: string;
-};
+/** English; the Chinese is in the l10n bundle. Counts pick the "1 task" or "{0} tasks" key. */
+const PLAN_MESSAGES = {
+  title: 'Plan for {0}',
+  summary: '{0} of {1} would change, {2} in all',
+  oneTask: '1 task',
+  tasks: '{0} tasks',
+  oneField: '1 field',
+  fields: '{0} fields',
+  oneUnreadable: '1 task cannot be read',
+  unreadableCount: '{0} tasks cannot be read',
+  oneSame: '1 field already has the patched value',
+  sameCount: '{0} fields already have the patched value',
+  unreadable: 'Cannot be read ({0}):',
+  changes: 'Changes ({0}, {1}):',
+  same: 'Would not change ({0} already at the patched value):',
+  task: 'Task {0} ({1})',
+  taskCannotRead: 'Task {0} ({1}): cannot read: {2}',
+  clauses: '{0}; {1}',
+  sentence: '{0}.',
+  wouldSet: 'the patch would set',
+  notSet: '(not set)',
+  nothing: 'Nothing would change.',
+} as const satisfies Messages;
 
-const WORDS: Record<Locale, Words> = {
-  en: {
-    header: (file, changing, tasks, fields) => `Plan for ${file}\n${changing} of ${plural(tasks, 'task')} would change, ${plural(fields, 'field')} in all`,
-    unreadableCount: (n) => `${plural(n, 'task')} cannot be read`,
-    sameCount: (n) => `${plural(n, 'field')} already ${n === 1 ? 'has' : 'have'} the patched value`,
-    unreadable: (n) => `Cannot be read (${plural(n, 'task')}):`,
-    changes: (tasks, fields) => `Changes (${plural(tasks, 'task')}, ${plural(fields, 'field')}):`,
-    same: (n) => `Would not change (${plural(n, 'field')} already at the patched value):`,
-    task: (id, env) => `Task ${id} (${env})`,
-    taskCannotRead: (id, env, why) => `Task ${id} (${env}): cannot read: ${why}`,
-    join: '; ',
-    end: '.',
-    wouldSet: 'the patch would set',
-    notSet: '(not set)',
-    nothing: 'Nothing would change.',
-  },
-  'zh-cn': {
-    header: (file, changing, tasks, fields) => `${file} 的计划\n${tasks} 个任务中 ${changing} 个将变更，共 ${fields} 个字段`,
-    unreadableCount: (n) => `${n} 个任务无法读取`,
-    sameCount: (n) => `${n} 个字段已是补丁中的值`,
-    unreadable: (n) => `无法读取（${n} 个任务）：`,
-    changes: (tasks, fields) => `变更（${tasks} 个任务，${fields} 个字段）：`,
-    same: (n) => `不会变更（${n} 个字段已是补丁中的值）：`,
-    task: (id, env) => `任务 ${id}（${env}）`,
-    taskCannotRead: (id, env, why) => `任务 ${id}（${env}）无法读取：${why}`,
-    join: '；',
-    end: '。',
-    wouldSet: '补丁将设置',
-    notSet: '（未设置）',
-    nothing: '没有任何变更。',
-  },
-};
+type Key = keyof typeof PLAN_MESSAGES;
 
 export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Locale; weekdays?: WeekdayNumbering }): string {
   const locale = opts.locale ?? 'en';
-  const w = WORDS[locale];
-  const show = (v: unknown) => (v === undefined ? w.notSet : JSON.stringify(v));
+  const w = (key: Key, ...args: (string | number)[]) => translate(locale, PLAN_MESSAGES[key], args);
+  const count = (n: number, one: Key, many: Key) => (n === 1 ? w(one) : w(many, n));
+  const tasks = (n: number) => count(n, 'oneTask', 'tasks');
+  const fields = (n: number) => count(n, 'oneField', 'fields');
+  const show = (v: unknown) => (v === undefined ? w('notSet') : JSON.stringify(v));
   const lines: string[] = [];
-  const extra = [p.unreadable.length ? w.unreadableCount(p.unreadable.length) : '', p.fieldsSame ? w.sameCount(p.fieldsSame) : ''].filter(Boolean);
-  lines.push(`${[w.header(opts.file, p.changing.length, p.tasks.length, p.fieldsChanging), ...extra].join(w.join)}${w.end}`);
+  const clauses = [w('summary', p.changing.length, tasks(p.tasks.length), fields(p.fieldsChanging))];
+  if (p.unreadable.length) clauses.push(count(p.unreadable.length, 'oneUnreadable', 'unreadableCount'));
+  if (p.fieldsSame) clauses.push(count(p.fieldsSame, 'oneSame', 'sameCount'));
+  lines.push(w('title', opts.file), w('sentence', clauses.reduce((a, b) => w('clauses', a, b))));
   if (p.unreadable.length) {
-    lines.push('', w.unreadable(p.unreadable.length));
+    lines.push('', w('unreadable', tasks(p.unreadable.length)));
     for (const t of p.unreadable) {
-      lines.push(`  ! ${w.taskCannotRead(t.id, t.envType, t.error ?? '')}`);
-      for (const c of t.changes) lines.push(`      ${c.path}: ${w.wouldSet} ${show(c.patched)}`);
+      lines.push(`  ! ${w('taskCannotRead', t.id, t.envType, t.error ?? '')}`);
+      for (const c of t.changes) lines.push(`      ${c.path}: ${w('wouldSet')} ${show(c.patched)}`);
     }
   }
   if (p.changing.length) {
-    lines.push('', w.changes(p.changing.length, p.fieldsChanging));
+    lines.push('', w('changes', tasks(p.changing.length), fields(p.fieldsChanging)));
     for (const t of p.changing) {
-      lines.push(`  ${w.task(t.id, t.envType)}`);
+      lines.push(`  ${w('task', t.id, t.envType)}`);
       for (const c of t.changes) {
         lines.push(`    ${c.path}: ${show(c.current)} -> ${show(c.patched)}`);
         const words = cronWords(c, locale, opts.weekdays);
@@ -127,13 +107,13 @@ export function renderPreview(p: PatchPreview, opts: { file: string; locale?: Lo
       }
     }
   } else if (!p.unreadable.length) {
-    lines.push('', w.nothing);
+    lines.push('', w('nothing'));
   }
   if (p.fieldsSame) {
-    lines.push('', w.same(p.fieldsSame));
+    lines.push('', w('same', fields(p.fieldsSame)));
     for (const t of p.tasks) {
       if (!t.same.length) continue;
-      lines.push(`  ${w.task(t.id, t.envType)}`);
+      lines.push(`  ${w('task', t.id, t.envType)}`);
       for (const c of t.same) lines.push(`    ${c.path}: ${show(c.patched)}`);
     }
   }

@@ -3,7 +3,7 @@
 // the short form), written over our field texts (describe-texts.ts) with no parse and no regular
 // expression per call: describing was most of the time `dwtasks cron -` spent per line.
 import type { ParsedField } from './parse';
-import { PHRASES, UNREADABLE, type DescribeLocale, type Phrases } from './describe-phrases';
+import { phrasesFor, unreadable, type DescribeLocale, type Phrases } from './describe-phrases';
 import { fieldTexts, marks, LIST, RANGE, STEP, type FieldTexts } from './describe-texts';
 import { concise, tidyChinese } from './describe-finish';
 
@@ -19,8 +19,8 @@ export interface DescribeOptions {
  */
 export function describeFields(fields: readonly ParsedField[], locale: DescribeLocale, opts: DescribeOptions = {}): string {
   const texts = fieldTexts(fields);
-  if (!texts) return UNREADABLE[locale];
-  const c = new Context(PHRASES[locale], texts, !opts.short);
+  if (!texts) return unreadable(locale);
+  const c = new Context(phrasesFor(locale), texts, !opts.short);
   let time = timeOfDay(c);
   // Capitalised before the rest joins it (the short form only drops whole ", every ..." clauses).
   const first = time.charCodeAt(0);
@@ -151,7 +151,7 @@ function item(c: Context, k: Kind, s: string): string {
   switch (k) {
     case MINUTE: return s;
     case HOUR: return c.hour(s);
-    case DOM: return s === 'L' ? p.lastDay : p.dayX ? fill(p.dayX, s) : s;
+    case DOM: return s === 'L' ? p.lastDay : fill(p.dayX, s);
     case MONTH: return p.months[parseInt(s, 10) - 1];
     default: {
       const hash = s.indexOf('#');

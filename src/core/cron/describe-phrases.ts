@@ -1,8 +1,10 @@
-// The words of cron descriptions, English and Simplified Chinese. They are the phrases users have
-// read in hovers and hints since the first release (cronstrue 3.x, en and zh_CN), so the wording
-// stays what it was. `%s` marks where a value goes, in order.
+// The words of cron descriptions, in English. They are the phrases users have read in hovers and
+// hints since the first release (cronstrue 3.x, en and zh_CN), so the wording stays what it was.
+// `%s` marks where a value goes, in order. Other languages translate each phrase through
+// l10n/bundle.l10n.zh-cn.json (keyed by the English phrase) once, when first asked for.
+import { translate, type Locale } from '../text/l10n';
 
-export type DescribeLocale = 'en' | 'zh-cn';
+export type DescribeLocale = Locale;
 
 export interface Phrases {
   everyMinute: string;
@@ -43,8 +45,8 @@ export interface Phrases {
   commaBetweenDayXAndYOfTheMonth: string;
   commaOnDayXOfTheMonth: string;
   commaStartingX: string;
-  /** How a day of the month is written inside a phrase; undefined: the bare number. */
-  dayX?: string;
+  /** How a day of the month is written inside a phrase (English: the bare number). */
+  dayX: string;
   /** Sunday first. */
   days: readonly string[];
   months: readonly string[];
@@ -53,7 +55,11 @@ export interface Phrases {
 /** "1" (and only a lone 1) takes the singular. */
 const isOne = (s: string): boolean => Number(s) === 1;
 
-const EN: Phrases = {
+/**
+ * Every phrase but the serial comma, which is English grammar (other languages write none), and the
+ * day of the month, a bare number in English (translated below, with a comment for the translator).
+ */
+const WORDS = {
   everyMinute: 'every minute',
   everyHour: 'every hour',
   onTheHour: 'on the hour',
@@ -61,7 +67,6 @@ const EN: Phrases = {
   at: 'At',
   spaceAnd: ' and',
   listComma: ', ',
-  serialComma: ',',
   everyMinuteBetween: 'Every minute between %s and %s',
   everyXMinutes: (n) => (isOne(n) ? 'every %s minute' : 'every %s minutes'),
   minutesXThroughYPastTheHour: 'minutes %s through %s past the hour',
@@ -89,47 +94,33 @@ const EN: Phrases = {
   commaStartingX: ', starting %s',
   days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
+} satisfies PhraseTexts;
 
-const ZH_CN: Phrases = {
-  everyMinute: '每分钟',
-  everyHour: '每小时',
-  onTheHour: '整点',
-  atSpace: '在 ',
-  at: '在',
-  spaceAnd: ' 和',
-  listComma: '、',
-  serialComma: '',
-  everyMinuteBetween: '在 %s 至 %s 之间的每分钟',
-  everyXMinutes: () => '每隔 %s 分钟',
-  minutesXThroughYPastTheHour: '在整点后的第 %s 到 %s 分钟',
-  atXMinutesPastTheHour: () => '在整点后的第 %s 分钟',
-  everyXHours: () => '每隔 %s 小时',
-  betweenXAndY: '在 %s 和 %s 之间',
-  atX: '在 %s',
-  commaEveryDay: ', 每天',
-  commaEveryXDaysOfTheWeek: ', 每周的每 %s 天',
-  commaXThroughY: ', %s至%s',
-  commaAndXThroughY: ', 和%s至%s',
-  ordinals: ['第一个', '第二个', '第三个', '第四个', '第五个'],
-  commaOnThe: ', 限每月的',
-  spaceXOfTheMonth: '%s',
-  lastDay: '本月最后一天',
-  commaOnTheLastXOfTheMonth: ', 限每月的最后一个%s',
-  commaOnlyOnX: ', 仅%s',
-  commaAndOnX: ', 或者为%s',
-  commaEveryXMonths: ', 每隔 %s 个月',
-  commaOnlyInMonthX: ', 仅于%s份',
-  commaOnTheLastDayOfTheMonth: ', 限每月的最后一天',
-  commaEveryXDays: ', 每隔 %s 天',
-  commaBetweenDayXAndYOfTheMonth: ', 限每月的 %s 至 %s 之间',
-  commaOnDayXOfTheMonth: ', 限每月%s',
-  commaStartingX: ', %s开始',
-  dayX: ' %s 号',
-  days: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
-  months: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
-};
+type PhraseTexts = Omit<Phrases, 'serialComma' | 'dayX'>;
 
-export const PHRASES: Record<DescribeLocale, Phrases> = { en: EN, 'zh-cn': ZH_CN };
+export const EN_PHRASES: Phrases = { ...WORDS, serialComma: ',', dayX: '%s' };
 
-export const UNREADABLE: Record<DescribeLocale, string> = { en: 'Unreadable cron expression', 'zh-cn': '无法解析的 cron 表达式' };
+const cache = new Map<DescribeLocale, Phrases>();
+
+/** The phrases in `locale`, each translated from its English. */
+export function phrasesFor(locale: DescribeLocale): Phrases {
+  if (locale === 'en') return EN_PHRASES;
+  let p = cache.get(locale);
+  if (!p) cache.set(locale, (p = translatePhrases(locale)));
+  return p;
+}
+
+function translatePhrases(locale: DescribeLocale): Phrases {
+  const out: Record<string, unknown> = { serialComma: '' };
+  for (const [name, value] of Object.entries(WORDS) as [keyof PhraseTexts, PhraseTexts[keyof PhraseTexts]][]) {
+    if (typeof value === 'string') out[name] = translate(locale, value);
+    else if (typeof value === 'function') out[name] = (n: string) => translate(locale, value(n));
+    else out[name] = value.map((s) => translate(locale, s));
+  }
+  out.dayX = translate(locale, { message: '%s', comment: 'a day of the month' });
+  // The same English as commaXThroughY, but Chinese says "and" here (days of the month came first).
+  out.commaAndXThroughY = translate(locale, { message: ', %s through %s', comment: 'after days of the month' });
+  return out as unknown as Phrases;
+}
+
+export const unreadable = (locale: DescribeLocale): string => translate(locale, 'Unreadable cron expression');

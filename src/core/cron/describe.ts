@@ -3,7 +3,7 @@
 // named (Monday, not 1), so the words never depend on the numbering.
 import { parseCron } from './parse';
 import { describeFields, type DescribeOptions } from './describe-fields';
-import { UNREADABLE, type DescribeLocale } from './describe-phrases';
+import { unreadable, type DescribeLocale } from './describe-phrases';
 import { DEFAULT_WEEKDAY_NUMBERING, type CronOptions } from './weekdays';
 
 export { describeFields, type DescribeOptions } from './describe-fields';
@@ -16,6 +16,6 @@ export type { DescribeLocale } from './describe-phrases';
  */
 export function describeCron(expr: string, locale: DescribeLocale, options: DescribeOptions & CronOptions = {}): string {
   const parsed = parseCron(expr, 'en', options.weekdays ?? DEFAULT_WEEKDAY_NUMBERING);
-  if (!parsed.fields || parsed.problems.some((p) => p.field !== 'second' && p.field !== 'expression')) return UNREADABLE[locale];
+  if (!parsed.fields || parsed.problems.some((p) => p.field !== 'second' && p.field !== 'expression')) return unreadable(locale);
   return describeFields(parsed.fields, locale, options);
 }

@@ -313,26 +313,7 @@ export function parsePatch(text: string): ParsedPatch {
   return new Patch(text);
 }
 
-const SYNTAX_WORDS: Record<string, string> = {
-  InvalidSymbol: 'invalid symbol',
-  InvalidNumberFormat: 'invalid number format',
-  PropertyNameExpected: 'property name expected',
-  ValueExpected: 'value expected',
-  ColonExpected: 'colon expected',
-  CommaExpected: 'comma expected',
-  CloseBraceExpected: 'closing brace } expected',
-  CloseBracketExpected: 'closing bracket ] expected',
-  EndOfFileExpected: 'end of file expected',
-  InvalidCommentToken: 'invalid comment token',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'unexpected end of string',
-  UnexpectedEndOfNumber: 'unexpected end of number',
-  InvalidUnicode: 'invalid unicode escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character',
-};
-
+/** The parse error in the validator's words (its syntax.* messages, English: the parse result's text). */
 function syntaxMessage(code: number): string {
-  const name = printParseErrorCode(code);
-  return `Not valid JSON: ${SYNTAX_WORDS[name] ?? name}`;
+  return `Not valid JSON: ${t('en', `syntax.${printParseErrorCode(code)}`)}`;
 }

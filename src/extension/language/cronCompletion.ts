@@ -5,7 +5,7 @@ import { escapeMarkdown, inlineCode } from '../util/markdown';
 import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { cronAt } from './cronLocate';
 import { describeShort } from './cronInfo';
-import { CRON_SNIPPETS, snippetDefault } from './cronSnippets';
+import { CRON_SNIPPETS, snippetDefault, snippetText } from './cronSnippets';
 import { parsedPatch } from './parsedDocuments';
 
 export class CronCompletion implements vscode.CompletionItemProvider {
@@ -21,13 +21,14 @@ export class CronCompletion implements vscode.CompletionItemProvider {
     const typed = doc.getText(new vscode.Range(range.start, position));
     return CRON_SNIPPETS.map((s, i) => {
       const example = snippetDefault(s.body);
-      const item = new vscode.CompletionItem({ label: s.label[locale], description: example }, vscode.CompletionItemKind.Snippet);
+      const { label, help } = snippetText(s, locale);
+      const item = new vscode.CompletionItem({ label, description: example }, vscode.CompletionItemKind.Snippet);
       item.insertText = new vscode.SnippetString(s.body);
       item.range = range;
-      item.filterText = typed + s.label[locale];
+      item.filterText = typed + label;
       item.sortText = `!dw${i}`;
       item.detail = describeShort(example, locale, weekdays) ?? example;
-      item.documentation = new vscode.MarkdownString(`${escapeMarkdown(s.help[locale])}\n\n${inlineCode(example)}`);
+      item.documentation = new vscode.MarkdownString(`${escapeMarkdown(help)}\n\n${inlineCode(example)}`);
       return item;
     });
   }

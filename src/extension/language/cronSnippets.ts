@@ -2,57 +2,52 @@
 // so a unit test can prove every expansion valid in the dialect (seconds 00, one `?` day field,
 // fire times at least 5 minutes apart). Day names mean the same in every weekday numbering (DataWorks'
 // 0 or 7 = Sunday, 1 = Monday; Quartz's 1 = Sunday), so the weekly snippet never inserts a number.
+import { translate, type Messages } from '../../core/text/l10n';
 import type { UiLocale } from '../util/locale';
 
 export interface CronSnippet {
-  id: string;
-  label: Record<UiLocale, string>;
+  id: SnippetId;
   /** VS Code snippet syntax: `${1:default}` placeholders and `${1|a,b|}` choices. */
   body: string;
-  /** Explains what to fill in, shown as the item's documentation. */
-  help: Record<UiLocale, string>;
 }
+
+type SnippetId = keyof typeof SNIPPET_LABELS;
+
+/** Each snippet's name in the completion list (English; translated through the l10n bundle). */
+export const SNIPPET_LABELS = {
+  daily: 'daily at hh:mm',
+  everyMinutes: 'every N minutes',
+  hourly: 'hourly at minute mm',
+  weekly: 'weekly on a day at hh:mm (e.g. Monday)',
+  monthly: 'monthly on day d at hh:mm',
+  lastDayOfMonth: 'last day of month at hh:mm',
+} as const satisfies Messages;
+
+/** What to fill in, shown as the item's documentation. */
+export const SNIPPET_HELP = {
+  daily: 'Runs once a day. Fill in the hour (00-23), then the minute (00-59).',
+  everyMinutes: 'Runs every N minutes, all day. DataWorks needs at least 5 minutes between runs.',
+  hourly: 'Runs at the given minute of every hour.',
+  weekly: 'Runs once a week. Pick the day by name (MON ... SUN mean the same in every weekday numbering; as numbers DataWorks counts 0 or 7 = Sunday, 1 = Monday), then hour and minute.',
+  monthly: 'Runs once a month on the given day (1-31; months without that day are skipped).',
+  lastDayOfMonth: 'Runs on the last day of every month (28, 29, 30 or 31).',
+} as const satisfies Messages;
 
 const WEEKDAYS = 'MON,TUE,WED,THU,FRI,SAT,SUN';
 
 export const CRON_SNIPPETS: readonly CronSnippet[] = [
-  {
-    id: 'daily',
-    label: { en: 'daily at hh:mm', 'zh-cn': '每天 hh:mm' },
-    body: '00 ${2:00} ${1:02} * * ?',
-    help: { en: 'Runs once a day. Fill in the hour (00-23), then the minute (00-59).', 'zh-cn': '每天运行一次。先填小时（00-23），再填分钟（00-59）。' },
-  },
-  {
-    id: 'everyMinutes',
-    label: { en: 'every N minutes', 'zh-cn': '每 N 分钟' },
-    body: '00 */${1|5,10,15,20,30|} 00-23 * * ?',
-    help: { en: 'Runs every N minutes, all day. DataWorks needs at least 5 minutes between runs.', 'zh-cn': '全天每隔 N 分钟运行一次。DataWorks 要求两次运行至少间隔 5 分钟。' },
-  },
-  {
-    id: 'hourly',
-    label: { en: 'hourly at minute mm', 'zh-cn': '每小时第 mm 分钟' },
-    body: '00 ${1:00} 00-23 * * ?',
-    help: { en: 'Runs at the given minute of every hour.', 'zh-cn': '每小时的指定分钟运行一次。' },
-  },
-  {
-    id: 'weekly',
-    label: { en: 'weekly on a day at hh:mm (e.g. Monday)', 'zh-cn': '每周某天 hh:mm（如星期一）' },
-    body: '00 ${3:00} ${2:02} ? * ${1|' + WEEKDAYS + '|}',
-    help: { en: 'Runs once a week. Pick the day by name (MON ... SUN mean the same in every weekday numbering; as numbers DataWorks counts 0 or 7 = Sunday, 1 = Monday), then hour and minute.', 'zh-cn': '每周运行一次。用英文缩写选择星期（MON ... SUN 在任何星期编号下含义相同；用数字时 DataWorks 以 0 或 7 = 星期日，1 = 星期一），再填小时和分钟。' },
-  },
-  {
-    id: 'monthly',
-    label: { en: 'monthly on day d at hh:mm', 'zh-cn': '每月 d 日 hh:mm' },
-    body: '00 ${3:00} ${2:02} ${1:1} * ?',
-    help: { en: 'Runs once a month on the given day (1-31; months without that day are skipped).', 'zh-cn': '每月指定日期运行一次（1-31；没有该日期的月份不运行）。' },
-  },
-  {
-    id: 'lastDayOfMonth',
-    label: { en: 'last day of month at hh:mm', 'zh-cn': '每月最后一天 hh:mm' },
-    body: '00 ${2:00} ${1:02} L * ?',
-    help: { en: 'Runs on the last day of every month (28, 29, 30 or 31).', 'zh-cn': '每月最后一天运行（28、29、30 或 31 日）。' },
-  },
+  { id: 'daily', body: '00 ${2:00} ${1:02} * * ?' },
+  { id: 'everyMinutes', body: '00 */${1|5,10,15,20,30|} 00-23 * * ?' },
+  { id: 'hourly', body: '00 ${1:00} 00-23 * * ?' },
+  { id: 'weekly', body: '00 ${3:00} ${2:02} ? * ${1|' + WEEKDAYS + '|}' },
+  { id: 'monthly', body: '00 ${3:00} ${2:02} ${1:1} * ?' },
+  { id: 'lastDayOfMonth', body: '00 ${2:00} ${1:02} L * ?' },
 ];
+
+/** The snippet's label and help in the UI language. */
+export function snippetText(s: CronSnippet, locale: UiLocale): { label: string; help: string } {
+  return { label: translate(locale, SNIPPET_LABELS[s.id]), help: translate(locale, SNIPPET_HELP[s.id]) };
+}
 
 const PLACEHOLDER = /\$\{(\d+):([^}]*)\}|\$\{(\d+)\|([^|]*)\|\}/g;
 

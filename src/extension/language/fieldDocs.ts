@@ -2,40 +2,36 @@
 // schemas/dwtasks.schema.json and Chinese from the generated schemas/dwtasks.schema.zh-cn.json (the
 // same text the JSON language server shows). What a schema cannot say (units, conflicts between the
 // API documents) lives here. Pure (no vscode).
+import { translate } from '../../core/text/l10n';
 import type { UiLocale } from '../util/locale';
 
 /** Field path as used in hovers: `Comment`, `Tasks`, or task-relative such as `Trigger.Cron`, `Tags.Key`. */
 export type FieldPath = string;
 
+/** English; translated through the l10n bundle. */
 interface FieldExtra {
-  unit?: { en: string; zh: string };
-  conflicts?: { en: string; zh: string }[];
+  unit?: string;
+  conflicts?: string[];
 }
 
-const TIME_FORMAT = { en: 'date-time text `yyyy-mm-dd hh:mm:ss`', zh: '日期时间文本 `yyyy-mm-dd hh:mm:ss`' };
+type FieldExtraTexts = Readonly<Record<FieldPath, FieldExtra>>;
 
-export const FIELD_EXTRAS: Readonly<Record<FieldPath, FieldExtra>> = {
+export const FIELD_EXTRAS = {
   Timeout: {
-    unit: { en: 'seconds', zh: '秒' },
-    conflicts: [{
-      en: 'The BatchUpdateTasks reference says "greater than 3600", yet its own example is `3600`.',
-      zh: 'BatchUpdateTasks 文档写明“大于 3600”，但其示例本身就是 `3600`。',
-    }],
+    unit: 'seconds',
+    conflicts: ['The BatchUpdateTasks reference says "greater than 3600", yet its own example is `3600`.'],
   },
-  RerunTimes: { unit: { en: 'times (a count)', zh: '次' } },
+  RerunTimes: { unit: 'times (a count)' },
   RerunInterval: {
-    unit: { en: 'seconds per BatchUpdateTasks (example 60); milliseconds per UpdateTask', zh: 'BatchUpdateTasks 文档为秒（示例 60）；UpdateTask 文档为毫秒' },
-    conflicts: [{
-      en: 'BatchUpdateTasks documents seconds (example `60`); UpdateTask documents milliseconds, at most `1800000`. The unit is unconfirmed.',
-      zh: 'BatchUpdateTasks 文档的单位是秒（示例 `60`）；UpdateTask 文档却是毫秒，最大 `1800000`。单位尚未确认。',
-    }],
+    unit: 'seconds per BatchUpdateTasks (example 60); milliseconds per UpdateTask',
+    conflicts: ['BatchUpdateTasks documents seconds (example `60`); UpdateTask documents milliseconds, at most `1800000`. The unit is unconfirmed.'],
   },
-  'Trigger.StartTime': { unit: TIME_FORMAT },
-  'Trigger.EndTime': { unit: TIME_FORMAT },
+  'Trigger.StartTime': { unit: 'date-time text `yyyy-mm-dd hh:mm:ss`' },
+  'Trigger.EndTime': { unit: 'date-time text `yyyy-mm-dd hh:mm:ss`' },
   'RuntimeResource.Cu': {
-    unit: { en: 'CU (compute units), as a decimal string', zh: 'CU（计算单元），字符串形式的小数' },
+    unit: 'CU (compute units), as a decimal string',
   },
-};
+} satisfies FieldExtraTexts;
 
 export interface FieldDoc {
   path: FieldPath;
@@ -109,10 +105,10 @@ export class FieldDocs {
   get(path: FieldPath, locale: UiLocale): FieldDoc | undefined {
     const en = this.english.get(path);
     if (!en) return undefined;
-    const extra = FIELD_EXTRAS[path];
+    const extra: FieldExtra | undefined = (FIELD_EXTRAS as FieldExtraTexts)[path];
     const description = (locale === 'zh-cn' ? this.chinese.get(path)?.description : undefined) ?? en.description ?? '';
-    const unit = extra?.unit ? (locale === 'zh-cn' ? extra.unit.zh : extra.unit.en) : undefined;
-    const conflicts = (extra?.conflicts ?? []).map((c) => (locale === 'zh-cn' ? c.zh : c.en));
+    const unit = extra?.unit ? translate(locale, extra.unit) : undefined;
+    const conflicts = (extra?.conflicts ?? []).map((c) => translate(locale, c));
     return { path, description, unit, conflicts, type: en.type };
   }
 }

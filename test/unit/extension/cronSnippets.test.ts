@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkCron, describeCron } from '@src/core/cron';
-import { CRON_SNIPPETS, snippetDefault, snippetExpansions } from '@src/extension/language/cronSnippets';
+import { CRON_SNIPPETS, snippetDefault, snippetExpansions, snippetText } from '@src/extension/language/cronSnippets';
 
 test('the six schedules the issue names are offered', () => {
   assert.deepEqual(CRON_SNIPPETS.map((s) => s.id), ['daily', 'everyMinutes', 'hourly', 'weekly', 'monthly', 'lastDayOfMonth']);
@@ -30,9 +30,12 @@ test('defaults take the first choice and each placeholder default', () => {
 test('each snippet has labels and help in both languages and a description of its default', () => {
   for (const s of CRON_SNIPPETS) {
     for (const locale of ['en', 'zh-cn'] as const) {
-      assert.ok(s.label[locale] && s.help[locale], `${s.id} ${locale}`);
+      const { label, help } = snippetText(s, locale);
+      assert.ok(label && help, `${s.id} ${locale}`);
       assert.ok(describeCron(snippetDefault(s.body), locale, { short: true }).length > 0);
     }
-    assert.match(s.label['zh-cn'] + s.help['zh-cn'], /[\u4e00-\u9fff]/);
+    const zh = snippetText(s, 'zh-cn');
+    assert.match(zh.label, /[\u4e00-\u9fff]/);
+    assert.match(zh.help, /[\u4e00-\u9fff]/);
   }
 });

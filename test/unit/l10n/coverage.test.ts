@@ -60,12 +60,11 @@ test('every %key% of package.json exists in package.nls.json and package.nls.zh-
   assert.deepEqual(keys.filter((k) => zh[k] === en[k] && /[a-z]{3,}\s+[a-z]{3,}/i.test(en[k]!)), []);
 });
 
-test('the zh-cn bundle holds each key once and only keys the code uses', () => {
+test('the zh-cn bundle holds each key once (keys.test.ts checks that every key is used)', () => {
   // JSON.parse keeps the last of two equal keys, so a repeat would hide one translation.
   const written = [...readFileSync(join(root, 'l10n/bundle.l10n.zh-cn.json'), 'utf8').matchAll(/^ {2}"((?:[^"\\]|\\.)*)":/gm)].map((m) => m[1]!);
+  assert.ok(written.length >= 550, `read only ${written.length} keys`);
   assert.deepEqual(written.filter((k, i) => written.indexOf(k) !== i), [], 'keys written twice');
-  const used = new Set(l10nKeys().map((k) => k.key));
-  assert.deepEqual(Object.keys(bundle).filter((k) => !used.has(k)), [], 'keys no code uses');
 });
 
 // English counts: a key never says "task(s)", and where a key says "{n} tasks" the lines just above

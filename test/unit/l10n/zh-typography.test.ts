@@ -1,15 +1,15 @@
 // Chinese text reads as a Chinese reader expects, in every zh-cn text source: full-width punctuation
-// inside Chinese sentences, no space beside a full-width bracket, and one weekday style (星期一 ...
-// 星期日, the describer's). Sources: the runtime bundle, the manifest's nls, the schema's translation
-// table (the zh-cn schema is generated from it), the describer's output, and every string literal or
-// template in src/ that holds a Chinese character (validator and cron messages, plan, hovers...).
+// inside Chinese sentences, no space beside a full-width bracket, one weekday style (星期一 ...
+// 星期日, the describer's), and no English word left untranslated. Sources: the one bundle
+// (extension, core messages, the schema's strings), the manifest's nls, the describer's output, and
+// any string literal or template in src/ that still holds a Chinese character.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ts from 'typescript';
 import { describeCron } from '@src/core/cron';
-import { zhTypographyProblems } from './support/zh-typography';
+import { untranslatedWords, zhTypographyProblems } from './support/zh-typography';
 
 const root = join(__dirname, '../../..');
 const jsonValues = (rel: string): [string, string][] =>
@@ -23,16 +23,23 @@ function tsFiles(dir: string): string[] {
 }
 
 /**
- * Every string literal and template text in src/ with a Chinese character, named by file and line.
- * The describer's phrases (describe-phrases.ts) are left out: they start with ", " because the
- * describer joins and trims clauses by it, and tidyChinese makes the commas full-width; their
- * output is what a reader sees, and describerTexts() checks it.
+ * The bundle's texts, named by key. The describer's phrases (keys from describe-phrases.ts) are left
+ * out: they start with ", " because the describer joins and trims clauses by it, and tidyChinese
+ * makes the commas full-width; their output is what a reader sees, and describerTexts() checks it.
  */
+async function bundleTexts(): Promise<[string, string][]> {
+  const { usedKeys } = await import('../../../scripts/lib/l10n-keys.mjs');
+  const { keys } = await usedKeys();
+  const fragment = (k: string) => keys.get(k)?.where.every((w) => w.startsWith('src/core/cron/describe-phrases.ts')) ?? false;
+  return jsonValues('l10n/bundle.l10n.zh-cn.json').filter(([where]) => !fragment(where.slice('l10n/bundle.l10n.zh-cn.json '.length)));
+}
+
+/** Every string literal and template text in src/ with a Chinese character, named by file and line. */
 function sourceTexts(): [string, string][] {
   const out: [string, string][] = [];
   for (const file of tsFiles(join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    if (!/\p{Script=Han}/u.test(text) || file.endsWith('describe-phrases.ts')) continue;
+    if (!/\p{Script=Han}/u.test(text)) continue;
     const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node): void => {
       if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) {
@@ -57,17 +64,14 @@ const CRONS = [
 const describerTexts = (): [string, string][] =>
   CRONS.flatMap((c) => [false, true].map((short): [string, string] => [`describeCron(${c}${short ? ', short' : ''})`, describeCron(c, 'zh-cn', { short })]));
 
-test('every zh-cn text uses full-width punctuation, no space beside a full-width bracket, and 星期 weekdays', () => {
-  const texts = [
-    ...jsonValues('l10n/bundle.l10n.zh-cn.json'),
-    ...jsonValues('package.nls.zh-cn.json'),
-    ...jsonValues('scripts/schema-l10n.zh-cn.json'),
-    ...sourceTexts(),
-    ...describerTexts(),
-  ];
-  assert.ok(texts.length > 500, `found only ${texts.length} texts`);
+test('every zh-cn text uses full-width punctuation, no space beside a full-width bracket, 星期 weekdays and no English left', async () => {
+  const bundle = await bundleTexts();
+  const texts = [...bundle, ...jsonValues('package.nls.zh-cn.json'), ...sourceTexts(), ...describerTexts()];
+  assert.ok(bundle.length > 550, `found only ${bundle.length} bundle texts`);
   const problems = texts.flatMap(([where, s]) => zhTypographyProblems(s).map((p) => `${where}: ${p} in ${JSON.stringify(s)}`));
   assert.deepEqual(problems, []);
+  const english = [...bundle, ...jsonValues('package.nls.zh-cn.json')].flatMap(([where, s]) => untranslatedWords(s).map((w) => `${where}: "${w}" in ${JSON.stringify(s)}`));
+  assert.deepEqual(english, []);
 });
 
 test('the checker flags what it should and lets code and values pass', () => {
@@ -80,6 +84,11 @@ test('the checker flags what it should and lets code and values pass', () => {
   // Code and values: placeholders, times, file names, options, dotted field names.
   assert.deepEqual(zhTypographyProblems('在 {0} 运行：07:05，文件 a.dwtasks.json，用 --force；字段 Trigger.Cron。'), []);
   assert.deepEqual(zhTypographyProblems('每周（Weekly）'), []);
+  // A text without a Chinese character says only names and code (DataWorks, AccessKey ID, Trigger.Cron, {0}).
+  assert.deepEqual(untranslatedWords('Owner'), ['Owner']);
+  assert.deepEqual(untranslatedWords('Timeout (seconds)'), ['Timeout', 'seconds']);
+  assert.deepEqual(untranslatedWords('DataWorks cron：AccessKey ID，Trigger.Cron {0} CU'), []);
+  assert.deepEqual(untranslatedWords('类型 Type'), [], 'beside Chinese, a word is a value (Trigger.Type 为 Manual)');
 });
 
 test('the plan document does not box full-width punctuation as ambiguous characters', () => {
