@@ -2,6 +2,7 @@
 // webview gets finished texts, so it needs no translation of its own).
 import * as vscode from 'vscode';
 import type { ResolvedZone } from '../../core/time/regions';
+import type { LoadModel } from './load-model';
 import { buildHeatmap, hhmm, iso, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
 
 export interface PeakModel {
@@ -34,6 +35,9 @@ export interface ScheduleModel {
   max: number;
   min: number;
   strings: Record<string, string>;
+  /** The Load (CU) view already computed (after a spread), and the tab to open on. */
+  load?: LoadModel;
+  tab?: 'load';
 }
 
 export function weekdayName(d: number): string {
@@ -109,6 +113,7 @@ export function webviewStrings(): Record<string, string> {
     loadHelp: vscode.l10n.t('CUs in use per resource group, the busiest 15-minute slot of each hour; hours above capacity are outlined. Arrow keys move between cells.'),
     noLoad: vscode.l10n.t('No load: no task with a CU and a known duration fires in the window.'),
     capacity: vscode.l10n.t('capacity'),
+    spreadLoad: vscode.l10n.t('Spread this peak…'),
   };
 }
 

@@ -8,6 +8,7 @@ import { showTaskJson } from '../tree/taskDocument';
 import { scheduleHtml } from './html';
 import type { ScheduleModel } from './model';
 import type { LoadModel } from './load-model';
+import type { LoadInputs } from './capacity';
 
 export const SCHEDULE_VIEW_TYPE = 'dataworks.schedule';
 
@@ -20,6 +21,8 @@ export interface ShownSchedule {
   before?: ScheduleTask[];
   /** The Load (CU) view, once the user asked for it. */
   load?: LoadModel;
+  /** What the load was computed from: a spread draws it again from these, without a call. */
+  loadInputs?: LoadInputs;
 }
 
 type Message =
@@ -29,6 +32,7 @@ type Message =
   | { type: 'selectAll'; side: number; row: number; col: number }
   | { type: 'spread'; side: number; peak: number }
   | { type: 'load' }
+  | { type: 'spreadLoad'; group: string }
   | { type: 'loadShown' };
 
 export class SchedulePanel implements vscode.Disposable {
@@ -46,6 +50,7 @@ export class SchedulePanel implements vscode.Disposable {
   constructor(
     private readonly onSpread: (shown: ShownSchedule, side: number, peak: number) => Promise<void>,
     private readonly onLoad: (shown: ShownSchedule) => Promise<LoadModel | undefined>,
+    private readonly onSpreadLoad: (shown: ShownSchedule, group: string) => Promise<unknown>,
   ) {}
 
   get current(): ShownSchedule | undefined { return this.shown; }
@@ -99,6 +104,7 @@ export class SchedulePanel implements vscode.Disposable {
         }
         return load;
       }
+      case 'spreadLoad': return this.onSpreadLoad(shown, m.group);
       case 'loadShown': this.loadShown.fire(shown); return undefined;
     }
   }
