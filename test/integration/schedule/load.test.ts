@@ -118,8 +118,10 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
     const pre = await log();
+    const first = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
     const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
+    await withTimeout(first, 60_000, 'the Load (CU) view to render');
     const { history } = await log(pre.lines + 1 + load.calls); // ListResourceGroups, then the history pages
     const group = load.groups.find((g) => g.id === target)!;
     const peak = group.sides[1]!.peakCu;
