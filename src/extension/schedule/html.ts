@@ -1,9 +1,11 @@
 // The Show Schedule webview: strict CSP (nothing but our nonce'd style and script, no network),
 // theme colours only (var(--vscode-...)), grids as ARIA grids with a roving tab stop and arrow keys.
 // The model arrives embedded as JSON; clicks and Enter go back to the extension as messages.
+import type { LoadModel } from './load-model';
 import type { ScheduleModel } from './model';
 
-export function scheduleHtml(model: ScheduleModel, nonce: string, cspSource: string): string {
+/** The model, and the Load (CU) view when it is already computed (after a spread) with the tab to open on. */
+export function scheduleHtml(model: ScheduleModel & { load?: LoadModel; tab?: 'load' }, nonce: string, cspSource: string): string {
   const json = JSON.stringify(model).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="${model.strings.lang ?? 'en'}"><head><meta charset="utf-8">

@@ -163,8 +163,7 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
   if (reuse?.loadInputs) {
     shown.loadInputs = reuse.loadInputs;
     shown.load = loadModel(computeLoad(pictures, reuse.loadInputs), sides.map((s) => s.title), true);
-    model.load = shown.load;
-    if (tab) model.tab = tab;
+    if (tab) shown.tab = tab;
   }
   panel.show(shown);
   return shown;

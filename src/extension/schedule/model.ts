@@ -2,7 +2,6 @@
 // webview gets finished texts, so it needs no translation of its own).
 import * as vscode from 'vscode';
 import type { ResolvedZone } from '../../core/time/regions';
-import type { LoadModel } from './load-model';
 import { buildHeatmap, hhmm, iso, PEAK_MINUTES, type Heatmap, type Peak, type SchedulePicture } from '../../core/schedule';
 
 export interface PeakModel {
@@ -35,9 +34,6 @@ export interface ScheduleModel {
   max: number;
   min: number;
   strings: Record<string, string>;
-  /** The Load (CU) view already computed (after a spread), and the tab to open on. */
-  load?: LoadModel;
-  tab?: 'load';
 }
 
 export function weekdayName(d: number): string {

@@ -19,8 +19,10 @@ export interface ShownSchedule {
   patch?: vscode.Uri;
   /** The current values read for the patch's tasks (patch mode, connected). */
   before?: ScheduleTask[];
-  /** The Load (CU) view, once the user asked for it. */
+  /** The Load (CU) view, once the user asked for it (or drawn again after a spread). */
   load?: LoadModel;
+  /** The tab the webview opens on when it is not Starts. */
+  tab?: 'load';
   /** What the load was computed from: a spread draws it again from these, without a call. */
   loadInputs?: LoadInputs;
 }
@@ -66,7 +68,7 @@ export class SchedulePanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((m: Message) => void this.handle(m));
     }
     this.panel.title = shown.model.title;
-    this.panel.webview.html = scheduleHtml(shown.model, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    this.panel.webview.html = scheduleHtml({ ...shown.model, ...(shown.load ? { load: shown.load } : {}), ...(shown.tab ? { tab: shown.tab } : {}) }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
     this.panel.reveal(vscode.ViewColumn.Beside, false);
   }
 

@@ -145,7 +145,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.ok(doc.isDirty, 'written into the patch for review, not saved');
 
     const again = await withTimeout(drawn, 60_000, 'the Load view drawn again');
-    assert.equal(again.model.tab, 'load', 'it opens on the Load tab');
+    assert.equal(again.tab, 'load', 'it opens on the Load tab');
     const after = again.load!.groups.find((g) => g.id === target)!;
     assert.equal(after.sides[1]!.peakCu, result.peakAfter, 'the view shows the lower peak');
     assert.equal(after.sides[0]!.peakCu, group.sides[0]!.peakCu, 'the before side stays');
