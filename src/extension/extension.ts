@@ -9,7 +9,7 @@ import { registerLanguageFeatures } from './language/register';
 import { registerServiceCompletion } from './service-completion';
 import { registerSchedule, type ScheduleFeature } from './schedule';
 import { registerTree, type TasksTree } from './tree';
-import { commandHost, type CommandHost } from './util/command';
+import { uiSeam, type UiSeam } from './util/ui';
 
 /** What activate returns: the services other features and the integration tests use. */
 export interface ExtensionApi {
@@ -23,8 +23,8 @@ export interface ExtensionApi {
   /** Whether the API client bundle (dist/client.js: the SDK, credentials, emulator launcher) has loaded. */
   clientLoaded(): boolean;
   schedule: ScheduleFeature;
-  /** How every command reports a failure (util/command.ts); tests swap its `ui` for a recording double. */
-  commands: CommandHost;
+  /** What every command shows or asks goes through this UI (util/ui.ts); tests swap in a scripted double. */
+  ui: UiSeam;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerServiceCompletion(context, connection, tree);
   const apply = registerApply(context, connection);
   const schedule = registerSchedule(context, connection);
-  return { connection, statusBar, tree, apply, schedule, commands: commandHost, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
+  return { connection, statusBar, tree, apply, schedule, ui: uiSeam, activationMs: performance.now() - MODULE_START, clientLoaded: clientModulesLoaded };
 }
 
 export function deactivate(): void {

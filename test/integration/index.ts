@@ -7,6 +7,9 @@
 // - Run all: `npm run test:integration`; a subset: `npm run test:integration -- --grep "RerunMode"`
 //   (the pattern reaches this file as DWTASKS_TEST_GREP).
 // - Wait on events (helpers.waitForDiagnostics ...), never on fixed sleeps.
+// - What a command shows or asks (quick picks, input boxes, modals, dialogs, progress, trust, the
+//   clock) goes through the extension's injected UI: a test puts support/scriptedUi.ts in its place
+//   (`api.ui.use`), queues the answers and calls end(); a question it did not script fails the test.
 // - Files named *.first.test.ts run before all others (e.g. checks that nothing has loaded yet).
 // - A failed test leaves a screenshot and the workbench's DOM in test-results/integration/failures/
 //   (./failureCapture.ts; the launcher takes them).

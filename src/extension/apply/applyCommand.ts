@@ -7,36 +7,23 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
   DEFAULT_BATCH_SIZE, DEFAULT_RPS, MAX_BATCH_SIZE, UNCHANGED, applyPatch, mergeExpected, planExpectations, planHeld, targetMismatch,
-  type ApplyPlan, type ApplyProgress, type ApplyResult, type LocalFailure, type PatchInput,
+  type ApplyPlan, type ApplyResult, type LocalFailure, type PatchInput,
 } from '../../core/apply';
 import { FileJournal, revertPathFor } from '../../files/journal-file';
 import type { Connection, ConnectionService, ConnectionTarget } from '../connection';
 import type { ParsedPatch } from '../../core/patch';
-import { testHooks } from '../util/testHooks';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
 import type { ApplyResults } from './results';
-import { decideDrift, type DriftTestHooks } from './driftModal';
+import { decideDrift } from './driftModal';
 import { notePulledApplied, readPulledValues } from './pulledValues';
 import { newJournalPath } from './storage';
 import type { PreviewDocuments } from './previewCommand';
-
-/** Hooks for the integration tests; honoured only when the extension runs in test mode. */
-export interface ApplyTestHooks extends DriftTestHooks {
-  /** false: skip the modal (as if "Apply" was chosen). */
-  confirm?: boolean;
-  /** Trust as the test says (the host itself cannot be made untrusted). */
-  trusted?: boolean;
-  /** Called on each progress step with a function that cancels the run as the progress' Cancel does. */
-  onProgress?(p: ApplyProgress, cancel: () => void): void;
-  /** Answer to "listing projects failed" (default: dismissed). */
-  withoutRevert?: boolean;
-}
+import { ui } from '../util/ui';
 
 export interface ApplyArgs {
   uri?: vscode.Uri;
   /** Skip reading current values (no revert patch), as "Apply Without Revert Patch" does. */
   noRevert?: boolean;
-  test?: ApplyTestHooks;
 }
 
 /** What the editor's Apply reports to its caller (the core pipeline's ApplyOutcome, as the editor saw it). */
@@ -65,12 +52,11 @@ export class ApplyCommand {
 
   async run(uriOrArgs?: unknown): Promise<EditorApplyReport | undefined> {
     const args: ApplyArgs = uriOrArgs instanceof vscode.Uri ? { uri: uriOrArgs } : ((uriOrArgs as ApplyArgs | undefined) ?? {});
-    const hooks = testHooks<ApplyTestHooks>(this.context, args);
     const doc = await patchDocument(args.uri);
     if (!doc) return undefined;
     const name = vscode.workspace.asRelativePath(doc.uri);
 
-    const gate = checkApplyGate(doc, hooks.trusted ?? vscode.workspace.isTrusted);
+    const gate = checkApplyGate(doc, ui().isTrusted());
     if (!gate.ok) {
       void showRefusal(gate);
       return { kind: 'refused', reason: gate.reason, message: gate.message };
@@ -81,33 +67,31 @@ export class ApplyCommand {
       conn = await this.connection.getConnection();
     } catch (e) {
       const message = vscode.l10n.t('Cannot apply {0}: {1}', name, (e as Error).message);
-      void vscode.window.showErrorMessage(message);
+      void ui().showErrorMessage(message);
       return { kind: 'refused', reason: 'connection', message };
     }
     if (this.running) {
       const message = vscode.l10n.t('An apply is already running; {0} was not sent.', name);
-      void vscode.window.showWarningMessage(message);
+      void ui().showWarningMessage(message);
       return { kind: 'refused', reason: 'busy', message };
     }
     this.running = true;
     let outcome: EditorApplyReport;
     try {
-      outcome = await this.send(doc, gate.input, gate.verdict.patch, conn, args.noRevert === true, hooks);
+      outcome = await this.send(doc, gate.input, gate.verdict.patch, conn, args.noRevert === true);
     } finally {
       this.running = false;
     }
     if (outcome.kind === 'refused' && outcome.reason === 'projects') {
       // The one policy for a failed project listing: nothing was sent; the user chooses the way on.
       const without = vscode.l10n.t('Apply Without Revert Patch');
-      const choice = hooks.withoutRevert !== undefined
-        ? (hooks.withoutRevert ? without : undefined)
-        : await vscode.window.showErrorMessage(outcome.message, without);
+      const choice = await ui().showErrorMessage(outcome.message, without);
       if (choice === without) return this.run({ ...args, noRevert: true });
     }
     return outcome;
   }
 
-  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean, hooks: ApplyTestHooks): Promise<EditorApplyReport> {
+  private async send(doc: vscode.TextDocument, input: PatchInput, parsed: ParsedPatch, conn: Connection, noRevert: boolean): Promise<EditorApplyReport> {
     const cfg = vscode.workspace.getConfiguration('dataworks.apply');
     const batchSize = clamp(Math.round(cfg.get<number>('batchSize', DEFAULT_BATCH_SIZE)), 1, MAX_BATCH_SIZE);
     const rps = Math.max(0.01, cfg.get<number>('requestsPerSecond', DEFAULT_RPS));
@@ -116,7 +100,6 @@ export class ApplyCommand {
     const name = vscode.workspace.asRelativePath(doc.uri);
     const journalPath = newJournalPath(this.context, doc.uri.fsPath);
     const target = { endpoint: conn.target.endpoint, region: conn.target.region, profile: conn.target.profile, credentialSource: conn.target.credentialSource };
-    const confirmed = async (plan: ApplyPlan) => hooks.confirm === false || confirmApply(plan, conn.target, name);
     const controller = new AbortController();
     const cancel = () => controller.abort(new Error('cancelled by the user'));
     // The modal comes first, the progress only once confirmed (the pipeline asks after gate and plan);
@@ -124,7 +107,7 @@ export class ApplyCommand {
     let progress: vscode.Progress<{ message?: string; increment?: number }> | undefined;
     let endProgress: (() => void) | undefined;
     const startProgress = () => new Promise<void>((ready) => {
-      void vscode.window.withProgress(
+      void ui().withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Applying {0} to {1}', name, conn.target.label), cancellable: true },
         (p, token) => {
           progress = p;
@@ -142,7 +125,7 @@ export class ApplyCommand {
     // Pulled values are before-values too (recorded at pull time); the preview's, read later, win.
     const pulled = readPulledValues(this.context, doc, conn.client.endpoint);
     if (!pulled.ok) {
-      void vscode.window.showErrorMessage(pulled.message);
+      void ui().showErrorMessage(pulled.message);
       return { kind: 'refused', reason: 'pulled', message: pulled.message };
     }
     let out: Awaited<ReturnType<typeof applyPatch>>;
@@ -153,9 +136,9 @@ export class ApplyCommand {
         ...(saved ? { planHeld: planHeld(saved) } : {}),
       }, {
         // Tasks changed since their values were recorded: the user decides before the confirmation.
-        drift: (plan) => decideDrift(plan, name, hooks),
+        drift: (plan) => decideDrift(plan, name),
         confirm: async (plan) => {
-          if (!(await confirmed(plan))) return false;
+          if (!(await confirmApply(plan, conn.target, name))) return false;
           await startProgress();
           return true;
         },
@@ -167,7 +150,6 @@ export class ApplyCommand {
             done = p.chunk;
             progress?.report({ increment, message: vscode.l10n.t('chunk {0} of {1}', p.chunk, p.chunks) });
           }
-          hooks.onProgress?.(p, cancel);
         },
         openJournal: () => new FileJournal(journalPath),
         writeRevert: (text) => {
@@ -191,7 +173,7 @@ export class ApplyCommand {
         const message = out.cancelled
           ? vscode.l10n.t('Apply of {0} cancelled while listing projects; nothing was sent.', name)
           : vscode.l10n.t('Apply of {0}: listing the account\'s projects failed ({1}); nothing was sent. Apply without a revert patch, or fix the connection and try again.', name, out.error.message);
-        if (out.cancelled) void vscode.window.showWarningMessage(message);
+        if (out.cancelled) void ui().showWarningMessage(message);
         return { kind: 'refused', reason: out.cancelled ? 'cancelled' : 'projects', message };
       }
       case 'ran': {
@@ -220,7 +202,7 @@ export class ApplyCommand {
     const revert = vscode.l10n.t('Revert');
     const buttons = revertPath && c.succeeded ? [showLog, revert] : [showLog];
     const allOk = c.succeeded + unchanged === result.results.length && failures.length === 0;
-    const choice = allOk ? await vscode.window.showInformationMessage(text, ...buttons) : await vscode.window.showWarningMessage(text, ...buttons);
+    const choice = allOk ? await ui().showInformationMessage(text, ...buttons) : await ui().showWarningMessage(text, ...buttons);
     if (choice === showLog) this.connection.log.show();
     else if (choice === revert && revertPath) await openRevert(revertPath);
   }
@@ -249,7 +231,7 @@ async function confirmApply(plan: ApplyPlan, target: ConnectionTarget, file: str
     : prod === 1
       ? vscode.l10n.t('Apply {0} to {1}? 1 Prod task will change.', file, target.label)
       : vscode.l10n.t('Apply {0} to {1}? {2} Prod tasks will change.', file, target.label, prod);
-  return (await vscode.window.showWarningMessage(question, { modal: true, detail }, apply)) === apply;
+  return (await ui().showWarningMessage(question, { modal: true, detail }, apply)) === apply;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -3,21 +3,13 @@
 // them too (the CLI's --force), "Keep Them Back" sends the rest, Cancel sends nothing.
 import * as vscode from 'vscode';
 import { formatDrift, heldForDrift, type ApplyPlan, type Drift, type DriftDecision } from '../../core/apply';
-
-export interface DriftTestHooks {
-  /** Answers the modal as the user would. */
-  drift?: DriftDecision;
-  /** Sees the held-back values the modal lists. */
-  onDrift?(drifts: Drift[]): void;
-}
+import { ui } from '../util/ui';
 
 const SHOWN = 15;
 
-export async function decideDrift(plan: ApplyPlan, file: string, hooks: DriftTestHooks): Promise<DriftDecision> {
+export async function decideDrift(plan: ApplyPlan, file: string): Promise<DriftDecision> {
   const held = new Set(heldForDrift(plan));
   const drifts = plan.drifts.filter((d) => held.has(d.index));
-  hooks.onDrift?.(drifts);
-  if (hooks.drift) return hooks.drift;
   const applyAnyway = vscode.l10n.t('Apply anyway');
   const keep = vscode.l10n.t('Keep Them Back');
   const lines = drifts.slice(0, SHOWN).map(describe);
@@ -30,7 +22,7 @@ export async function decideDrift(plan: ApplyPlan, file: string, hooks: DriftTes
     : pulled
       ? vscode.l10n.t('{0} values in {1} were changed in DataWorks since they were pulled. Applying overwrites them.', drifts.length, file)
       : vscode.l10n.t('{0} values in {1} were changed in DataWorks since they were read. Applying overwrites them.', drifts.length, file);
-  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, applyAnyway, keep);
+  const answer = await ui().showWarningMessage(message, { modal: true, detail: lines.join('\n') }, applyAnyway, keep);
   return answer === applyAnyway ? 'force' : answer === keep ? 'hold' : 'stop';
 }
 

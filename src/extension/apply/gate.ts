@@ -1,13 +1,14 @@
 // What must hold before anything is sent from the editor: a trusted workspace, the core gate
 // (checkBeforeSend: exactly what `dwtasks validate` runs, schema included) on the document's text,
 // and no error-severity diagnostic from any source (the JSON language server's schema errors, other
-// extensions' linters). The trust flag is a parameter so tests can exercise the refusal.
+// extensions' linters). The trust flag is a parameter: reads (Show Schedule) need none.
 import * as vscode from 'vscode';
 import { checkBeforeSend, type OkVerdict, type PatchInput } from '../../core/apply';
 import type { Finding } from '../../core/types';
 import { cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { DIAGNOSTIC_SOURCE } from '../language/diagnostics';
 import { APPLY_SOURCE } from './results';
+import { ui } from '../util/ui';
 
 export type GateResult =
   | { ok: true; input: PatchInput; verdict: OkVerdict }
@@ -55,11 +56,11 @@ export function checkApplyGate(doc: vscode.TextDocument, trusted: boolean): Gate
 export async function showRefusal(gate: Extract<GateResult, { ok: false }>): Promise<void> {
   if (gate.reason === 'errors' || gate.reason === 'problems') {
     const show = vscode.l10n.t('Show Problems');
-    if ((await vscode.window.showErrorMessage(gate.message, show)) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if ((await ui().showErrorMessage(gate.message, show)) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
   } else if (gate.reason === 'untrusted') {
-    void vscode.window.showErrorMessage(gate.message);
+    void ui().showErrorMessage(gate.message);
   } else {
-    void vscode.window.showWarningMessage(gate.message);
+    void ui().showWarningMessage(gate.message);
   }
 }
 
@@ -69,6 +70,6 @@ export async function patchDocument(uri: unknown): Promise<vscode.TextDocument |
   const doc = vscode.window.activeTextEditor?.document;
   // Files and unsaved editors only: never a preview or other virtual document that looks like a patch.
   if (doc && (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && /\.dwtasks\.json$/.test(doc.uri.path)) return doc;
-  void vscode.window.showWarningMessage(vscode.l10n.t('Open a .dwtasks.json patch first.'));
+  void ui().showWarningMessage(vscode.l10n.t('Open a .dwtasks.json patch first.'));
   return undefined;
 }

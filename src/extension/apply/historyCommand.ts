@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { formatRevert, revertFromJournal } from '../../core/apply';
 import { revertPathFor } from '../../files/journal-file';
-import { showPick, type PickHook } from '../util/testHooks';
 import { openRevert } from './applyCommand';
 import { listJournals, type JournalEntry } from './storage';
+import { ui } from '../util/ui';
 
 export interface HistoryItem extends vscode.QuickPickItem {
   entry: JournalEntry;
@@ -33,14 +33,13 @@ export function historyItems(context: vscode.ExtensionContext): HistoryItem[] {
   });
 }
 
-/** `hooks` (test mode only) stand in for the quick pick, which the host test API cannot drive. */
-export async function showApplyHistory(context: vscode.ExtensionContext, hooks: PickHook = {}): Promise<vscode.TextEditor | undefined> {
+export async function showApplyHistory(context: vscode.ExtensionContext): Promise<vscode.TextEditor | undefined> {
   const items = historyItems(context);
   if (!items.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No applies yet in this workspace.'));
+    void ui().showInformationMessage(vscode.l10n.t('No applies yet in this workspace.'));
     return undefined;
   }
-  const pick = await showPick(items, { placeHolder: vscode.l10n.t('Apply history (journals, newest first)'), matchOnDescription: true }, hooks);
+  const pick = await ui().showQuickPick(items, { placeHolder: vscode.l10n.t('Apply history (journals, newest first)'), matchOnDescription: true });
   if (!pick) return undefined;
   if (pick.action === 'revert') return revertRun(pick.entry.path);
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(pick.entry.path));
@@ -51,7 +50,7 @@ export async function showApplyHistory(context: vscode.ExtensionContext, hooks: 
 export async function revertRun(journal: string): Promise<vscode.TextEditor | undefined> {
   const plan = revertFromJournal(fs.readFileSync(journal, 'utf8'), path.basename(journal));
   if (!plan || !plan.request.Tasks.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to revert: that run sent no task whose values were read before it.'));
+    void ui().showInformationMessage(vscode.l10n.t('Nothing to revert: that run sent no task whose values were read before it.'));
     return undefined;
   }
   const target = revertPathFor(journal);

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../util/command';
 import type { ConnectionService } from '../connection';
 import { DWTASKS_SELECTOR } from '../language/selector';
-import { testHooks, type PickHook } from '../util/testHooks';
 import { ApplyCommand } from './applyCommand';
 import { ApplyCodeLens } from './codeLens';
 import { historyItems, showApplyHistory } from './historyCommand';
@@ -13,7 +12,7 @@ import { ApplyResults } from './results';
 import { revertLastApply } from './revertCommand';
 import { journalDir } from './storage';
 
-export type { ApplyArgs, EditorApplyReport, ApplyTestHooks } from './applyCommand';
+export type { ApplyArgs, EditorApplyReport } from './applyCommand';
 export type { PreviewOutcome } from './previewCommand';
 export { checkApplyGate } from './gate';
 export { APPLY_SOURCE } from './results';
@@ -40,7 +39,7 @@ export function registerApply(context: vscode.ExtensionContext, connection: Conn
     registerCommand('dataworks.savePlan', (args?: unknown) => savePlan(connection, previews, args as SavePlanArgs | vscode.Uri | undefined)),
     registerCommand('dataworks.applyPlan', (args?: unknown) => applyPlan(connection, previews, apply, args as ApplyPlanArgs | vscode.Uri | undefined)),
     registerCommand('dataworks.revertLastApply', () => revertLastApply(context, apply.last?.revertPath)),
-    registerCommand('dataworks.showApplyHistory', (args?: unknown) => showApplyHistory(context, testHooks<PickHook>(context, args))),
+    registerCommand('dataworks.showApplyHistory', () => showApplyHistory(context)),
   );
   return { results, journalDir: () => journalDir(context), history: () => historyItems(context) };
 }

@@ -6,40 +6,38 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { formatPlanFile, parsePlanFile, targetMismatch } from '../../core/apply';
 import type { ConnectionService } from '../connection';
-import type { ApplyCommand, ApplyTestHooks, EditorApplyReport } from './applyCommand';
+import type { ApplyCommand, EditorApplyReport } from './applyCommand';
 import { previewBatchUpdate, type PreviewDocuments } from './previewCommand';
+import { ui } from '../util/ui';
 
 export interface SavePlanArgs {
   uri?: vscode.Uri;
-  /** Where to write (tests); default: a save dialog. */
-  target?: vscode.Uri;
 }
 
 export async function savePlan(connection: ConnectionService, previews: PreviewDocuments, args: SavePlanArgs | vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
   const a: SavePlanArgs = args instanceof vscode.Uri ? { uri: args } : (args ?? {});
   const preview = await previewBatchUpdate(connection, previews, a.uri);
   if (!preview) return undefined;
-  const target = a.target ?? await vscode.window.showSaveDialog({
+  const target = await ui().showSaveDialog({
     defaultUri: vscode.Uri.file(preview.saved.file.replace(/\.dwtasks\.json$/, '') + '.plan.json'),
     filters: { [vscode.l10n.t('DataWorks plan')]: ['json'] },
   });
   if (!target) return undefined;
   fs.writeFileSync(target.fsPath, formatPlanFile(preview.saved));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Plan saved: {0}', vscode.workspace.asRelativePath(target)));
+  void ui().showInformationMessage(vscode.l10n.t('Plan saved: {0}', vscode.workspace.asRelativePath(target)));
   return target;
 }
 
 export interface ApplyPlanArgs {
   plan?: vscode.Uri;
-  test?: ApplyTestHooks;
 }
 
 export async function applyPlan(connection: ConnectionService, previews: PreviewDocuments, apply: ApplyCommand, args: ApplyPlanArgs | vscode.Uri | undefined): Promise<EditorApplyReport | undefined> {
   const a: ApplyPlanArgs = args instanceof vscode.Uri ? { plan: args } : (args ?? {});
-  const planUri = a.plan ?? (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('DataWorks plan')]: ['json'] } }))?.[0];
+  const planUri = a.plan ?? (await ui().showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('DataWorks plan')]: ['json'] } }))?.[0];
   if (!planUri) return undefined;
   const refuse = (message: string): EditorApplyReport => {
-    void vscode.window.showErrorMessage(message);
+    void ui().showErrorMessage(message);
     return { kind: 'refused', reason: 'plan', message };
   };
   let plan;
@@ -55,5 +53,5 @@ export async function applyPlan(connection: ConnectionService, previews: Preview
   if (!previews.keepPlanIfCurrent(doc, plan)) {
     return refuse(vscode.l10n.t('Cannot apply the plan: {0} changed since the plan was made; nothing was sent. Plan again.', vscode.workspace.asRelativePath(doc.uri)));
   }
-  return apply.run({ uri: doc.uri, ...(a.test ? { test: a.test } : {}) });
+  return apply.run({ uri: doc.uri });
 }

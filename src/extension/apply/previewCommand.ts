@@ -9,6 +9,7 @@ import { DEFAULT_RPS, buildPreview, planPatch, renderPreview, toPlanFile, type P
 import { formatPatchFile, type TaskPatch } from '../../core/patch';
 import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from './gate';
+import { ui } from '../util/ui';
 export const PREVIEW_SCHEME = 'dataworks-preview';
 
 export class PreviewDocuments implements vscode.TextDocumentContentProvider {
@@ -80,7 +81,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
   try {
     const conn = await connection.getConnection();
     const rps = Math.max(0.01, vscode.workspace.getConfiguration('dataworks.apply').get<number>('requestsPerSecond', DEFAULT_RPS));
-    const read = await vscode.window.withProgress(
+    const read = await ui().withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading current values for {0}…', name), cancellable: true },
       async (_p, token) => {
         const controller = new AbortController();
@@ -93,14 +94,14 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
       },
     );
     if (read.kind === 'refused') {
-      void vscode.window.showErrorMessage(read.verdict.message);
+      void ui().showErrorMessage(read.verdict.message);
       return undefined;
     }
     if (read.kind === 'not-sent') {
       const message = read.message.startsWith('Listing')
         ? vscode.l10n.t('Cannot preview {0}: listing the account\'s projects failed ({1}); nothing was read task by task. Fix the connection and try again.', name, read.error.message)
         : vscode.l10n.t('Cannot preview {0}: {1}', name, read.message);
-      void vscode.window.showErrorMessage(message);
+      void ui().showErrorMessage(message);
       return undefined;
     }
     const preview = buildPreview(read.plan, { entries: read.plan.before, calls: read.plan.readCalls });
@@ -113,7 +114,7 @@ export async function previewBatchUpdate(connection: ConnectionService, docs: Pr
     tasks = preview.tasks;
     changed = preview.fieldsChanging;
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot preview {0}: {1}', name, (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Cannot preview {0}: {1}', name, (e as Error).message));
     return undefined;
   }
   const base = encodeURIComponent(doc.uri.toString());

@@ -2,11 +2,12 @@
 import * as vscode from 'vscode';
 import { openRevert } from './applyCommand';
 import { listJournals } from './storage';
+import { ui } from '../util/ui';
 
 export async function revertLastApply(context: vscode.ExtensionContext, lastRevert: string | undefined): Promise<vscode.TextEditor | undefined> {
   const revertPath = lastRevert ?? listJournals(context).find((j) => j.revertPath)?.revertPath;
   if (!revertPath) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No apply with a revert patch yet in this workspace.'));
+    void ui().showInformationMessage(vscode.l10n.t('No apply with a revert patch yet in this workspace.'));
     return undefined;
   }
   return openRevert(revertPath);

@@ -1,34 +1,33 @@
 // Set / Clear Access Key: both halves live only in SecretStorage; settings only learn the source.
 import * as vscode from 'vscode';
-import { accessKeyFromArgs, argsCarryCredentials } from './accessKeyArgs';
 import type { ConnectionService } from './connectionService';
 import { deleteAccessKey, readAccessKey, storeAccessKey } from './secrets';
 import { writeUserSetting } from './settings';
+import { ui } from '../util/ui';
 
-/** `args` skip the prompts in test mode only (accessKeyArgs.ts); elsewhere they are ignored. */
-export async function setAccessKey(context: vscode.ExtensionContext, service: ConnectionService, rawArgs?: unknown): Promise<boolean> {
-  const args = accessKeyFromArgs(rawArgs, context.extensionMode === vscode.ExtensionMode.Test);
-  if (!args && argsCarryCredentials(rawArgs)) {
+/**
+ * The pair is taken only from the prompts. A command can be run by a keybinding, a link in a
+ * workspace file or another extension: none of them may hand us a secret (or swap the account
+ * writes go to) behind the user's back, so arguments are never read; an attempt is logged.
+ */
+export async function setAccessKey(context: vscode.ExtensionContext, service: ConnectionService, args?: unknown): Promise<boolean> {
+  if (args && typeof args === 'object' && ('accessKeyId' in args || 'accessKeySecret' in args)) {
     service.log.warn('Set Access Key ignored credentials passed as command arguments; it takes them only from its prompts.');
   }
-  const accessKeyId =
-    args?.accessKeyId ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('DataWorks: Set Access Key (1/2)'),
-      prompt: vscode.l10n.t('AccessKey ID'),
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the AccessKey ID.')),
-    }));
+  const accessKeyId = await ui().showInputBox({
+    title: vscode.l10n.t('DataWorks: Set Access Key (1/2)'),
+    prompt: vscode.l10n.t('AccessKey ID'),
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the AccessKey ID.')),
+  });
   if (!accessKeyId?.trim()) return false;
-  const accessKeySecret =
-    args?.accessKeySecret ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('DataWorks: Set Access Key (2/2)'),
-      prompt: vscode.l10n.t('AccessKey Secret (kept in SecretStorage, never in settings or logs)'),
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v ? undefined : vscode.l10n.t('Enter the AccessKey Secret.')),
-    }));
+  const accessKeySecret = await ui().showInputBox({
+    title: vscode.l10n.t('DataWorks: Set Access Key (2/2)'),
+    prompt: vscode.l10n.t('AccessKey Secret (kept in SecretStorage, never in settings or logs)'),
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v ? undefined : vscode.l10n.t('Enter the AccessKey Secret.')),
+  });
   if (!accessKeySecret) return false;
   await storeAccessKey(context.secrets, { accessKeyId: accessKeyId.trim(), accessKeySecret });
   await writeUserSetting('credentialSource', 'accessKey');
@@ -42,12 +41,12 @@ export async function setAccessKey(context: vscode.ExtensionContext, service: Co
  */
 export async function clearAccessKey(context: vscode.ExtensionContext, service: ConnectionService): Promise<boolean> {
   if (!(await readAccessKey(context.secrets))) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No AccessKey is stored for DataWorks.'));
+    void ui().showInformationMessage(vscode.l10n.t('No AccessKey is stored for DataWorks.'));
     return false;
   }
   await deleteAccessKey(context.secrets);
   await service.refreshStoredAccessKey();
   service.log.info('AccessKey removed from SecretStorage.');
-  void vscode.window.showInformationMessage(vscode.l10n.t('The DataWorks AccessKey was removed from SecretStorage.'));
+  void ui().showInformationMessage(vscode.l10n.t('The DataWorks AccessKey was removed from SecretStorage.'));
   return true;
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { EMULATOR_DEFAULT_PORT } from '../../core/emulator-defaults';
 import type { ConnectionService } from './connectionService';
 import { isLoopbackUrl, readConnectionSettings, writeUserSetting } from './settings';
+import { ui } from '../util/ui';
 
 export interface UseEmulatorArgs {
   mode?: 'start' | 'connect';
@@ -14,7 +15,7 @@ export async function useLocalEmulator(service: ConnectionService, args?: UseEmu
   const settings = readConnectionSettings();
   let mode = args?.mode;
   if (!mode) {
-    const pick = await vscode.window.showQuickPick(
+    const pick = await ui().showQuickPick(
       [
         { label: vscode.l10n.t('Start a local emulator'), detail: vscode.l10n.t('Runs in the background with sample projects and tasks; state kept between sessions.'), mode: 'start' as const },
         { label: vscode.l10n.t('Connect to a running emulator…'), detail: vscode.l10n.t('For example one started with `dwtasks emulator`.'), mode: 'connect' as const },
@@ -28,14 +29,14 @@ export async function useLocalEmulator(service: ConnectionService, args?: UseEmu
     const suggested = isLoopbackUrl(settings.endpoint) ? settings.endpoint : `http://127.0.0.1:${EMULATOR_DEFAULT_PORT}`;
     const endpoint =
       args?.endpoint ??
-      (await vscode.window.showInputBox({
+      (await ui().showInputBox({
         title: vscode.l10n.t('DataWorks: Connect to a running emulator'),
         value: suggested,
         validateInput: (v) => (isLoopbackUrl(v.trim()) ? undefined : vscode.l10n.t('Enter an http://127.0.0.1:PORT or http://localhost:PORT address.')),
       }));
     if (!endpoint) return false;
     if (!isLoopbackUrl(endpoint.trim())) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('The emulator must run on this machine (loopback address): {0}', endpoint));
+      void ui().showErrorMessage(vscode.l10n.t('The emulator must run on this machine (loopback address): {0}', endpoint));
       return false;
     }
     await writeUserSetting('endpoint', endpoint.trim());
@@ -47,13 +48,13 @@ export async function useLocalEmulator(service: ConnectionService, args?: UseEmu
   if (isLoopbackUrl(settings.endpoint)) await writeUserSetting('endpoint', undefined);
   await writeUserSetting('credentialSource', 'emulator');
   try {
-    await vscode.window.withProgress(
+    await ui().withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Starting the local DataWorks emulator…') },
       () => service.ensureEmulator(),
     );
   } catch (e) {
     service.log.error((e as Error).message);
-    void vscode.window.showErrorMessage(vscode.l10n.t('The local emulator did not start: {0}', (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('The local emulator did not start: {0}', (e as Error).message));
     return false;
   }
   service.invalidate();

@@ -2,7 +2,6 @@
 // other features (tree, completion, apply) ask for a client.
 import * as vscode from 'vscode';
 import { registerCommand, useCommandLog } from '../util/command';
-import { testHooks, type PickHook } from '../util/testHooks';
 import { clearAccessKey, setAccessKey } from './accessKeyCommand';
 import { ConnectionService } from './connectionService';
 import { useLocalEmulator, type UseEmulatorArgs } from './emulatorCommand';
@@ -39,7 +38,7 @@ export function registerConnection(context: vscode.ExtensionContext): Connection
     registerCommand('dataworks.useLocalEmulator', (args?: unknown) =>
       useLocalEmulator(service, args && typeof args === 'object' && 'mode' in args ? (args as UseEmulatorArgs) : undefined),
     ),
-    registerCommand('dataworks.pickConnection', (args?: unknown) => pickConnection(service, testHooks<PickHook>(context, args))),
+    registerCommand('dataworks.pickConnection', () => pickConnection(service)),
     registerCommand('dataworks.showLog', () => log.show()),
   );
   return { service, statusBar: statusBar.item };

@@ -1,10 +1,10 @@
 // The status bar's picker: every way to change where requests go, in one list.
 import * as vscode from 'vscode';
-import { showPick, type PickHook } from '../util/testHooks';
+import { ui } from '../util/ui';
 import type { ConnectionService } from './connectionService';
 
-/** `hooks` (test mode only) stand in for the quick pick, which the host test API cannot drive. Clear Access Key is listed while a pair is stored. */
-export async function pickConnection(service: ConnectionService, hooks: PickHook = {}): Promise<void> {
+/** Clear Access Key is listed while a pair is stored. */
+export async function pickConnection(service: ConnectionService): Promise<void> {
   const target = service.describe();
   const items: (vscode.QuickPickItem & { command: string })[] = [
     { label: `$(vm) ${vscode.l10n.t('Use Local Emulator')}`, command: 'dataworks.useLocalEmulator' },
@@ -16,6 +16,6 @@ export async function pickConnection(service: ConnectionService, hooks: PickHook
     { label: `$(globe) ${vscode.l10n.t('Select Region…')}`, description: target.region, command: 'dataworks.selectRegion' },
     { label: `$(output) ${vscode.l10n.t('Show Request Log')}`, command: 'dataworks.showLog' },
   ];
-  const pick = await showPick(items, { title: vscode.l10n.t('DataWorks: {0}', target.label), placeHolder: target.endpoint || undefined }, hooks);
+  const pick = await ui().showQuickPick(items, { title: vscode.l10n.t('DataWorks: {0}', target.label), placeHolder: target.endpoint || undefined });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }

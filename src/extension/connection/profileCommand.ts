@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { loadClientModules } from './clientLoader';
 import { readConnectionSettings, writeUserSetting } from './settings';
+import { ui } from '../util/ui';
 
 export async function selectProfile(profile?: string): Promise<boolean> {
   let chosen = profile;
@@ -11,7 +12,7 @@ export async function selectProfile(profile?: string): Promise<boolean> {
     try {
       names = (await (await loadClientModules()).listAliyunProfiles()).map((p) => p.name);
     } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Could not read the aliyun CLI profiles: {0}', (e as Error).message));
+      void ui().showWarningMessage(vscode.l10n.t('Could not read the aliyun CLI profiles: {0}', (e as Error).message));
     }
     const items: (vscode.QuickPickItem & { value: string })[] = [
       { label: vscode.l10n.t('CLI current profile'), description: vscode.l10n.t('the default credential chain decides'), value: '' },
@@ -20,7 +21,7 @@ export async function selectProfile(profile?: string): Promise<boolean> {
     for (const item of items) {
       if (current.credentialSource === 'defaultChain' && item.value === current.profile) item.detail = vscode.l10n.t('in use');
     }
-    const pick = await vscode.window.showQuickPick(items, {
+    const pick = await ui().showQuickPick(items, {
       title: vscode.l10n.t('DataWorks: Select Profile'),
       placeHolder: names.length ? undefined : vscode.l10n.t('No profiles in ~/.aliyun/config.json'),
     });

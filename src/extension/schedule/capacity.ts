@@ -13,14 +13,10 @@ import type { TaskInstance } from '../../dataworks/types';
 import type { ConnectionService } from '../connection';
 import { MAX_HISTORY_CALLS_SETTING, maxHistoryCalls, userCapacities } from '../util/settings';
 import { limiter, withCancel } from './load';
+import { ui } from '../util/ui';
 
 /** Slot of the load picture: the default. */
 export const LOAD_SLOT_MINUTES = 15;
-
-/** Test mode only: the answer to the modal that says the calls (the host cannot click it). */
-export interface LoadTestHooks {
-  confirmHistory?(message: string, calls: number): boolean;
-}
 
 /** What the load was computed from, kept so a spread can draw it again without reading anything. */
 export interface LoadInputs extends CapacitySidesOptions {
@@ -50,7 +46,7 @@ export function sideTasks(p: SchedulePicture): ScheduleTask[] {
 }
 
 /** Reads what the load needs and computes it; undefined when the user declines or the read is refused. */
-export async function readLoad(connection: ConnectionService, pictures: readonly SchedulePicture[], folder: vscode.Uri | undefined, hook: LoadTestHooks): Promise<LoadResult | undefined> {
+export async function readLoad(connection: ConnectionService, pictures: readonly SchedulePicture[], folder: vscode.Uri | undefined): Promise<LoadResult | undefined> {
   const first = pictures[0];
   if (!first) return undefined;
   const workspace = (folder && vscode.workspace.getWorkspaceFolder(folder)) ?? vscode.workspace.workspaceFolders?.[0];
@@ -65,13 +61,13 @@ export async function readLoad(connection: ConnectionService, pictures: readonly
   const uncached = plans.reduce((n, p) => n + p.days.filter((d) => !d.cached).length, 0);
   const allDays = plans.reduce((n, p) => n + p.days.length, 0);
   if (planned > limit) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Reading the run history takes at least {0} ListTaskInstances calls (business dates not cached: {1}); the limit is {2}. Raise the setting {3} to read it.', planned, uncached, limit, MAX_HISTORY_CALLS_SETTING));
+    void ui().showErrorMessage(vscode.l10n.t('Reading the run history takes at least {0} ListTaskInstances calls (business dates not cached: {1}); the limit is {2}. Raise the setting {3} to read it.', planned, uncached, limit, MAX_HISTORY_CALLS_SETTING));
     return undefined;
   }
   if (planned > 0) {
     const message = vscode.l10n.t('Reading the run history (tasks: {0}, days: {1}) takes at least {2} ListTaskInstances calls; business dates already cached in .dwtasks/history: {3} of {4}. Read it?', scopes.reduce((n, s) => n + s.tasks.length, 0), DEFAULT_HISTORY_DAYS, planned, allDays - uncached, allDays);
     const read = vscode.l10n.t('Read');
-    const yes = hook.confirmHistory ? hook.confirmHistory(message, planned) : (await vscode.window.showWarningMessage(message, { modal: true, detail: vscode.l10n.t('Limit: {0} calls ({1}).', limit, MAX_HISTORY_CALLS_SETTING) }, read)) === read;
+    const yes = (await ui().showWarningMessage(message, { modal: true, detail: vscode.l10n.t('Limit: {0} calls ({1}).', limit, MAX_HISTORY_CALLS_SETTING) }, read)) === read;
     if (!yes) return undefined;
   }
   return withCancel(vscode.l10n.t('Reading the run history…'), async (signal, progress) => {

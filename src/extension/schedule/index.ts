@@ -8,14 +8,14 @@ import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
 import { DWTASKS_SELECTOR } from '../language/selector';
 import { EnvNode } from '../tree/nodes/envNode';
 import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
-import { testHooks, type PickHook } from '../util/testHooks';
 import { readPatchInputs, readProjectTasks } from './load';
 import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
 import { SchedulePanel, type ShownSchedule } from './panel';
-import { computeLoad, readLoad, type LoadTestHooks } from './capacity';
+import { computeLoad, readLoad } from './capacity';
 import { loadModel, type LoadModel } from './load-model';
 import { SpreadCodeActions, patchOnlyPicture, spreadPeak, type SpreadResult } from './spread';
 import { spreadLoadPeak } from './spread-load';
+import { ui } from '../util/ui';
 
 export { SCHEDULE_VIEW_TYPE } from './panel';
 export type { ShownSchedule } from './panel';
@@ -29,27 +29,17 @@ export interface ScheduleFeature {
   panel: SchedulePanel;
 }
 
-/** Test mode only: a quick pick answer, and a fixed window start so counts can be known in advance. */
-export interface ScheduleTestHooks extends PickHook, LoadTestHooks {
-  /** Epoch seconds. */
-  from?: number;
-}
-
-let windowFrom: number | undefined;
-
 export function registerSchedule(context: vscode.ExtensionContext, connection: ConnectionService): ScheduleFeature {
-  let spreadHook: PickHook = {};
-  let loadHook: LoadTestHooks = {};
   const panel = new SchedulePanel(async (shown, side, peakIndex) => {
     const picture = shown.pictures[side];
     const peak = shown.model.sides[side]?.peaks[peakIndex];
     if (!shown.patch || !picture || !peak) return;
     const doc = await vscode.workspace.openTextDocument(shown.patch);
-    if (await spreadPeak(doc, picture, peak.start, spreadHook)) await showPatchSchedule(connection, panel, doc.uri, shown);
-  }, (shown) => showLoad(connection, shown, loadHook), async (shown, group) => {
+    if (await spreadPeak(doc, picture, peak.start)) await showPatchSchedule(connection, panel, doc.uri, shown);
+  }, (shown) => showLoad(connection, shown), async (shown, group) => {
     if (!shown.patch || !shown.loadInputs) return undefined;
     const doc = await vscode.workspace.openTextDocument(shown.patch);
-    const result = await spreadLoadPeak(doc, shown, shown.loadInputs, group, spreadHook);
+    const result = await spreadLoadPeak(doc, shown, shown.loadInputs, group);
     if (result?.moved) await showPatchSchedule(connection, panel, doc.uri, shown, 'load');
     return result;
   });
@@ -57,10 +47,6 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
     panel,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
     registerCommand('dataworks.showSchedule', async (arg?: unknown) => {
-      const hooks = testHooks<ScheduleTestHooks>(context, arg);
-      spreadHook = hooks;
-      loadHook = hooks;
-      windowFrom = typeof hooks.from === 'number' ? hooks.from : undefined;
       const node = arg instanceof EnvNode ? arg : (arg as { node?: unknown } | undefined)?.node;
       if (node instanceof EnvNode) return showProjectSchedule(connection, panel, node);
       const uri = arg instanceof vscode.Uri ? arg : (arg as { uri?: unknown } | undefined)?.uri;
@@ -76,7 +62,7 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
       if (!picture) return undefined;
       const start = typeof a.start === 'number' ? a.start : await pickPeak(picture);
       if (start === undefined) return undefined;
-      const result = await spreadPeak(doc, picture, start, testHooks<PickHook>(context, arg));
+      const result = await spreadPeak(doc, picture, start);
       if (result && fromPanel && shown) await showPatchSchedule(connection, panel, doc.uri, shown);
       return result;
     }),
@@ -85,15 +71,15 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
 }
 
 /** The Load (CU) view of what the panel shows; errors end in one message, the view stays as it was. */
-async function showLoad(connection: ConnectionService, shown: ShownSchedule, hook: LoadTestHooks): Promise<LoadModel | undefined> {
+async function showLoad(connection: ConnectionService, shown: ShownSchedule): Promise<LoadModel | undefined> {
   try {
-    const result = await readLoad(connection, shown.pictures, shown.patch, hook);
+    const result = await readLoad(connection, shown.pictures, shown.patch);
     if (!result) return undefined;
     shown.loadInputs = result.inputs;
     return loadModel(result, shown.model.sides.map((s) => s.title), shown.model.kind === 'patch');
   } catch (e) {
     if (isCancellation(e)) return undefined;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the load: {0}', (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Cannot show the load: {0}', (e as Error).message));
     return undefined;
   }
 }
@@ -101,14 +87,14 @@ async function showLoad(connection: ConnectionService, shown: ShownSchedule, hoo
 async function pickPeak(picture: SchedulePicture): Promise<number | undefined> {
   const top = picture.peaks[0];
   if (!top) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No peak in this patch: no 5-minute window has two or more starts.'));
+    void ui().showInformationMessage(vscode.l10n.t('No peak in this patch: no 5-minute window has two or more starts.'));
     return undefined;
   }
   return top.starts[0];
 }
 
 function window() {
-  return makeWindow({ zone: cronTimeZone().zone, ...(windowFrom !== undefined ? { from: windowFrom } : {}) });
+  return makeWindow({ zone: cronTimeZone().zone, nowMs: ui().now() });
 }
 
 /**
@@ -135,7 +121,7 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
     try {
       inputs = await readPatchInputs(connection, gate.input, gate.verdict, name);
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0}: {1}', name, (e as Error).message));
+      void ui().showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0}: {1}', name, (e as Error).message));
       return undefined;
     }
     ({ before, after, beforeError } = inputs);
@@ -176,7 +162,7 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
     // Every task is of this project: the Load view reads its history by project.
     tasks = (await readProjectTasks(connection, project.Id, project.Name, node.env)).map((t) => ({ ...t, projectId: t.projectId ?? project.Id }));
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0} ({1}): {2}', project.Name, node.env, (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0} ({1}): {2}', project.Name, node.env, (e as Error).message));
     return undefined;
   }
   const p = computePicture(tasks, window(), { weekdays: cronWeekdayNumbering() });

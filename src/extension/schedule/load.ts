@@ -5,6 +5,7 @@ import { DEFAULT_RPS, MAX_BATCH_SIZE, TokenBucket, planApply, readCurrentValues,
 import type { EnvType } from '../../core/patch';
 import { SCHEDULE_FIELDS, patchSides, projectTasks, type ScheduleTask } from '../../core/schedule';
 import type { ConnectionService } from '../connection';
+import { ui } from '../util/ui';
 
 export interface PatchInputs {
   before?: ScheduleTask[];
@@ -22,7 +23,7 @@ export function limiter(): TokenBucket {
 }
 
 export async function withCancel<T>(title: string, run: (signal: AbortSignal, progress: vscode.Progress<{ message?: string }>) => Promise<T>): Promise<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+  return ui().withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort(new Error(vscode.l10n.t('cancelled by the user'))));
     try {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { cu, planLoadSpread, type LoadKeptReason, type LoadSpreadPlan } from '../../core/capacity';
 import { hhmm } from '../../core/schedule';
 import { parsedPatch } from '../language/parsedDocuments';
-import { showPick, type PickHook } from '../util/testHooks';
+import { ui } from '../util/ui';
 import { sideTasks, type LoadInputs } from './capacity';
 import type { ShownSchedule } from './panel';
 
@@ -21,7 +21,7 @@ export interface LoadSpreadResult {
 }
 
 /** Spreads the runs overlapping `group`'s peak on the patched (last) side of what the panel shows. */
-export async function spreadLoadPeak(doc: vscode.TextDocument, shown: ShownSchedule, inputs: LoadInputs, group: string, hook: PickHook): Promise<LoadSpreadResult | undefined> {
+export async function spreadLoadPeak(doc: vscode.TextDocument, shown: ShownSchedule, inputs: LoadInputs, group: string): Promise<LoadSpreadResult | undefined> {
   const after = shown.pictures[shown.pictures.length - 1];
   if (!after) return undefined;
   const parsed = parsedPatch(doc);
@@ -30,7 +30,7 @@ export async function spreadLoadPeak(doc: vscode.TextDocument, shown: ShownSched
   const plans = LOAD_SPREAD_WINDOWS.map((w) => ({ w, plan: planLoadSpread(parsed, tasks, inputs.window, inputs, group, w) }));
   const first = plans[0]!.plan;
   if (!first.peakBefore) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Group {0} has no load in the patched schedules: nothing to spread.', group));
+    void ui().showInformationMessage(vscode.l10n.t('Group {0} has no load in the patched schedules: nothing to spread.', group));
     return undefined;
   }
   const items = plans.map(({ w, plan }) => ({
@@ -44,16 +44,16 @@ export async function spreadLoadPeak(doc: vscode.TextDocument, shown: ShownSched
     windowMinutes: w,
     plan,
   }));
-  const pick = await showPick(items, {
+  const pick = await ui().showQuickPick(items, {
     title: vscode.l10n.t('Spread the load peak of group {0} ({1} CU)', group, cu(first.peakBefore)),
     placeHolder: vscode.l10n.t('Window for the new start minutes of the runs that overlap the peak (5-minute grid)'),
-  }, hook);
+  });
   if (!pick) return undefined;
   const { plan } = pick;
   const kept = keptText(plan);
   const result = { group, moved: plan.moves.length, kept: plan.kept.length, windowMinutes: pick.windowMinutes, peakBefore: plan.peakBefore, peakAfter: plan.peakAfter };
   if (!plan.moves.length) {
-    void vscode.window.showInformationMessage([vscode.l10n.t('No task of {0} moves: no start in this window lowers the peak of group {1}.', name, group), kept].filter(Boolean).join(' '));
+    void ui().showInformationMessage([vscode.l10n.t('No task of {0} moves: no start in this window lowers the peak of group {1}.', name, group), kept].filter(Boolean).join(' '));
     return result;
   }
   const edit = new vscode.WorkspaceEdit();
@@ -63,7 +63,7 @@ export async function spreadLoadPeak(doc: vscode.TextDocument, shown: ShownSched
     ? vscode.l10n.t('1 task of {0} got a new start minute: the peak of group {1} goes from {2} to {3} CU.', name, group, cu(plan.peakBefore), cu(plan.peakAfter))
     : vscode.l10n.t('{0} tasks of {1} got new start minutes: the peak of group {2} goes from {3} to {4} CU.', plan.moves.length, name, group, cu(plan.peakBefore), cu(plan.peakAfter));
   const review = plan.moves.length === 1 ? vscode.l10n.t('Review the edit, then save; nothing was sent.') : vscode.l10n.t('Review the edits, then save; nothing was sent.');
-  void vscode.window.showInformationMessage([moved, kept, review].filter(Boolean).join(' '));
+  void ui().showInformationMessage([moved, kept, review].filter(Boolean).join(' '));
   return result;
 }
 

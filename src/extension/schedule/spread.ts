@@ -9,7 +9,7 @@ import { planApply } from '../../core/apply';
 import { toRequest } from '../../core/patch';
 import { parsedPatch } from '../language/parsedDocuments';
 import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
-import { showPick, type PickHook } from '../util/testHooks';
+import { ui } from '../util/ui';
 
 export const SPREAD_WINDOWS = [15, 30, 60, 120];
 
@@ -20,14 +20,14 @@ export interface SpreadResult {
 }
 
 /** Spreads the tasks of the patch that start in the 5-minute window at `startS` (epoch seconds) of `picture`. */
-export async function spreadPeak(doc: vscode.TextDocument, picture: SchedulePicture, startS: number, hook: PickHook): Promise<SpreadResult | undefined> {
+export async function spreadPeak(doc: vscode.TextDocument, picture: SchedulePicture, startS: number): Promise<SpreadResult | undefined> {
   const inputs: SpreadInput[] = [];
   for (const { entry } of tasksFiringIn(picture, startS * 1000, (startS + PEAK_MINUTES * 60) * 1000)) {
     if (entry.task.patchIndex !== undefined && entry.task.cron) inputs.push({ patchIndex: entry.task.patchIndex, id: entry.task.id, cron: entry.task.cron });
   }
   const name = vscode.workspace.asRelativePath(doc.uri);
   if (inputs.length < 2) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Fewer than two tasks of {0} start there: nothing to spread.', name));
+    void ui().showInformationMessage(vscode.l10n.t('Fewer than two tasks of {0} start there: nothing to spread.', name));
     return undefined;
   }
   const minute = wallOf(startS * 1000, picture.zone).minute;
@@ -41,18 +41,18 @@ export async function spreadPeak(doc: vscode.TextDocument, picture: SchedulePict
       windowMinutes: w,
     };
   });
-  const pick = await showPick(items, { title: vscode.l10n.t('Spread {0} tasks starting at {1}', inputs.length, hhmm(minute)), placeHolder: vscode.l10n.t('Window to stagger the start minutes across (5-minute grid)') }, hook);
+  const pick = await ui().showQuickPick(items, { title: vscode.l10n.t('Spread {0} tasks starting at {1}', inputs.length, hhmm(minute)), placeHolder: vscode.l10n.t('Window to stagger the start minutes across (5-minute grid)') });
   if (!pick) return undefined;
   const parsed = parsedPatch(doc);
   const plan = planSpread(parsed, inputs, minute, pick.windowMinutes);
   if (!plan.moves.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No task of {0} needs a new start minute.', name));
+    void ui().showInformationMessage(vscode.l10n.t('No task of {0} needs a new start minute.', name));
     return { moved: 0, kept: plan.kept.length, windowMinutes: pick.windowMinutes };
   }
   const edit = new vscode.WorkspaceEdit();
   for (const e of plan.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
   await vscode.workspace.applyEdit(edit);
-  void vscode.window.showInformationMessage(plan.moves.length === 1
+  void ui().showInformationMessage(plan.moves.length === 1
     ? vscode.l10n.t('1 task of {0} got a new start minute ({1} unchanged). Review the edit, then save; nothing was sent.', name, plan.kept.length)
     : vscode.l10n.t('{0} tasks of {1} got new start minutes ({2} unchanged). Review the edits, then save; nothing was sent.', plan.moves.length, name, plan.kept.length));
   return { moved: plan.moves.length, kept: plan.kept.length, windowMinutes: pick.windowMinutes };
@@ -64,7 +64,7 @@ export function patchOnlyPicture(doc: vscode.TextDocument): SchedulePicture | un
   if (parsed.syntaxErrors.length || !parsed.tasks.length) return undefined;
   const plan = planApply(toRequest(parsed), 100);
   const tasks = plan.tasks.map((t) => patchedTask(t.task, t.env, t.index));
-  return computePicture(tasks, makeWindow({ zone: cronTimeZone(doc.uri).zone }), { weekdays: cronWeekdayNumbering(doc.uri) });
+  return computePicture(tasks, makeWindow({ zone: cronTimeZone(doc.uri).zone, nowMs: ui().now() }), { weekdays: cronWeekdayNumbering(doc.uri) });
 }
 
 /** On a Trigger.Cron value of a task in a peak: "Spread these tasks' start minutes (N tasks start HH:MM)". */

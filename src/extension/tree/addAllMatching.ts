@@ -9,7 +9,6 @@ import { resolveFields } from '../../core/pull/fields';
 import { pullTasks, type PullResult } from '../../dataworks/pull';
 import type { Project } from '../../dataworks/types';
 import { withCancellableProgress } from '../util/cancellableProgress';
-import { showPick, testHooks, type PickHook, type PickManyHook } from '../util/testHooks';
 import { pickFields } from './fieldPick';
 import { describeFilter, filterQuery } from './filter';
 import { insertPulled, type AddToPatchResult } from './insertPulled';
@@ -17,14 +16,11 @@ import { EnvNode } from './nodes/envNode';
 import { ProjectNode } from './nodes/projectNode';
 import type { TasksTreeProvider } from './provider';
 import { readRate } from './readRate';
+import { ui } from '../util/ui';
 
 export interface AddAllMatchingArgs {
   /** Fields as `dwtasks pull --fields` takes them, without asking. */
   fields?: string[];
-  test?: PickHook & PickManyHook & {
-    /** Each progress step, with a function that cancels as the notification's Cancel does. */
-    onProgress?(p: ReadProgress, cancel: () => void): void;
-  };
 }
 
 export type AddAllMatchingResult = (AddToPatchResult & { total: number; calls: number }) | { cancelled: true };
@@ -32,13 +28,12 @@ export type AddAllMatchingResult = (AddToPatchResult & { total: number; calls: n
 export async function addAllMatching(
   context: vscode.ExtensionContext, provider: TasksTreeProvider, node: unknown, args: AddAllMatchingArgs = {},
 ): Promise<AddAllMatchingResult | undefined> {
-  const hooks = testHooks<NonNullable<AddAllMatchingArgs['test']>>(context, args);
-  const target = await targetOf(node, hooks);
+  const target = await targetOf(node);
   if (!target) return undefined;
   const filter = provider.filter();
   const filterText = describeFilter(filter);
   // A bad field list throws: the command wrapper (util/command.ts) reports it.
-  const leaves = args.fields ? resolveFields(args.fields) : await pickFields(context, hooks);
+  const leaves = args.fields ? resolveFields(args.fields) : await pickFields(context);
   if (!leaves) return undefined;
   const chosen = leaves;
   const rps = readRate();
@@ -49,7 +44,7 @@ export async function addAllMatching(
   let result: PullResult | undefined;
   let endpoint = '';
   try {
-    result = await withCancellableProgress(title, async (progress, signal, cancel) => {
+    result = await withCancellableProgress(title, async (progress, signal) => {
       const started = Date.now();
       let shown = 0;
       const { client } = await provider.connection.getConnection();
@@ -61,12 +56,11 @@ export async function addAllMatching(
           const share = p.callsTotal ? (p.callsDone / p.callsTotal) * 100 : 0;
           progress.report({ increment: share - shown, message: progressText(p, estimateLeftMs(p, Date.now() - started, rps)) });
           shown = share;
-          hooks.onProgress?.(p, cancel);
         },
       });
     });
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Reading the tasks of {0} ({1}) failed: {2}', target.project.Name, target.env, (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Reading the tasks of {0} ({1}) failed: {2}', target.project.Name, target.env, (e as Error).message));
     return undefined;
   }
   if (!result) {
@@ -87,16 +81,15 @@ function progressText(p: ReadProgress, leftMs: number | undefined): string {
   return `${pages} · ${tasks}${left}`;
 }
 
-async function targetOf(node: unknown, hooks: PickHook): Promise<{ project: Project; env: EnvType } | undefined> {
+async function targetOf(node: unknown): Promise<{ project: Project; env: EnvType } | undefined> {
   if (node instanceof EnvNode) return { project: node.project, env: node.env };
   if (node instanceof ProjectNode) {
-    const pick = await showPick(
+    const pick = await ui().showQuickPick(
       (['Prod', 'Dev'] as const).map((env) => ({ label: env, env })),
       { title: vscode.l10n.t('Add All Matching to Patch: which environment of {0}?', node.project.Name) },
-      hooks,
     );
     return pick && { project: node.project, env: pick.env };
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('Run Add All Matching to Patch on a project or environment in the DataWorks view.'));
+  void ui().showInformationMessage(vscode.l10n.t('Run Add All Matching to Patch on a project or environment in the DataWorks view.'));
   return undefined;
 }

@@ -6,11 +6,11 @@ import { PULL_LEAVES, resolveFields } from '../../core/pull/fields';
 import { buildPullEntry } from '../../core/pull/entry';
 import type { Task } from '../../dataworks/types';
 import type { ConnectionService } from '../connection';
-import { testHooks, type PickManyHook } from '../util/testHooks';
 import { pickFields } from './fieldPick';
 import { insertPulled, type AddToPatchResult } from './insertPulled';
 import { TaskNode } from './nodes/taskNode';
 import type { TaskDetails } from './taskDetails';
+import { ui } from '../util/ui';
 
 export { isPatchDocument, type AddToPatchResult } from './insertPulled';
 
@@ -23,7 +23,6 @@ export interface AddToPatchOptions {
   fields?: string[];
   /** Every field without asking (the former behaviour): true with Tags (GetTask per task), false without. */
   includeTags?: boolean;
-  test?: PickManyHook;
 }
 
 export async function addToPatch(
@@ -36,13 +35,13 @@ export async function addToPatch(
 ): Promise<AddToPatchResult | undefined> {
   const nodes = (Array.isArray(selected) && selected.length ? selected : [clicked]).filter((n): n is TaskNode => n instanceof TaskNode);
   if (!nodes.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more tasks in the DataWorks view first.'));
+    void ui().showInformationMessage(vscode.l10n.t('Select one or more tasks in the DataWorks view first.'));
     return undefined;
   }
   // A bad field list or a failed connection throws: the command wrapper (util/command.ts) reports it.
   const leaves = options.fields ? resolveFields(options.fields)
     : options.includeTags !== undefined ? PULL_LEAVES.filter((p) => options.includeTags || p !== 'Tags')
-      : await pickFields(context, testHooks<PickManyHook>(context, options), nodes.length);
+      : await pickFields(context, nodes.length);
   if (!leaves) return undefined;
   const pulledAt = new Date();
   const tasks = leaves.includes('Tags')
@@ -66,7 +65,7 @@ async function withTags(
     else {
       const withTagsLabel = vscode.l10n.t('Include Tags');
       const without = vscode.l10n.t('Without Tags');
-      const answer = await vscode.window.showInformationMessage(
+      const answer = await ui().showInformationMessage(
         missing.length === 1
           ? vscode.l10n.t('Reading the current Tags of 1 task takes 1 GetTask call (it counts against the API quota).')
           : vscode.l10n.t('Reading the current Tags of {0} tasks takes {0} GetTask calls (they count against the API quota).', missing.length),
@@ -81,7 +80,7 @@ async function withTags(
   const out = nodes.map((node) => ({ node, task: details.cached(node.task.Id, node.env) ?? node.task }));
   if (!include || !missing.length) return out;
   const failed: string[] = [];
-  const ok = await vscode.window.withProgress(
+  const ok = await ui().withProgress(
     { location: vscode.ProgressLocation.Notification, title: missing.length === 1 ? vscode.l10n.t('Reading Tags of 1 task') : vscode.l10n.t('Reading Tags of {0} tasks', missing.length), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
@@ -107,7 +106,7 @@ async function withTags(
   );
   if (!ok) return undefined;
   if (failed.length) {
-    void vscode.window.showWarningMessage(
+    void ui().showWarningMessage(
       vscode.l10n.t('Added without Tags (GetTask failed) for: {0}', failed.join('; ')),
     );
   }

@@ -2,6 +2,7 @@
 // tasks merely because they were not loaded yet.
 import * as vscode from 'vscode';
 import type { ListTasksQuery } from '../../dataworks/types';
+import { ui } from '../util/ui';
 
 export interface TaskFilter {
   Name?: string;
@@ -68,7 +69,7 @@ export async function promptFilter(current: TaskFilter): Promise<TaskFilter | un
       ...FILTER_KEYS.map((k) => ({ label: fieldLabel(k), description: next[k] ?? '', key: k })),
       { label: `$(clear-all) ${vscode.l10n.t('Clear all')}`, action: 'clear' },
     ];
-    const pick = await vscode.window.showQuickPick(items, {
+    const pick = await ui().showQuickPick(items, {
       title: vscode.l10n.t('DataWorks: Filter Tasks (applied by the service)'),
       placeHolder: vscode.l10n.t('Choose a field to set, then Apply filter'),
     });
@@ -76,7 +77,7 @@ export async function promptFilter(current: TaskFilter): Promise<TaskFilter | un
     if (pick.action === 'apply') return next;
     if (pick.action === 'clear') return {};
     if (pick.key === 'TriggerType') {
-      const t = await vscode.window.showQuickPick(
+      const t = await ui().showQuickPick(
         [
           { label: vscode.l10n.t('Any'), value: undefined },
           { label: 'Scheduler', value: 'Scheduler' as const },
@@ -92,7 +93,7 @@ export async function promptFilter(current: TaskFilter): Promise<TaskFilter | un
         Owner: vscode.l10n.t('Owner account id'),
         TaskType: vscode.l10n.t('Task type, e.g. ODPS_SQL, SHELL, DIDE_SHELL'),
       };
-      const v = await vscode.window.showInputBox({ prompt: prompts[key], value: next[key] ?? '' });
+      const v = await ui().showInputBox({ prompt: prompts[key], value: next[key] ?? '' });
       if (v !== undefined) next[key] = v.trim() || undefined;
     }
   }

@@ -9,6 +9,7 @@ import { pulledTasks } from '../../core/pull/pulled';
 import { entryComment } from '../../core/pull/text';
 import { insertTaskEntries } from './patchInsert';
 import { recordPulled } from './pulledStore';
+import { ui } from '../util/ui';
 
 export interface AddToPatchResult {
   uri: vscode.Uri;
@@ -36,7 +37,7 @@ export async function insertPulled(
   try {
     result = insertTaskEntries(doc.getText(), pulled.map((p) => p.entry), fmt, (e) => comments.get(e));
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot add tasks to {0}: {1}', path.basename(doc.uri.path), (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Cannot add tasks to {0}: {1}', path.basename(doc.uri.path), (e as Error).message));
     return undefined;
   }
   if (result.added.length) {

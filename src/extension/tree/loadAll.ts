@@ -7,6 +7,7 @@ import { withCancellableProgress } from '../util/cancellableProgress';
 import { EnvNode } from './nodes/envNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { readRate } from './readRate';
+import { ui } from '../util/ui';
 
 export async function loadAllCommand(node: unknown): Promise<void> {
   const env = node instanceof EnvNode ? node : node instanceof LoadMoreNode && node.env instanceof EnvNode ? node.env : undefined;
@@ -27,6 +28,6 @@ export async function loadAllCommand(node: unknown): Promise<void> {
       }, signal);
     });
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Loading the tasks of {0} ({1}) failed: {2}', env.project.Name, env.env, (e as Error).message));
+    void ui().showErrorMessage(vscode.l10n.t('Loading the tasks of {0} ({1}) failed: {2}', env.project.Name, env.env, (e as Error).message));
   }
 }

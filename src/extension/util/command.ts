@@ -4,6 +4,7 @@
 // AbortSignal fired) says nothing. Without this, whatever a command let escape showed VS Code's
 // generic "command resulted in an error". Sites keep their own messages for failures they expect.
 import * as vscode from 'vscode';
+import { ui } from './ui';
 
 /** Where failures are written (connection/requestLog.ts's channel). */
 export interface CommandLog {
@@ -13,24 +14,11 @@ export interface CommandLog {
   show(): void;
 }
 
-/** What the wrapper shows; the integration tests put a recording double in `commandHost.ui`. */
-export interface CommandUi {
-  showErrorMessage(message: string, ...actions: string[]): Thenable<string | undefined>;
-}
-
-export interface CommandHost {
-  log: CommandLog | undefined;
-  ui: CommandUi;
-}
-
-export const commandHost: CommandHost = {
-  log: undefined,
-  ui: { showErrorMessage: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions) },
-};
+let commandLog: CommandLog | undefined;
 
 /** Sets the log every command's failure goes to (once, at activation, before any command can run). */
 export function useCommandLog(log: CommandLog): void {
-  commandHost.log = log;
+  commandLog = log;
 }
 
 // `unknown[]` would make every handler cast its arguments; VS Code passes whatever the caller gave.
@@ -58,7 +46,7 @@ export function isCancellation(e: unknown): boolean {
 }
 
 function reportFailure(id: string, e: unknown): void {
-  const log = commandHost.log;
+  const log = commandLog;
   if (isCancellation(e)) {
     log?.info(`${id}: cancelled`);
     return;
@@ -67,7 +55,7 @@ function reportFailure(id: string, e: unknown): void {
   log?.error(`${id} failed: ${e instanceof Error && e.stack ? e.stack : message}`, 'lines');
   const showLog = vscode.l10n.t('Show Log');
   // Not awaited: the command ends now, whenever the user answers the message.
-  void commandHost.ui.showErrorMessage(vscode.l10n.t('DataWorks: {0}', message), showLog).then((chosen) => {
+  void ui().showErrorMessage(vscode.l10n.t('DataWorks: {0}', message), showLog).then((chosen) => {
     if (chosen === showLog) log?.show();
   });
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { waitForDiagnostics } from '../helpers';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, patchText, serviceTask, setApplySetting, writePatch } from './applyFixture';
 
 const UNKNOWN_ID = '9223372036854775001';
@@ -27,6 +28,7 @@ suite('Apply: batch update against the emulator', () => {
   /** The journals this suite's applies wrote, oldest first, with what each should list. */
   const journals: { path: string; file: string; counts: string }[] = [];
   const suiteStart = Date.now();
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     emu = await startEmulator(200);
@@ -36,6 +38,12 @@ suite('Apply: batch update against the emulator', () => {
     assert.ok(big.length >= 3, `the seed has Prod tasks with ids above 2^53 (${big.length})`);
     original0 = (await serviceTask(api, 'Prod', big[0]!)).Description;
   });
+
+  setup(() => {
+    ui = scriptedUi(api);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -50,7 +58,14 @@ suite('Apply: batch update against the emulator', () => {
       { Id: big[2]!, EnvType: 'Prod', fields: { RuntimeResource: { ResourceGroupId: 'S_res_group_does_not_exist' } } },
       { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'set by apply test 1' } },
     ]));
+    ui.modal('warning', 'Apply');
     const out = await applyWith(doc);
+    const label = api.connection.describe().label;
+    const [confirm, summary] = ui.shown('warning');
+    assert.ok(confirm?.modal && confirm.message.startsWith(`Apply mixed.dwtasks.json to ${label}? `), confirm?.message);
+    assert.ok(confirm.detail?.includes(`Target: ${label}\n`) && confirm.detail.includes(`Endpoint: ${emu.endpoint}\n`), confirm.detail);
+    assert.equal(summary?.message, 'DataWorks apply: 2 applied, 1 failed, 0 unknown, 1 not sent.', 'the summary after the run');
+    assert.deepEqual(summary?.items, ['Show Log', 'Revert']);
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => [r.id, r.status]), [
@@ -119,7 +134,8 @@ suite('Apply: batch update against the emulator', () => {
     const callsBefore = batchCalls(api);
     const task0 = await serviceTask(api, 'Prod', big[0]!);
     const p = await writePatch('untrusted.dwtasks.json', patchText([{ Id: big[0]!, EnvType: 'Prod', fields: { Description: 'untrusted' } }]));
-    const out = await applyWith(p, { confirm: false, trusted: false });
+    ui.trust(false);
+    const out = await applyWith(p);
     assert.equal(out.kind, 'refused');
     if (out.kind === 'refused') {
       assert.equal(out.reason, 'untrusted');
@@ -174,6 +190,7 @@ suite('Apply: batch update against the emulator', () => {
     const text = editor.document.getText();
     assert.ok(text.includes(`"Id": ${big[0]}`) && text.includes(`"Id": ${big[1]}`), 'the applied tasks, exact ids');
     assert.ok(!text.includes(UNKNOWN_ID), 'failed tasks are not reverted');
+    ui.modal('warning', 'Apply');
     const out = await applyWith(editor.document);
     assert.equal(out.kind, 'applied');
     if (out.kind === 'applied') {
@@ -190,6 +207,7 @@ suite('Apply: batch update against the emulator', () => {
         { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'decorated' } },
         { Id: UNKNOWN_ID, EnvType: 'Prod', fields: { Description: 'no such task' } },
       ]));
+      ui.modal('warning', 'Apply');
       const out = await applyWith(p);
       assert.equal(out.kind, 'applied');
       if (out.kind === 'applied') journals.push({ path: out.journalPath, file: 'decorated.dwtasks.json', counts: '1 applied, 1 failed, 0 unknown, 0 not sent' });
@@ -216,9 +234,8 @@ suite('Apply: batch update against the emulator', () => {
   test('Show Apply History lists every journal newest first with time, file and counts; picking one opens it', async () => {
     assert.equal(journals.length, 3, 'the mixed, revert and decorated applies each wrote a journal');
     let listed: readonly vscode.QuickPickItem[] = [];
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory', {
-      test: { pick: (items: readonly vscode.QuickPickItem[]) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)) },
-    });
+    ui.pick((items) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)));
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory');
     const onDisk = fs.readdirSync(api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
     assert.equal(listed.length, 2 * onDisk.length, 'per journal in the workspace storage: the journal and its Revert');
     const ours = journals.map((j) => listed.findIndex((i) => pathOf(i) === j.path));
@@ -237,9 +254,8 @@ suite('Apply: batch update against the emulator', () => {
     assert.equal(editor.document.uri.fsPath, journals[0]!.path, 'the picked journal (the mixed apply) opens');
     assert.equal(editor.document.getText(), fs.readFileSync(journals[0]!.path, 'utf8'));
     // Every entry offers Revert: it writes the patch of that run from its journal and opens it.
-    const reverted = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory', {
-      test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert') },
-    });
+    ui.pick((items) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert'));
+    const reverted = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory');
     assert.ok(reverted, 'Revert opens the revert patch');
     assert.match(reverted.document.uri.fsPath, /\.revert\.dwtasks\.json$/);
     assert.match(reverted.document.getText(), /"Tasks"/);

@@ -1,8 +1,8 @@
-// Shared by the apply tests: patches built from the emulator's seed, the command with test hooks,
+// Shared by the apply tests: patches built from the emulator's seed, the command and its outcome,
 // and reads of the emulator's state file (the oracle for what changed).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { EditorApplyReport, ApplyTestHooks } from '@src/extension/apply';
+import type { EditorApplyReport } from '@src/extension/apply';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { RunningEmulator, SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
@@ -43,8 +43,9 @@ export async function writePatch(name: string, text: string): Promise<vscode.Tex
   return doc;
 }
 
-export async function applyWith(doc: vscode.TextDocument, test: ApplyTestHooks = { confirm: false }): Promise<EditorApplyReport> {
-  const out = await vscode.commands.executeCommand<EditorApplyReport | undefined>('dataworks.applyBatchUpdate', { uri: doc.uri, test });
+/** Runs Apply on `doc`; what it asks is answered by the test's scripted UI (support/scriptedUi.ts). */
+export async function applyWith(doc: vscode.TextDocument): Promise<EditorApplyReport> {
+  const out = await vscode.commands.executeCommand<EditorApplyReport | undefined>('dataworks.applyBatchUpdate', { uri: doc.uri });
   assert.ok(out, 'the command returns its outcome');
   return out;
 }

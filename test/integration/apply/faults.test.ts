@@ -1,9 +1,10 @@
-// Apply under faults: cancelling mid-run through the progress' cancel reports the rest as not sent;
+// Apply under faults: cancelling mid-run through the progress' Cancel reports the rest as not sent;
 // throttled calls (emulator --throttle-rate) are retried until every task is applied.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { waitForDiagnostics } from '../helpers';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 import { applyDiagnostics, applyWith, patchText, serviceTask, setApplySetting, writePatch } from './applyFixture';
 
 function prodPatch(emu: RunningEmulator, n: number, tag: string): string {
@@ -14,12 +15,15 @@ function prodPatch(emu: RunningEmulator, n: number, tag: string): string {
 
 suite('Apply: cancel and throttling', () => {
   let emu: RunningEmulator | undefined;
+  let ui: ScriptedUi | undefined;
 
   suiteSetup(async () => {
     await setApplySetting('batchSize', 1);
   });
 
   teardown(async () => {
+    ui?.end();
+    ui = undefined;
     await emu?.stop();
     emu = undefined;
   });
@@ -38,15 +42,16 @@ suite('Apply: cancel and throttling', () => {
     const doc = await writePatch('cancel.dwtasks.json', prodPatch(em, 8, 'cancel'));
     let started!: (cancel: () => void) => void;
     const firstAnswer = new Promise<() => void>((resolve) => (started = resolve));
-    const running = applyWith(doc, {
-      confirm: false,
-      onProgress: (p, cancel) => { if (p.phase === 'apply' && p.chunk >= 1) started(cancel); },
-    });
+    // "chunk N of 8" is reported once N chunks are answered; the cancel is the notification's Cancel.
+    ui = scriptedUi(api).modal('warning', 'Apply').onProgress((r, cancel) => { if (/^chunk [1-9]\d* of 8$/.test(r.message ?? '')) started(cancel); });
+    const running = applyWith(doc);
     const cancel = await firstAnswer;
     // While it runs, a second apply is refused rather than sharing the account's rate limit blindly.
     const second = await applyWith(doc);
     assert.equal(second.kind, 'refused');
     if (second.kind === 'refused') assert.equal(second.reason, 'busy');
+    assert.deepEqual(ui.shown('warning', false).map((m) => m.message), ['An apply is already running; cancel.dwtasks.json was not sent.']);
+    assert.deepEqual(ui.progress, [`Applying cancel.dwtasks.json to ${api.connection.describe().label}`], 'one progress, the first apply\'s');
     cancel();
     const out = await running;
     assert.equal(out.kind, 'applied');
@@ -85,6 +90,7 @@ suite('Apply: cancel and throttling', () => {
     const logBefore = api.connection.log.lines().length;
     await connectTo(api, em.endpoint);
     const doc = await writePatch('throttled.dwtasks.json', prodPatch(em, 12, 'throttled'));
+    ui = scriptedUi(api).modal('warning', 'Apply');
     const out = await applyWith(doc);
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;

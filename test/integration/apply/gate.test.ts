@@ -7,6 +7,7 @@ import type { ExtensionApi } from '@src/extension/extension';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { invalidCases } from '../../unit/core/apply/support/invalid-cases';
 import { waitForDiagnostics } from '../helpers';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 import { applyWith, patchText, writePatch } from './applyFixture';
 
 /**
@@ -30,6 +31,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
   let id: string;
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     emu = await startEmulator(120);
@@ -38,6 +40,12 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
     const t = emu.tasks('Prod')[0]!;
     id = t.Id;
   });
+
+  setup(() => {
+    ui = scriptedUi(api);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -116,6 +124,7 @@ suite('Apply gate: a failed project listing sends nothing', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
   let id: string;
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     // Every request is refused (daily quota used up): ListProjects fails first.
@@ -125,6 +134,12 @@ suite('Apply gate: a failed project listing sends nothing', () => {
     id = emu.tasks('Prod')[0]!.Id;
   });
 
+  setup(() => {
+    ui = scriptedUi(api);
+  });
+
+  teardown(() => ui.end());
+
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await emu?.stop();
@@ -133,18 +148,22 @@ suite('Apply gate: a failed project listing sends nothing', () => {
   test('Apply stops after the listing, nothing sent; "Apply Without Revert Patch" sends without reading; Preview says why', async () => {
     const doc = await writePatch('gate-listing.dwtasks.json', patchText([{ Id: id, EnvType: 'Prod', fields: { Description: 'listing fails' } }]));
     let during = await requestsDuring(emu, api, async () => {
-      const out = await applyWith(doc, { confirm: false, withoutRevert: false });
+      // The error offers "Apply Without Revert Patch"; the user closes it.
+      ui.notification('error', undefined);
+      const out = await applyWith(doc);
       assert.equal(out.kind, 'refused');
       if (out.kind === 'refused') {
         assert.equal(out.reason, 'projects');
         assert.match(out.message, /listing the account's projects failed \(.*Throttling\.Resource.*\); nothing was sent\. Apply without a revert patch/);
       }
+      assert.deepEqual(ui.shown('error').map((m) => [m.message, m.items]), [[out.kind === 'refused' ? out.message : '', ['Apply Without Revert Patch']]]);
       assert.equal(await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri), undefined, 'Preview: the same policy');
     });
     assert.ok(during.length > 0 && during.every((l) => l.startsWith('ListProjects ')), during.join(' | '));
 
     during = await requestsDuring(emu, api, async () => {
-      const out = await applyWith(doc, { confirm: false, withoutRevert: true });
+      ui.notification('error', 'Apply Without Revert Patch').modal('warning', 'Apply');
+      const out = await applyWith(doc);
       assert.equal(out.kind, 'applied', 'the user chose to apply without a revert patch');
       if (out.kind === 'applied') {
         assert.equal(out.revertPath, undefined);

@@ -5,21 +5,28 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Drift } from '@src/core/apply';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { EditorApplyReport, PreviewOutcome } from '@src/extension/apply';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { applyWith, batchCalls, patchText, serviceTask, writePatch } from './applyFixture';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 
 suite('Apply: the previewed plan', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     emu = await startEmulator(200);
     api = await extensionApi();
     await connectTo(api, emu.endpoint);
   });
+
+  setup(() => {
+    ui = scriptedUi(api);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -44,10 +51,14 @@ suite('Apply: the previewed plan', () => {
     await client.batchUpdateTasks({ Tasks: [{ Id: a!, EnvType: 'Prod', Description: 'changed behind the editor' }] });
     const calls = batchCalls(api);
 
-    const seen: Drift[] = [];
-    // The drift step names a's change; "Keep Them Back" sends the rest.
-    const out = await applyWith(doc, { confirm: false, drift: 'hold', onDrift: (d) => seen.push(...d) });
-    assert.deepEqual(seen.map((d) => [d.id, d.path, d.then, d.now]), [[a, 'Description', aThen, 'changed behind the editor']]);
+    // The drift step names a's change (and only a's); "Keep Them Back" sends the rest.
+    ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
+    const out = await applyWith(doc);
+    const drift = ui.shown('warning', true)[0];
+    assert.equal(drift?.message, '1 value in previewed.dwtasks.json was changed in DataWorks since it was read. Applying overwrites it.');
+    assert.deepEqual(drift.items, ['Apply anyway', 'Keep Them Back']);
+    const line = `Task ${a} (Prod) Description: ${aThen === undefined ? '(not set)' : JSON.stringify(aThen)} `;
+    assert.ok(drift.detail?.startsWith(line) && drift.detail.endsWith(', now "changed behind the editor"; the patch sets "previewed a"') && !drift.detail.includes('\n'), drift.detail);
     assert.equal(out.kind, 'applied');
     if (out.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => r.status), ['not-sent', 'succeeded', 'not-sent']);
@@ -66,7 +77,8 @@ suite('Apply: the previewed plan', () => {
       { Id: b!, EnvType: 'Prod', fields: { Description: 'saved b' } },
     ]));
     const target = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'saved.plan.json'));
-    const saved = await vscode.commands.executeCommand<vscode.Uri>('dataworks.savePlan', { uri: doc.uri, target });
+    ui.saveDialog(target);
+    const saved = await vscode.commands.executeCommand<vscode.Uri>('dataworks.savePlan', { uri: doc.uri });
     assert.equal(saved?.fsPath, target.fsPath);
     const plan = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { format: string; target: { endpoint: string } };
     assert.equal(plan.format, 'dwtasks-plan');
@@ -75,7 +87,7 @@ suite('Apply: the previewed plan', () => {
     const elsewhere = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'elsewhere.plan.json'));
     fs.writeFileSync(elsewhere.fsPath, JSON.stringify({ ...plan, target: { endpoint: 'http://127.0.0.2:9' } }));
     const calls0 = batchCalls(api);
-    const refused = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: elsewhere, test: { confirm: false } });
+    const refused = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: elsewhere });
     assert.equal(refused?.kind, 'refused');
     assert.match(refused?.kind === 'refused' ? refused.message : '', /the plan was made for http:\/\/127\.0\.0\.2:9/);
     assert.equal(batchCalls(api), calls0, 'nothing sent');
@@ -83,7 +95,8 @@ suite('Apply: the previewed plan', () => {
     const client = await api.connection.getClient();
     await client.batchUpdateTasks({ Tasks: [{ Id: b!, EnvType: 'Prod', Description: 'changed after saving' }] });
     const calls = batchCalls(api);
-    const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target, test: { confirm: false, drift: 'hold' } });
+    ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
+    const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target });
     assert.equal(out?.kind, 'applied');
     if (out?.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded', 'not-sent']);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import { fixtureUri, withTimeout } from '../helpers';
 import { childrenOf, connectionNode, itemOf, kindOf, labelOf } from '../tree/treeWalk';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from './emulatorFixture';
+import { connectTo, extensionApi, startEmulator, typeAccessKey, type RunningEmulator } from './emulatorFixture';
 
 const CONNECTION_KEYS = ['region', 'endpoint', 'credentialSource', 'profile'];
 
@@ -26,8 +26,13 @@ suite('connection', () => {
   });
 
   test('Set Access Key: requests succeed, and neither the id nor the secret reaches settings or the DataWorks log', async () => {
-    const ok = await vscode.commands.executeCommand('dataworks.setAccessKey', { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+    // A pair in the command's arguments (a keybinding, a link in a workspace file, another extension)
+    // is ignored and logged: only what is typed into the prompts is stored.
+    const fromArgs = { accessKeyId: 'LTAI-from-arguments', accessKeySecret: 'secret-from-arguments' };
+    const logged = api.connection.log.lines().length;
+    const ok = await typeAccessKey(api, emu.accessKeyId, emu.accessKeySecret, fromArgs);
     assert.equal(ok, true);
+    assert.ok(api.connection.log.lines().slice(logged).some((l) => l.includes('Set Access Key ignored credentials passed as command arguments')));
     const target = api.connection.describe();
     assert.equal(target.credentialSource, 'accessKey');
     assert.equal(target.endpoint, emu.endpoint, 'the user-level endpoint still points at the emulator');
@@ -37,6 +42,7 @@ suite('connection', () => {
     const lines = api.connection.log.lines().slice(before);
     assert.ok(lines.some((l) => /^ListProjects ok \d+ms attempt=1 .*RequestId=\S+/.test(l)), lines.join('\n'));
     for (const l of api.connection.log.lines()) {
+      assert.ok(!l.includes(fromArgs.accessKeyId) && !l.includes(fromArgs.accessKeySecret), `argument in log line: ${l}`);
       assert.ok(!l.includes(emu.accessKeySecret), `secret in log line: ${l}`);
       assert.ok(!l.includes(emu.accessKeyId), `AccessKey id in log line: ${l}`);
     }
@@ -49,7 +55,7 @@ suite('connection', () => {
 
   test('a wrong secret becomes a "Not authorized" node with the fixes, and the secret appears nowhere', async () => {
     const wrong = 'wrong-secret-0123456789abcdef';
-    await vscode.commands.executeCommand('dataworks.setAccessKey', { accessKeyId: emu.accessKeyId, accessKeySecret: wrong });
+    await typeAccessKey(api, emu.accessKeyId, wrong);
     const kids = await childrenOf(api, await connectionNode(api));
     const labels = kids.map((k) => labelOf(api, k));
     assert.match(labels[0]!, /^Not authorized \(SignatureDoesNotMatch\)/);

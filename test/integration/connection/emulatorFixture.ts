@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import { EXTENSION_ID, withTimeout } from '../helpers';
+import { scriptedUi } from '../support/scriptedUi';
 
 export interface SeedTask {
   Id: string;
@@ -108,6 +109,22 @@ export async function extensionApi(): Promise<ExtensionApi> {
   const api = await ext.activate();
   assert.ok(api?.connection && api.tree, 'activate() returns { connection, tree }');
   return api;
+}
+
+/**
+ * Set Access Key as a user runs it: the pair typed into its two input boxes (the second one masked).
+ * `args` are what else the command is given (it must ignore credentials in them).
+ */
+export async function typeAccessKey(api: ExtensionApi, accessKeyId: string, accessKeySecret: string, args?: object): Promise<unknown> {
+  const ui = scriptedUi(api).input(accessKeyId).input(accessKeySecret);
+  let ok: unknown;
+  try {
+    ok = await vscode.commands.executeCommand('dataworks.setAccessKey', ...(args ? [args] : []));
+  } finally {
+    ui.end();
+  }
+  assert.deepEqual(ui.inputs.map((i) => [i.prompt, i.password === true]), [['AccessKey ID', false], ['AccessKey Secret (kept in SecretStorage, never in settings or logs)', true]]);
+  return ok;
 }
 
 /** Points the extension at a running emulator (user-level settings, as the command writes them). */

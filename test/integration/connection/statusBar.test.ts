@@ -1,12 +1,13 @@
 // The connection status bar item in the real host: after each kind of connection change its text
 // and tooltip name where commands go (emulator or profile/credentials, region, endpoint), and its
 // command is the connection picker, titled with that target. (The click itself is covered by the UI
-// walkthrough; here the picker's items reach the test through its test-mode pick hook.)
+// walkthrough; here the picker's items reach the test through the scripted UI.)
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import { withTimeout } from '../helpers';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from './emulatorFixture';
+import { connectTo, extensionApi, startEmulator, typeAccessKey, type RunningEmulator } from './emulatorFixture';
+import { scriptedUi } from '../support/scriptedUi';
 
 interface Shown {
   text: string;
@@ -80,7 +81,7 @@ suite('connection: status bar', () => {
     await vscode.commands.executeCommand('dataworks.selectProfile', '');
     assertTooltip(await statusShows(api, '$(cloud) Default credentials · cn-shanghai'), 'Default credentials · cn-shanghai', 'cn-shanghai', emu.endpoint);
 
-    await vscode.commands.executeCommand('dataworks.setAccessKey', { accessKeyId: emu.accessKeyId, accessKeySecret: emu.accessKeySecret });
+    assert.equal(await typeAccessKey(api, emu.accessKeyId, emu.accessKeySecret), true);
     const key = await statusShows(api, '$(cloud) AccessKey · cn-shanghai');
     assertTooltip(key, 'AccessKey · cn-shanghai', 'cn-shanghai', emu.endpoint);
     for (const secret of [emu.accessKeyId, emu.accessKeySecret]) assert.ok(!key.text.includes(secret) && !key.tooltip.includes(secret), 'no credential shown');
@@ -102,11 +103,15 @@ suite('connection: status bar', () => {
     await setUser('region', 'cn-beijing');
     await statusShows(api, `$(vm) Local emulator (${host})`, 'Region: cn-beijing');
     assert.equal(api.statusBar.command, 'dataworks.pickConnection');
-    let seen: { items: readonly vscode.QuickPickItem[]; options: vscode.QuickPickOptions } | undefined;
-    await vscode.commands.executeCommand(api.statusBar.command, {
-      test: { pick: (items: readonly vscode.QuickPickItem[], options: vscode.QuickPickOptions) => void (seen = { items, options }) },
-    });
-    assert.ok(seen, 'the command showed a pick');
+    // Dismissed (Escape).
+    const ui = scriptedUi(api).pick(() => undefined);
+    try {
+      await vscode.commands.executeCommand(api.statusBar.command);
+    } finally {
+      ui.end();
+    }
+    const [seen] = ui.picks;
+    assert.ok(seen && ui.picks.length === 1, 'the command showed one pick');
     assert.equal(seen.options.title, `DataWorks: Local emulator (${host})`);
     assert.equal(seen.options.placeHolder, emu.endpoint);
     const labels = seen.items.map((i) => i.label.replace(/^\$\([\w-]+\) /, ''));

@@ -9,12 +9,13 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { LoadModel, LoadSpreadResult, ShownSchedule } from '@src/extension/schedule';
-import { specCapacity } from '@src/core/capacity';
+import { cu, specCapacity } from '@src/core/capacity';
 import { SEED_WEEK_FROM, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
 import type { RunningEmulator } from '../connection/emulatorFixture';
 import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { batchCalls, patchText, writePatch } from '../apply/applyFixture';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 
 type FullTask = { Id: string; ProjectId: string; Trigger: SeedTrigger; RuntimeResource: { ResourceGroupId: string; Cu?: string } };
 type SeedGroup = { Id: string; Spec?: unknown };
@@ -22,11 +23,18 @@ type SeedGroup = { Id: string; Spec?: unknown };
 suite('Show Schedule: the Load (CU) view', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
+  let ui: ScriptedUi;
   const capacity = vscode.workspace.getConfiguration('dataworks.capacity');
 
   suiteSetup(async () => {
     ({ emu, api } = await startScheduleSuite());
   });
+
+  setup(() => {
+    ui = scriptedUi(api).clock(SEED_WEEK_FROM * 1000);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await capacity.update('groups', undefined, vscode.ConfigurationTarget.Global);
@@ -47,10 +55,8 @@ suite('Show Schedule: the Load (CU) view', () => {
     const moved = prod.filter((t) => t.ProjectId === project && t.RuntimeResource.ResourceGroupId !== target && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 4);
     assert.equal(moved.length, 4, 'the seed has daily tasks on other groups');
     const doc = await writePatch('load.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
-    const asked: { message: string; calls: number }[] = [];
-    const hooks = { from: SEED_WEEK_FROM, confirmHistory: (message: string, calls: number) => { asked.push({ message, calls }); return true; } };
     const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
-    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri, test: hooks });
+    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
     assert.equal(shown.load, undefined, 'no load before the user asks');
@@ -58,18 +64,21 @@ suite('Show Schedule: the Load (CU) view', () => {
 
     await capacity.update('maxHistoryCalls', 0, vscode.ConfigurationTarget.Global);
     assert.equal(await api.schedule.panel.handle({ type: 'load' }), undefined, 'refused above the limit');
-    assert.equal(asked.length, 0, 'refused before asking');
+    assert.deepEqual(ui.shown('warning', true), [], 'refused before asking');
+    assert.match(ui.shown('error', false).at(-1)?.message ?? '', /the limit is 0\. Raise the setting dataworks\.capacity\.maxHistoryCalls/, 'the refusal says why');
     assert.equal((await log()).history, before.history, 'refused without a call');
 
     await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('groups', { [target]: 0.001 }, vscode.ConfigurationTarget.Global);
     const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    ui.modal('warning', 'Read');
     const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
+    const asked = ui.shown('warning', true).map((m) => ({ message: m.message, calls: Number(/takes at least (\d+) ListTaskInstances calls/.exec(m.message)?.[1]) }));
     assert.equal((await withTimeout(drawn, 60_000, 'the Load (CU) view to render')).load, load, 'the webview script drew this model');
     assert.equal(asked.length, 1);
     assert.ok(asked[0]!.calls >= 1 && load.calls >= asked[0]!.calls, `said ${asked[0]!.calls}, made ${load.calls}`);
-    assert.match(asked[0]!.message, new RegExp(`takes at least ${asked[0]!.calls} ListTaskInstances calls`));
+    assert.deepEqual([ui.shown('warning', true)[0]!.items, ui.shown('warning', true)[0]!.detail], [['Read'], 'Limit: 100 calls (dataworks.capacity.maxHistoryCalls).']);
     // One ListResourceGroups page, then the history pages: the emulator saw exactly the calls said made.
     const read = await log(before.lines + 1 + load.calls);
     assert.equal(read.history - before.history, load.calls);
@@ -92,7 +101,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     // A second look: from the cache, no modal, no call.
     const again = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.deepEqual(again?.groups, load.groups);
-    assert.equal(asked.length, 1, 'nothing to ask');
+    assert.equal(ui.shown('warning', true).length, 1, 'nothing to ask');
     assert.equal(again.calls, 0);
     assert.equal((await log(read.lines + 1)).history, read.history, 'no call');
   });
@@ -104,20 +113,12 @@ suite('Show Schedule: the Load (CU) view', () => {
     const moved = prod.filter((t) => t.ProjectId === project && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 8);
     assert.equal(moved.length, 8, 'the seed has daily tasks in one project');
     const doc = await writePatch('load-spread.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
-    const picks: string[] = [];
-    const hooks = {
-      from: SEED_WEEK_FROM,
-      confirmHistory: () => true,
-      pick: (items: readonly vscode.QuickPickItem[]) => {
-        picks.push(...items.map((i) => `${i.label} | ${i.detail ?? ''}`));
-        return items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 120);
-      },
-    };
     const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
-    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri, test: hooks });
+    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
     const pre = await log();
+    ui.modal('warning', 'Read');
     const first = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
     const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
@@ -133,8 +134,10 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.deepEqual(crons(), moved.map(() => '00 00 00 * * ?'));
 
     const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    ui.pick((items) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 120));
     const result = await api.schedule.panel.handle({ type: 'spreadLoad', group: target }) as LoadSpreadResult | undefined;
     assert.ok(result && result.moved >= 1, JSON.stringify(result));
+    const picks = ui.picks.at(-1)!.items.map((i) => `${i.label} | ${i.detail ?? ''}`);
     assert.equal(picks.length, 4, 'one window each: 30, 60, 120, 240 minutes');
     assert.match(picks[2]!, /^Over 120 minutes \| Peak [\d.]+ → [\d.]+ CU; \d+ tasks? moves?$/);
     assert.equal(result.peakBefore, peak, 'the plan starts from the peak the view shows');
@@ -143,6 +146,9 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.equal(now.filter((c) => c !== '00 00 00 * * ?').length, result.moved, 'the moves are in the patch');
     assert.ok(now.every((c) => /^00 [0-5][05] 0[01] \* \* \?$/.test(c)), `on the 5-minute grid within 00:00-01:55: ${now.join(', ')}`);
     assert.ok(doc.isDirty, 'written into the patch for review, not saved');
+    const said = ui.shown('info', false).at(-1)?.message ?? '';
+    assert.ok(said.startsWith(`${result.moved} tasks of load-spread.dwtasks.json got new start minutes: the peak of group ${target} goes from ${cu(peak)} to ${cu(result.peakAfter)} CU.`), said);
+    assert.ok(said.endsWith('Review the edits, then save; nothing was sent.'), said);
 
     const again = await withTimeout(drawn, 60_000, 'the Load view drawn again');
     assert.equal(again.tab, 'load', 'it opens on the Load tab');

@@ -12,16 +12,25 @@ import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { batchCalls, patchText, writePatch } from '../apply/applyFixture';
 import { envNode } from '../tree/treeWalk';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 
 type FullTask = { Id: string; ProjectId: string; Trigger: SeedTrigger; RuntimeResource: { ResourceGroupId: string } };
 
 suite('Show Schedule: the schedule picture', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     ({ emu, api } = await startScheduleSuite());
   });
+
+  // The pictures start where the seed's week does: counts known in advance.
+  setup(() => {
+    ui = scriptedUi(api).clock(SEED_WEEK_FROM * 1000);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await endScheduleSuite(emu);
@@ -48,7 +57,7 @@ suite('Show Schedule: the schedule picture', () => {
       { Id: other.Id, EnvType: 'Prod', fields: { Description: 'keeps its cron' } },
     ]));
     const calls = batchCalls(api);
-    const shown = await show({ uri: doc.uri, test: { from: SEED_WEEK_FROM } });
+    const shown = await show({ uri: doc.uri });
     assert.equal(shown.model.sides.length, 2);
     const [before, after] = shown.pictures;
     const expectBefore = [...daily, other].map((t) => seedWeekFires(t.Trigger));
@@ -70,9 +79,8 @@ suite('Show Schedule: the schedule picture', () => {
     assert.ok(editor.selections.filter((s) => editor.document.getText(s) === '"00 00 00 * * ?"').length >= 4, 'the Cron values are selected');
 
     const rerendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
-    const result = await vscode.commands.executeCommand<SpreadResult | undefined>('dataworks.spreadStartMinutes', {
-      uri: doc.uri, start: SEED_WEEK_FROM, test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 15) },
-    });
+    ui.pick((items) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 15));
+    const result = await vscode.commands.executeCommand<SpreadResult | undefined>('dataworks.spreadStartMinutes', { uri: doc.uri, start: SEED_WEEK_FROM });
     assert.ok(result && result.moved >= 2, JSON.stringify(result));
     const crons = daily.map((_, i) => /"Cron": "([^"]+)"/g.exec(doc.getText().split('"Id"')[i + 1]!)?.[1]);
     assert.deepEqual(crons, ['00 00 00 * * ?', '00 05 00 * * ?', '00 10 00 * * ?', '00 00 00 * * ?']);
@@ -92,9 +100,8 @@ suite('Show Schedule: the schedule picture', () => {
     assert.ok(spread?.command, actions.map((a) => a.title).join(' | '));
     assert.equal(spread.title, 'Spread these tasks\' start minutes (3 tasks start at 01:30)');
     const arg = (spread.command.arguments?.[0] ?? {}) as Record<string, unknown>;
-    const result = await vscode.commands.executeCommand<SpreadResult | undefined>(spread.command.command, {
-      ...arg, test: { pick: (items: readonly vscode.QuickPickItem[]) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 60) },
-    });
+    ui.pick((items) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 60));
+    const result = await vscode.commands.executeCommand<SpreadResult | undefined>(spread.command.command, arg);
     assert.deepEqual(result, { moved: 2, kept: 1, windowMinutes: 60 });
     assert.deepEqual([...doc.getText().matchAll(/"Cron": "([^"]+)"/g)].map((m) => m[1]), ['00 30 01 * * ?', '00 35 01 * * ?', '00 40 01 * * ?']);
   });
@@ -102,7 +109,7 @@ suite('Show Schedule: the schedule picture', () => {
   test('project environment from the tree: every task of it, per-task fires as the seed says', async () => {
     const project = emu.projects()[0]!.Id;
     const node = await envNode(api, project, 'Dev');
-    const shown = await show({ node, test: { from: SEED_WEEK_FROM } });
+    const shown = await show({ node });
     const tasks = (emu.tasks('Dev') as unknown as FullTask[]).filter((t) => t.ProjectId === project);
     assert.equal(shown.model.kind, 'project');
     assert.equal(shown.model.sides.length, 1);

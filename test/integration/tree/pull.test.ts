@@ -1,17 +1,17 @@
 // Add All Matching to Patch and pulled values in the real host against the emulator: the
 // view's filter goes to the service, every page is read, only the picked fields are written (the
-// pick answered through the test-mode pick hook), and Apply's plan holds back and names a task someone changed since
+// pick answered by the scripted UI), and Apply's plan holds back and names a task someone changed since
 // the pull and sends nothing when cancelled (the emulator's own request log is the oracle).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parsePatch } from '@src/core/patch';
 import { PULL_LEAVES } from '@src/core/pull/fields';
-import type { Drift } from '@src/core/apply';
 import { validateText } from '@src/core/validate';
 import type { ExtensionApi } from '@src/extension/extension';
 import type { AddAllMatchingResult } from '@src/extension/tree';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator, type SeedTask } from '../connection/emulatorFixture';
 import { fixtureUri } from '../helpers';
+import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
 import { childrenOf, envNode, kindOf, loadAll, taskOf } from './treeWalk';
 
 const TWO_53 = 2n ** 53n;
@@ -21,6 +21,7 @@ suite('tree: Add All Matching and pulled values', () => {
   let emu: RunningEmulator;
   let api: ExtensionApi;
   let big: { projectId: string; env: 'Dev' | 'Prod'; tasks: SeedTask[] };
+  let ui: ScriptedUi;
 
   suiteSetup(async () => {
     emu = await startEmulator(600);
@@ -31,6 +32,12 @@ suite('tree: Add All Matching and pulled values', () => {
     const all = emu.projects().map((p) => ({ projectId: p.Id, env: 'Prod' as const, tasks: emu.tasks('Prod', p.Id) }));
     big = all.sort((a, b) => b.tasks.length - a.tasks.length)[0]!;
   });
+
+  setup(() => {
+    ui = scriptedUi(api);
+  });
+
+  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('dataworks.clearFilter');
@@ -48,14 +55,11 @@ suite('tree: Add All Matching and pulled values', () => {
     const env = await envNode(api, big.projectId, big.env);
     const logBefore = api.connection.log.lines().length;
     const offered: string[][] = [];
-    const result = await vscode.commands.executeCommand<Added>('dataworks.addAllMatching', env, {
-      test: {
-        pickMany: (items: readonly vscode.QuickPickItem[]) => {
-          offered.push(items.map((i) => `${i.label}${i.picked ? '*' : ''}`));
-          return items.filter((i) => i.label === 'Trigger.Cron' || i.label === 'RuntimeResource.ResourceGroupId');
-        },
-      },
+    ui.pickMany((items) => {
+      offered.push(items.map((i) => `${i.label}${i.picked ? '*' : ''}`));
+      return items.filter((i) => i.label === 'Trigger.Cron' || i.label === 'RuntimeResource.ResourceGroupId');
     });
+    const result = await vscode.commands.executeCommand<Added>('dataworks.addAllMatching', env);
     assert.ok(result && 'added' in result, 'the command returns what it added');
     assert.equal(result.total, expected.length);
     assert.deepEqual(result.added.map((e) => e.Id).sort(), expected.map((t) => t.Id).sort());
@@ -82,9 +86,8 @@ suite('tree: Add All Matching and pulled values', () => {
     // Add to Patch on selected tasks asks the same question, with the last choice picked.
     await vscode.commands.executeCommand('dataworks.clearFilter');
     const nodes = (await loadAll(api, await envNode(api, big.projectId, big.env))).slice(0, 2);
-    const again = await vscode.commands.executeCommand<{ added: unknown[]; skipped: unknown[] }>('dataworks.addToPatch', nodes[0], nodes, {
-      test: { pickMany: (items: readonly vscode.QuickPickItem[]) => { offered.push(items.map((i) => `${i.label}${i.picked ? '*' : ''}`)); return items.filter((i) => i.picked); } },
-    });
+    ui.pickMany((items) => { offered.push(items.map((i) => `${i.label}${i.picked ? '*' : ''}`)); return items.filter((i) => i.picked); });
+    const again = await vscode.commands.executeCommand<{ added: unknown[]; skipped: unknown[] }>('dataworks.addToPatch', nodes[0], nodes);
     assert.ok(offered[1]!.includes('Trigger.Cron*') && offered[1]!.includes('RuntimeResource.ResourceGroupId*'), offered[1]!.join(' '));
     assert.equal(offered[1]!.filter((l) => l.endsWith('*')).length, 2);
     assert.equal(again.added.length + again.skipped.length, 2);
@@ -132,31 +135,28 @@ suite('tree: Add All Matching and pulled values', () => {
     for (let lines = await emu.requests(); (await writes()) < 1; lines = await emu.requests(lines.length + 1));
     const writesBefore = await writes();
     assert.equal(writesBefore, 1);
-    const seen: Drift[] = [];
-    const cancelled = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, drift: 'stop', onDrift: (d: Drift[]) => seen.push(...d) },
-    });
+    // The drift modal names the one value changed since the pull; Cancel sends nothing.
+    ui.modal('warning', undefined);
+    const cancelled = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', { uri });
     assert.equal(cancelled?.kind, 'declined');
-    assert.deepEqual(seen.map((d) => [d.id, d.env, d.path, d.then, d.now, d.patched, d.source]), [
-      [victim.Id, 'Prod', 'Trigger.Cron', victim.Trigger!.Cron, '00 10 03 * * ?', '00 30 04 * * ?', 'pulled'],
-    ]);
-    assert.equal(seen[0]!.name, victim.Name);
+    const [drift] = ui.shown('warning', true);
+    assert.equal(drift?.message, '1 value in pulled.dwtasks.json was changed in DataWorks since it was pulled. Applying overwrites it.');
+    assert.equal(drift.detail, `Task ${victim.Id} ${victim.Name} (Prod) Trigger.Cron: pulled ${JSON.stringify(victim.Trigger!.Cron)}, now "00 10 03 * * ?"; the patch sets "00 30 04 * * ?"`);
     // A later read is logged after anything sent before it: then count the writes.
     assert.equal((await client.getTask(victim.Id, 'Prod')).Trigger?.Cron, '00 10 03 * * ?');
     for (let lines = await emu.requests(); !lines.some((l, i) => i > 0 && l.startsWith('GetTask') && lines.slice(0, i).some((x) => x.startsWith('BatchUpdateTasks'))); lines = await emu.requests(lines.length + 1));
     assert.equal(await writes(), writesBefore, 'nothing was sent');
 
-    const applied = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, drift: 'force' },
-    });
+    ui.modal('warning', 'Apply anyway').modal('warning', 'Apply');
+    const applied = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', { uri });
     assert.equal(applied?.kind, 'applied');
     assert.equal((await client.getTask(victim.Id, 'Prod')).Trigger?.Cron, '00 30 04 * * ?');
-    // Applied: current equals patched everywhere, so applying again warns about nothing.
-    const quiet: Drift[] = [];
-    const again = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', {
-      uri, test: { confirm: false, drift: 'stop', onDrift: (d: Drift[]) => quiet.push(...d) },
-    });
+    // Applied: current equals patched everywhere, so applying again warns about nothing: the one
+    // modal is the confirmation (a drift modal would get "Apply", which it does not offer, and fail).
+    const modals = ui.shown('warning', true).length;
+    ui.modal('warning', 'Apply');
+    const again = await vscode.commands.executeCommand<{ kind: string }>('dataworks.applyBatchUpdate', { uri });
     assert.equal(again?.kind, 'applied');
-    assert.deepEqual(quiet, []);
+    assert.deepEqual(ui.shown('warning', true).slice(modals).map((m) => m.items), [['Apply']]);
   });
 });
