@@ -1,7 +1,8 @@
 // "Spread this peak" of the Load (CU) view: the patch's tasks of one resource group whose runs
 // overlap the group's peak slot(s) get new start minutes so the group's peak CU drops. Greedy: the
 // largest CU × duration first, each at the start (its current one, or the 5-minute grid across the
-// window from the peak slot's start) where the group's highest load is lowest. Every load is the
+// window from the peak slot's start, no further than the window's length from where it starts) where
+// the group's highest load is lowest. Every load is the
 // picture's own (computeCapacity); the moves are written as Spread for starts writes them.
 import { checkCron } from '../cron/index';
 import type { ParsedPatch } from '../patch/parse';
@@ -21,7 +22,7 @@ export type LoadKeptReason =
   | 'sub-hourly' // fires more often than hourly, as Spread for starts leaves it
   | 'minute-not-single'
   | 'invalid-cron'
-  | 'best-where-it-is' // no start in the window lowers the load it meets
+  | 'best-where-it-is' // no start in the window (within its reach) lowers the load it meets
   | 'peak-not-lowered'; // the moves together would not lower the peak: none is made
 
 export interface LoadSpreadPlan {
@@ -92,7 +93,12 @@ export function planLoadSpread(patch: ParsedPatch, tasks: readonly ScheduleTask[
   const load = Float64Array.from(groupSlots(tasks.filter((t) => !moving.has(t)), window, o, group));
   const crons = new Map<ScheduleTask, string>();
   for (const m of movable) {
-    const targets = m.scope === 'day' ? plan.starts : plan.starts.filter((s) => Math.floor(s / 60) === Math.floor(start / 60));
+    // A task moves by the window's length at most: a run at 23:50 that overlaps a 00:00 peak is not
+    // sent to the morning of its own day.
+    const f = m.cron.trim().split(/\s+/);
+    const at = m.scope === 'day' ? Number(f[2]) * 60 + Number(f[1]) : Number(f[1]);
+    const targets = (m.scope === 'day' ? plan.starts : plan.starts.filter((s) => Math.floor(s / 60) === Math.floor(start / 60)))
+      .filter((s) => Math.abs((m.scope === 'day' ? s : s % 60) - at) <= windowMinutes);
     // The current start first: a tie keeps the task where it is.
     const options = [m.cron, ...targets.map((s) => retimedCron(m.cron, s)).filter((c) => checkCron(c).valid)];
     let best: { cron: string; slots: Float64Array; score: [number, number] } | undefined;
@@ -114,8 +120,8 @@ export function planLoadSpread(patch: ParsedPatch, tasks: readonly ScheduleTask[
   plan.peakAfter = peakAfter;
   for (const m of [...movable].sort((a, b) => a.patchIndex - b.patchIndex)) {
     const target = crons.get(m.ct.task)!;
-    const f = target.split(' ');
-    const minute = Number(f[1]) + (m.scope === 'day' ? Number(f[2]) * 60 : 0);
+    const t = target.split(' ');
+    const minute = Number(t[1]) + (m.scope === 'day' ? Number(t[2]) * 60 : 0);
     const r = target === m.cron ? undefined : moveTo(patch, { patchIndex: m.patchIndex, id: m.ct.task.id, cron: m.cron }, minute);
     if (!r || r.kind === 'same') plan.kept.push({ id: m.ct.task.id, patchIndex: m.patchIndex, reason: 'best-where-it-is' });
     else if (r.kind === 'invalid') plan.kept.push({ id: m.ct.task.id, patchIndex: m.patchIndex, reason: 'invalid-cron' });

@@ -89,7 +89,7 @@ function reasonText(reason: LoadKeptReason): string {
     case 'sub-hourly': return vscode.l10n.t('firing more often than hourly');
     case 'minute-not-single': return vscode.l10n.t('minute field not a single minute');
     case 'invalid-cron': return vscode.l10n.t('no valid cron at a new start');
-    case 'best-where-it-is': return vscode.l10n.t('lowest load where they are');
+    case 'best-where-it-is': return vscode.l10n.t('no better start in the window');
     case 'peak-not-lowered': return vscode.l10n.t('the peak would not drop');
   }
 }

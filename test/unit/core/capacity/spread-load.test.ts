@@ -83,3 +83,17 @@ test('an hourly task moves its minute only, within the hour; a peak no start low
   assert.deepEqual(still.kept.map((k) => [k.id, k.reason]), [['current', 'not-in-patch'], ['1', 'peak-not-lowered']]);
   assert.deepEqual(planLoadSpread(one.patch, [], window, { weekdays: 'dataworks', durations: new Map() }, 'g', 15).peakBefore, 0, 'no load, no plan');
 });
+
+test('a run from the evening before that overlaps a 00:00 peak moves no further than the window: it stays, the other moves', () => {
+  const two = makeWindow({ zone: 'Asia/Shanghai', from: FROM, days: 2, slotMinutes: 15 });
+  const { patch } = patchOf(['00 50 23 * * ?', '00 00 00 * * ?']);
+  const tasks = [task('A', '00 50 23 * * ?', 'g', '3', 0), task('B', '00 00 00 * * ?', 'g', '3', 1)];
+  const durations = new Map([['A', dur(1800)], ['B', dur(900)]]);
+  const plan = planLoadSpread(patch, tasks, two, { weekdays: 'dataworks', durations }, 'g', 60);
+  // 00:00 each day: A's run from 23:50 fills it (3) and B (3). A goes first (larger) and has no start
+  // within 60 minutes of 23:50 in the window 00:00-00:55; B then meets A's 3 at 00:00 and its 1 at
+  // 00:15: 00:25 puts 1 in 00:15 and 2 in 00:30 (2 where it runs), the least.
+  assert.deepEqual([plan.peakBefore, plan.peakSlots, plan.peakAfter], [6, [0, 96], 3]);
+  assert.deepEqual(plan.moves.map((m) => [m.id, m.to]), [['B', '00 25 00 * * ?']]);
+  assert.deepEqual(plan.kept.map((k) => [k.id, k.reason]), [['A', 'best-where-it-is']]);
+});
