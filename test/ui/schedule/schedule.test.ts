@@ -168,7 +168,7 @@ test('Show Schedule for a patch: before vs after heatmaps, peaks, a cell by keyb
   // The panel came back beside the edited patch: the view alone again, the group at the top.
   await wideView(wb);
   await afterSide.locator('td.cell').first().waitFor({ state: 'visible' });
-  await view.locator(`#load section.group[data-group="${midnight}"]`).evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  await view.locator(`#load section.group[data-group="${midnight}"]`).evaluate((e) => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -12); });
   await wb.screenshot('schedule-load-spread-dark');
 });
 
