@@ -48,17 +48,25 @@ suite('Show Schedule: the Load (CU) view', () => {
     return { history: lines.filter((l) => l.startsWith('ListTaskInstances ')).length, lines: lines.length };
   };
 
-  test('patch moving daily tasks onto one group: refused above the limit, then read once, capacity from the setting and the spec, first slot over named', async () => {
+  /**
+   * A patch moving `count` daily Prod tasks with a CU (of the first such task's project; from other
+   * groups only, or any) to 00:00 on that task's group, shown once the webview has rendered.
+   */
+  const showMovedToMidnight = async (file: string, count: number, otherGroupsOnly: boolean): Promise<{ target: string; moved: FullTask[]; doc: vscode.TextDocument; shown: ShownSchedule }> => {
     const prod = (emu.tasks('Prod') as unknown as FullTask[]).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal' && t.RuntimeResource.Cu);
     const target = prod[0]!.RuntimeResource.ResourceGroupId;
-    const project = prod[0]!.ProjectId;
-    const moved = prod.filter((t) => t.ProjectId === project && t.RuntimeResource.ResourceGroupId !== target && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 4);
-    assert.equal(moved.length, 4, 'the seed has daily tasks on other groups');
-    const doc = await writePatch('load.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
+    const moved = prod.filter((t) => t.ProjectId === prod[0]!.ProjectId && !(otherGroupsOnly && t.RuntimeResource.ResourceGroupId === target) && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, count);
+    assert.equal(moved.length, count, 'the seed has daily tasks in one project');
+    const doc = await writePatch(file, patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
     const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
     const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
+    return { target, moved, doc, shown };
+  };
+
+  test('patch moving daily tasks onto one group: refused above the limit, then read once, capacity from the setting and the spec, first slot over named', async () => {
+    const { target, moved, shown } = await showMovedToMidnight('load.dwtasks.json', 4, true);
     assert.equal(shown.load, undefined, 'no load before the user asks');
     const before = await log();
 
@@ -107,16 +115,7 @@ suite('Show Schedule: the Load (CU) view', () => {
   });
 
   test('Spread this peak: the patched runs on the crowded group get new start minutes in the patch, the Load view is drawn again with a lower peak, no call', async () => {
-    const prod = (emu.tasks('Prod') as unknown as FullTask[]).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal' && t.RuntimeResource.Cu);
-    const target = prod[0]!.RuntimeResource.ResourceGroupId;
-    const project = prod[0]!.ProjectId;
-    const moved = prod.filter((t) => t.ProjectId === project && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, 8);
-    assert.equal(moved.length, 8, 'the seed has daily tasks in one project');
-    const doc = await writePatch('load-spread.dwtasks.json', patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
-    const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
-    const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
-    assert.ok(shown);
-    await withTimeout(rendered, 60_000, 'the schedule webview to render');
+    const { target, moved, doc } = await showMovedToMidnight('load-spread.dwtasks.json', 8, false);
     const pre = await log();
     ui.modal('warning', 'Read');
     const first = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
