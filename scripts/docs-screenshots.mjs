@@ -1,7 +1,7 @@
 // `npm run docs:screenshots`: copies the walkthrough screenshots the UI test took
 // (test-results/ui/walkthrough-*.png, from `npm run test:ui -- test/ui/walkthrough/walkthrough.test.ts`) into
 // docs/images/, where the README shows them. Fails when a step's screenshot is missing.
-// Also the schedule picture's (test-results/ui/schedule-{patch,project}-{light,dark}.png, from
+// Also the schedule picture's (test-results/ui/schedule-{patch,project,load,load-spread}-{light,dark}.png, from
 // test/ui/schedule/schedule.test.ts) and the bulk edit's (test-results/ui/bulk-[1-5]-*.png, from
 // test/ui/tree/bulk-flow.test.ts) when present.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
@@ -19,6 +19,6 @@ if (shots.length === 0) {
 mkdirSync(to, { recursive: true });
 // Steps renumbered or removed in the test leave no stale image behind.
 for (const f of readdirSync(to)) if (f.startsWith('walkthrough-') && !shots.includes(f)) rmSync(join(to, f));
-const extra = readdirSync(from).filter((f) => /^schedule-(patch|project)-(light|dark)\.png$/.test(f) || /^bulk-[1-5]-[\w-]+\.png$/.test(f)).sort();
+const extra = readdirSync(from).filter((f) => /^schedule-(patch|project|load|load-spread)-(light|dark)\.png$/.test(f) || /^bulk-[1-5]-[\w-]+\.png$/.test(f)).sort();
 for (const f of [...shots, ...extra]) copyFileSync(join(from, f), join(to, f));
 console.log(`docs:screenshots: ${shots.length + extra.length} image(s) copied to docs/images/: ${[...shots, ...extra].join(', ')}`);

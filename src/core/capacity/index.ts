@@ -6,3 +6,4 @@ export { capacityJson } from './json';
 export { cu, hourRows, renderCapacityText, renderComparison, type HourRow } from './render-text';
 export { renderCapacityHtml } from './render-html';
 export { SPEC_ASSUMPTION, specCapacity } from './spec';
+export { planLoadSpread, type LoadKeptReason, type LoadSpreadPlan } from './spread-load';

@@ -16,6 +16,13 @@ export interface SpreadInput {
   cron: string;
 }
 
+/** A text edit on the patch: offsets into its text. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
 export interface SpreadMove {
   patchIndex: number;
   id: string;
@@ -28,7 +35,7 @@ export interface SpreadPlan {
   /** Tasks that stay: already on their slot, or a cron that cannot be moved this way. */
   kept: { patchIndex: number; id: string; reason: string }[];
   /** Text edits on the patch (offsets into its text), non-overlapping. */
-  edits: { offset: number; length: number; newText: string }[];
+  edits: TextEdit[];
   /** The grid slots used, minutes since midnight. */
   slots: number[];
 }
@@ -48,33 +55,55 @@ export function planSpread(patch: ParsedPatch, tasks: readonly SpreadInput[], pe
   let next = 0;
   let nextInHour = 0;
   for (const t of [...tasks].sort((a, b) => a.patchIndex - b.patchIndex)) {
-    const f = t.cron.trim().split(/\s+/);
-    if (f.length !== 6 || !/^\d{1,2}$/.test(f[1])) {
+    const scope = retimeScope(t.cron);
+    if (!scope) {
       plan.kept.push({ patchIndex: t.patchIndex, id: t.id, reason: 'its minute field is not a single minute' });
       continue;
     }
-    const singleHour = /^\d{1,2}$/.test(f[2]);
-    const target = singleHour ? slots[next++ % slotCount] : start + (nextInHour++ % Math.min(inHour, slotCount)) * PEAK_MINUTES;
-    const fields = [...f];
-    fields[1] = pad2(target % 60);
-    if (singleHour) fields[2] = pad2(Math.floor(target / 60));
-    const to = fields.join(' ');
-    if (Number(f[1]) === target % 60 && (!singleHour || Number(f[2]) === Math.floor(target / 60))) {
-      plan.kept.push({ patchIndex: t.patchIndex, id: t.id, reason: 'already on its slot' });
-      continue;
-    }
-    if (!checkCron(to).valid) {
-      plan.kept.push({ patchIndex: t.patchIndex, id: t.id, reason: `"${to}" would not be a valid cron` });
-      continue;
-    }
-    plan.moves.push({ patchIndex: t.patchIndex, id: t.id, from: t.cron, to });
-    plan.edits.push(...cronEdits(patch, t.patchIndex, to));
+    const target = scope === 'day' ? slots[next++ % slotCount] : start + (nextInHour++ % Math.min(inHour, slotCount)) * PEAK_MINUTES;
+    const r = moveTo(patch, t, target);
+    if (r.kind === 'same') plan.kept.push({ patchIndex: t.patchIndex, id: t.id, reason: 'already on its slot' });
+    else if (r.kind === 'invalid') plan.kept.push({ patchIndex: t.patchIndex, id: t.id, reason: `"${r.to}" would not be a valid cron` });
+    else { plan.moves.push(r.move); plan.edits.push(...r.edits); }
   }
   return plan;
 }
 
+/**
+ * How a cron's start can move: 'day' (a single minute and hour: anywhere in the day), 'hour' (a
+ * single minute shared by several hours: only within the hour), undefined (the minute field is not
+ * one number, e.g. every few minutes).
+ */
+export function retimeScope(cron: string): 'day' | 'hour' | undefined {
+  const f = cron.trim().split(/\s+/);
+  if (f.length !== 6 || !/^\d{1,2}$/.test(f[1])) return undefined;
+  return /^\d{1,2}$/.test(f[2]) ? 'day' : 'hour';
+}
+
+/** The cron started at `target` minutes after midnight: its minute, and its hour when it has one. */
+export function retimedCron(cron: string, target: number): string {
+  const f = cron.trim().split(/\s+/);
+  f[1] = pad2(target % 60);
+  if (retimeScope(cron) === 'day') f[2] = pad2(Math.floor(target / 60));
+  return f.join(' ');
+}
+
+export type MoveResult =
+  | { kind: 'move'; move: SpreadMove; edits: TextEdit[] }
+  | { kind: 'same' }
+  | { kind: 'invalid'; to: string };
+
+/** One task to `target` minutes after midnight: the move and its edits, or why it does not move. */
+export function moveTo(patch: ParsedPatch, t: SpreadInput, target: number): MoveResult {
+  const f = t.cron.trim().split(/\s+/);
+  if (Number(f[1]) === target % 60 && (retimeScope(t.cron) !== 'day' || Number(f[2]) === Math.floor(target / 60))) return { kind: 'same' };
+  const to = retimedCron(t.cron, target);
+  if (!checkCron(to).valid) return { kind: 'invalid', to };
+  return { kind: 'move', move: { patchIndex: t.patchIndex, id: t.id, from: t.cron, to }, edits: cronEdits(patch, t.patchIndex, to) };
+}
+
 /** Edits setting Trigger.Cron of one task: replace the value, or insert it (and Trigger) in the task. */
-export function cronEdits(patch: ParsedPatch, index: number, cron: string): { offset: number; length: number; newText: string }[] {
+export function cronEdits(patch: ParsedPatch, index: number, cron: string): TextEdit[] {
   const task = patch.tasks[index];
   if (!task) throw new RangeError(`no task at index ${index}`);
   const node = task.fieldNode('Trigger.Cron');
@@ -88,7 +117,7 @@ export function cronEdits(patch: ParsedPatch, index: number, cron: string): { of
 }
 
 /** Applies non-overlapping edits to a text (tests, the CLI). */
-export function applyTextEdits(text: string, edits: readonly { offset: number; length: number; newText: string }[]): string {
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
   return out;

@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { durationsByTask, type CapacityPicture } from '../../core/capacity';
 import { recentBizdates } from '../../core/history/bizdate';
 import type { SchedulePicture, ScheduleTask } from '../../core/schedule';
-import { capacitySides, DEFAULT_HISTORY_DAYS, groupSpecs, historyTasks, mergeCapacities } from '../../dataworks/capacity-inputs';
+import type { ScheduleWindow } from '../../core/schedule/window';
+import { capacitySides, DEFAULT_HISTORY_DAYS, groupSpecs, historyTasks, mergeCapacities, type CapacitySidesOptions } from '../../dataworks/capacity-inputs';
 import { DEFAULT_HISTORY_CALL_LIMIT, planHistoryRead, readHistory, type HistoryScope } from '../../dataworks/history';
 import type { TaskInstance } from '../../dataworks/types';
 import type { ConnectionService } from '../connection';
@@ -17,6 +18,12 @@ import { ui } from '../util/ui';
 /** Slot of the load picture: the issue's default. */
 export const LOAD_SLOT_MINUTES = 15;
 
+/** What the load was computed from, kept so a spread can draw it again without reading anything. */
+export interface LoadInputs extends CapacitySidesOptions {
+  window: ScheduleWindow;
+  historyDays: number;
+}
+
 export interface LoadResult {
   /** One per side of the schedule picture (before, after). */
   pictures: CapacityPicture[];
@@ -24,6 +31,13 @@ export interface LoadResult {
   plannedCalls: number;
   calls: number;
   historyDays: number;
+  inputs: LoadInputs;
+}
+
+/** The load of the pictures' sides from inputs already read (no call). */
+export function computeLoad(pictures: readonly SchedulePicture[], inputs: LoadInputs, calls = 0, plannedCalls = 0): LoadResult {
+  const out = capacitySides(pictures.map(sideTasks), inputs.window, inputs);
+  return { pictures: out, plannedCalls, calls, historyDays: inputs.historyDays, inputs };
 }
 
 /** The tasks a side of the picture shows (fired or skipped). */
@@ -74,8 +88,8 @@ export async function readLoad(connection: ConnectionService, pictures: readonly
     // Only the groups in view: the project's other groups would list empty.
     const inView = new Set(sides.flat().map((t) => t.resourceGroupId ?? ''));
     const capacities = new Map([...mergeCapacities(specs, user)].filter(([id]) => inView.has(id)));
-    const out = capacitySides(sides, window, { weekdays: first.weekdays, durations: durationsByTask(instances), capacities });
-    return { pictures: out, plannedCalls: planned, calls, historyDays: DEFAULT_HISTORY_DAYS };
+    const inputs: LoadInputs = { window, weekdays: first.weekdays, durations: durationsByTask(instances), capacities, historyDays: DEFAULT_HISTORY_DAYS };
+    return computeLoad(pictures, inputs, calls, planned);
   });
 }
 

@@ -1,9 +1,11 @@
 // The Show Schedule webview: strict CSP (nothing but our nonce'd style and script, no network),
 // theme colours only (var(--vscode-...)), grids as ARIA grids with a roving tab stop and arrow keys.
 // The model arrives embedded as JSON; clicks and Enter go back to the extension as messages.
+import type { LoadModel } from './load-model';
 import type { ScheduleModel } from './model';
 
-export function scheduleHtml(model: ScheduleModel, nonce: string, cspSource: string): string {
+/** The model, and the Load (CU) view when it is already computed (after a spread) with the tab to open on. */
+export function scheduleHtml(model: ScheduleModel & { load?: LoadModel; tab?: 'load' }, nonce: string, cspSource: string): string {
   const json = JSON.stringify(model).replace(/</g, '\\u003c');
   return `<!DOCTYPE html>
 <html lang="${model.strings.lang ?? 'en'}"><head><meta charset="utf-8">
@@ -159,6 +161,8 @@ function showLoad(load) {
     g.sides.forEach((side, si) => {
       const title = (side.title ? side.title + ' · ' : '') + g.id;
       const box = el('div', { class: 'group-side' }, el('h3', { text: side.title }), el('p', { class: 'sub', text: side.summary }));
+      // The patched side's peak can be spread: one button per group, named for screen readers.
+      if (g.spread && si === g.sides.length - 1) box.append(el('p', {}, el('button', { class: 'spread-load', 'data-group': g.id, 'aria-label': g.spread, onclick: () => vscode.postMessage({ type: 'spreadLoad', group: g.id }), text: S.spreadLoad })));
       if (side.rows.length) {
         const table = el('table', { class: 'grid', role: 'grid', 'aria-label': title });
         const head = el('tr', { role: 'row' }, el('th', { class: 'row' }));
@@ -204,6 +208,8 @@ window.addEventListener('message', (ev) => {
   if (m.canReveal) list.append(el('button', { onclick: () => vscode.postMessage({ type: 'selectAll', side: m.side, row: m.row, col: m.col }), text: S.selectAll + ' (' + m.tasks.length + ')' }));
   list.append(el('ul', {}, ...m.tasks.map((t) => el('li', {}, el('button', { class: 'link', onclick: () => vscode.postMessage({ type: 'reveal', side: m.side, key: t.key }), text: t.text })))));
 });
+// After a spread the load comes with the model, already computed; the Load tab opens on it if asked.
+if (model.load) { showLoad(model.load); if (model.tab === 'load') { select(true); tabLoad.focus(); } }
 vscode.postMessage({ type: 'ready' });
 })();
 `;

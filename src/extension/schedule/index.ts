@@ -11,15 +11,17 @@ import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
 import { readPatchInputs, readProjectTasks } from './load';
 import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
 import { SchedulePanel, type ShownSchedule } from './panel';
-import { readLoad } from './capacity';
+import { computeLoad, readLoad } from './capacity';
 import { loadModel, type LoadModel } from './load-model';
 import { SpreadCodeActions, patchOnlyPicture, spreadPeak, type SpreadResult } from './spread';
+import { spreadLoadPeak } from './spread-load';
 import { ui } from '../util/ui';
 
 export { SCHEDULE_VIEW_TYPE } from './panel';
 export type { ShownSchedule } from './panel';
 export type { ScheduleModel } from './model';
 export type { SpreadResult } from './spread';
+export type { LoadSpreadResult } from './spread-load';
 export type { LoadModel } from './load-model';
 
 /** What the schedule feature exposes (ExtensionApi.schedule), for tests. */
@@ -34,7 +36,13 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
     if (!shown.patch || !picture || !peak) return;
     const doc = await vscode.workspace.openTextDocument(shown.patch);
     if (await spreadPeak(doc, picture, peak.start)) await showPatchSchedule(connection, panel, doc.uri, shown);
-  }, (shown) => showLoad(connection, shown));
+  }, (shown) => showLoad(connection, shown), async (shown, group) => {
+    if (!shown.patch || !shown.loadInputs) return undefined;
+    const doc = await vscode.workspace.openTextDocument(shown.patch);
+    const result = await spreadLoadPeak(doc, shown, shown.loadInputs, group);
+    if (result?.moved) await showPatchSchedule(connection, panel, doc.uri, shown, 'load');
+    return result;
+  });
   context.subscriptions.push(
     panel,
     vscode.languages.registerCodeActionsProvider(DWTASKS_SELECTOR, new SpreadCodeActions(), SpreadCodeActions.metadata),
@@ -66,7 +74,9 @@ export function registerSchedule(context: vscode.ExtensionContext, connection: C
 async function showLoad(connection: ConnectionService, shown: ShownSchedule): Promise<LoadModel | undefined> {
   try {
     const result = await readLoad(connection, shown.pictures, shown.patch);
-    return result && loadModel(result, shown.model.sides.map((s) => s.title));
+    if (!result) return undefined;
+    shown.loadInputs = result.inputs;
+    return loadModel(result, shown.model.sides.map((s) => s.title), shown.model.kind === 'patch');
   } catch (e) {
     if (isCancellation(e)) return undefined;
     void ui().showErrorMessage(vscode.l10n.t('Cannot show the load: {0}', (e as Error).message));
@@ -89,9 +99,10 @@ function window() {
 
 /**
  * Patch mode. `reuse` (after a spread) keeps the current values already read: only the patched side
- * is computed again, from the edited document, without another call to the service.
+ * is computed again, from the edited document, without another call to the service; so is its load
+ * when it was read, drawn on the `tab` given.
  */
-async function showPatchSchedule(connection: ConnectionService, panel: SchedulePanel, uri: vscode.Uri | undefined, reuse?: ShownSchedule): Promise<ShownSchedule | undefined> {
+async function showPatchSchedule(connection: ConnectionService, panel: SchedulePanel, uri: vscode.Uri | undefined, reuse?: ShownSchedule, tab?: 'load'): Promise<ShownSchedule | undefined> {
   const doc = await patchDocument(uri);
   if (!doc) return undefined;
   const gate = checkApplyGate(doc, true); // reads only: errors stop it, trust is not needed
@@ -135,6 +146,11 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
     strings: { ...webviewStrings(), lang: vscode.env.language },
   };
   const shown: ShownSchedule = { model, pictures, patch: doc.uri, ...(before ? { before } : {}) };
+  if (reuse?.loadInputs) {
+    shown.loadInputs = reuse.loadInputs;
+    shown.load = loadModel(computeLoad(pictures, reuse.loadInputs), sides.map((s) => s.title), true);
+    if (tab) shown.tab = tab;
+  }
   panel.show(shown);
   return shown;
 }

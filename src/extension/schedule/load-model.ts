@@ -28,6 +28,8 @@ export interface LoadGroupModel {
   capacityCu: number | null;
   capacitySource: 'spec' | 'user' | null;
   sides: LoadGroupSide[];
+  /** The accessible name of "Spread this peak…" on the patched side; null when not offered (no patch, no load). */
+  spread: string | null;
 }
 
 export interface LoadModel {
@@ -40,7 +42,8 @@ export interface LoadModel {
   calls: number;
 }
 
-export function loadModel(result: LoadResult, sideTitles: readonly string[]): LoadModel {
+/** @param canSpread the last side is a patch's after side, whose tasks a spread can move */
+export function loadModel(result: LoadResult, sideTitles: readonly string[], canSpread: boolean): LoadModel {
   const ps = result.pictures;
   const ids = [...new Set(ps.flatMap((p) => p.groups.map((g) => g.id)))];
   let max = 0;
@@ -52,7 +55,12 @@ export function loadModel(result: LoadResult, sideTitles: readonly string[]): Lo
       if (g) max = Math.max(max, g.peakCu);
       return groupSide(g, p, sideTitles[i] ?? '');
     });
-    return { id, capacityCu: capacity?.cu ?? null, capacitySource: capacity?.source ?? null, sides };
+    const last = found[found.length - 1];
+    const p = ps[ps.length - 1]!;
+    const spread = canSpread && last?.peakCu
+      ? vscode.l10n.t('Spread the peak of group {0} ({1} CU at {2}): new start minutes for the runs that overlap it', id, cu(last.peakCu), iso(last.peakAt, p.zone))
+      : null;
+    return { id, capacityCu: capacity?.cu ?? null, capacitySource: capacity?.source ?? null, sides, spread };
   });
   const notes = [
     vscode.l10n.t('Load = CU × seconds running in the slot ÷ slot seconds, each run lasting its task\'s median successful run in the history read (days: {0}; {1}-minute slots; a cell shows the busiest slot of its hour).', result.historyDays, ps[0]?.slotMinutes ?? 0),

@@ -109,6 +109,7 @@ export function webviewStrings(): Record<string, string> {
     loadHelp: vscode.l10n.t('CUs in use per resource group, the busiest 15-minute slot of each hour; hours above capacity are outlined. Arrow keys move between cells.'),
     noLoad: vscode.l10n.t('No load: no task with a CU and a known duration fires in the window.'),
     capacity: vscode.l10n.t('capacity'),
+    spreadLoad: vscode.l10n.t('Spread this peak…'),
   };
 }
 

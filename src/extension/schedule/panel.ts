@@ -8,6 +8,7 @@ import { showTaskJson } from '../tree/taskDocument';
 import { scheduleHtml } from './html';
 import type { ScheduleModel } from './model';
 import type { LoadModel } from './load-model';
+import type { LoadInputs } from './capacity';
 
 export const SCHEDULE_VIEW_TYPE = 'dataworks.schedule';
 
@@ -18,8 +19,12 @@ export interface ShownSchedule {
   patch?: vscode.Uri;
   /** The current values read for the patch's tasks (patch mode, connected). */
   before?: ScheduleTask[];
-  /** The Load (CU) view, once the user asked for it. */
+  /** The Load (CU) view, once the user asked for it (or drawn again after a spread). */
   load?: LoadModel;
+  /** The tab the webview opens on when it is not Starts. */
+  tab?: 'load';
+  /** What the load was computed from: a spread draws it again from these, without a call. */
+  loadInputs?: LoadInputs;
 }
 
 type Message =
@@ -29,6 +34,7 @@ type Message =
   | { type: 'selectAll'; side: number; row: number; col: number }
   | { type: 'spread'; side: number; peak: number }
   | { type: 'load' }
+  | { type: 'spreadLoad'; group: string }
   | { type: 'loadShown' };
 
 export class SchedulePanel implements vscode.Disposable {
@@ -46,6 +52,7 @@ export class SchedulePanel implements vscode.Disposable {
   constructor(
     private readonly onSpread: (shown: ShownSchedule, side: number, peak: number) => Promise<void>,
     private readonly onLoad: (shown: ShownSchedule) => Promise<LoadModel | undefined>,
+    private readonly onSpreadLoad: (shown: ShownSchedule, group: string) => Promise<unknown>,
   ) {}
 
   get current(): ShownSchedule | undefined { return this.shown; }
@@ -61,7 +68,7 @@ export class SchedulePanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((m: Message) => void this.handle(m));
     }
     this.panel.title = shown.model.title;
-    this.panel.webview.html = scheduleHtml(shown.model, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    this.panel.webview.html = scheduleHtml({ ...shown.model, ...(shown.load ? { load: shown.load } : {}), ...(shown.tab ? { tab: shown.tab } : {}) }, randomBytes(16).toString('base64'), this.panel.webview.cspSource);
     this.panel.reveal(vscode.ViewColumn.Beside, false);
   }
 
@@ -99,6 +106,7 @@ export class SchedulePanel implements vscode.Disposable {
         }
         return load;
       }
+      case 'spreadLoad': return this.onSpreadLoad(shown, m.group);
       case 'loadShown': this.loadShown.fire(shown); return undefined;
     }
   }

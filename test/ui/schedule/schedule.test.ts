@@ -1,8 +1,9 @@
 // UI: DataWorks: Show Schedule in the real workbench. For a patch (before vs after side by side) and
 // for a project environment from the Tasks view (context menu), in the light and the dark theme;
-// a cell opened by keyboard lists its tasks; the Load (CU) tab reads the history after its modal.
-// Screenshots: schedule-patch-light.png, schedule-patch-dark.png, schedule-load-dark.png,
-// schedule-load-light.png, schedule-project-dark.png, schedule-project-light.png.
+// a cell opened by keyboard lists its tasks; the Load (CU) tab reads the history after its modal;
+// a group's "Spread this peak…" pressed by keyboard lowers its peak. Screenshots:
+// schedule-patch-light.png, schedule-patch-dark.png, schedule-load-dark.png, schedule-load-light.png,
+// schedule-load-spread-dark.png, schedule-project-dark.png, schedule-project-light.png.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -135,6 +136,40 @@ test('Show Schedule for a patch: before vs after heatmaps, peaks, a cell by keyb
   await group.locator('td.cell').first().waitFor({ state: 'visible' });
   await wb.screenshot('schedule-load-light');
   await setTheme(page, 'Dark Modern');
+
+  // Spread this peak, by keyboard, on the group whose patched peak is the midnight pile-up (several
+  // runs: a peak one long run makes cannot drop, and the quick pick says so): Shift+Tab from the
+  // patched grid's tab stop reaches the group's button; Enter, then a window in the quick pick; the
+  // view comes back on the Load tab with the peak lower.
+  const midnight = await view.locator('#load section.group').evaluateAll((sections) => sections
+    .find((x) => /^peak [\d.]+ CU at \S+ 00:00 /.test(x.querySelectorAll('.group-side')[1]?.querySelector('p.sub')?.textContent ?? ''))?.getAttribute('data-group'));
+  assert.ok(midnight, 'a group peaks at 00:00 after the patch');
+  const afterSide = view.locator(`#load section.group[data-group="${midnight}"] .group-side`).nth(1);
+  const summary = async (): Promise<number> => Number(/^peak ([\d.]+) CU/.exec(await afterSide.locator('p.sub').innerText())?.[1]);
+  const peakBefore = await summary();
+  assert.ok(peakBefore > 0, `the patched side's peak: ${peakBefore}`);
+  const button = afterSide.locator('button.spread-load');
+  assert.match(await button.getAttribute('aria-label') ?? '', new RegExp(`^Spread the peak of group ${midnight} \\(`));
+  await afterSide.locator('td.cell[tabindex="0"]').focus();
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'the button is the tab stop before the grid');
+  await page.keyboard.press('Enter');
+  await chooseQuickPickItem(page, 'Over 60 minutes');
+  const toast = page.locator('.notification-toast', { hasText: new RegExp(`got (?:a )?new start minutes?: the peak of group ${midnight} goes from ${peakBefore} to [\\d.]+ CU`) }).first();
+  await toast.waitFor({ state: 'visible', timeout: 60_000 }).catch(async (e: unknown) => {
+    await wb.screenshot('schedule-failure');
+    throw new Error(`${String(e)}; toasts: ${(await page.locator('.notification-toast').allInnerTexts()).join(' | ')}`);
+  });
+  await view.locator('#tab-load[aria-selected="true"]').waitFor({ state: 'visible', timeout: 60_000 });
+  await afterSide.locator('td.cell').first().waitFor({ state: 'visible' });
+  const peakAfter = await summary();
+  assert.ok(peakAfter < peakBefore, `the peak drops: ${peakBefore} -> ${peakAfter}`);
+  assert.match(await toast.innerText(), new RegExp(`to ${peakAfter} CU`), 'the toast and the view agree');
+  // The panel came back beside the edited patch: the view alone again, the group at the top.
+  await wideView(wb);
+  await afterSide.locator('td.cell').first().waitFor({ state: 'visible' });
+  await view.locator(`#load section.group[data-group="${midnight}"]`).evaluate((e) => { e.scrollIntoView({ block: 'start' }); window.scrollBy(0, -12); });
+  await wb.screenshot('schedule-load-spread-dark');
 });
 
 test('Show Schedule for a project environment from the Tasks view; dark and light', async () => {
