@@ -129,10 +129,13 @@ export async function treeContextMenu(page: Page, row: Locator, item: string): P
   await focusTree(row);
   await page.keyboard.press('Shift+F10');
   const menu = page.locator('.context-view .monaco-menu');
-  await menu.waitFor({ state: 'visible' });
-  const labels = (await menu.locator('.action-item:not(.disabled) .action-label').allInnerTexts()).map((l) => l.trim());
+  const enabled = menu.locator('.action-item:not(.disabled) .action-label');
+  // The menu opens before its items are filled in: wait for the one we want, then read the order.
+  await enabled.filter({ hasText: exactly(item) }).waitFor({ state: 'visible' }).catch(async (e: unknown) => {
+    throw new Error(`the context menu has no "${item}": ${(await enabled.allInnerTexts()).join(', ')} (${(e as Error).message})`);
+  });
+  const labels = (await enabled.allInnerTexts()).map((l) => l.trim());
   const index = labels.indexOf(item);
-  if (index < 0) throw new Error(`the context menu has no "${item}": ${labels.join(', ')}`);
   // ArrowDown focuses the first item of a menu opened by keyboard, then each next one (skipping separators).
   for (let i = 0; i <= index; i++) {
     await page.keyboard.press('ArrowDown');
