@@ -57,7 +57,7 @@ button.link{display:inline;background:none;color:var(--vscode-textLink-foregroun
 .tabs{display:flex;gap:2px;margin:0 0 10px;border-bottom:1px solid var(--vscode-panel-border,var(--vscode-editorWidget-border,transparent))}
 .tabs button{margin:0;background:none;color:var(--vscode-foreground);border-bottom:2px solid transparent;border-radius:0;padding:4px 10px}
 .tabs button[aria-selected=true]{border-bottom-color:var(--vscode-focusBorder);font-weight:600}
-.group{margin:0 0 18px}.group-sides{display:flex;flex-wrap:wrap;gap:24px}.group-side{flex:0 1 620px;min-width:0}
+.group{margin:0 0 18px}.group-sides{display:flex;flex-wrap:wrap;gap:24px}.group-side{flex:0 1 620px;min-width:0}.spacer{visibility:hidden}
 td.cell.over{outline:2px solid var(--vscode-charts-red);outline-offset:-2px}
 td.cell.over:focus{outline:2px solid var(--vscode-focusBorder)}
 `;
@@ -162,7 +162,9 @@ function showLoad(load) {
       const title = (side.title ? side.title + ' · ' : '') + g.id;
       const box = el('div', { class: 'group-side' }, el('h3', { text: side.title }), el('p', { class: 'sub', text: side.summary }));
       // The patched side's peak can be spread: one button per group, named for screen readers.
+      // The other side keeps the button's room (hidden: not seen, focused or read) so the two grids stay level.
       if (g.spread && si === g.sides.length - 1) box.append(el('p', {}, el('button', { class: 'spread-load', 'data-group': g.id, 'aria-label': g.spread, onclick: () => vscode.postMessage({ type: 'spreadLoad', group: g.id }), text: S.spreadLoad })));
+      else if (g.spread) box.append(el('p', { class: 'spacer', 'aria-hidden': 'true' }, el('button', { tabindex: '-1', text: S.spreadLoad })));
       if (side.rows.length) {
         const table = el('table', { class: 'grid', role: 'grid', 'aria-label': title });
         const head = el('tr', { role: 'row' }, el('th', { class: 'row' }));
