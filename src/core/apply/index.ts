@@ -13,5 +13,5 @@ export { UNCHANGED, formatDrift, heldForDrift, mergeExpected, type ExpectedValue
 export { checkBeforeSend } from './gate';
 export { applyPatch, gateAndPlan, planPatch, readCurrentValues, type ApplyOutcome, type DriftDecision, type OkVerdict, type PatchInput, type Refusal } from './pipeline';
 export { buildPreview, renderPreview, type TaskPreview } from './preview-plan';
-export { PLAN_STALE_MS, formatPlanFile, isPlanText, parsePlanFile, planExpectations, planHeld, targetMismatch, toPlanFile, type PlanFile } from './plan-file';
+export { PLAN_STALE_MS, SAVED_PLAN_SOURCE, formatPlanFile, isPlanText, parsePlanFile, planExpectations, planHeld, targetMismatch, toPlanFile, type PlanFile } from './plan-file';
 export { renderPlanMarkdown } from './plan-markdown';

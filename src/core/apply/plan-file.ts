@@ -10,6 +10,9 @@ import type { ExpectedValues } from './make-plan';
 import type { ApplyPlan } from './plan';
 import type { TaskState } from './service';
 
+/** Drift.source for values recorded by a saved plan (the editor words it per language). */
+export const SAVED_PLAN_SOURCE = 'in the saved plan';
+
 export const PLAN_FORMAT = 'dwtasks-plan';
 export const PLAN_VERSION = 1;
 /** A plan older than this is applied with a warning: what it read may well have moved on. */
@@ -103,7 +106,7 @@ export function planExpectations(p: PlanFile): Map<string, ExpectedValues> {
     if (!t.send || !t.before) continue;
     const values: Record<string, unknown> = {};
     for (const c of t.changes) if (c.changed) values[c.path] = c.current;
-    out.set(taskKey(t.id, t.envType), { values, at: p.createdAt, source: 'in the saved plan' });
+    out.set(taskKey(t.id, t.envType), { values, at: p.createdAt, source: SAVED_PLAN_SOURCE });
   }
   return out;
 }

@@ -2,7 +2,7 @@
 // recorded (pulled, or read by the Preview being applied). The modal names them; "Apply anyway" sends
 // them too (the CLI's --force), "Keep Them Back" sends the rest, Cancel sends nothing.
 import * as vscode from 'vscode';
-import { formatDrift, heldForDrift, type ApplyPlan, type Drift, type DriftDecision } from '../../core/apply';
+import { SAVED_PLAN_SOURCE, formatDrift, heldForDrift, type ApplyPlan, type Drift, type DriftDecision } from '../../core/apply';
 import { ui } from '../util/ui';
 
 const SHOWN = 15;
@@ -27,7 +27,10 @@ export async function decideDrift(plan: ApplyPlan, file: string): Promise<DriftD
 }
 
 function describe(d: Drift): string {
-  if (d.source !== 'pulled') return vscode.l10n.t('Task {0} ({1}) {2}', d.id, d.env, formatDrift(d));
   const show = (v: unknown): string => (v === undefined ? vscode.l10n.t('(not set)') : JSON.stringify(v));
+  if (d.source === SAVED_PLAN_SOURCE) {
+    return vscode.l10n.t('Task {0} ({1}) {2}: {3} in the saved plan ({4}), now {5}; the patch sets {6}', d.id, d.env, d.path, show(d.then), d.at, show(d.now), show(d.patched));
+  }
+  if (d.source !== 'pulled') return `Task ${d.id} (${d.env}) ${formatDrift(d)}`; // a source this modal has no words for yet
   return vscode.l10n.t('Task {0} {1} ({2}) {3}: pulled {4}, now {5}; the patch sets {6}', d.id, d.name ?? '', d.env, d.path, show(d.then), show(d.now), show(d.patched));
 }
