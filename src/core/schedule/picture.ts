@@ -2,6 +2,7 @@
 // resource group. Tasks sharing an expression share one enumeration, so 10,000 tasks cost as many
 // enumerations as they have distinct crons. Counts are exact: each fire is one engine answer.
 import { zoneOffsets } from '../cron/zone';
+import { translate, type Locale } from '../text/l10n';
 import { compileSchedule, type WeekdayNumbering } from './cron-source';
 import type { FireRun } from './fire-runs';
 import { findPeaks, type Peak } from './peaks';
@@ -53,6 +54,8 @@ export interface PictureOptions {
   weekdays: WeekdayNumbering;
   /** How many peaks to name (default 5). */
   peaks?: number;
+  /** The language of the skip reasons (default English). */
+  locale?: Locale;
 }
 
 export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleWindow, opts: PictureOptions): SchedulePicture {
@@ -68,6 +71,7 @@ export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleW
   const skipped: SkippedTask[] = [];
   const counts: Record<TaskStatus, number> = { scheduled: 0, manual: 0, paused: 0, dryRun: 0 };
   const zone = zoneOffsets(window.zone);
+  const locale = opts.locale ?? 'en';
   let totalFires = 0;
 
   for (const task of tasks) {
@@ -79,13 +83,13 @@ export function computePicture(tasks: readonly ScheduleTask[], window: ScheduleW
       continue;
     }
     if (task.cron === undefined) {
-      skipped.push({ task, reason: 'no Trigger.Cron in the patch, and its current one was not read (no connection)' });
+      skipped.push({ task, reason: translate(locale, 'no Trigger.Cron in the patch, and its current one was not read (no connection)') });
       continue;
     }
     let entry = byExpr.get(task.cron);
     if (!entry) {
-      const c = compileSchedule(task.cron, window.zone, opts.weekdays);
-      entry = c.ok ? { times: c.schedule.fireTimes(fromMs, toMs) } : { reason: `Trigger.Cron "${task.cron}" is not a valid DataWorks cron: ${c.reason}` };
+      const c = compileSchedule(task.cron, window.zone, opts.weekdays, locale);
+      entry = c.ok ? { times: c.schedule.fireTimes(fromMs, toMs) } : { reason: translate(locale, 'Trigger.Cron "{0}" is not a valid DataWorks cron: {1}', [task.cron, c.reason]) };
       byExpr.set(task.cron, entry);
     }
     if ('reason' in entry) { skipped.push({ task, reason: entry.reason }); continue; }

@@ -7,7 +7,7 @@ import type { ConnectionService } from '../connection';
 import { checkApplyGate, patchDocument, showRefusal } from '../apply/gate';
 import { DWTASKS_SELECTOR } from '../language/selector';
 import { EnvNode } from '../tree/nodes/envNode';
-import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
+import { cronTimeZone, cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { readPatchInputs, readProjectTasks } from './load';
 import { sideModel, webviewStrings, windowText, type ScheduleModel } from './model';
 import { SchedulePanel, type ShownSchedule } from './panel';
@@ -129,11 +129,11 @@ async function showPatchSchedule(connection: ConnectionService, panel: ScheduleP
   const pictures: SchedulePicture[] = [];
   const sides = [];
   if (before) {
-    const p = computePicture(before, w, { weekdays });
+    const p = computePicture(before, w, { weekdays, locale: currentLocale() });
     pictures.push(p);
     sides.push(sideModel(p, vscode.l10n.t('Before: current schedules'), false));
   }
-  const pa = computePicture(after, w, { weekdays });
+  const pa = computePicture(after, w, { weekdays, locale: currentLocale() });
   pictures.push(pa);
   sides.push(sideModel(pa, vscode.l10n.t('After: patched schedules'), true, beforeError ? [vscode.l10n.t('Current values not read ({0}): tasks without a Cron in the patch are skipped.', beforeError)] : []));
   const model: ScheduleModel = {
@@ -165,7 +165,7 @@ async function showProjectSchedule(connection: ConnectionService, panel: Schedul
     void ui().showErrorMessage(vscode.l10n.t('Cannot show the schedule of {0} ({1}): {2}', project.Name, node.env, (e as Error).message));
     return undefined;
   }
-  const p = computePicture(tasks, window(), { weekdays: cronWeekdayNumbering() });
+  const p = computePicture(tasks, window(), { weekdays: cronWeekdayNumbering(), locale: currentLocale() });
   const side = sideModel(p, vscode.l10n.t('{0} ({1}): every task', project.Name, node.env), false);
   const model: ScheduleModel = {
     kind: 'project',

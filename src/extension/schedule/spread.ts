@@ -8,7 +8,7 @@ import {
 import { planApply } from '../../core/apply';
 import { toRequest } from '../../core/patch';
 import { parsedPatch } from '../language/parsedDocuments';
-import { cronTimeZone, cronWeekdayNumbering } from '../util/settings';
+import { cronTimeZone, cronWeekdayNumbering, currentLocale } from '../util/settings';
 import { ui } from '../util/ui';
 
 export const SPREAD_WINDOWS = [15, 30, 60, 120];
@@ -64,7 +64,7 @@ export function patchOnlyPicture(doc: vscode.TextDocument): SchedulePicture | un
   if (parsed.syntaxErrors.length || !parsed.tasks.length) return undefined;
   const plan = planApply(toRequest(parsed), 100);
   const tasks = plan.tasks.map((t) => patchedTask(t.task, t.env, t.index));
-  return computePicture(tasks, makeWindow({ zone: cronTimeZone(doc.uri).zone, nowMs: ui().now() }), { weekdays: cronWeekdayNumbering(doc.uri) });
+  return computePicture(tasks, makeWindow({ zone: cronTimeZone(doc.uri).zone, nowMs: ui().now() }), { weekdays: cronWeekdayNumbering(doc.uri), locale: currentLocale() });
 }
 
 /** On a Trigger.Cron value of a task in a peak: "Spread these tasks' start minutes (N tasks start HH:MM)". */

@@ -31,6 +31,17 @@ test('daily, hourly, weekday-name and every-30-minute crons: exact counts per sl
   assert.equal(p.groups.find((g) => g.id === 'A')!.slots[8], 1);
 });
 
+test('skip reasons come in the language asked for (the zh-cn editor shows them in the picture)', () => {
+  const tasks = [task('4', undefined), task('6', '00 */2 * * * ?')];
+  const en = computePicture(tasks, week, { weekdays: 'dataworks' }).skipped.map((s) => s.reason);
+  const zh = computePicture(tasks, week, { weekdays: 'dataworks', locale: 'zh-cn' }).skipped.map((s) => s.reason);
+  assert.equal(en[0], 'no Trigger.Cron in the patch, and its current one was not read (no connection)');
+  assert.equal(zh[0], '补丁中没有 Trigger.Cron，且未读取其当前值（未连接）');
+  assert.match(en[1]!, /^Trigger\.Cron "00 \*\/2 \* \* \* \?" is not a valid DataWorks cron: minute: /);
+  // The checker's own problem text follows the locale too.
+  assert.match(zh[1]!, /^Trigger\.Cron "00 \*\/2 \* \* \* \?" 不是有效的 DataWorks cron：分钟/);
+});
+
 test('Manual, paused and Skip tasks fire 0 times and say why; no Cron and unreadable ones are skipped', () => {
   const p = computePicture([
     task('1', '00 00 01 * * ?', { type: 'Manual' }),
