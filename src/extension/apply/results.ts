@@ -2,7 +2,7 @@
 // on every edit the document is re-parsed and a result follows its task (matched by Id + environment)
 // while the task's own text is unchanged, and is dropped once that text changes.
 import * as vscode from 'vscode';
-import { effectiveEnv, taskKey, type TaskOutcome } from '../../core/apply';
+import { UNCHANGED, effectiveEnv, taskKey, type TaskOutcome } from '../../core/apply';
 import type { ParsedPatch } from '../../core/patch';
 import { parsedPatch } from '../language/parsedDocuments';
 import { toVsRange } from '../util/ranges';
@@ -122,6 +122,11 @@ function diagnosticFor(o: TaskOutcome, range: vscode.Range): vscode.Diagnostic {
       d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}): no result; it may or may not have changed. Applying the file again is safe. {2}{3}', o.id, o.envType, o.message, rid), vscode.DiagnosticSeverity.Warning);
       break;
     case 'not-sent':
+      // Unchanged is not a problem: said plainly (a saved plan's own "Not in the plan: " prefix too).
+      if (o.message === UNCHANGED || o.message === `Not in the plan: ${UNCHANGED}`) {
+        d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) unchanged, not sent: it is already at the patched values.', o.id, o.envType), vscode.DiagnosticSeverity.Information);
+        break;
+      }
       // An error the plan found (a resource group or data source the project lacks) is an error to fix.
       d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) was not sent: {2}', o.id, o.envType, o.message), o.message.startsWith('Error in the plan') ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
       break;

@@ -10,6 +10,7 @@ import type { EditorApplyReport, PreviewOutcome } from '@src/extension/apply';
 import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { applyWith, batchCalls, patchText, serviceTask, writePatch } from './applyFixture';
 import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
+import { waitForDiagnostics } from '../helpers';
 
 suite('Apply: the previewed plan', () => {
   let emu: RunningEmulator;
@@ -65,6 +66,10 @@ suite('Apply: the previewed plan', () => {
     assert.ok(out.result.results[0]!.message.startsWith(`Held back: changed in DataWorks since the plan (Description: ${JSON.stringify(aThen)} in the saved plan`), out.result.results[0]!.message);
     assert.match(out.result.results[0]!.message, /now "changed behind the editor"/);
     assert.match(out.result.results[2]!.message, /^Not in the plan: Unchanged/);
+    const diags = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.source === 'DataWorks Apply').length === 3);
+    const onC = diags.find((d) => d.source === 'DataWorks Apply' && doc.getText(d.range) === c);
+    assert.equal(onC?.message, `Task ${c} (Prod) unchanged, not sent: it is already at the patched values.`);
+    assert.equal(onC?.severity, vscode.DiagnosticSeverity.Information, 'unchanged is not a warning');
     assert.equal(batchCalls(api) - calls, 1, 'one call, with b only');
     assert.equal((await serviceTask(api, 'Prod', a!)).Description, 'changed behind the editor', 'their change kept');
     assert.equal((await serviceTask(api, 'Prod', b!)).Description, 'previewed b');
