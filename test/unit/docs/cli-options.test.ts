@@ -71,6 +71,13 @@ test('every command the manifest contributes is named in the extension README', 
   assert.deepEqual(titles.filter((t) => !text.includes(`**${t}**`)), [], 'docs/extension-readme.md lacks these commands (as **Title**)');
 });
 
+test('the extension README names every dwtasks command', () => {
+  const commands = readdirSync(join(root, 'src/cli/commands')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3));
+  assert.ok(commands.length >= 10, commands.join(', '));
+  const text = read('docs/extension-readme.md');
+  assert.deepEqual(commands.filter((c) => !text.includes(`\`${c}\``)), [], 'docs/extension-readme.md lacks these commands');
+});
+
 test('every ALIBABA_CLOUD_* environment variable in src/ is documented in docs/cli.md', () => {
   const sources = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
   const names = sorted(sources.flatMap((f) => [...read(join('src', f)).matchAll(/\bALIBABA_CLOUD_[A-Z_]+\b/g)].map((m) => m[0])));
