@@ -5,10 +5,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '@src/extension/extension';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { waitForDiagnostics } from '../helpers';
-import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
+import { connectedSuite } from '../support/connectedSuite';
 import { applyDiagnostics, applyWith, batchCalls, bigProdTasks, diagnosticOn, patchText, serviceTask, setApplySetting, writePatch } from './applyFixture';
 
 const UNKNOWN_ID = '9223372036854775001';
@@ -19,8 +17,7 @@ function pathOf(item: vscode.QuickPickItem): string | undefined {
 }
 
 suite('Apply: batch update against the emulator', () => {
-  let emu: RunningEmulator;
-  let api: ExtensionApi;
+  const ctx = connectedSuite({ tasks: 200 });
   let big: string[];
   let doc: vscode.TextDocument;
   /** big[0]'s Description before any apply, to check the revert. */
@@ -28,42 +25,27 @@ suite('Apply: batch update against the emulator', () => {
   /** The journals this suite's applies wrote, oldest first, with what each should list. */
   const journals: { path: string; file: string; counts: string }[] = [];
   const suiteStart = Date.now();
-  let ui: ScriptedUi;
 
   suiteSetup(async () => {
-    emu = await startEmulator(200);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-    big = bigProdTasks(emu).map((t) => t.Id);
+    big = bigProdTasks(ctx.emu).map((t) => t.Id);
     assert.ok(big.length >= 3, `the seed has Prod tasks with ids above 2^53 (${big.length})`);
-    original0 = (await serviceTask(api, 'Prod', big[0]!)).Description;
-  });
-
-  setup(() => {
-    ui = scriptedUi(api);
-  });
-
-  teardown(() => ui.end());
-
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
+    original0 = (await serviceTask(ctx.api, 'Prod', big[0]!)).Description;
   });
 
   test('mixed success: failed, unknown-id, plan-error and succeeded results on the right Id ranges, exact int64 ids, state changed only where applied', async () => {
-    const before2 = await serviceTask(api, 'Prod', big[2]!);
+    const before2 = await serviceTask(ctx.api, 'Prod', big[2]!);
     doc = await writePatch('mixed.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'set by apply test 0' } },
       { Id: UNKNOWN_ID, EnvType: 'Prod', fields: { Description: 'no such task' } },
       { Id: big[2]!, EnvType: 'Prod', fields: { RuntimeResource: { ResourceGroupId: 'S_res_group_does_not_exist' } } },
       { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'set by apply test 1' } },
     ]));
-    ui.modal('warning', 'Apply');
+    ctx.ui.modal('warning', 'Apply');
     const out = await applyWith(doc);
-    const label = api.connection.describe().label;
-    const [confirm, summary] = ui.shown('warning');
+    const label = ctx.api.connection.describe().label;
+    const [confirm, summary] = ctx.ui.shown('warning');
     assert.ok(confirm?.modal && confirm.message.startsWith(`Apply mixed.dwtasks.json to ${label}? `), confirm?.message);
-    assert.ok(confirm.detail?.includes(`Target: ${label}\n`) && confirm.detail.includes(`Endpoint: ${emu.endpoint}\n`), confirm.detail);
+    assert.ok(confirm.detail?.includes(`Target: ${label}\n`) && confirm.detail.includes(`Endpoint: ${ctx.emu.endpoint}\n`), confirm.detail);
     assert.equal(summary?.message, 'DataWorks apply: 2 applied, 1 failed, 0 unknown, 1 not sent.', 'the summary after the run');
     assert.deepEqual(summary?.items, ['Show Log', 'Revert']);
     assert.equal(out.kind, 'applied');
@@ -83,13 +65,13 @@ suite('Apply: batch update against the emulator', () => {
     const rg = diagnosticOn(doc, big[2]!);
     assert.equal(rg?.severity, vscode.DiagnosticSeverity.Error);
     assert.match(rg!.message, /was not sent: Error in the plan: RuntimeResource\.ResourceGroupId/, 'the plan caught it before any write');
-    assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, 'set by apply test 0');
-    assert.equal((await serviceTask(api, 'Prod', big[1]!)).Description, 'set by apply test 1');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[2]!), before2, 'a task not sent is unchanged');
+    assert.equal((await serviceTask(ctx.api, 'Prod', big[0]!)).Description, 'set by apply test 0');
+    assert.equal((await serviceTask(ctx.api, 'Prod', big[1]!)).Description, 'set by apply test 1');
+    assert.deepEqual(await serviceTask(ctx.api, 'Prod', big[2]!), before2, 'a task not sent is unchanged');
     assert.ok(fs.existsSync(out.journalPath), 'the journal is in storage');
-    assert.ok(out.journalPath.startsWith(api.apply.journalDir()));
+    assert.ok(out.journalPath.startsWith(ctx.api.apply.journalDir()));
     assert.ok(out.revertPath && fs.existsSync(out.revertPath), 'the revert patch sits next to the journal');
-    const hist = api.apply.history().find((h) => h.entry.path === out.journalPath);
+    const hist = ctx.api.apply.history().find((h) => h.entry.path === out.journalPath);
     assert.ok(hist, 'Apply history lists the journal');
     assert.deepEqual([hist.entry.summary.counts.succeeded, hist.entry.summary.counts.failed, hist.entry.summary.counts.notSent], [2, 1, 1]);
     journals.push({ path: out.journalPath, file: 'mixed.dwtasks.json', counts: '2 applied, 1 failed, 0 unknown, 1 not sent' });
@@ -110,9 +92,9 @@ suite('Apply: batch update against the emulator', () => {
   });
 
   test('a file with errors is refused: nothing sent, no journal', async () => {
-    const callsBefore = batchCalls(api);
-    const task0 = await serviceTask(api, 'Prod', big[0]!);
-    const journals = api.apply.history().length;
+    const callsBefore = batchCalls(ctx.api);
+    const task0 = await serviceTask(ctx.api, 'Prod', big[0]!);
+    const journals = ctx.api.apply.history().length;
     const bad = await writePatch('bad.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'never sent' } },
       { Id: big[1]!, EnvType: 'Prod', fields: { Trigger: { Type: 'Scheduler', Cron: '00 61 25 * * ?' } } },
@@ -125,36 +107,36 @@ suite('Apply: batch update against the emulator', () => {
       assert.match(out.message, /bad\.dwtasks\.json/);
       assert.match(out.message, new RegExp(big[1]!));
     }
-    assert.equal(batchCalls(api), callsBefore, 'no BatchUpdateTasks sent');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0, 'emulator state unchanged');
-    assert.equal(api.apply.history().length, journals, 'no journal written');
+    assert.equal(batchCalls(ctx.api), callsBefore, 'no BatchUpdateTasks sent');
+    assert.deepEqual(await serviceTask(ctx.api, 'Prod', big[0]!), task0, 'emulator state unchanged');
+    assert.equal(ctx.api.apply.history().length, journals, 'no journal written');
   });
 
   test('untrusted workspace: Apply refuses and sends nothing', async () => {
-    const callsBefore = batchCalls(api);
-    const task0 = await serviceTask(api, 'Prod', big[0]!);
+    const callsBefore = batchCalls(ctx.api);
+    const task0 = await serviceTask(ctx.api, 'Prod', big[0]!);
     const p = await writePatch('untrusted.dwtasks.json', patchText([{ Id: big[0]!, EnvType: 'Prod', fields: { Description: 'untrusted' } }]));
-    ui.trust(false);
+    ctx.ui.trust(false);
     const out = await applyWith(p);
     assert.equal(out.kind, 'refused');
     if (out.kind === 'refused') {
       assert.equal(out.reason, 'untrusted');
       assert.match(out.message, /trusted workspace/);
     }
-    assert.equal(batchCalls(api), callsBefore, 'no BatchUpdateTasks sent');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0, 'emulator state unchanged');
+    assert.equal(batchCalls(ctx.api), callsBefore, 'no BatchUpdateTasks sent');
+    assert.deepEqual(await serviceTask(ctx.api, 'Prod', big[0]!), task0, 'emulator state unchanged');
   });
 
   test('code lens names the task counts and the target', async () => {
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
-    const label = api.connection.describe().label;
+    const label = ctx.api.connection.describe().label;
     assert.ok(titles.includes(`Apply 4 tasks (Prod: 4) to ${label}`), titles.join(' | '));
   });
 
   test('preview: the plan (changes, cron in words) opens; current vs patched documents for every task, ids as bare digits, nothing sent', async () => {
-    const callsBefore = batchCalls(api);
-    const task0 = await serviceTask(api, 'Prod', big[0]!);
+    const callsBefore = batchCalls(ctx.api);
+    const task0 = await serviceTask(ctx.api, 'Prod', big[0]!);
     const p = await writePatch('preview.dwtasks.json', patchText([
       { Id: big[0]!, EnvType: 'Prod', fields: { Description: 'previewed value', Trigger: { Cron: '00 30 02 * * ?' } } },
     ]));
@@ -177,11 +159,11 @@ suite('Apply: batch update against the emulator', () => {
     const right = (await vscode.workspace.openTextDocument(out.patched)).getText();
     assert.ok(left.includes(`"Id": ${big[0]}`) && right.includes(`"Id": ${big[0]}`), 'ids as bare digits');
     assert.ok(left.includes('"Description": "SET by apply test 0"') || left.includes('"Description": "set by apply test 0"'), left);
-    const cron = ((await serviceTask(api, 'Prod', big[0]!)).Trigger as { Cron?: string } | undefined)?.Cron;
+    const cron = ((await serviceTask(ctx.api, 'Prod', big[0]!)).Trigger as { Cron?: string } | undefined)?.Cron;
     assert.ok(cron && left.includes(JSON.stringify(cron)), `current cron ${cron} on the left`);
     assert.ok(right.includes('"previewed value"') && right.includes('"00 30 02 * * ?"'));
-    assert.equal(batchCalls(api), callsBefore, 'preview sends nothing');
-    assert.deepEqual(await serviceTask(api, 'Prod', big[0]!), task0);
+    assert.equal(batchCalls(ctx.api), callsBefore, 'preview sends nothing');
+    assert.deepEqual(await serviceTask(ctx.api, 'Prod', big[0]!), task0);
   });
 
   test('Revert Last Apply opens the revert patch; applying it restores the values', async () => {
@@ -190,14 +172,14 @@ suite('Apply: batch update against the emulator', () => {
     const text = editor.document.getText();
     assert.ok(text.includes(`"Id": ${big[0]}`) && text.includes(`"Id": ${big[1]}`), 'the applied tasks, exact ids');
     assert.ok(!text.includes(UNKNOWN_ID), 'failed tasks are not reverted');
-    ui.modal('warning', 'Apply');
+    ctx.ui.modal('warning', 'Apply');
     const out = await applyWith(editor.document);
     assert.equal(out.kind, 'applied');
     if (out.kind === 'applied') {
       assert.equal(out.result.counts.succeeded, 2);
       journals.push({ path: out.journalPath, file: path.basename(editor.document.uri.fsPath), counts: '2 applied, 0 failed, 0 unknown, 0 not sent' });
     }
-    assert.equal((await serviceTask(api, 'Prod', big[0]!)).Description, original0, 'the original value is back');
+    assert.equal((await serviceTask(ctx.api, 'Prod', big[0]!)).Description, original0, 'the original value is back');
   });
 
   test('showSucceededAs = decoration: success as a check after the Id, failures still diagnostics', async () => {
@@ -207,13 +189,13 @@ suite('Apply: batch update against the emulator', () => {
         { Id: big[1]!, EnvType: 'Prod', fields: { Description: 'decorated' } },
         { Id: UNKNOWN_ID, EnvType: 'Prod', fields: { Description: 'no such task' } },
       ]));
-      ui.modal('warning', 'Apply');
+      ctx.ui.modal('warning', 'Apply');
       const out = await applyWith(p);
       assert.equal(out.kind, 'applied');
       if (out.kind === 'applied') journals.push({ path: out.journalPath, file: 'decorated.dwtasks.json', counts: '1 applied, 1 failed, 0 unknown, 0 not sent' });
       const diags = await waitForDiagnostics(p.uri, () => applyDiagnostics(p.uri).length === 1);
       assert.equal(diags.filter((d) => d.source === 'DataWorks Apply')[0]!.severity, vscode.DiagnosticSeverity.Error);
-      const checks = api.apply.results.decorations(p.uri);
+      const checks = ctx.api.apply.results.decorations(p.uri);
       assert.deepEqual(checks.map((r) => p.getText(r)), [big[1]]);
     } finally {
       await setApplySetting('showSucceededAs', undefined);
@@ -221,22 +203,22 @@ suite('Apply: batch update against the emulator', () => {
   });
 
   test('secrets never reach the DataWorks log or the journal', async () => {
-    const lines = api.connection.log.lines().join('\n');
+    const lines = ctx.api.connection.log.lines().join('\n');
     assert.ok(lines.includes('BatchUpdateTasks'), 'the log has the apply requests');
-    assert.ok(!lines.includes(emu.accessKeySecret), 'no AccessKey secret in the log');
-    assert.ok(!lines.includes(emu.accessKeyId), 'no AccessKey id in the log');
-    for (const h of api.apply.history()) {
+    assert.ok(!lines.includes(ctx.emu.accessKeySecret), 'no AccessKey secret in the log');
+    assert.ok(!lines.includes(ctx.emu.accessKeyId), 'no AccessKey id in the log');
+    for (const h of ctx.api.apply.history()) {
       const journal = fs.readFileSync(h.entry.path, 'utf8');
-      assert.ok(!journal.includes(emu.accessKeySecret) && !journal.includes(emu.accessKeyId), `no key in ${h.entry.path}`);
+      assert.ok(!journal.includes(ctx.emu.accessKeySecret) && !journal.includes(ctx.emu.accessKeyId), `no key in ${h.entry.path}`);
     }
   });
 
   test('Show Apply History lists every journal newest first with time, file and counts; picking one opens it', async () => {
     assert.equal(journals.length, 3, 'the mixed, revert and decorated applies each wrote a journal');
     let listed: readonly vscode.QuickPickItem[] = [];
-    ui.pick((items) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)));
+    ctx.ui.pick((items) => ((listed = items), items.find((i) => pathOf(i) === journals[0]!.path)));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory');
-    const onDisk = fs.readdirSync(api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
+    const onDisk = fs.readdirSync(ctx.api.apply.journalDir()).filter((n) => n.endsWith('.jsonl'));
     assert.equal(listed.length, 2 * onDisk.length, 'per journal in the workspace storage: the journal and its Revert');
     const ours = journals.map((j) => listed.findIndex((i) => pathOf(i) === j.path));
     assert.deepEqual(ours, [...ours].sort((a, b) => b - a), `newest first: ${listed.map((i) => i.label).join(' | ')}`);
@@ -248,13 +230,13 @@ suite('Apply: batch update against the emulator', () => {
       assert.ok(at >= suiteStart && at <= Date.now(), `the run's time ${plan.at}`);
       assert.equal(item.label, `${new Date(at).toLocaleString()}  ${j.file}`);
       assert.equal(item.description, j.counts);
-      assert.ok(item.detail?.includes(emu.endpoint), `the target: ${item.detail}`);
+      assert.ok(item.detail?.includes(ctx.emu.endpoint), `the target: ${item.detail}`);
     }
     assert.ok(editor, 'picking an entry opens an editor');
     assert.equal(editor.document.uri.fsPath, journals[0]!.path, 'the picked journal (the mixed apply) opens');
     assert.equal(editor.document.getText(), fs.readFileSync(journals[0]!.path, 'utf8'));
     // Every entry offers Revert: it writes the patch of that run from its journal and opens it.
-    ui.pick((items) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert'));
+    ctx.ui.pick((items) => items.find((i) => pathOf(i) === journals[0]!.path && (i as { action?: string }).action === 'revert'));
     const reverted = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('dataworks.showApplyHistory');
     assert.ok(reverted, 'Revert opens the revert patch');
     assert.match(reverted.document.uri.fsPath, /\.revert\.dwtasks\.json$/);

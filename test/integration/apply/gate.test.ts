@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '@src/extension/extension';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
+import type { RunningEmulator } from '../connection/emulatorFixture';
 import { invalidCases } from '../../unit/core/apply/support/invalid-cases';
 import { waitForDiagnostics } from '../helpers';
-import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
+import { connectedSuite } from '../support/connectedSuite';
 import { applyWith, patchText, writePatch } from './applyFixture';
 
 /**
@@ -28,33 +28,17 @@ async function requestsDuring(emu: RunningEmulator, api: ExtensionApi, body: () 
 }
 
 suite('Apply gate: nothing validate rejects reaches the emulator', () => {
-  let emu: RunningEmulator;
-  let api: ExtensionApi;
+  const ctx = connectedSuite({ tasks: 120 });
   let id: string;
-  let ui: ScriptedUi;
 
   suiteSetup(async () => {
-    emu = await startEmulator(120);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-    const t = emu.tasks('Prod')[0]!;
+    const t = ctx.emu.tasks('Prod')[0]!;
     id = t.Id;
-  });
-
-  setup(() => {
-    ui = scriptedUi(api);
-  });
-
-  teardown(() => ui.end());
-
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
   });
 
   test('editor Apply refuses the issue\'s schema-invalid patch (EnvType "Production", Timeout "7200", Colour) and sends nothing', async () => {
     const doc = await writePatch('gate-schema.dwtasks.json', invalidCases(id)[0]!.text);
-    const during = await requestsDuring(emu, api, async () => {
+    const during = await requestsDuring(ctx.emu, ctx.api, async () => {
       const out = await applyWith(doc);
       assert.equal(out.kind, 'refused');
       if (out.kind === 'refused') {
@@ -67,7 +51,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
 
   test('Preview refuses it too, before reading anything', async () => {
     const doc = await writePatch('gate-preview.dwtasks.json', invalidCases(id)[0]!.text);
-    const during = await requestsDuring(emu, api, async () => {
+    const during = await requestsDuring(ctx.emu, ctx.api, async () => {
       const out = await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri);
       assert.equal(out, undefined, 'no preview of a patch with errors');
     });
@@ -76,7 +60,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
 
   test('every hand-written case of the issue is refused by editor Apply and Preview', async () => {
     const cases = invalidCases(id).filter((c) => !c.text.startsWith('\ufeff')); // an editor document never holds a BOM
-    const during = await requestsDuring(emu, api, async () => {
+    const during = await requestsDuring(ctx.emu, ctx.api, async () => {
       for (const [i, c] of cases.entries()) {
         const doc = await writePatch(`gate-case-${i}.dwtasks.json`, c.text);
         const out = await applyWith(doc);
@@ -96,7 +80,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
       d.source = 'another-linter';
       other.set(doc.uri, [d]);
       await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => x.source === 'another-linter'));
-      const during = await requestsDuring(emu, api, async () => {
+      const during = await requestsDuring(ctx.emu, ctx.api, async () => {
         const out = await applyWith(doc);
         assert.equal(out.kind, 'refused');
         if (out.kind === 'refused') {
@@ -110,7 +94,7 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
       other.dispose();
     }
     await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => x.source === 'another-linter'));
-    const during = await requestsDuring(emu, api, async () => {
+    const during = await requestsDuring(ctx.emu, ctx.api, async () => {
       const out = await vscode.commands.executeCommand<{ text: string } | undefined>('dataworks.previewBatchUpdate', { uri: doc.uri });
       assert.ok(out, 'Preview runs once the problem is gone');
       assert.match(out.text, new RegExp(`Task ${id} \\(Prod\\)`));
@@ -121,48 +105,32 @@ suite('Apply gate: nothing validate rejects reaches the emulator', () => {
 });
 
 suite('Apply gate: a failed project listing sends nothing', () => {
-  let emu: RunningEmulator;
-  let api: ExtensionApi;
+  // Every request is refused (daily quota used up): ListProjects fails first.
+  const ctx = connectedSuite({ tasks: 50, args: ['--daily-quota', '0'] });
   let id: string;
-  let ui: ScriptedUi;
 
-  suiteSetup(async () => {
-    // Every request is refused (daily quota used up): ListProjects fails first.
-    emu = await startEmulator(50, ['--daily-quota', '0']);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-    id = emu.tasks('Prod')[0]!.Id;
-  });
-
-  setup(() => {
-    ui = scriptedUi(api);
-  });
-
-  teardown(() => ui.end());
-
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
+  suiteSetup(() => {
+    id = ctx.emu.tasks('Prod')[0]!.Id;
   });
 
   test('Apply stops after the listing, nothing sent; "Apply Without Revert Patch" sends without reading; Preview says why', async () => {
     const doc = await writePatch('gate-listing.dwtasks.json', patchText([{ Id: id, EnvType: 'Prod', fields: { Description: 'listing fails' } }]));
-    let during = await requestsDuring(emu, api, async () => {
+    let during = await requestsDuring(ctx.emu, ctx.api, async () => {
       // The error offers "Apply Without Revert Patch"; the user closes it.
-      ui.notification('error', undefined);
+      ctx.ui.notification('error', undefined);
       const out = await applyWith(doc);
       assert.equal(out.kind, 'refused');
       if (out.kind === 'refused') {
         assert.equal(out.reason, 'projects');
         assert.match(out.message, /listing the account's projects failed \(.*Throttling\.Resource.*\); nothing was sent\. Apply without a revert patch/);
       }
-      assert.deepEqual(ui.shown('error').map((m) => [m.message, m.items]), [[out.kind === 'refused' ? out.message : '', ['Apply Without Revert Patch']]]);
+      assert.deepEqual(ctx.ui.shown('error').map((m) => [m.message, m.items]), [[out.kind === 'refused' ? out.message : '', ['Apply Without Revert Patch']]]);
       assert.equal(await vscode.commands.executeCommand<unknown>('dataworks.previewBatchUpdate', doc.uri), undefined, 'Preview: the same policy');
     });
     assert.ok(during.length > 0 && during.every((l) => l.startsWith('ListProjects ')), during.join(' | '));
 
-    during = await requestsDuring(emu, api, async () => {
-      ui.notification('error', 'Apply Without Revert Patch').modal('warning', 'Apply');
+    during = await requestsDuring(ctx.emu, ctx.api, async () => {
+      ctx.ui.notification('error', 'Apply Without Revert Patch').modal('warning', 'Apply');
       const out = await applyWith(doc);
       assert.equal(out.kind, 'applied', 'the user chose to apply without a revert patch');
       if (out.kind === 'applied') {

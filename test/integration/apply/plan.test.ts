@@ -5,38 +5,18 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '@src/extension/extension';
 import type { EditorApplyReport, PreviewOutcome } from '@src/extension/apply';
-import { connectTo, extensionApi, startEmulator, type RunningEmulator } from '../connection/emulatorFixture';
 import { applyWith, batchCalls, patchText, serviceTask, writePatch } from './applyFixture';
-import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
+import { connectedSuite } from '../support/connectedSuite';
 import { waitForDiagnostics } from '../helpers';
 
 suite('Apply: the previewed plan', () => {
-  let emu: RunningEmulator;
-  let api: ExtensionApi;
-  let ui: ScriptedUi;
+  const ctx = connectedSuite({ tasks: 200 });
 
-  suiteSetup(async () => {
-    emu = await startEmulator(200);
-    api = await extensionApi();
-    await connectTo(api, emu.endpoint);
-  });
-
-  setup(() => {
-    ui = scriptedUi(api);
-  });
-
-  teardown(() => ui.end());
-
-  suiteTeardown(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await emu?.stop();
-  });
 
   test('Preview, a change made through the API, Apply: that task is held back and named; the rest sent; unchanged not sent', async () => {
-    const [a, b, c] = emu.tasks('Prod').slice(20, 23).map((t) => t.Id);
-    const cNow = (await serviceTask(api, 'Prod', c!)).Description;
+    const [a, b, c] = ctx.emu.tasks('Prod').slice(20, 23).map((t) => t.Id);
+    const cNow = (await serviceTask(ctx.api, 'Prod', c!)).Description;
     const doc = await writePatch('previewed.dwtasks.json', patchText([
       { Id: a!, EnvType: 'Prod', fields: { Description: 'previewed a' } },
       { Id: b!, EnvType: 'Prod', fields: { Description: 'previewed b' } },
@@ -48,14 +28,14 @@ suite('Apply: the previewed plan', () => {
     const aThen = preview.saved.tasks[0]!.before?.Description;
 
     // Someone changes a in DataWorks after the preview.
-    const client = await api.connection.getClient();
+    const client = await ctx.api.connection.getClient();
     await client.batchUpdateTasks({ Tasks: [{ Id: a!, EnvType: 'Prod', Description: 'changed behind the editor' }] });
-    const calls = batchCalls(api);
+    const calls = batchCalls(ctx.api);
 
     // The drift step names a's change (and only a's); "Keep Them Back" sends the rest.
-    ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
+    ctx.ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
     const out = await applyWith(doc);
-    const drift = ui.shown('warning', true)[0];
+    const drift = ctx.ui.shown('warning', true)[0];
     assert.equal(drift?.message, '1 value in previewed.dwtasks.json was changed in DataWorks since it was read. Applying overwrites it.');
     assert.deepEqual(drift.items, ['Apply anyway', 'Keep Them Back']);
     const line = `Task ${a} (Prod) Description: ${aThen === undefined ? '(not set)' : JSON.stringify(aThen)} `;
@@ -70,43 +50,43 @@ suite('Apply: the previewed plan', () => {
     const onC = diags.find((d) => d.source === 'DataWorks Apply' && doc.getText(d.range) === c);
     assert.equal(onC?.message, `Task ${c} (Prod) unchanged, not sent: it is already at the patched values.`);
     assert.equal(onC?.severity, vscode.DiagnosticSeverity.Information, 'unchanged is not a warning');
-    assert.equal(batchCalls(api) - calls, 1, 'one call, with b only');
-    assert.equal((await serviceTask(api, 'Prod', a!)).Description, 'changed behind the editor', 'their change kept');
-    assert.equal((await serviceTask(api, 'Prod', b!)).Description, 'previewed b');
+    assert.equal(batchCalls(ctx.api) - calls, 1, 'one call, with b only');
+    assert.equal((await serviceTask(ctx.api, 'Prod', a!)).Description, 'changed behind the editor', 'their change kept');
+    assert.equal((await serviceTask(ctx.api, 'Prod', b!)).Description, 'previewed b');
   });
 
   test('Save Plan writes the previewed plan; Apply Plan sends it, holding back a task changed since; a plan for another endpoint is refused', async () => {
-    const [a, b] = emu.tasks('Prod').slice(30, 32).map((t) => t.Id);
+    const [a, b] = ctx.emu.tasks('Prod').slice(30, 32).map((t) => t.Id);
     const doc = await writePatch('saved.dwtasks.json', patchText([
       { Id: a!, EnvType: 'Prod', fields: { Description: 'saved a' } },
       { Id: b!, EnvType: 'Prod', fields: { Description: 'saved b' } },
     ]));
     const target = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'saved.plan.json'));
-    ui.saveDialog(target);
+    ctx.ui.saveDialog(target);
     const saved = await vscode.commands.executeCommand<vscode.Uri>('dataworks.savePlan', { uri: doc.uri });
     assert.equal(saved?.fsPath, target.fsPath);
     const plan = JSON.parse(fs.readFileSync(target.fsPath, 'utf8')) as { format: string; target: { endpoint: string } };
     assert.equal(plan.format, 'dwtasks-plan');
-    assert.equal(plan.target.endpoint, emu.endpoint);
+    assert.equal(plan.target.endpoint, ctx.emu.endpoint);
 
     const elsewhere = vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), 'elsewhere.plan.json'));
     fs.writeFileSync(elsewhere.fsPath, JSON.stringify({ ...plan, target: { endpoint: 'http://127.0.0.2:9' } }));
-    const calls0 = batchCalls(api);
+    const calls0 = batchCalls(ctx.api);
     const refused = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: elsewhere });
     assert.equal(refused?.kind, 'refused');
     assert.match(refused?.kind === 'refused' ? refused.message : '', /the plan was made for http:\/\/127\.0\.0\.2:9/);
-    assert.equal(batchCalls(api), calls0, 'nothing sent');
+    assert.equal(batchCalls(ctx.api), calls0, 'nothing sent');
 
-    const client = await api.connection.getClient();
+    const client = await ctx.api.connection.getClient();
     await client.batchUpdateTasks({ Tasks: [{ Id: b!, EnvType: 'Prod', Description: 'changed after saving' }] });
-    const calls = batchCalls(api);
-    ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
+    const calls = batchCalls(ctx.api);
+    ctx.ui.modal('warning', 'Keep Them Back').modal('warning', 'Apply');
     const out = await vscode.commands.executeCommand<EditorApplyReport>('dataworks.applyPlan', { plan: target });
     assert.equal(out?.kind, 'applied');
     if (out?.kind !== 'applied') return;
     assert.deepEqual(out.result.results.map((r) => r.status), ['succeeded', 'not-sent']);
     assert.match(out.result.results[1]!.message, /^Held back: .*now "changed after saving"/);
-    assert.equal(batchCalls(api) - calls, 1);
-    assert.equal((await serviceTask(api, 'Prod', b!)).Description, 'changed after saving');
+    assert.equal(batchCalls(ctx.api) - calls, 1);
+    assert.equal((await serviceTask(ctx.api, 'Prod', b!)).Description, 'changed after saving');
   });
 });

@@ -7,44 +7,29 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '@src/extension/extension';
 import type { LoadModel, LoadSpreadResult, ShownSchedule } from '@src/extension/schedule';
 import { cu, specCapacity } from '@src/core/capacity';
 import { SEED_WEEK_FROM, type SeedTrigger } from '../../unit/core/schedule/seed-oracle';
-import type { RunningEmulator } from '../connection/emulatorFixture';
-import { endScheduleSuite, startScheduleSuite } from './scheduleFixture';
 import { withTimeout } from '../helpers';
 import { batchCalls, patchText, writePatch } from '../apply/applyFixture';
-import { scriptedUi, type ScriptedUi } from '../support/scriptedUi';
+import { connectedSuite } from '../support/connectedSuite';
 
 type FullTask = { Id: string; ProjectId: string; Trigger: SeedTrigger; RuntimeResource: { ResourceGroupId: string; Cu?: string } };
 type SeedGroup = { Id: string; Spec?: unknown };
 
 suite('Show Schedule: the Load (CU) view', () => {
-  let emu: RunningEmulator;
-  let api: ExtensionApi;
-  let ui: ScriptedUi;
+  // The pictures start where the seed's week does (counts known in advance), in China time.
+  const ctx = connectedSuite({ tasks: 300, clockMs: SEED_WEEK_FROM * 1000, settings: { timeZone: 'Asia/Shanghai' } });
   const capacity = vscode.workspace.getConfiguration('dataworks.capacity');
-
-  suiteSetup(async () => {
-    ({ emu, api } = await startScheduleSuite());
-  });
-
-  setup(() => {
-    ui = scriptedUi(api).clock(SEED_WEEK_FROM * 1000);
-  });
-
-  teardown(() => ui.end());
 
   suiteTeardown(async () => {
     await capacity.update('groups', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
-    await endScheduleSuite(emu);
   });
 
   /** The emulator's log once it holds `atLeast` request lines: its ListTaskInstances lines and all lines. */
   const log = async (atLeast = 0): Promise<{ history: number; lines: number }> => {
-    const lines = await emu.requests(atLeast);
+    const lines = await ctx.emu.requests(atLeast);
     return { history: lines.filter((l) => l.startsWith('ListTaskInstances ')).length, lines: lines.length };
   };
 
@@ -53,12 +38,12 @@ suite('Show Schedule: the Load (CU) view', () => {
    * groups only, or any) to 00:00 on that task's group, shown once the webview has rendered.
    */
   const showMovedToMidnight = async (file: string, count: number, otherGroupsOnly: boolean): Promise<{ target: string; moved: FullTask[]; doc: vscode.TextDocument; shown: ShownSchedule }> => {
-    const prod = (emu.tasks('Prod') as unknown as FullTask[]).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal' && t.RuntimeResource.Cu);
+    const prod = (ctx.emu.tasks('Prod') as unknown as FullTask[]).filter((t) => t.Trigger.Type === 'Scheduler' && t.Trigger.Recurrence === 'Normal' && t.RuntimeResource.Cu);
     const target = prod[0]!.RuntimeResource.ResourceGroupId;
     const moved = prod.filter((t) => t.ProjectId === prod[0]!.ProjectId && !(otherGroupsOnly && t.RuntimeResource.ResourceGroupId === target) && /^00 \d\d \d\d \* \* \?$/.test(t.Trigger.Cron!)).slice(0, count);
     assert.equal(moved.length, count, 'the seed has daily tasks in one project');
     const doc = await writePatch(file, patchText(moved.map((t) => ({ Id: t.Id, EnvType: 'Prod', fields: { Trigger: { Cron: '00 00 00 * * ?' }, RuntimeResource: { ResourceGroupId: target } } }))));
-    const rendered = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
+    const rendered = new Promise<ShownSchedule>((resolve) => { const sub = ctx.api.schedule.panel.onDidRender((s) => { sub.dispose(); resolve(s); }); });
     const shown = await vscode.commands.executeCommand<ShownSchedule | undefined>('dataworks.showSchedule', { uri: doc.uri });
     assert.ok(shown);
     await withTimeout(rendered, 60_000, 'the schedule webview to render');
@@ -71,22 +56,22 @@ suite('Show Schedule: the Load (CU) view', () => {
     const before = await log();
 
     await capacity.update('maxHistoryCalls', 0, vscode.ConfigurationTarget.Global);
-    assert.equal(await api.schedule.panel.handle({ type: 'load' }), undefined, 'refused above the limit');
-    assert.deepEqual(ui.shown('warning', true), [], 'refused before asking');
-    assert.match(ui.shown('error', false).at(-1)?.message ?? '', /the limit is 0\. Raise the setting dataworks\.capacity\.maxHistoryCalls/, 'the refusal says why');
+    assert.equal(await ctx.api.schedule.panel.handle({ type: 'load' }), undefined, 'refused above the limit');
+    assert.deepEqual(ctx.ui.shown('warning', true), [], 'refused before asking');
+    assert.match(ctx.ui.shown('error', false).at(-1)?.message ?? '', /the limit is 0\. Raise the setting dataworks\.capacity\.maxHistoryCalls/, 'the refusal says why');
     assert.equal((await log()).history, before.history, 'refused without a call');
 
     await capacity.update('maxHistoryCalls', undefined, vscode.ConfigurationTarget.Global);
     await capacity.update('groups', { [target]: 0.001 }, vscode.ConfigurationTarget.Global);
-    const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
-    ui.modal('warning', 'Read');
-    const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
+    const drawn = new Promise<ShownSchedule>((resolve) => { const sub = ctx.api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    ctx.ui.modal('warning', 'Read');
+    const load = await ctx.api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
-    const asked = ui.shown('warning', true).map((m) => ({ message: m.message, calls: Number(/takes at least (\d+) ListTaskInstances calls/.exec(m.message)?.[1]) }));
+    const asked = ctx.ui.shown('warning', true).map((m) => ({ message: m.message, calls: Number(/takes at least (\d+) ListTaskInstances calls/.exec(m.message)?.[1]) }));
     assert.equal((await withTimeout(drawn, 60_000, 'the Load (CU) view to render')).load, load, 'the webview script drew this model');
     assert.equal(asked.length, 1);
     assert.ok(asked[0]!.calls >= 1 && load.calls >= asked[0]!.calls, `said ${asked[0]!.calls}, made ${load.calls}`);
-    assert.deepEqual([ui.shown('warning', true)[0]!.items, ui.shown('warning', true)[0]!.detail], [['Read'], 'Limit: 100 calls (dataworks.capacity.maxHistoryCalls).']);
+    assert.deepEqual([ctx.ui.shown('warning', true)[0]!.items, ctx.ui.shown('warning', true)[0]!.detail], [['Read'], 'Limit: 100 calls (dataworks.capacity.maxHistoryCalls).']);
     // One ListResourceGroups page, then the history pages: the emulator saw exactly the calls said made.
     const read = await log(before.lines + 1 + load.calls);
     assert.equal(read.history - before.history, load.calls);
@@ -95,7 +80,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.deepEqual(new Set(load.groups.map((g) => g.id)), groups, 'the groups of the patch\'s tasks, before and after');
     const byId = new Map(load.groups.map((g) => [g.id, g]));
     assert.deepEqual([byId.get(target)!.capacityCu, byId.get(target)!.capacitySource], [0.001, 'user'], 'the setting names the target\'s capacity');
-    const seedGroups = (JSON.parse(fs.readFileSync(emu.stateFile, 'utf8')) as { resourceGroups: SeedGroup[] }).resourceGroups;
+    const seedGroups = (JSON.parse(fs.readFileSync(ctx.emu.stateFile, 'utf8')) as { resourceGroups: SeedGroup[] }).resourceGroups;
     for (const id of groups) {
       if (id === target) continue;
       const spec = specCapacity(seedGroups.find((g) => g.Id === id)?.Spec);
@@ -107,9 +92,9 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.ok(a!.rows[0]!.cells[0]!.over && /above capacity/.test(a!.rows[0]!.cells[0]!.label), 'the cell says so to a screen reader');
 
     // A second look: from the cache, no modal, no call.
-    const again = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
+    const again = await ctx.api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.deepEqual(again?.groups, load.groups);
-    assert.equal(ui.shown('warning', true).length, 1, 'nothing to ask');
+    assert.equal(ctx.ui.shown('warning', true).length, 1, 'nothing to ask');
     assert.equal(again.calls, 0);
     assert.equal((await log(read.lines + 1)).history, read.history, 'no call');
   });
@@ -117,9 +102,9 @@ suite('Show Schedule: the Load (CU) view', () => {
   test('Spread this peak: the patched runs on the crowded group get new start minutes in the patch, the Load view is drawn again with a lower peak, no call', async () => {
     const { target, moved, doc } = await showMovedToMidnight('load-spread.dwtasks.json', 8, false);
     const pre = await log();
-    ui.modal('warning', 'Read');
-    const first = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
-    const load = await api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
+    ctx.ui.modal('warning', 'Read');
+    const first = new Promise<ShownSchedule>((resolve) => { const sub = ctx.api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    const load = await ctx.api.schedule.panel.handle({ type: 'load' }) as LoadModel | undefined;
     assert.ok(load, 'the load is read');
     await withTimeout(first, 60_000, 'the Load (CU) view to render');
     const { history } = await log(pre.lines + 1 + load.calls); // ListResourceGroups, then the history pages
@@ -128,15 +113,15 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.ok(peak > 0, 'after: the eight runs at 00:00 load the group');
     assert.match(group.spread ?? '', new RegExp(`^Spread the peak of group ${target} \\(`), 'the button\'s accessible name');
     assert.equal(group.sides.length, 2);
-    const sent = batchCalls(api);
+    const sent = batchCalls(ctx.api);
     const crons = (): string[] => [...doc.getText().matchAll(/"Cron": "([^"]+)"/g)].map((m) => m[1]!);
     assert.deepEqual(crons(), moved.map(() => '00 00 00 * * ?'));
 
-    const drawn = new Promise<ShownSchedule>((resolve) => { const sub = api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
-    ui.pick((items) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 120));
-    const result = await api.schedule.panel.handle({ type: 'spreadLoad', group: target }) as LoadSpreadResult | undefined;
+    const drawn = new Promise<ShownSchedule>((resolve) => { const sub = ctx.api.schedule.panel.onDidRenderLoad((s) => { sub.dispose(); resolve(s); }); });
+    ctx.ui.pick((items) => items.find((i) => (i as { windowMinutes?: number }).windowMinutes === 120));
+    const result = await ctx.api.schedule.panel.handle({ type: 'spreadLoad', group: target }) as LoadSpreadResult | undefined;
     assert.ok(result && result.moved >= 1, JSON.stringify(result));
-    const picks = ui.picks.at(-1)!.items.map((i) => `${i.label} | ${i.detail ?? ''}`);
+    const picks = ctx.ui.picks.at(-1)!.items.map((i) => `${i.label} | ${i.detail ?? ''}`);
     assert.equal(picks.length, 4, 'one window each: 30, 60, 120, 240 minutes');
     assert.match(picks[2]!, /^Over 120 minutes \| Peak [\d.]+ → [\d.]+ CU; \d+ tasks? moves?$/);
     assert.equal(result.peakBefore, peak, 'the plan starts from the peak the view shows');
@@ -145,7 +130,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.equal(now.filter((c) => c !== '00 00 00 * * ?').length, result.moved, 'the moves are in the patch');
     assert.ok(now.every((c) => /^00 [0-5][05] 0[01] \* \* \?$/.test(c)), `on the 5-minute grid within 00:00-01:55: ${now.join(', ')}`);
     assert.ok(doc.isDirty, 'written into the patch for review, not saved');
-    const said = ui.shown('info', false).at(-1)?.message ?? '';
+    const said = ctx.ui.shown('info', false).at(-1)?.message ?? '';
     assert.ok(said.startsWith(`${result.moved} tasks of load-spread.dwtasks.json got new start minutes: the peak of group ${target} goes from ${cu(peak)} to ${cu(result.peakAfter)} CU.`), said);
     assert.ok(said.endsWith('Review the edits, then save; nothing was sent.'), said);
 
@@ -155,7 +140,7 @@ suite('Show Schedule: the Load (CU) view', () => {
     assert.equal(after.sides[1]!.peakCu, result.peakAfter, 'the view shows the lower peak');
     assert.equal(after.sides[0]!.peakCu, group.sides[0]!.peakCu, 'the before side stays');
     assert.equal(again.pictures[1]!.tasks.filter((t) => t.task.cron === '00 00 00 * * ?').length, moved.length - result.moved, 'the starts follow the patch');
-    assert.equal(batchCalls(api), sent, 'nothing sent');
+    assert.equal(batchCalls(ctx.api), sent, 'nothing sent');
     assert.equal((await log()).history, history, 'no history call');
   });
 });
