@@ -80,10 +80,10 @@ export const cronCommand: CliCommand = {
       expr = positionals[0];
       json = values.json === true;
       opts = {
-        next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
+        next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }, locale),
         from: parseFrom(values.from, locale),
         ...zoneOptions(cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID), locale),
-        weekdays: weekdaysOption(values.weekdays),
+        weekdays: weekdaysOption(values.weekdays, locale),
       };
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;

@@ -38,7 +38,7 @@ export const validateCommand: CliCommand = {
       if (a === '--json') json = true;
       else if (a === '--weekdays' || a.startsWith('--weekdays=')) {
         try {
-          weekdays = weekdaysOption(a === '--weekdays' ? args[++i] ?? '' : a.slice('--weekdays='.length));
+          weekdays = weekdaysOption(a === '--weekdays' ? args[++i] ?? '' : a.slice('--weekdays='.length), locale);
         } catch (e) {
           if (!(e instanceof UsageError)) throw e;
           io.stderr.write(`dwtasks validate: ${e.message}\n\n${HELP}`);
