@@ -3,6 +3,8 @@ import { DataWorksClient, type RequestLog } from '../dataworks/client';
 import type { CredentialSpec } from '../dataworks/credentials';
 import type { ApplyTarget } from '../core/apply/journal';
 import { UsageError } from './args';
+import { translate } from '../core/text/l10n';
+import { cliLocale } from './locale';
 
 export interface ConnectionFlags {
   endpoint?: string;
@@ -47,7 +49,7 @@ export interface Connection {
 }
 
 export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onRequest?: (log: RequestLog) => void, readTimeoutMs?: number): Connection {
-  if (flags.endpoint && flags.region) throw new UsageError('give either --endpoint or --region, not both');
+  if (flags.endpoint && flags.region) throw new UsageError(translate(cliLocale(env), 'give either --endpoint or --region, not both'));
   const region = flags.region ?? (flags.endpoint ? undefined : env.ALIBABA_CLOUD_REGION_ID);
   const { spec, source } = credentialsFor(flags, env);
   const client = new DataWorksClient({

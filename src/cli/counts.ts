@@ -12,9 +12,12 @@ const COUNTS = {
   prodTask1: '1 Prod task', prodTaskN: '{0} Prod tasks',
   value1: '1 value', valueN: '{0} values',
   hour1: '1 hour', hourN: '{0} hours',
+  project1: '1 project', projectN: '{0} projects',
+  day1: '1 day', dayN: '{0} days',
+  group1: '1 group', groupN: '{0} groups',
 } as const satisfies Messages;
 
-export type Counted = 'task' | 'error' | 'warning' | 'file' | 'call' | 'readCall' | 'prodTask' | 'value' | 'hour';
+export type Counted = 'task' | 'error' | 'warning' | 'file' | 'call' | 'readCall' | 'prodTask' | 'value' | 'hour' | 'project' | 'day' | 'group';
 
 /** `n` `unit`s in `locale`: count('en', 3, 'task') is "3 tasks" (the same text as plural()). */
 export function count(locale: Locale, n: number, unit: Counted): string {
