@@ -115,4 +115,23 @@ test('plan and apply against the emulator: the preview, the plan lines, progress
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stderr, /^0 succeeded, 0 failed, 0 unknown, 2 not sent \(2 of them unchanged\) \(\w+\)\.$/m);
   assert.match(again.stderr, /^Journal: .*en\.jsonl$/m);
+
+  const revert = await dwtasks('zh-cn', 'revert', join(dir, 'zh.jsonl'), '--out', join(dir, 'undo.dwtasks.json'));
+  assert.equal(revert.code, 0, revert.stderr);
+  assert.match(revert.stderr, /zh\.jsonl：运行 \w+；2 个成功，0 个未知，0 个失败，0 个未发送。$/m);
+  assert.match(revert.stderr, /^2 个任务的回滚补丁：.*undo\.dwtasks\.json$/m);
+
+  const list = await dwtasks('zh-cn', 'list', '--endpoint', fx.emu.endpoint, '--project', String(a!.ProjectId), '--env', 'Dev');
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stderr, new RegExp(`^项目 ${a!.ProjectId}（Dev）中有 \\d+ 个任务。$`, 'm'));
+});
+
+test('apply: a Prod change without a terminal is refused in Chinese, nothing sent', async () => {
+  const t = tasksOf(fx.emu, 'Prod')[0]!;
+  const file = join(dir, 'prod.dwtasks.json');
+  writeFileSync(file, `{"Tasks": [{"Id": ${t.Id}, "EnvType": "Prod", "Description": "not confirmed"}]}`);
+  const r = await dwtasks('zh-cn', 'apply', file, '--endpoint', fx.emu.endpoint, '--no-revert');
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^dwtasks apply: 1 个任务的目标是生产环境，而标准输入不是终端；请加 --yes 重新运行以确认。未发送任何内容。$/m);
+  assert.notEqual(fx.emu.snapshot().tasks.Prod[t.Id]!.Description, 'not confirmed');
 });
