@@ -3,12 +3,12 @@
 // is the same bytes in either language. validate and cron run alone; plan and apply against the emulator.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli, ROOT } from '../built-cli';
+import { runCli } from './spawn-cli';
 
 let fx: Fixture;
 let dir: string;
@@ -26,15 +26,7 @@ function dwtasks(lang: string | undefined, ...args: string[]): Promise<{ code: n
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'zh_CN.UTF-8', ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret };
   delete env.DWTASKS_LANG;
   if (lang !== undefined) env.DWTASKS_LANG = lang;
-  const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(cli, args, env, ROOT);
 }
 
 test('validate: findings and the summary in Chinese with DWTASKS_LANG=zh-cn, English otherwise; --json the same', async () => {
