@@ -62,5 +62,11 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onReques
   const target: ApplyTarget = {
     endpoint: client.endpoint, ...(region ? { region } : {}), ...(flags.profile ? { profile: flags.profile } : {}), credentialSource: source,
   };
-  return { client, target, describe: `${client.endpoint}${region ? ` (${region})` : ''}, credentials: ${source}` };
+  const locale = cliLocale(env);
+  // The journal keeps `source` in English (target.credentialSource); this line is for people.
+  const credentials = spec.kind === 'accessKey' ? translate(locale, 'environment')
+    : spec.profile ? translate(locale, 'profile {0}', [spec.profile]) : translate(locale, 'default chain');
+  const describe = region ? translate(locale, '{0} ({1}), credentials: {2}', [client.endpoint, region, credentials])
+    : translate(locale, '{0}, credentials: {1}', [client.endpoint, credentials]);
+  return { client, target, describe };
 }

@@ -89,11 +89,12 @@ test('plan and apply against the emulator: the preview, the plan lines, progress
   const dry = await dwtasks('zh-cn', 'apply', file, ...conn, '--dry-run');
   assert.equal(dry.code, 0, dry.stderr);
   assert.match(dry.stderr, /^计划：.*dev\.dwtasks\.json 的 2 个任务中要发送 2 个（Dev: 2），分 1 次调用，每次最多 \d+ 个，每秒最多 \S+ 个请求$/m);
-  assert.match(dry.stderr, /^目标：/m);
+  assert.equal(dry.stderr.split('\n').find((l) => l.startsWith('目标：')), `目标：${fx.emu.endpoint}，凭据：环境变量`);
   assert.match(dry.stderr, /^试运行：未发送任何内容。$/m);
   const dryEn = await dwtasks(undefined, 'apply', file, ...conn, '--dry-run');
   assert.match(dryEn.stderr, /^Plan: 2 of 2 tasks from .*dev\.dwtasks\.json to send \(Dev: 2\) in 1 call of up to \d+, at most \S+ requests\/s$/m);
   assert.match(dryEn.stderr, /^Dry run: nothing sent\.$/m);
+  assert.equal(dryEn.stderr.split('\n').find((l) => l.startsWith('Target: ')), `Target: ${fx.emu.endpoint}, credentials: environment`);
 
   const ran = await dwtasks('zh-cn', 'apply', file, ...conn, '--journal', join(dir, 'zh.jsonl'));
   assert.equal(ran.code, 0, ran.stderr);
