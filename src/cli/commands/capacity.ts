@@ -129,7 +129,9 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   };
   const plan = planHistoryRead(scope, conn.client.endpoint);
   const missing = plan.days.filter((d) => !d.cached).length;
-  io.stderr.write(`Run history: ${plural(historyDays, 'day')}, ${historyDays - missing} cached in ${plan.cachePath}; ${missing ? `reading ${plural(missing, 'day')} takes at least ${plural(plan.calls, 'call')} of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
+  const history = [count(locale, historyDays, 'day'), historyDays - missing, plan.cachePath, count(locale, missing, 'day'), count(locale, plan.calls, 'call'), maxCalls];
+  io.stderr.write(`${missing ? translate(locale, 'Run history: {0}, {1} cached in {2}; reading {3} takes at least {4} of ListTaskInstances (limit {5}).', history)
+    : translate(locale, 'Run history: {0}, {1} cached in {2}; no call needed.', history)}\n`);
   if (plan.calls > maxCalls) throw Object.assign(new Error(`${new HistoryCallLimitError(plan, maxCalls).message} (--max-calls, --history)`), { kind: 'parameter' });
   const read = await readHistory(scope, { client: conn.client, maxCalls, limiter });
   if (missing) io.stderr.write(`${translate(locale, 'Read {0} of run history in {1}.', [count(locale, missing, 'day'), count(locale, read.calls, 'call')])}\n`);
