@@ -20,7 +20,7 @@ import { checkDwtasksFolder } from '../../files/dwtasks-folder';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 import { escapeControls } from '../../core/text/safe-text';
-import { translate, type Locale, type Messages } from '../../core/text/l10n';
+import { sayIn, translate, type Locale, type Messages, type Say as SayType } from '../../core/text/l10n';
 import { cliLocale } from '../locale';
 import { count } from '../counts';
 
@@ -110,8 +110,8 @@ const APPLY_TEXTS = {
   pulledSame: 'Pulled values ({0}): none changed in DataWorks since the pull.',
 } as const satisfies Messages;
 
-type Say = (key: keyof typeof APPLY_TEXTS, ...args: (string | number)[]) => string;
-const sayer = (locale: Locale): Say => (key, ...args) => translate(locale, APPLY_TEXTS[key], args);
+type Say = SayType<typeof APPLY_TEXTS>;
+const sayer = (locale: Locale): Say => sayIn(APPLY_TEXTS, locale);
 
 const EXIT_KINDS = new Set<ServiceErrorLike['kind']>(['auth', 'network', 'quota', 'timeout']);
 

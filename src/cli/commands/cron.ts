@@ -13,7 +13,7 @@ import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { cliZone } from '../zone';
 import { describeZone, type ResolvedZone } from '../../core/time/regions';
-import { translate, type Locale, type Messages } from '../../core/text/l10n';
+import { sayIn, translate, type Locale, type Messages } from '../../core/text/l10n';
 import { cliLocale } from '../locale';
 
 const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
@@ -194,7 +194,7 @@ function parseFrom(text: string | undefined, locale: Locale): Date {
 }
 
 function human(expr: string, check: CronCheck, result: CronJson, opts: Options, locale: Locale): string {
-  const t = (key: keyof typeof CRON_TEXTS, ...args: (string | number)[]): string => translate(locale, CRON_TEXTS[key], args);
+  const t = sayIn(CRON_TEXTS, locale);
   const lines = [expr];
   if (!check.valid) {
     for (const p of check.problems) {

@@ -1,7 +1,7 @@
 // Progress of a long read (pages of a listing, then any per-task reads): what is done of what, and
 // how long the rest takes at the quota. Pure: the CLI writes the lines to stderr, the editor puts
 // the same text in its progress notification.
-import { translate, type Locale, type Messages } from '../text/l10n';
+import { sayIn, type Locale, type Messages } from '../text/l10n';
 
 export interface ReadProgress {
   /** What one call is called in the line: 'page' (default) for a listing, 'call' when GetTask calls follow. */
@@ -52,8 +52,7 @@ const PROGRESS_TEXTS = {
   took: '{0} in {1} s',
 } as const satisfies Messages;
 
-type Say = (key: keyof typeof PROGRESS_TEXTS, ...args: (string | number)[]) => string;
-const sayer = (locale: Locale): Say => (key, ...args) => translate(locale, PROGRESS_TEXTS[key], args);
+const sayer = (locale: Locale) => sayIn(PROGRESS_TEXTS, locale);
 
 /** "1 min 05 s", "12 s", "less than 1 s". */
 export function formatDuration(ms: number, locale: Locale = 'en'): string {
@@ -135,7 +134,7 @@ export class ProgressLine {
   /** Ends the display: a summary line ("page 381 of 381, 38,006 of 38,006 tasks, done in 19.6 s") if progress was shown. */
   finish(summary?: string): void {
     if (!this.printed) return;
-    const line = summary ?? translate(this.o.locale ?? 'en', PROGRESS_TEXTS.took, [formatReadProgress(this.latest, 0, this.o.noun, this.o.locale), ((this.now() - this.started) / 1000).toFixed(1)]);
+    const line = summary ?? sayer(this.o.locale ?? 'en')('took', formatReadProgress(this.latest, 0, this.o.noun, this.o.locale), ((this.now() - this.started) / 1000).toFixed(1));
     this.o.write(this.o.isTTY ? `\r${line}\x1b[K\n` : `${line}\n`);
   }
 }
