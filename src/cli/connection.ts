@@ -3,6 +3,8 @@ import { DataWorksClient, type RequestLog } from '../dataworks/client';
 import type { CredentialSpec } from '../dataworks/credentials';
 import type { ApplyTarget } from '../core/apply/journal';
 import { UsageError } from './args';
+import { translate } from '../core/text/l10n';
+import { cliLocale } from './locale';
 
 export interface ConnectionFlags {
   endpoint?: string;
@@ -47,7 +49,7 @@ export interface Connection {
 }
 
 export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onRequest?: (log: RequestLog) => void, readTimeoutMs?: number): Connection {
-  if (flags.endpoint && flags.region) throw new UsageError('give either --endpoint or --region, not both');
+  if (flags.endpoint && flags.region) throw new UsageError(translate(cliLocale(env), 'give either --endpoint or --region, not both'));
   const region = flags.region ?? (flags.endpoint ? undefined : env.ALIBABA_CLOUD_REGION_ID);
   const { spec, source } = credentialsFor(flags, env);
   const client = new DataWorksClient({
@@ -60,5 +62,11 @@ export function connect(flags: ConnectionFlags, env: NodeJS.ProcessEnv, onReques
   const target: ApplyTarget = {
     endpoint: client.endpoint, ...(region ? { region } : {}), ...(flags.profile ? { profile: flags.profile } : {}), credentialSource: source,
   };
-  return { client, target, describe: `${client.endpoint}${region ? ` (${region})` : ''}, credentials: ${source}` };
+  const locale = cliLocale(env);
+  // The journal keeps `source` in English (target.credentialSource); this line is for people.
+  const credentials = spec.kind === 'accessKey' ? translate(locale, 'environment')
+    : spec.profile ? translate(locale, 'profile {0}', [spec.profile]) : translate(locale, 'default chain');
+  const describe = region ? translate(locale, '{0} ({1}), credentials: {2}', [client.endpoint, region, credentials])
+    : translate(locale, '{0}, credentials: {1}', [client.endpoint, credentials]);
+  return { client, target, describe };
 }

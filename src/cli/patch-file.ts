@@ -11,6 +11,7 @@ import { decodeUtf8 } from '../core/patch/utf8';
 import { fileSizeFinding, notUtf8Finding } from '../core/validate/file-findings';
 import type { Finding } from '../core/types';
 import { escapeControls } from '../core/text/safe-text';
+import { translate, type Locale, type Messages } from '../core/text/l10n';
 
 export class PatchInputError extends Error {
   constructor(message: string, readonly findings: Finding[] = []) {
@@ -22,28 +23,28 @@ export class PatchInputError extends Error {
  * The file's text (a BOM is the gate's to strip). Throws PatchInputError: without findings when the
  * file cannot be read at all, with the one finding when it is too large or not UTF-8.
  */
-export async function readPatchText(file: string): Promise<string> {
-  const cannot = (why: string): PatchInputError => new PatchInputError(`cannot read '${file}': ${why}`);
+export async function readPatchText(file: string, locale: Locale = 'en'): Promise<string> {
+  const cannot = (why: string): PatchInputError => new PatchInputError(translate(locale, "cannot read '{0}': {1}", [file, why]));
   let st: Stats;
   try {
     st = await stat(file);
   } catch (e) {
-    throw cannot(describeReadError(e));
+    throw cannot(describeReadError(e, locale));
   }
-  if (!st.isFile()) throw cannot(notRegular(st));
-  const tooLarge = fileSizeFinding(st.size);
+  if (!st.isFile()) throw cannot(notRegular(st, locale));
+  const tooLarge = fileSizeFinding(st.size, locale);
   if (tooLarge) throw new PatchInputError(`${file}: ${tooLarge.message}`, [tooLarge]);
   // O_NONBLOCK: should the path have become a FIFO since stat, open returns at once instead of waiting for a writer.
   let fd;
   try {
     fd = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw cannot(describeReadError(e));
+    throw cannot(describeReadError(e, locale));
   }
   let bytes: Uint8Array;
   try {
     const now = await fd.stat();
-    if (!now.isFile()) throw cannot(notRegular(now));
+    if (!now.isFile()) throw cannot(notRegular(now, locale));
     // One byte more than the limit allows tells a file that grew past it since stat.
     const buf = Buffer.alloc(Math.min(now.size, MAX_PATCH_BYTES) + 1);
     let n = 0;
@@ -54,33 +55,45 @@ export async function readPatchText(file: string): Promise<string> {
       if (n === buf.length) break;
     }
     if (n > MAX_PATCH_BYTES) {
-      const f = fileSizeFinding(n) as Finding;
+      const f = fileSizeFinding(n, locale) as Finding;
       throw new PatchInputError(`${file}: ${f.message}`, [f]);
     }
     bytes = buf.subarray(0, n);
   } catch (e) {
     if (e instanceof PatchInputError) throw e;
-    throw cannot(describeReadError(e));
+    throw cannot(describeReadError(e, locale));
   } finally {
     await fd.close();
   }
   const decoded = decodeUtf8(bytes);
   if ('text' in decoded) return decoded.text;
-  throw new PatchInputError(`${file}: not valid UTF-8; nothing was sent.`, [notUtf8Finding(decoded.problem)]);
+  throw new PatchInputError(`${file}: ${translate(locale, 'not valid UTF-8; nothing was sent.')}`, [notUtf8Finding(decoded.problem, locale)]);
 }
 
-function notRegular(st: Stats): string {
-  const what = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO (named pipe)' : st.isSocket() ? 'a socket'
-    : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
-  return `it is ${what}; a patch must be a regular file`;
+/** Why a path cannot be read (English; the Chinese is in the l10n bundle). */
+const READ_ERRORS = {
+  directory: 'it is a directory; a patch must be a regular file',
+  fifo: 'it is a FIFO (named pipe); a patch must be a regular file',
+  socket: 'it is a socket; a patch must be a regular file',
+  charDevice: 'it is a character device; a patch must be a regular file',
+  blockDevice: 'it is a block device; a patch must be a regular file',
+  notRegular: 'it is not a regular file; a patch must be a regular file',
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many levels of symbolic links',
+} as const satisfies Messages;
+
+function notRegular(st: Stats, locale: Locale): string {
+  const why = st.isDirectory() ? 'directory' : st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket'
+    : st.isCharacterDevice() ? 'charDevice' : st.isBlockDevice() ? 'blockDevice' : 'notRegular';
+  return translate(locale, READ_ERRORS[why]);
 }
 
-export function describeReadError(err: unknown): string {
+export function describeReadError(err: unknown, locale: Locale = 'en'): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  if (code && Object.hasOwn(READ_ERRORS, code)) return translate(locale, READ_ERRORS[code as keyof typeof READ_ERRORS]);
   return err instanceof Error ? err.message : String(err);
 }
 

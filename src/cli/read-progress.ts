@@ -1,13 +1,14 @@
 // Progress of a long read on stderr: a line rewritten in place on a terminal, a plain line every few
 // seconds otherwise (CI logs), nothing at all for reads under a second.
-import { ProgressLine } from '../core/listing/progress';
+import { ProgressLine, type ProgressNoun } from '../core/listing/progress';
+import { cliLocale } from './locale';
 import type { CliIO } from './io';
 
 /** ProgressLine's frame on a terminal: `\r` TEXT `ESC[K` (newline at the end); only TEXT is escaped. */
 const FRAME = /^(\r?)([^]*?)(\x1b\[K)?(\n?)$/;
 
-export function progressOnStderr(io: CliIO, rps: number, noun = 'tasks'): ProgressLine {
-  return new ProgressLine({ write: progressWriter(io), isTTY: io.stderr.isTTY, rps, noun });
+export function progressOnStderr(io: CliIO, rps: number, noun: ProgressNoun = 'tasks'): ProgressLine {
+  return new ProgressLine({ write: progressWriter(io), isTTY: io.stderr.isTTY, rps, noun, locale: cliLocale(io.env) });
 }
 
 /** Writes one of ProgressLine's outputs to stderr: the frame's controls raw, the text through the escaping. */

@@ -20,7 +20,9 @@ import { checkDwtasksFolder } from '../../files/dwtasks-folder';
 import { askYesNo } from '../prompt';
 import { formatTable } from '../table';
 import { escapeControls } from '../../core/text/safe-text';
-import { plural } from '../../core/text/plural';
+import { sayIn, translate, type Locale, type Messages, type Say as SayType } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks apply FILE|PLAN [options]
 
@@ -69,6 +71,48 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** What apply prints for people, in English; the Chinese is in the l10n bundle. */
+const APPLY_TEXTS = {
+  interruptedRevert: 'The last run of {0} was interrupted (journal {1}); its revert patch: {2}.',
+  interrupted: 'The last run of {0} was interrupted (journal {1}); dwtasks revert {1} writes its revert patch.',
+  cancelling: 'Cancelling: no further chunk is sent (Ctrl+C again to quit at once).',
+  confirm: 'Change {0} at {1}? [y/N] ',
+  reading: 'Reading current values...',
+  chunk: 'chunk {0}/{1}: {2} succeeded, {3} failed, {4} unknown',
+  dryRun: 'Dry run: nothing sent.',
+  notTty1: '1 task targets Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.',
+  notTtyN: '{0} tasks target Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.',
+  notConfirmed: 'Not confirmed; nothing was sent.',
+  listingHint: 'Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).',
+  counts: '{0} succeeded, {1} failed, {2} unknown, {3} not sent ({4}).',
+  countsUnchanged: '{0} succeeded, {1} failed, {2} unknown, {3} not sent ({5} of them unchanged) ({4}).',
+  stopped: 'Stopped: {0}',
+  journal: 'Journal: {0}',
+  revert: 'Revert patch: {0}',
+  unknown: 'Tasks with unknown results may or may not have changed; applying the same file again is safe.',
+  journalExists: '{0} already exists; a journal is always a new file',
+  mismatch: '{0}: {1}; nothing was sent. Plan again for this target.',
+  stale: 'Warning: {0} was planned {1} ago ({2}); tasks changed since are held back, but consider planning again.',
+  savedPlan: 'Applying the saved plan {0} (of {1}, planned {2}).',
+  plan: 'Plan: {0} of {1} from {2} to send in {3} of up to {4}, at most {5} requests/s',
+  planEnv: 'Plan: {0} of {1} from {2} to send ({6}) in {3} of up to {4}, at most {5} requests/s',
+  clauses: '{0}; {1}',
+  unchangedNotSent: '{0} unchanged, not sent',
+  heldBack: '{0} held back',
+  readIn: 'Current values read in {0}.',
+  task: 'Task {0} ({1}): {2}',
+  target: 'Target: {0}',
+  drift1: '1 task changed in DataWorks since its values were recorded is held back; re-run with --force to send them anyway.',
+  driftN: '{0} tasks changed in DataWorks since their values were recorded are held back; re-run with --force to send them anyway.',
+  force1: '--force: applying anyway; 1 value changed in DataWorks since is overwritten:',
+  forceN: '--force: applying anyway; {0} values changed in DataWorks since are overwritten:',
+  taskId: 'Task {0}',
+  pulledSame: 'Pulled values ({0}): none changed in DataWorks since the pull.',
+} as const satisfies Messages;
+
+type Say = SayType<typeof APPLY_TEXTS>;
+const sayer = (locale: Locale): Say => sayIn(APPLY_TEXTS, locale);
+
 const EXIT_KINDS = new Set<ServiceErrorLike['kind']>(['auth', 'network', 'quota', 'timeout']);
 
 export const applyCommand: CliCommand = {
@@ -77,26 +121,28 @@ export const applyCommand: CliCommand = {
 };
 
 async function apply(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
+  const say = sayer(locale);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
-  const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE });
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 });
-  const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? translate(locale, 'give exactly one FILE') : translate(locale, 'missing FILE'));
+  const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE }, locale);
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
+  const readRps = values['read-rps'] === undefined ? undefined : numberOption(values['read-rps'], 'read-rps', DEFAULT_RPS, { min: 0.01 }, locale);
+  const maxInFlight = numberOption(values['in-flight'], 'in-flight', DEFAULT_MAX_IN_FLIGHT, { integer: true, min: 1, max: 8 }, locale);
   const given = positionals[0];
-  const raw = await readPatchText(given);
-  const timeout = values.timeout === undefined ? undefined : numberOption(values.timeout, 'timeout', 30_000, { integer: true, min: 1 });
+  const raw = await readPatchText(given, locale);
+  const timeout = values.timeout === undefined ? undefined : numberOption(values.timeout, 'timeout', 30_000, { integer: true, min: 1 }, locale);
   const journalPath = values.journal ?? defaultJournalPath(given);
   checkDwtasksFolder(given); // journals, revert patches and pulled values go there: never out of the workspace
-  if (existsSync(journalPath)) throw new UsageError(`${journalPath} already exists; a journal is always a new file`);
+  if (existsSync(journalPath)) throw new UsageError(say('journalExists', journalPath));
   const conn = connect(values, io.env, undefined, timeout);
-  const saved = isPlanText(raw) ? savedPlan(given, raw, conn, io) : undefined;
+  const saved = isPlanText(raw) ? savedPlan(given, raw, conn, io, locale) : undefined;
   if (saved === null) return 2;
-  const { text, file, weekdays } = saved ?? { text: raw, file: given, weekdays: weekdaysOption(values.weekdays) };
+  const { text, file, weekdays } = saved ?? { text: raw, file: given, weekdays: weekdaysOption(values.weekdays, locale) };
   const interrupted = interruptedLastRun(given);
   if (interrupted) {
-    io.stderr.write(`The last run of ${file} was interrupted (journal ${interrupted.journal}); ${interrupted.revert ? `its revert patch: ${interrupted.revert}` : `dwtasks revert ${interrupted.journal} writes its revert patch`}.\n`);
+    io.stderr.write(`${interrupted.revert ? say('interruptedRevert', file, interrupted.journal, interrupted.revert) : say('interrupted', file, interrupted.journal)}\n`);
   }
   /** Why confirm() said no: a dry run exits 0; a refusal to touch Prod exits 2. */
   let stopped: 'dry-run' | 'not-tty' | 'declined' | undefined;
@@ -107,33 +153,33 @@ async function apply(args: string[], io: CliIO): Promise<number> {
 
   const controller = new AbortController();
   const onSigint = () => {
-    io.stderr.write('\nCancelling: no further chunk is sent (Ctrl+C again to quit at once).\n');
+    io.stderr.write(`\n${say('cancelling')}\n`);
     process.removeListener('SIGINT', onSigint);
     controller.abort(new Error('cancelled by SIGINT'));
   };
   process.on('SIGINT', onSigint);
   let outcome: ApplyOutcome;
   try {
-    outcome = await applyPatch({ text, file, weekdays }, conn.client, {
+    outcome = await applyPatch({ text, file, weekdays, locale }, conn.client, {
       batchSize: saved && values['batch-size'] === undefined ? saved.batchSize : batchSize, rps, readRps, maxInFlight, readBefore: !values['no-revert'], projectIds: values.project, target: conn.target, signal: controller.signal,
       sendUnchanged: values['send-unchanged'] === true, force, expected,
       ...(saved ? { planHeld: saved.held } : {}),
     }, {
       confirm: async (plan, verdict) => {
         for (const w of verdict.warnings) io.stderr.write(`${formatFinding(file, w)}\n`);
-        io.stderr.write(describePlan(plan, file, conn.describe, rps));
-        io.stderr.write(describeDrift(plan, force, pulled.size ? pulledSidecarPath(file) : undefined));
+        io.stderr.write(describePlan(plan, file, conn.describe, rps, locale));
+        io.stderr.write(describeDrift(plan, force, pulled.size ? pulledSidecarPath(file) : undefined, say));
         if (values['dry-run']) { stopped = 'dry-run'; return false; }
         if (plan.envCounts.Prod === 0 || values.yes) return true;
         if ((io.stdin as NodeJS.ReadStream).isTTY !== true) { stopped = 'not-tty'; return false; }
-        if (await askYesNo(io, `Change ${plural(plan.envCounts.Prod, 'Prod task')} at ${conn.describe}? [y/N] `)) return true;
+        if (await askYesNo(io, say('confirm', count(locale, plan.envCounts.Prod, 'prodTask'), conn.describe))) return true;
         stopped = 'declined';
         return false;
       },
       progress: (p) => {
         if (p.phase === 'projects') return;
-        if (p.phase === 'before-state') { io.stderr.write('Reading current values...\n'); return; }
-        io.stderr.write(`chunk ${p.chunk}/${p.chunks}: ${p.counts.succeeded} succeeded, ${p.counts.failed} failed, ${p.counts.unknown} unknown\n`);
+        if (p.phase === 'before-state') { io.stderr.write(`${say('reading')}\n`); return; }
+        io.stderr.write(`${say('chunk', p.chunk, p.chunks, p.counts.succeeded, p.counts.failed, p.counts.unknown)}\n`);
       },
       openJournal: () => new FileJournal(journalPath),
       writeRevert: (revert) => {
@@ -154,17 +200,17 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       throw refusalError(outcome.verdict);
     case 'declined':
       if (stopped === 'dry-run') {
-        io.stderr.write('Dry run: nothing sent.\n');
+        io.stderr.write(`${say('dryRun')}\n`);
         if (values.json) printJson(io, outcome.plan.tasks.map((t) => ({ id: t.task.Id, envType: t.env, status: 'not-sent', message: 'dry run' })), null, null);
         return 0;
       }
       io.stderr.write(stopped === 'not-tty'
-        ? `dwtasks apply: ${plural(outcome.plan.envCounts.Prod, 'task')} ${outcome.plan.envCounts.Prod === 1 ? 'targets' : 'target'} Prod and stdin is not a terminal; re-run with --yes to confirm. Nothing was sent.\n`
-        : 'Not confirmed; nothing was sent.\n');
+        ? `dwtasks apply: ${outcome.plan.envCounts.Prod === 1 ? say('notTty1') : say('notTtyN', outcome.plan.envCounts.Prod)}\n`
+        : `${say('notConfirmed')}\n`);
       return 2;
     case 'not-sent':
       io.stderr.write(outcome.cancelled ? `${escapeControls(outcome.message)}\n`
-        : `dwtasks apply: ${escapeControls(outcome.message)}${outcome.message.startsWith('Listing') ? ' Name the projects with --project ID, or skip reading current values with --no-revert (no revert patch then).' : ''}\n`);
+        : `dwtasks apply: ${escapeControls(outcome.message)}${outcome.message.startsWith('Listing') ? ` ${say('listingHint')}` : ''}\n`);
       if (values.json) printJson(io, outcome.results, null, null);
       if (outcome.cancelled) return 1;
       return EXIT_KINDS.has(outcome.error.kind) || outcome.error.kind === 'server' || outcome.error.kind === 'throttled' ? 3 : 1;
@@ -176,11 +222,11 @@ async function apply(args: string[], io: CliIO): Promise<number> {
       else printTable(io, result.results);
       const c = result.counts;
       const unchanged = result.results.filter((r) => r.message === UNCHANGED).length;
-      io.stderr.write(`${c.succeeded} succeeded, ${c.failed} failed, ${c.unknown} unknown, ${c.notSent} not sent${unchanged ? ` (${unchanged} of them unchanged)` : ''} (${result.status}).\n`);
-      if (result.error) io.stderr.write(`Stopped: ${escapeControls(result.error.message)}\n`);
+      io.stderr.write(`${say(unchanged ? 'countsUnchanged' : 'counts', c.succeeded, c.failed, c.unknown, c.notSent, result.status, unchanged)}\n`);
+      if (result.error) io.stderr.write(`${say('stopped', escapeControls(result.error.message))}\n`);
       for (const f of failures) io.stderr.write(`dwtasks apply: ${escapeControls(f.message)}\n`);
-      io.stderr.write(`Journal: ${journal}\n${outcome.revertPath ? `Revert patch: ${outcome.revertPath}\n` : ''}`);
-      if (c.unknown) io.stderr.write('Tasks with unknown results may or may not have changed; applying the same file again is safe.\n');
+      io.stderr.write(`${say('journal', journal)}\n${outcome.revertPath ? `${say('revert', outcome.revertPath)}\n` : ''}`);
+      if (c.unknown) io.stderr.write(`${say('unknown')}\n`);
       // After sending, the exit code follows the results: never 2 (invalid input) once a request may have left.
       if (result.error && EXIT_KINDS.has(result.error.kind)) return 3;
       // Tasks left out on purpose (unchanged, or not in the saved plan) count as done; held back ones do not.
@@ -194,7 +240,8 @@ async function apply(args: string[], io: CliIO): Promise<number> {
  * `apply PLAN`: the plan's patch, for the plan's target only (null: refused, the reason printed), with
  * the plan's before-values to hold back tasks changed since.
  */
-function savedPlan(name: string, text: string, conn: Connection, io: CliIO) {
+function savedPlan(name: string, text: string, conn: Connection, io: CliIO, locale: Locale) {
+  const say = sayer(locale);
   let plan: PlanFile;
   try {
     plan = parsePlanFile(text, name);
@@ -203,36 +250,39 @@ function savedPlan(name: string, text: string, conn: Connection, io: CliIO) {
   }
   const mismatch = targetMismatch(plan, { endpoint: conn.target.endpoint ?? conn.client.endpoint, ...(conn.target.region ? { region: conn.target.region } : {}) });
   if (mismatch) {
-    io.stderr.write(`dwtasks apply: ${name}: ${mismatch}; nothing was sent. Plan again for this target.\n`);
+    io.stderr.write(`dwtasks apply: ${say('mismatch', name, mismatch)}\n`);
     return null;
   }
   const age = Date.now() - Date.parse(plan.createdAt);
-  if (age > PLAN_STALE_MS) io.stderr.write(`Warning: ${name} was planned ${plural(Math.floor(age / 3600_000), 'hour')} ago (${plan.createdAt}); tasks changed since are held back, but consider planning again.\n`);
-  io.stderr.write(`Applying the saved plan ${name} (of ${plan.file}, planned ${plan.createdAt}).\n`);
+  if (age > PLAN_STALE_MS) io.stderr.write(`${say('stale', name, count(locale, Math.floor(age / 3600_000), 'hour'), plan.createdAt)}\n`);
+  io.stderr.write(`${say('savedPlan', name, plan.file, plan.createdAt)}\n`);
   return { text: plan.patch, file: plan.file, weekdays: plan.weekdays, batchSize: plan.batchSize, expected: planExpectations(plan), held: planHeld(plan) };
 }
 
-function describePlan(plan: ApplyPlan, file: string, target: string, rps: number): string {
+function describePlan(plan: ApplyPlan, file: string, target: string, rps: number, locale: Locale): string {
+  const say = sayer(locale);
   const env = (['Prod', 'Dev'] as const).filter((e) => plan.envCounts[e]).map((e) => `${e}: ${plan.envCounts[e]}`).join(', ');
   const sending = plan.tasks.length - plan.held.size;
   const unchanged = [...plan.held.values()].filter((m) => m === UNCHANGED).length;
   const held = plan.held.size - unchanged;
-  const notes = [unchanged ? `${unchanged} unchanged, not sent` : '', held ? `${held} held back` : ''].filter(Boolean).join('; ');
-  const lines = [`Plan: ${sending} of ${plural(plan.tasks.length, 'task')} from ${file} to send${env ? ` (${env})` : ''} in ${plural(plan.chunks.length, 'call')} of up to ${plan.batchSize}, at most ${rps} requests/s${notes ? `; ${notes}` : ''}`];
-  if (plan.readCalls) lines.push(`Current values read in ${plural(plan.readCalls, 'call')}.`);
-  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  Task ${plan.tasks[index].task.Id} (${plan.tasks[index].env}): ${escapeControls(why)}`);
-  lines.push(`Target: ${target}`);
+  const notes = [unchanged ? say('unchangedNotSent', unchanged) : '', held ? say('heldBack', held) : ''].filter(Boolean);
+  const head = say(env ? 'planEnv' : 'plan', sending, count(locale, plan.tasks.length, 'task'), file, count(locale, plan.chunks.length, 'call'), plan.batchSize, rps, env);
+  const lines = [[head, ...notes].reduce((a, b) => say('clauses', a, b))];
+  if (plan.readCalls) lines.push(say('readIn', count(locale, plan.readCalls, 'call')));
+  for (const [index, why] of plan.held) if (why.startsWith('Held back') || why.startsWith('Error in the plan')) lines.push(`  ${say('task', plan.tasks[index].task.Id, plan.tasks[index].env, escapeControls(why))}`);
+  lines.push(say('target', target));
   return `${lines.join('\n')}\n`;
 }
 
 /** What changed in DataWorks since it was pulled or planned: held back, or (--force) overwritten. */
-function describeDrift(plan: ApplyPlan, force: boolean, sidecar: string | undefined): string {
+function describeDrift(plan: ApplyPlan, force: boolean, sidecar: string | undefined, say: Say): string {
   const held = heldForDrift(plan).length;
-  if (held) return `${plural(held, 'task')} changed in DataWorks since ${held === 1 ? 'its values were recorded is' : 'their values were recorded are'} held back; re-run with --force to send them anyway.\n`;
+  if (held) return `${held === 1 ? say('drift1') : say('driftN', held)}\n`;
   if (force && plan.drifts.length) {
-    return `--force: applying anyway; ${plural(plan.drifts.length, 'value')} changed in DataWorks since ${plan.drifts.length === 1 ? 'is' : 'are'} overwritten:\n${plan.drifts.map((d) => `  Task ${d.id}${d.name ? ` ${escapeControls(d.name)}` : ''} (${d.env}) ${escapeControls(formatDrift(d))}\n`).join('')}`;
+    const n = plan.drifts.length;
+    return `${n === 1 ? say('force1') : say('forceN', n)}\n${plan.drifts.map((d) => `  ${say('taskId', d.id)}${d.name ? ` ${escapeControls(d.name)}` : ''} (${d.env}) ${escapeControls(formatDrift(d))}\n`).join('')}`;
   }
-  return sidecar ? `Pulled values (${sidecar}): none changed in DataWorks since the pull.\n` : '';
+  return sidecar ? `${say('pulledSame', sidecar)}\n` : '';
 }
 
 type Row = Pick<TaskOutcome, 'id' | 'envType' | 'status' | 'message'> & { requestId?: string };

@@ -26,6 +26,9 @@ import { weekdaysOption } from '../weekdays';
 import { effectiveRegion, TZ_HELP } from '../zone';
 import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const MAX_HISTORY_DAYS = 31;
 
@@ -88,30 +91,31 @@ export function parseCapacities(values: readonly string[] | undefined): Map<stri
 }
 
 async function capacity(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length > 1) throw new UsageError('give at most one FILE');
+  if (positionals.length > 1) throw new UsageError(translate(locale, 'give at most one FILE'));
   const file = positionals[0];
-  if (values.project === undefined) throw new UsageError(file ? 'FILE needs --project ID: the history and the groups\' other tasks come from the project' : 'give --project ID');
-  if (!/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
-  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
+  if (values.project === undefined) throw new UsageError(file ? translate(locale, "FILE needs --project ID: the history and the groups' other tasks come from the project") : translate(locale, 'give --project ID'));
+  if (!/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   const env = (values.env ?? 'Prod') as EnvType;
-  const weekdays = weekdaysOption(values.weekdays);
-  const historyDays = numberOption(values.history, 'history', DEFAULT_HISTORY_DAYS, { integer: true, min: 1, max: MAX_HISTORY_DAYS });
-  const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_HISTORY_CALL_LIMIT, { integer: true, min: 0 });
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const weekdays = weekdaysOption(values.weekdays, locale);
+  const historyDays = numberOption(values.history, 'history', DEFAULT_HISTORY_DAYS, { integer: true, min: 1, max: MAX_HISTORY_DAYS }, locale);
+  const maxCalls = numberOption(values['max-calls'], 'max-calls', DEFAULT_HISTORY_CALL_LIMIT, { integer: true, min: 0 }, locale);
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
   const userCapacities = parseCapacities(values.capacity);
   const { clock, window } = windowOptions(values, { flag: 'slot', value: values.slot, default: 15 }, 7, effectiveRegion(values, io.env));
   const zone = clock.zone;
   if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
   // The patch is checked before anything is read: an invalid one exits 2 with its findings.
-  const patch = file ? gateAndPlan({ text: await readPatchText(file), file, weekdays }, MAX_BATCH_SIZE) : undefined;
+  const patch = file ? gateAndPlan({ text: await readPatchText(file, locale), file, weekdays, locale }, MAX_BATCH_SIZE) : undefined;
   if (patch?.kind === 'refused') throw refusalError(patch.verdict);
 
   const conn = connect(values, io.env);
   const limiter = new TokenBucket(rps);
   const before = await projectTasks(conn.client, values.project, env, { beforeCall: () => limiter.acquire() });
-  io.stderr.write(`Read ${plural(before.length, 'task')} of project ${values.project} (${env}) from ${conn.describe}.\n`);
+  io.stderr.write(`${translate(locale, 'Read {0} of project {1} ({2}) from {3}.', [count(locale, before.length, 'task'), values.project, env, conn.describe])}\n`);
   const after = patch ? overlay(before, patch.plan.tasks, file!, values.project, env) : undefined;
   // Capacities: what the groups' specs state, then --capacity over them.
   const specs = await groupSpecs(conn.client, values.project, limiter);
@@ -125,10 +129,12 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   };
   const plan = planHistoryRead(scope, conn.client.endpoint);
   const missing = plan.days.filter((d) => !d.cached).length;
-  io.stderr.write(`Run history: ${plural(historyDays, 'day')}, ${historyDays - missing} cached in ${plan.cachePath}; ${missing ? `reading ${plural(missing, 'day')} takes at least ${plural(plan.calls, 'call')} of ListTaskInstances (limit ${maxCalls}).` : 'no call needed.'}\n`);
+  const history = [count(locale, historyDays, 'day'), historyDays - missing, plan.cachePath, count(locale, missing, 'day'), count(locale, plan.calls, 'call'), maxCalls];
+  io.stderr.write(`${missing ? translate(locale, 'Run history: {0}, {1} cached in {2}; reading {3} takes at least {4} of ListTaskInstances (limit {5}).', history)
+    : translate(locale, 'Run history: {0}, {1} cached in {2}; no call needed.', history)}\n`);
   if (plan.calls > maxCalls) throw Object.assign(new Error(`${new HistoryCallLimitError(plan, maxCalls).message} (--max-calls, --history)`), { kind: 'parameter' });
   const read = await readHistory(scope, { client: conn.client, maxCalls, limiter });
-  if (missing) io.stderr.write(`Read ${plural(missing, 'day')} of run history in ${plural(read.calls, 'call')}.\n`);
+  if (missing) io.stderr.write(`${translate(locale, 'Read {0} of run history in {1}.', [count(locale, missing, 'day'), count(locale, read.calls, 'call')])}\n`);
   const durations = durationsByTask(read.instances);
 
   const pictures = capacitySides(after ? [before, after] : [before], window, { weekdays, durations, capacities });
@@ -140,7 +146,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   if (values.html !== undefined) {
     const sides = a ? [{ label: 'Before', picture: b }, { label: `After ${basename(file!)}`, picture: a }] : [{ label: '', picture: b }];
     writeFileAtomic(values.html, renderCapacityHtml(sides, what, zoneLine), { force: values.force === true });
-    io.stderr.write(`Wrote ${values.html}.\n`);
+    io.stderr.write(`${translate(locale, 'Wrote {0}.', [values.html])}\n`);
   }
   if (values.json) {
     io.stdout.write(JSON.stringify(a ? { before: capacityJson(b), after: capacityJson(a) } : capacityJson(b)) + '\n');

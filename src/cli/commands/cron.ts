@@ -13,6 +13,8 @@ import { compile } from '../../core/cron/schedule';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { cliZone } from '../zone';
 import { describeZone, type ResolvedZone } from '../../core/time/regions';
+import { sayIn, translate, type Locale, type Messages } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
 
 const HELP = `Usage: dwtasks cron [--next N] [--from ISO-or-epoch-seconds] [--tz ZONE] [--weekdays N] [--json] EXPR|-
 
@@ -31,6 +33,23 @@ Exit status: 0 valid, 1 an expression is invalid, 2 usage error.
 
 interface Options { next: number; from: Date; tz: string; weekdays: WeekdayNumbering; /** Which zone and why, for people (not in --json). */ zoneLine?: string }
 
+/** English; the Chinese is in the l10n bundle. */
+const CRON_TEXTS = {
+  noExpression: 'no expression given (pass EXPR in quotes, or - to read stdin)',
+  manyArguments: 'expected one expression, got {0} arguments: quote it, e.g. dwtasks cron "00 00 00 * * ?"',
+  badFrom: "--from must be an ISO 8601 time (2026-01-01T08:00:00+08:00) or epoch seconds, got '{0}'",
+  error: 'error: {0}',
+  fix: 'fix: {0}: {1}',
+  warning: 'warning: {0}',
+  note: 'note: {0}',
+  canonical: 'canonical form: {0}',
+  nextOne: 'next 1 fire time after {0}, {1}:',
+  nextMany: 'next {0} fire times after {1}, {2}:',
+  noMore: '(no more fire times: Quartz searches up to year {0})',
+  noneAtAll: '(no more fire times at all: Quartz searches up to year {0})',
+  zone: 'zone {0}',
+} as const satisfies Messages;
+
 export interface CronJson {
   expr: string;
   valid: boolean;
@@ -44,6 +63,7 @@ export interface CronJson {
 export const cronCommand: CliCommand = {
   summary: 'check, describe and list next fire times of a DataWorks cron expression',
   async run(args: string[], io: CliIO): Promise<number> {
+    const locale = cliLocale(io.env);
     let opts: Options;
     let json: boolean;
     let expr: string;
@@ -55,15 +75,15 @@ export const cronCommand: CliCommand = {
         io.stdout.write(HELP);
         return 0;
       }
-      if (positionals.length === 0) throw new UsageError('no expression given (pass EXPR in quotes, or - to read stdin)');
-      if (positionals.length > 1) throw new UsageError(`expected one expression, got ${positionals.length} arguments: quote it, e.g. dwtasks cron "00 00 00 * * ?"`);
+      if (positionals.length === 0) throw new UsageError(translate(locale, CRON_TEXTS.noExpression));
+      if (positionals.length > 1) throw new UsageError(translate(locale, CRON_TEXTS.manyArguments, [positionals.length]));
       expr = positionals[0];
       json = values.json === true;
       opts = {
-        next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }),
-        from: parseFrom(values.from),
-        ...zoneOptions(cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID)),
-        weekdays: weekdaysOption(values.weekdays),
+        next: numberOption(values.next, 'next', 5, { integer: true, min: 0, max: 1000 }, locale),
+        from: parseFrom(values.from, locale),
+        ...zoneOptions(cliZone(values.tz, io.env.ALIBABA_CLOUD_REGION_ID), locale),
+        weekdays: weekdaysOption(values.weekdays, locale),
       };
     } catch (e) {
       if (!(e instanceof UsageError)) throw e;
@@ -71,11 +91,13 @@ export const cronCommand: CliCommand = {
       return 2;
     }
     if (expr === '-') return streamLines(io, opts);
-    const analysis = analyze(expr, 'en', opts.weekdays);
-    const check = checkAnalysis(expr, analysis, 'en', opts.weekdays);
-    const result = evaluate(expr, analysis, opts);
+    // --json is a contract: its messages and description stay English whatever the language.
+    const textLocale = json ? 'en' : locale;
+    const analysis = analyze(expr, textLocale, opts.weekdays);
+    const check = checkAnalysis(expr, analysis, textLocale, opts.weekdays);
+    const result = evaluate(expr, analysis, opts, textLocale);
     if (json) io.stdout.write(jsonLine(result));
-    else io.stdout.write(human(expr, check, result, opts));
+    else io.stdout.write(human(expr, check, result, opts, locale));
     return result.valid ? 0 : 1;
   },
 };
@@ -84,7 +106,7 @@ export const cronCommand: CliCommand = {
  * One expression -> the JSON contract object, from its one analysis: validity and problems are the
  * check's (checkCron's `valid` is "no problems"), the schedule and the description come from its fields.
  */
-export function evaluate(expr: string, analysis: Analysis, opts: Options): CronJson {
+export function evaluate(expr: string, analysis: Analysis, opts: Options, locale: Locale = 'en'): CronJson {
   const { problems, fields } = analysis;
   if (problems.length > 0 || !fields) {
     return { expr, valid: false, problems: problems.map((p) => ({ field: p.field, message: p.message })), warnings: [], description: '', next: [] };
@@ -94,7 +116,7 @@ export function evaluate(expr: string, analysis: Analysis, opts: Options): CronJ
     const { field, message, fix } = warningNote(expr, w);
     return { field, message, fix };
   });
-  return { expr, valid: true, problems: [], warnings, description: describeFields(fields, 'en'), next };
+  return { expr, valid: true, problems: [], warnings, description: describeFields(fields, locale), next };
 }
 
 /**
@@ -159,43 +181,48 @@ function streamLines(io: CliIO, opts: Options): Promise<number> {
   });
 }
 
-function zoneOptions(z: ResolvedZone): { tz: string; zoneLine: string } {
-  return { tz: z.zone, zoneLine: describeZone(z) };
+function zoneOptions(z: ResolvedZone, locale: Locale): { tz: string; zoneLine: string } {
+  return { tz: z.zone, zoneLine: describeZone(z, '--tz', locale) };
 }
 
-function parseFrom(text: string | undefined): Date {
+function parseFrom(text: string | undefined, locale: Locale): Date {
   if (text === undefined) return new Date();
   const t = text.trim();
   const ms = /^-?\d+(\.\d+)?$/.test(t) ? Number(t) * 1000 : /^\d{4}-\d{2}-\d{2}/.test(t) ? Date.parse(t) : NaN;
-  if (!Number.isFinite(ms)) throw new UsageError(`--from must be an ISO 8601 time (2026-01-01T08:00:00+08:00) or epoch seconds, got '${text}'`);
+  if (!Number.isFinite(ms)) throw new UsageError(translate(locale, CRON_TEXTS.badFrom, [text]));
   return new Date(ms);
 }
 
-function human(expr: string, check: CronCheck, result: CronJson, opts: Options): string {
+function human(expr: string, check: CronCheck, result: CronJson, opts: Options, locale: Locale): string {
+  const t = sayIn(CRON_TEXTS, locale);
   const lines = [expr];
   if (!check.valid) {
     for (const p of check.problems) {
-      lines.push(`${' '.repeat(p.start)}${'^'.repeat(Math.max(1, p.end - p.start))}`, `error: ${p.message}`);
+      lines.push(`${' '.repeat(p.start)}${'^'.repeat(Math.max(1, p.end - p.start))}`, t('error', p.message));
     }
-    for (const f of check.fixes) lines.push(`fix: ${f.title}: ${f.replacement}`);
+    for (const f of check.fixes) lines.push(t('fix', f.title, f.replacement));
     return `${lines.join('\n')}\n`;
   }
   lines.push(result.description);
-  for (const w of check.warnings) lines.push(`warning: ${w.message}`, `fix: ${w.fix.title}: ${w.fix.replacement}`);
-  for (const n of check.notes) lines.push(`note: ${n.message}`);
-  if (check.canonical !== undefined && check.canonical !== expr) lines.push(`canonical form: ${check.canonical}`);
+  for (const w of check.warnings) lines.push(t('warning', w.message), t('fix', w.fix.title, w.fix.replacement));
+  for (const n of check.notes) lines.push(t('note', n.message));
+  if (check.canonical !== undefined && check.canonical !== expr) lines.push(t('canonical', check.canonical));
   if (opts.next > 0) {
-    lines.push('', `next ${opts.next} fire time${opts.next === 1 ? '' : 's'} after ${formatTime(opts.from, opts.tz)}, ${opts.zoneLine ?? `zone ${opts.tz}`}:`);
-    for (const s of result.next) lines.push(`  ${formatTime(new Date(s * 1000), opts.tz)}`);
-    if (result.next.length < opts.next) lines.push(`  (no more fire times${result.next.length ? '' : ' at all'}: Quartz searches up to year ${new Date().getFullYear() + 100})`);
+    const from = formatTime(opts.from, opts.tz, locale);
+    const zone = opts.zoneLine ?? t('zone', opts.tz);
+    lines.push('', opts.next === 1 ? t('nextOne', from, zone) : t('nextMany', opts.next, from, zone));
+    for (const s of result.next) lines.push(`  ${formatTime(new Date(s * 1000), opts.tz, locale)}`);
+    if (result.next.length < opts.next) lines.push(`  ${t(result.next.length ? 'noMore' : 'noneAtAll', new Date().getFullYear() + 100)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function formatTime(d: Date, timeZone: string): string {
+/** `2026-01-05 08:00:00 Mon UTC+08:00`; in Chinese the weekday is 星期一, as the describer writes it. */
+function formatTime(d: Date, timeZone: string, locale: Locale): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short', timeZoneName: 'longOffset',
   }).formatToParts(d);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${get('weekday')} ${get('timeZoneName').replace('GMT', 'UTC')}`;
+  const weekday = locale === 'en' ? get('weekday') : new Intl.DateTimeFormat('zh-CN', { timeZone, weekday: 'long' }).format(d);
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')} ${weekday} ${get('timeZoneName').replace('GMT', 'UTC')}`;
 }

@@ -11,7 +11,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { progressOnStderr } from '../read-progress';
 import { formatTable } from '../table';
-import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks list [--project ID] [options]
 
@@ -45,17 +47,18 @@ export const listCommand: CliCommand = {
 };
 
 async function list(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
-  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
+  if (positionals.length) throw new UsageError(translate(locale, "unexpected argument '{0}'", [positionals[0]]));
+  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   const env = (values.env ?? 'Prod') as EnvType;
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
   const conn = connect(values, io.env);
   const limiter = readLimiter(rps);
   if (values.project === undefined) {
-    if (values.env !== undefined || values.name !== undefined) throw new UsageError('--env and --name filter tasks: give --project ID too');
+    if (values.env !== undefined || values.name !== undefined) throw new UsageError(translate(locale, '--env and --name filter tasks: give --project ID too'));
     const progress = progressOnStderr(io, rps, 'projects');
     const projects = await collectAll((page, request) => conn.client.listProjects({ PageNumber: page, PageSize: PAGE_SIZE }, request), {
       limiter, onProgress: (p) => progress.update({ callsDone: p.pagesDone, callsTotal: p.pagesTotal, items: p.items, totalItems: p.totalCount }),
@@ -64,7 +67,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
     if (values.json) io.stdout.write(JSON.stringify(projects) + '\n');
     else {
       io.stdout.write(formatTable(['ID', 'NAME', 'DISPLAY NAME'], projects.map((p) => [p.Id, p.Name, p.DisplayName ?? ''])));
-      io.stderr.write(`${plural(projects.length, 'project')}. List a project's tasks with --project ID.\n`);
+      io.stderr.write(`${translate(locale, "{0}. List a project's tasks with --project ID.", [count(locale, projects.length, 'project')])}\n`);
     }
     return 0;
   }
@@ -77,7 +80,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(JSON.stringify(tasks) + '\n');
   } else {
     io.stdout.write(formatTable(['ID', 'NAME', 'TYPE', 'OWNER', 'SCHEDULE'], tasks.map((t) => [t.Id, t.Name ?? '', t.Type ?? '', t.Owner ?? '', schedule(t)])));
-    io.stderr.write(`${plural(tasks.length, 'task')} in project ${values.project} (${env}).\n`);
+    io.stderr.write(`${translate(locale, '{0} in project {1} ({2}).', [count(locale, tasks.length, 'task'), values.project, env])}\n`);
   }
   return 0;
 }

@@ -12,7 +12,9 @@ import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
 import { readPatchText, refusalError } from '../patch-file';
-import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -57,30 +59,32 @@ export const diffCommand: CliCommand = {
 };
 
 async function plan(args: string[], io: CliIO, as: 'plan' | 'diff'): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one FILE' : 'missing FILE');
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? translate(locale, 'give exactly one FILE') : translate(locale, 'missing FILE'));
   const format = values.format ?? (values.json ? 'json' : 'text');
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${FORMATS.join(', ')}, got '${format}'`);
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
-  const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE });
-  if (values.out && existsSync(values.out)) throw new UsageError(`${values.out} already exists; a plan is always a new file`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(translate(locale, "--format must be {0}, got '{1}'", [FORMATS.join(', '), format]));
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
+  const batchSize = numberOption(values['batch-size'], 'batch-size', DEFAULT_BATCH_SIZE, { integer: true, min: 1, max: MAX_BATCH_SIZE }, locale);
+  if (values.out && existsSync(values.out)) throw new UsageError(translate(locale, '{0} already exists; a plan is always a new file', [values.out]));
   const file = positionals[0];
-  const text = await readPatchText(file);
+  const text = await readPatchText(file, locale);
   const conn = connect(values, io.env);
-  const weekdays = weekdaysOption(values.weekdays);
-  const out = await planPatch({ text, file, weekdays }, conn.client, { rps, batchSize, projectIds: values.project });
+  const weekdays = weekdaysOption(values.weekdays, locale);
+  const out = await planPatch({ text, file, weekdays, locale }, conn.client, { rps, batchSize, projectIds: values.project });
   if (out.kind === 'refused') throw refusalError(out.verdict);
   if (out.kind === 'not-sent') {
-    const hint = out.message.startsWith('Listing') ? ' Name the projects with --project ID.' : '';
+    const hint = out.message.startsWith('Listing') ? ` ${translate(locale, 'Name the projects with --project ID.')}` : '';
     throw Object.assign(new Error(`${out.message}${hint}`), { kind: out.error.kind ?? 'server' });
   }
   const saved = toPlanFile(out.plan, { file, patchText: out.verdict.text, weekdays, target: { endpoint: conn.target.endpoint ?? conn.client.endpoint, ...(conn.target.region ? { region: conn.target.region } : {}) } });
   if (values.out) writeFileSync(values.out, formatPlanFile(saved), { flag: 'wx' });
   if (format === 'json') io.stdout.write(formatPlanFile(saved));
   else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(saved));
-  else io.stdout.write(renderPreview(buildPreview(out.plan, { entries: out.plan.before, calls: out.plan.readCalls }), { file, weekdays }));
-  io.stderr.write(`${plural(out.plan.readCalls, 'read call')}; nothing was sent.${values.out ? ` Plan saved: ${values.out} (apply it with dwtasks apply ${values.out}).` : ''}\n`);
+  else io.stdout.write(renderPreview(buildPreview(out.plan, { entries: out.plan.before, calls: out.plan.readCalls }), { file, weekdays, locale }));
+  const saving = values.out ? ` ${translate(locale, 'Plan saved: {0} (apply it with dwtasks apply {0}).', [values.out])}` : '';
+  io.stderr.write(`${translate(locale, '{0}; nothing was sent.', [count(locale, out.plan.readCalls, 'readCall')])}${saving}\n`);
   const unreadable = saved.tasks.some((t) => t.error !== undefined);
   return unreadable || (as === 'diff' && saved.tasks.some((t) => t.changes.some((c) => c.changed))) ? 1 : 0;
 }

@@ -18,6 +18,9 @@ import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
 import { progressOnStderr } from '../read-progress';
 import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks pull --project ID [filters] [--fields F1,F2,...] [--out FILE] [options]
 
@@ -65,15 +68,16 @@ export const pullCommand: CliCommand = {
 };
 
 async function pull(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length) throw new UsageError(`unexpected argument '${positionals[0]}'`);
-  if (values.project === undefined) throw new UsageError('--project ID is required (list the projects with: dwtasks list)');
-  if (!/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
-  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
-  if (values.trigger !== undefined && values.trigger !== 'Scheduler' && values.trigger !== 'Manual') throw new UsageError(`--trigger must be Scheduler or Manual, got '${values.trigger}'`);
+  if (positionals.length) throw new UsageError(translate(locale, "unexpected argument '{0}'", [positionals[0]]));
+  if (values.project === undefined) throw new UsageError(translate(locale, '--project ID is required (list the projects with: dwtasks list)'));
+  if (!/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
+  if (values.trigger !== undefined && values.trigger !== 'Scheduler' && values.trigger !== 'Manual') throw new UsageError(translate(locale, "--trigger must be Scheduler or Manual, got '{0}'", [values.trigger]));
   for (const k of ['name', 'owner', 'type'] as const) {
-    if (values[k] !== undefined && !values[k].trim()) throw new UsageError(`--${k} needs a value`);
+    if (values[k] !== undefined && !values[k].trim()) throw new UsageError(translate(locale, '--{0} needs a value', [k]));
   }
   let leaves: string[];
   try {
@@ -82,9 +86,9 @@ async function pull(args: string[], io: CliIO): Promise<number> {
     if (e instanceof UnknownFieldError) throw new UsageError(`--fields: ${e.message}`);
     throw e;
   }
-  if (values.fields !== undefined && !leaves.length) throw new UsageError(`--fields needs at least one field: ${PULL_FIELDS.join(', ')}`);
+  if (values.fields !== undefined && !leaves.length) throw new UsageError(translate(locale, '--fields needs at least one field: {0}', [PULL_FIELDS.join(', ')]));
   const env = (values.env ?? 'Prod') as EnvType;
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
   const out = values.out ?? `${values.project}-${env}.dwtasks.json`;
   // Refused before the read (a pull can take minutes); the write itself checks again, atomically.
   checkWritable(out, { force: values.force === true });
@@ -125,10 +129,13 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   writePulledSidecar(out, pulledTasks(result.entries, started, conn.target.endpoint));
 
   const leftOut = result.entries.reduce((n, e) => n + e.leftOut.length, 0);
-  io.stderr.write(`Pulled ${result.entries.length} of ${plural(result.total, 'task')} of project ${values.project} (${env}) into ${out}` +
-    `${leaves.length ? `; fields: ${leaves.join(', ')}` : ' (Id and EnvType only)'}` +
-    `${leftOut ? `; ${plural(leftOut, 'chosen value')} not pulled (no value, or no effect on that task: see the comments)` : ''}.\n`);
-  if (!/\.dwtasks\.json$/i.test(basename(out))) io.stderr.write(`Note: ${out} does not end in .dwtasks.json, so the editor will not treat it as a patch.\n`);
+  const pulled = [result.entries.length, count(locale, result.total, 'task'), values.project, env, out, leaves.join(', ')];
+  const head = leaves.length ? translate(locale, 'Pulled {0} of {1} of project {2} ({3}) into {4}; fields: {5}', pulled)
+    : translate(locale, 'Pulled {0} of {1} of project {2} ({3}) into {4} (Id and EnvType only)', pulled);
+  const notPulled = leftOut === 1 ? translate(locale, '1 chosen value not pulled (no value, or no effect on that task: see the comments)')
+    : translate(locale, '{0} chosen values not pulled (no value, or no effect on that task: see the comments)', [leftOut]);
+  io.stderr.write(`${translate(locale, '{0}.', [leftOut ? translate(locale, '{0}; {1}', [head, notPulled]) : head])}\n`);
+  if (!/\.dwtasks\.json$/i.test(basename(out))) io.stderr.write(`${translate(locale, 'Note: {0} does not end in .dwtasks.json, so the editor will not treat it as a patch.', [out])}\n`);
   if (values.json) io.stdout.write(JSON.stringify({ file: resolve(out), count: result.entries.length, total: result.total }) + '\n');
   return 0;
 }

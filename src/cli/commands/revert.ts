@@ -9,7 +9,9 @@ import { summarizeJournal } from '../../core/apply/journal';
 import { parseCommandArgs, UsageError } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
-import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks revert JOURNAL [--out FILE]
 
@@ -30,33 +32,35 @@ export const revertCommand: CliCommand = {
 };
 
 async function revert(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one JOURNAL' : 'missing JOURNAL');
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? translate(locale, 'give exactly one JOURNAL') : translate(locale, 'missing JOURNAL'));
   const journal = positionals[0];
   let text: string;
   try {
     text = await readFile(journal, 'utf8');
   } catch (e) {
-    throw new UsageError(`${journal}: cannot read the journal (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(translate(locale, '{0}: cannot read the journal ({1})', [journal, (e as NodeJS.ErrnoException).code ?? (e as Error).message]));
   }
   const summary = summarizeJournal(text);
-  if (!summary.plan) throw new UsageError(`${journal}: not an apply journal (no plan record)`);
+  if (!summary.plan) throw new UsageError(translate(locale, '{0}: not an apply journal (no plan record)', [journal]));
   const plan = revertFromJournal(text, basename(journal));
   const c = summary.counts;
-  io.stderr.write(`${journal}: ${summary.end ? `run ${summary.end.status}` : 'the run did not finish'}; ${c.succeeded} succeeded, ${c.unknown} unknown, ${c.failed} failed, ${c.notSent} not sent.\n`);
+  const counts = [journal, c.succeeded, c.unknown, c.failed, c.notSent, summary.end?.status ?? ''];
+  io.stderr.write(`${summary.end ? translate(locale, '{0}: run {5}; {1} succeeded, {2} unknown, {3} failed, {4} not sent.', counts) : translate(locale, '{0}: the run did not finish; {1} succeeded, {2} unknown, {3} failed, {4} not sent.', counts)}\n`);
   if (!plan || !plan.request.Tasks.length) {
-    io.stderr.write(plan?.skipped.length ? `Nothing can be reverted: ${plan.request.Comment}\n` : 'Nothing to revert: no task was sent.\n');
+    io.stderr.write(`${plan?.skipped.length ? translate(locale, 'Nothing can be reverted: {0}', [plan.request.Comment ?? '']) : translate(locale, 'Nothing to revert: no task was sent.')}\n`);
     return 1;
   }
   const patch = formatRevert(plan);
   if (values.out) {
-    if (existsSync(values.out)) throw new UsageError(`${values.out} already exists; give a new file`);
+    if (existsSync(values.out)) throw new UsageError(translate(locale, '{0} already exists; give a new file', [values.out]));
     writeFileSync(values.out, patch);
-    io.stderr.write(`Revert patch of ${plural(plan.request.Tasks.length, 'task')}: ${values.out}\n`);
+    io.stderr.write(`${translate(locale, 'Revert patch of {0}: {1}', [count(locale, plan.request.Tasks.length, 'task'), values.out])}\n`);
   } else {
     io.stdout.write(patch);
   }
-  if (plan.skipped.length) io.stderr.write(`${plural(plan.skipped.length, 'task')} cannot be reverted (no value read before the run); see the patch's Comment.\n`);
+  if (plan.skipped.length) io.stderr.write(`${translate(locale, "{0} cannot be reverted (no value read before the run); see the patch's Comment.", [count(locale, plan.skipped.length, 'task')])}\n`);
   return 0;
 }

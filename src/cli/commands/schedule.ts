@@ -16,7 +16,9 @@ import { weekdaysOption } from '../weekdays';
 import { effectiveRegion, TZ_HELP } from '../zone';
 import { PICTURE_OPTIONS, windowOptions } from '../window-options';
 import { describeZone } from '../../core/time/regions';
-import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks schedule FILE [options]
        dwtasks schedule --project ID [--env Prod|Dev] [options]
@@ -56,17 +58,18 @@ export const scheduleCommand: CliCommand = {
 };
 
 async function schedule(args: string[], io: CliIO): Promise<number> {
+  const locale = cliLocale(io.env);
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
-  if (positionals.length > 1) throw new UsageError('give exactly one FILE');
+  if (positionals.length > 1) throw new UsageError(translate(locale, 'give exactly one FILE'));
   const file = positionals[0];
-  if (!file && values.project === undefined) throw new UsageError('give a patch FILE or --project ID');
-  if (file && values.project !== undefined) throw new UsageError('give either a patch FILE or --project ID, not both');
-  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(`--project takes a project id (digits), got '${values.project}'`);
-  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(`--env must be Prod or Dev, got '${values.env}'`);
-  if (values.env !== undefined && file) throw new UsageError('--env goes with --project (a patch names each task\'s EnvType)');
-  const weekdays = weekdaysOption(values.weekdays);
-  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 });
+  if (!file && values.project === undefined) throw new UsageError(translate(locale, 'give a patch FILE or --project ID'));
+  if (file && values.project !== undefined) throw new UsageError(translate(locale, 'give either a patch FILE or --project ID, not both'));
+  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
+  if (values.env !== undefined && file) throw new UsageError(translate(locale, "--env goes with --project (a patch names each task's EnvType)"));
+  const weekdays = weekdaysOption(values.weekdays, locale);
+  const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);
   const { clock, window } = windowOptions(values, { flag: 'slot-minutes', value: values['slot-minutes'], default: DEFAULT_SLOT_MINUTES }, DEFAULT_DAYS, effectiveRegion(values, io.env));
   if (values.html !== undefined) checkWritable(values.html, { force: values.force === true }); // before any read
 
@@ -75,7 +78,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   let what: string;
   if (file) {
     // The send gate and the pipeline's reads, as diff: errors exit 2 with the findings, nothing read.
-    const input = { text: await readPatchText(file), file, weekdays };
+    const input = { text: await readPatchText(file, locale), file, weekdays, locale };
     if (connected) {
       const conn = connect(values, io.env);
       const read = await readCurrentValues(input, conn.client, { rps, alsoRead: SCHEDULE_FIELDS });
@@ -83,7 +86,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
       if (read.kind === 'not-read') throw Object.assign(new Error(read.message), { kind: read.error.kind ?? 'server' });
       const sides = patchSides(read.plan, read.state);
       tasks = sides.after;
-      io.stderr.write(`Read the current values of ${plural(tasks.length, 'task')} in ${plural(sides.calls, 'call')} from ${conn.describe}.\n`);
+      io.stderr.write(`${translate(locale, 'Read the current values of {0} in {1} from {2}.', [count(locale, tasks.length, 'task'), count(locale, sides.calls, 'call'), conn.describe])}\n`);
     } else {
       const gated = gateAndPlan(input, MAX_BATCH_SIZE);
       if (gated.kind === 'refused') throw refusalError(gated.verdict);
@@ -95,15 +98,15 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
     const conn = connect(values, io.env);
     const limiter = new TokenBucket(rps);
     tasks = await projectTasks(conn.client, values.project!, env, { beforeCall: () => limiter.acquire() });
-    io.stderr.write(`Read ${plural(tasks.length, 'task')} of project ${values.project} (${env}) from ${conn.describe}.\n`);
+    io.stderr.write(`${translate(locale, 'Read {0} of project {1} ({2}) from {3}.', [count(locale, tasks.length, 'task'), values.project!, env, conn.describe])}\n`);
     what = `Schedule of project ${values.project} (${env})`;
   }
 
   const picture = computePicture(tasks, window, { weekdays });
-  io.stderr.write(`Times in ${describeZone(clock)}.\n`);
+  io.stderr.write(`${translate(locale, 'Times in {0}.', [describeZone(clock, '--tz', locale)])}\n`);
   if (values.html !== undefined) {
     writeFileAtomic(values.html, renderHtml(picture, what, withoutBaseline(picture, { weekdays })), { force: values.force === true });
-    io.stderr.write(`Wrote ${values.html}.\n`);
+    io.stderr.write(`${translate(locale, 'Wrote {0}.', [values.html])}\n`);
   }
   io.stdout.write(values.json ? JSON.stringify(pictureJson(picture)) + '\n' : renderText(picture));
   return 0;

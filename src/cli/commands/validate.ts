@@ -7,7 +7,9 @@ import type { WeekdayNumbering } from '../../core/cron/weekdays';
 import { UsageError } from '../args';
 import { formatFinding, PatchInputError, readPatchText } from '../patch-file';
 import { WEEKDAYS_HELP, weekdaysOption } from '../weekdays';
-import { plural } from '../../core/text/plural';
+import { translate } from '../../core/text/l10n';
+import { cliLocale } from '../locale';
+import { count } from '../counts';
 
 const HELP = `Usage: dwtasks validate FILE... [--weekdays N] [--json]
 
@@ -27,6 +29,7 @@ interface JsonDiagnostic {
 export const validateCommand: CliCommand = {
   summary: 'check .dwtasks.json files: schema and every DataWorks rule',
   async run(args: string[], io: CliIO): Promise<number> {
+    const locale = cliLocale(io.env);
     const files: string[] = [];
     let json = false;
     let weekdays: WeekdayNumbering = weekdaysOption(undefined);
@@ -35,7 +38,7 @@ export const validateCommand: CliCommand = {
       if (a === '--json') json = true;
       else if (a === '--weekdays' || a.startsWith('--weekdays=')) {
         try {
-          weekdays = weekdaysOption(a === '--weekdays' ? args[++i] ?? '' : a.slice('--weekdays='.length));
+          weekdays = weekdaysOption(a === '--weekdays' ? args[++i] ?? '' : a.slice('--weekdays='.length), locale);
         } catch (e) {
           if (!(e instanceof UsageError)) throw e;
           io.stderr.write(`dwtasks validate: ${e.message}\n\n${HELP}`);
@@ -45,14 +48,16 @@ export const validateCommand: CliCommand = {
         io.stdout.write(HELP);
         return 0;
       } else if (a.startsWith('-') && a !== '-') {
-        io.stderr.write(`dwtasks validate: unknown option '${a}'\n\n${HELP}`);
+        io.stderr.write(`dwtasks validate: ${translate(locale, "unknown option '{0}'", [a])}\n\n${HELP}`);
         return 2;
       } else files.push(a);
     }
     if (files.length === 0) {
-      io.stderr.write(`dwtasks validate: no FILE given\n\n${HELP}`);
+      io.stderr.write(`dwtasks validate: ${translate(locale, 'no FILE given')}\n\n${HELP}`);
       return 2;
     }
+    // --json is a contract: its messages stay English whatever the language.
+    const msgLocale = json ? 'en' : locale;
     let unreadable = false;
     let read = 0;
     let errors = 0;
@@ -62,7 +67,7 @@ export const validateCommand: CliCommand = {
       let refused: Finding[] | undefined;
       let text = '';
       try {
-        text = await readPatchText(file);
+        text = await readPatchText(file, msgLocale);
       } catch (err) {
         if (!(err instanceof PatchInputError)) throw err;
         // Too large or not UTF-8: a finding like any other. Not a regular file, or unreadable: exit 2.
@@ -76,7 +81,7 @@ export const validateCommand: CliCommand = {
       read++;
       // The gate apply uses (it drops a byte order mark, as editors do), so a file validate passes is one
       // apply sends, and one it fails is never sent.
-      const findings = refused ?? checkBeforeSend(text, file, { weekdays }).findings;
+      const findings = refused ?? checkBeforeSend(text, file, { weekdays, locale: msgLocale }).findings;
       errors += findings.filter((f) => f.severity === 'error').length;
       warnings += findings.filter((f) => f.severity === 'warning').length;
       if (json) {
@@ -86,7 +91,7 @@ export const validateCommand: CliCommand = {
       }
     }
     if (json) io.stdout.write(JSON.stringify(results) + '\n');
-    else io.stdout.write(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(read, 'file')}\n`);
+    else io.stdout.write(`${translate(locale, '{0}, {1} in {2}', [count(locale, errors, 'error'), count(locale, warnings, 'warning'), count(locale, read, 'file')])}\n`);
     if (unreadable) return 2;
     return errors > 0 ? 1 : 0;
   },

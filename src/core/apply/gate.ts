@@ -9,6 +9,14 @@ import type { BatchUpdateRequest } from '../patch/model';
 import { toRequest } from '../patch/serialize';
 import type { Finding } from '../types';
 import { validateText, type Locale } from '../validate/index';
+import { translate, type Messages } from '../text/l10n';
+
+/** Why nothing is sent, in English; the Chinese is in the l10n bundle. */
+const GATE_TEXTS = {
+  oneError: '{0}: 1 error; nothing was sent.',
+  errors: '{0}: {1} errors; nothing was sent.',
+  empty: '{0}: the patch has no Tasks; nothing was sent.',
+} as const satisfies Messages;
 
 export interface GateOptions {
   locale?: Locale;
@@ -32,10 +40,11 @@ export function checkBeforeSend(raw: string, file: string, opts: GateOptions = {
   const text = stripBom(raw);
   const { patch, findings } = validateText(text, { schema: true, locale: opts.locale, weekdays: opts.weekdays });
   const errors = findings.filter((f) => f.severity === 'error');
+  const locale = opts.locale ?? 'en';
   const refuse = (reason: 'errors' | 'empty', message: string, extra: Finding[] = []): GateVerdict =>
     ({ ok: false, reason, file, text, findings: [...findings, ...extra], errors: [...errors, ...extra], message });
-  if (errors.length) return refuse('errors', `${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was sent.`);
-  if (!patch.tasks.length) return refuse('empty', `${file}: the patch has no Tasks; nothing was sent.`);
+  if (errors.length) return refuse('errors', translate(locale, errors.length === 1 ? GATE_TEXTS.oneError : GATE_TEXTS.errors, [file, errors.length]));
+  if (!patch.tasks.length) return refuse('empty', translate(locale, GATE_TEXTS.empty, [file]));
   let request: BatchUpdateRequest;
   try {
     request = toRequest(patch);
@@ -45,7 +54,7 @@ export function checkBeforeSend(raw: string, file: string, opts: GateOptions = {
       code: 'dwtasks/request-build', severity: 'error', range: patch.rangeAt(0, 0),
       message: `The request could not be built from this patch (${e instanceof Error ? e.message : String(e)}).`,
     };
-    return refuse('errors', `${file}: 1 error; nothing was sent.`, [finding]);
+    return refuse('errors', translate(locale, GATE_TEXTS.oneError, [file]), [finding]);
   }
   return { ok: true, file, text, findings, patch, request, warnings: findings.filter((f) => f.severity === 'warning') };
 }

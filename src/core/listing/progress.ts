@@ -1,10 +1,11 @@
 // Progress of a long read (pages of a listing, then any per-task reads): what is done of what, and
 // how long the rest takes at the quota. Pure: the CLI writes the lines to stderr, the editor puts
 // the same text in its progress notification.
+import { sayIn, type Locale, type Messages } from '../text/l10n';
 
 export interface ReadProgress {
   /** What one call is called in the line: 'page' (default) for a listing, 'call' when GetTask calls follow. */
-  unit?: string;
+  unit?: 'page' | 'call';
   /** Calls answered so far (pages, then GetTask calls if any). */
   callsDone: number;
   /** Calls the whole read needs, once the first page has told the total; undefined before. */
@@ -29,25 +30,55 @@ export function estimateLeftMs(p: ReadProgress, elapsedMs: number, rps: number |
   return est > 0 ? est : undefined;
 }
 
+/** English; the Chinese is in the l10n bundle. */
+const PROGRESS_TEXTS = {
+  lessThanSecond: 'less than 1 s',
+  seconds: '{0} s',
+  minutes: '{0} min {1} s',
+  hours: '{0} h {1} min',
+  pageOf: 'page {0} of {1}',
+  page: 'page {0}',
+  callOf: 'call {0} of {1}',
+  call: 'call {0}',
+  tasksOf: '{0} of {1} tasks',
+  tasks: '{0} tasks',
+  projectsOf: '{0} of {1} projects',
+  projects: '{0} projects',
+  two: '{0}, {1}',
+  three: '{0}, {1}, {2}',
+  done: 'done',
+  lessThanSecondLeft: 'less than 1 s left',
+  left: 'about {0} left',
+  took: '{0} in {1} s',
+} as const satisfies Messages;
+
+const sayer = (locale: Locale) => sayIn(PROGRESS_TEXTS, locale);
+
 /** "1 min 05 s", "12 s", "less than 1 s". */
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return 'less than 1 s';
+export function formatDuration(ms: number, locale: Locale = 'en'): string {
+  const say = sayer(locale);
+  if (ms < 1000) return say('lessThanSecond');
   const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
+  if (s < 60) return say('seconds', s);
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+  if (m < 60) return say('minutes', m, String(s % 60).padStart(2, '0'));
+  return say('hours', Math.floor(m / 60), String(m % 60).padStart(2, '0'));
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-/** `page 12 of 381, 1,200 of 38,006 tasks, about 1 min 35 s left` (English; the CLI's line). */
-export function formatReadProgress(p: ReadProgress, leftMs: number | undefined, noun = 'tasks'): string {
+/** What a read counts: the tasks of a project, or the projects of an account. */
+export type ProgressNoun = 'tasks' | 'projects';
+
+/** `page 12 of 381, 1,200 of 38,006 tasks, about 1 min 35 s left` (the CLI's line). */
+export function formatReadProgress(p: ReadProgress, leftMs: number | undefined, noun: ProgressNoun = 'tasks', locale: Locale = 'en'): string {
+  const say = sayer(locale);
   const unit = p.unit ?? 'page';
-  const calls = p.callsTotal !== undefined ? `${unit} ${n(p.callsDone)} of ${n(p.callsTotal)}` : `${unit} ${n(p.callsDone)}`;
-  const items = p.totalItems !== undefined ? `${n(p.items)} of ${n(p.totalItems)} ${noun}` : `${n(p.items)} ${noun}`;
-  const left = leftMs === undefined ? '' : leftMs === 0 ? ', done' : leftMs < 1000 ? ', less than 1 s left' : `, about ${formatDuration(leftMs)} left`;
-  return `${calls}, ${items}${left}`;
+  const calls = p.callsTotal !== undefined ? say(`${unit}Of`, n(p.callsDone), n(p.callsTotal)) : say(unit, n(p.callsDone));
+  const items = p.totalItems !== undefined ? say(`${noun}Of`, n(p.items), n(p.totalItems)) : say(noun, n(p.items));
+  if (leftMs === undefined) return say('two', calls, items);
+  const left = leftMs === 0 ? say('done') : leftMs < 1000 ? say('lessThanSecondLeft') : say('left', formatDuration(leftMs, locale));
+  return say('three', calls, items, left);
 }
 
 export interface ProgressLineOptions {
@@ -63,7 +94,8 @@ export interface ProgressLineOptions {
   plainEveryMs?: number;
   /** Least time between two rewrites of the terminal line. Default 200. */
   ttyEveryMs?: number;
-  noun?: string;
+  noun?: ProgressNoun;
+  locale?: Locale;
 }
 
 /**
@@ -85,7 +117,7 @@ export class ProgressLine {
 
   /** The text the read would show now (also for the editor's notification). */
   text(p: ReadProgress = this.latest): string {
-    return formatReadProgress(p, estimateLeftMs(p, this.now() - this.started, this.o.rps), this.o.noun);
+    return formatReadProgress(p, estimateLeftMs(p, this.now() - this.started, this.o.rps), this.o.noun, this.o.locale);
   }
 
   update(p: ReadProgress): void {
@@ -102,7 +134,7 @@ export class ProgressLine {
   /** Ends the display: a summary line ("page 381 of 381, 38,006 of 38,006 tasks, done in 19.6 s") if progress was shown. */
   finish(summary?: string): void {
     if (!this.printed) return;
-    const line = summary ?? `${formatReadProgress(this.latest, 0, this.o.noun)} in ${((this.now() - this.started) / 1000).toFixed(1)} s`;
+    const line = summary ?? sayer(this.o.locale ?? 'en')('took', formatReadProgress(this.latest, 0, this.o.noun, this.o.locale), ((this.now() - this.started) / 1000).toFixed(1));
     this.o.write(this.o.isTTY ? `\r${line}\x1b[K\n` : `${line}\n`);
   }
 }

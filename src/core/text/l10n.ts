@@ -38,3 +38,10 @@ function format(template: string, args: L10nArgs | undefined): string {
     return v === undefined ? match : String(v);
   });
 }
+
+/** A table's messages in one locale, by key: `say('chunk', 1, 3)` is translate(locale, table.chunk, [1, 3]). */
+export type Say<T extends Messages> = (key: keyof T, ...args: (string | number)[]) => string;
+
+export function sayIn<T extends Messages>(table: T, locale: Locale): Say<T> {
+  return (key, ...args) => translate(locale, table[key] as L10nMessage, args);
+}

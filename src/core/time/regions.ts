@@ -4,6 +4,8 @@
 // below is the region's local zone, an assumption we show (as the weekday numbering is) and the user
 // can override with --tz / dataworks.timeZone.
 
+import { translate, type Locale, type Messages } from '../text/l10n';
+
 /** Requests go to cn-hangzhou unless told otherwise (the client's default region). */
 export const DEFAULT_REGION = 'cn-hangzhou';
 export const CHINA_ZONE = 'Asia/Shanghai';
@@ -83,13 +85,16 @@ export function resolveTimeZone(override: string | undefined, region: string | u
   return { ...base, invalidSetting: wanted };
 }
 
-/** One English line saying which zone a picture or list uses and why (CLI and CI pages). */
-export function describeZone(z: ResolvedZone, overrideName = '--tz'): string {
-  switch (z.source) {
-    case 'setting': return `zone ${z.zone} (${overrideName})`;
-    case 'region': return `zone ${z.zone} (region ${z.region})`;
-    case 'default': return `zone ${z.zone} (default region ${z.region})`;
-    case 'region-assumed': return `zone ${z.zone} (assumed for region ${z.region}; set ${overrideName} if its schedules run on another clock)`;
-    case 'unknown-region': return `zone ${z.zone} (region ${z.region} is not in our table, China time assumed; set ${overrideName})`;
-  }
+/** English; the Chinese is in the l10n bundle. */
+const ZONE_TEXTS = {
+  setting: 'zone {zone} ({override})',
+  region: 'zone {zone} (region {region})',
+  default: 'zone {zone} (default region {region})',
+  'region-assumed': 'zone {zone} (assumed for region {region}; set {override} if its schedules run on another clock)',
+  'unknown-region': 'zone {zone} (region {region} is not in our table, China time assumed; set {override})',
+} as const satisfies Messages;
+
+/** One line saying which zone a picture or list uses and why (CLI and CI pages). */
+export function describeZone(z: ResolvedZone, overrideName = '--tz', locale: Locale = 'en'): string {
+  return translate(locale, ZONE_TEXTS[z.source], { zone: z.zone, region: z.region, override: overrideName });
 }

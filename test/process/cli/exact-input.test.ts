@@ -5,13 +5,14 @@
 // sent. Awkward but valid text is stored exactly as written, and int64 max is sent digit for digit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'lossless-json';
 import { startFixture, tasksOf, type Fixture } from '../../unit/core/apply/support/emulator-fixture';
 import { builtCli } from '../built-cli';
+import { runCli } from './spawn-cli';
 
 let fx: Fixture;
 let dir: string;
@@ -28,18 +29,7 @@ after(async () => { await fx?.emu.close(); });
 
 /** Runs the CLI without blocking this process (the emulator answers from it). */
 function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [cli, ...args], {
-    env: { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runCli(cli, args, { ...process.env, ALIBABA_CLOUD_ACCESS_KEY_ID: fx.emu.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: fx.emu.accessKeySecret });
 }
 
 const apply = (file: string) => run('apply', file, '--endpoint', fx.emu.endpoint, '--yes', '--no-revert', '--journal', join(dir, `${Math.random()}.jsonl`));

@@ -24,7 +24,7 @@ test('every key used in src/ and the schema has zh-cn text with the same placeho
   assert.deepEqual(problems, []);
   // Each source is really read: extension calls, core tables, the describer, the schema.
   const where = [...keys.values()].flatMap((k) => k.where).join('\n');
-  for (const file of ['src/extension/', 'src/core/validate/messages.ts', 'src/core/cron/messages.ts', 'src/core/cron/describe-phrases.ts', 'src/core/apply/preview-plan.ts', 'schemas/dwtasks.schema.json']) {
+  for (const file of ['src/extension/', 'src/cli/', 'src/core/validate/messages.ts', 'src/core/cron/messages.ts', 'src/core/cron/describe-phrases.ts', 'src/core/apply/preview-plan.ts', 'schemas/dwtasks.schema.json']) {
     assert.ok(where.includes(file), `no key found in ${file}`);
   }
   assert.ok(keys.size >= 550, `only ${keys.size} keys`);
