@@ -180,7 +180,7 @@ export class ApplyCommand {
         const revertPath = out.revertPath ?? undefined;
         this.last = { journalPath, revertPath };
         // Results go on the text as it was sent (the results follow later edits themselves).
-        this.results.set(doc, parsed, out.result.results);
+        this.results.set(doc, parsed, out.result.results, out.plan.drifts);
         notePulledApplied(this.context, doc, out.verdict.request, out.result.results);
         for (const f of out.failures) this.connection.log.warn(`Apply: ${f.message}`);
         void this.summarize(out.result, revertPath, out.failures);

@@ -27,10 +27,14 @@ export async function decideDrift(plan: ApplyPlan, file: string): Promise<DriftD
 }
 
 function describe(d: Drift): string {
+  if (d.source === 'pulled') return vscode.l10n.t('Task {0} {1} ({2}) {3}', d.id, d.name ?? '', d.env, driftField(d));
+  return vscode.l10n.t('Task {0} ({1}) {2}', d.id, d.env, driftField(d));
+}
+
+/** One changed field, in the user's language: `Trigger.Cron: pulled "a", now "b"; the patch sets "c"`. */
+export function driftField(d: Drift): string {
   const show = (v: unknown): string => (v === undefined ? vscode.l10n.t('(not set)') : JSON.stringify(v));
-  if (d.source === SAVED_PLAN_SOURCE) {
-    return vscode.l10n.t('Task {0} ({1}) {2}: {3} in the saved plan ({4}), now {5}; the patch sets {6}', d.id, d.env, d.path, show(d.then), d.at, show(d.now), show(d.patched));
-  }
-  if (d.source !== 'pulled') return `Task ${d.id} (${d.env}) ${formatDrift(d)}`; // a source this modal has no words for yet
-  return vscode.l10n.t('Task {0} {1} ({2}) {3}: pulled {4}, now {5}; the patch sets {6}', d.id, d.name ?? '', d.env, d.path, show(d.then), show(d.now), show(d.patched));
+  if (d.source === 'pulled') return vscode.l10n.t('{0}: pulled {1}, now {2}; the patch sets {3}', d.path, show(d.then), show(d.now), show(d.patched));
+  if (d.source === SAVED_PLAN_SOURCE) return vscode.l10n.t('{0}: {1} in the saved plan ({2}), now {3}; the patch sets {4}', d.path, show(d.then), d.at, show(d.now), show(d.patched));
+  return formatDrift(d); // a source this file has no words for yet
 }

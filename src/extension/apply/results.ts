@@ -2,15 +2,18 @@
 // on every edit the document is re-parsed and a result follows its task (matched by Id + environment)
 // while the task's own text is unchanged, and is dropped once that text changes.
 import * as vscode from 'vscode';
-import { UNCHANGED, effectiveEnv, taskKey, type TaskOutcome } from '../../core/apply';
+import { UNCHANGED, effectiveEnv, taskKey, type Drift, type TaskOutcome } from '../../core/apply';
 import type { ParsedPatch } from '../../core/patch';
 import { parsedPatch } from '../language/parsedDocuments';
 import { toVsRange } from '../util/ranges';
+import { driftField } from './driftModal';
 
 export const APPLY_SOURCE = 'DataWorks Apply';
 
 interface StoredResult {
   outcome: TaskOutcome;
+  /** Why it was held back, when it was: the fields changed in DataWorks since they were recorded. */
+  drifts: readonly Drift[];
   /** The task object's text when it was applied. */
   taskText: string;
 }
@@ -40,14 +43,14 @@ export class ApplyResults implements vscode.Disposable {
     );
   }
 
-  /** Records the results of an apply of `parsed` (the parse the apply sent) and shows them. */
-  set(doc: vscode.TextDocument, parsed: ParsedPatch, outcomes: readonly TaskOutcome[]): void {
+  /** Records the results of an apply of `parsed` (the parse the apply sent) and shows them; `drifts` are its plan's. */
+  set(doc: vscode.TextDocument, parsed: ParsedPatch, outcomes: readonly TaskOutcome[], drifts: readonly Drift[] = []): void {
     const byIndex = new Map(outcomes.map((o) => [o.index, o]));
     const stored = new Map<string, StoredResult>();
     for (const t of parsed.tasks) {
       const o = byIndex.get(t.index);
       if (!o || !t.id) continue;
-      stored.set(taskKey(t.id, effectiveEnv({ EnvType: t.envType })), { outcome: o, taskText: parsed.text.slice(t.offset, t.offset + t.length) });
+      stored.set(taskKey(t.id, effectiveEnv({ EnvType: t.envType })), { outcome: o, drifts: drifts.filter((d) => d.index === t.index), taskText: parsed.text.slice(t.offset, t.offset + t.length) });
     }
     this.byDoc.set(doc.uri.toString(), stored);
     this.render(doc);
@@ -91,7 +94,7 @@ export class ApplyResults implements vscode.Disposable {
       }
       const range = toVsRange(t.idRange);
       if (r.outcome.status === 'succeeded' && asDecoration) checks.push(range);
-      else diags.push(diagnosticFor(r.outcome, range));
+      else diags.push(diagnosticFor(r.outcome, r.drifts, range));
     }
     // A task that went away (or whose Id/EnvType changed) takes its result with it.
     for (const k of [...stored.keys()]) if (!seen.has(k)) stored.delete(k);
@@ -111,7 +114,7 @@ export class ApplyResults implements vscode.Disposable {
   }
 }
 
-function diagnosticFor(o: TaskOutcome, range: vscode.Range): vscode.Diagnostic {
+function diagnosticFor(o: TaskOutcome, drifts: readonly Drift[], range: vscode.Range): vscode.Diagnostic {
   const rid = o.requestId ? ` (RequestId ${o.requestId})` : '';
   let d: vscode.Diagnostic;
   switch (o.status) {
@@ -125,6 +128,14 @@ function diagnosticFor(o: TaskOutcome, range: vscode.Range): vscode.Diagnostic {
       // Unchanged is not a problem: said plainly (a saved plan's own "Not in the plan: " prefix too).
       if (o.message === UNCHANGED || o.message === `Not in the plan: ${UNCHANGED}`) {
         d = new vscode.Diagnostic(range, vscode.l10n.t('Task {0} ({1}) unchanged, not sent: it is already at the patched values.', o.id, o.envType), vscode.DiagnosticSeverity.Information);
+        break;
+      }
+      // Held back (core's message is English, for the journal): said again from the drifts, in the user's language.
+      if (drifts.length && o.message.startsWith('Held back')) {
+        const fields = drifts.map(driftField).join(vscode.l10n.t('; '));
+        d = new vscode.Diagnostic(range, drifts[0]!.source === 'pulled'
+          ? vscode.l10n.t('Task {0} ({1}) held back, not sent: changed in DataWorks since it was pulled ({2}).', o.id, o.envType, fields)
+          : vscode.l10n.t('Task {0} ({1}) held back, not sent: changed in DataWorks since the plan ({2}).', o.id, o.envType, fields), vscode.DiagnosticSeverity.Warning);
         break;
       }
       // An error the plan found (a resource group or data source the project lacks) is an error to fix.

@@ -47,6 +47,11 @@ suite('Apply: the previewed plan', () => {
     assert.match(out.result.results[0]!.message, /now "changed behind the editor"/);
     assert.match(out.result.results[2]!.message, /^Not in the plan: Unchanged/);
     const diags = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.source === 'DataWorks Apply').length === 3);
+    const onA = diags.find((d) => d.source === 'DataWorks Apply' && doc.getText(d.range) === a);
+    assert.ok(onA, 'a result on the held-back task');
+    assert.ok(onA.message.startsWith(`Task ${a} (Prod) held back, not sent: changed in DataWorks since the plan (Description: ${aThen === undefined ? '(not set)' : JSON.stringify(aThen)} in the saved plan (`), onA.message);
+    assert.ok(onA.message.endsWith('), now "changed behind the editor"; the patch sets "previewed a").'), onA.message);
+    assert.equal(onA.severity, vscode.DiagnosticSeverity.Warning);
     const onC = diags.find((d) => d.source === 'DataWorks Apply' && doc.getText(d.range) === c);
     assert.equal(onC?.message, `Task ${c} (Prod) unchanged, not sent: it is already at the patched values.`);
     assert.equal(onC?.severity, vscode.DiagnosticSeverity.Information, 'unchanged is not a warning');
