@@ -36,3 +36,9 @@ export function numberOption(value: string | undefined, name: string, fallback: 
   }
   return n;
 }
+
+/** A `--project` value: a project id (digits), or a usage error naming what was given. */
+export function projectIdOption(value: string, locale: Locale = 'en'): string {
+  if (!/^\d+$/.test(value)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [value]));
+  return value;
+}

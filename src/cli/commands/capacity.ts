@@ -17,7 +17,7 @@ import {
 import { describeZone } from '../../core/time/regions';
 import { capacitySides, DEFAULT_HISTORY_DAYS, groupSpecs, historyTasks, mergeCapacities } from '../../dataworks/capacity-inputs';
 import { DEFAULT_HISTORY_CALL_LIMIT, HistoryCallLimitError, planHistoryRead, readHistory, type HistoryScope } from '../../dataworks/history';
-import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { numberOption, parseCommandArgs, UsageError, projectIdOption } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
@@ -97,7 +97,7 @@ async function capacity(args: string[], io: CliIO): Promise<number> {
   if (positionals.length > 1) throw new UsageError(translate(locale, 'give at most one FILE'));
   const file = positionals[0];
   if (values.project === undefined) throw new UsageError(file ? translate(locale, "FILE needs --project ID: the history and the groups' other tasks come from the project") : translate(locale, 'give --project ID'));
-  if (!/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  projectIdOption(values.project, locale);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   const env = (values.env ?? 'Prod') as EnvType;
   const weekdays = weekdaysOption(values.weekdays, locale);

@@ -5,7 +5,7 @@ import { readLimiter } from '../../core/listing/rate';
 import type { EnvType } from '../../core/patch/model';
 import { collectAll } from '../../dataworks/client';
 import type { Task } from '../../dataworks/types';
-import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { numberOption, parseCommandArgs, UsageError, projectIdOption } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
@@ -51,7 +51,7 @@ async function list(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS);
   if (values.help) { io.stdout.write(HELP); return 0; }
   if (positionals.length) throw new UsageError(translate(locale, "unexpected argument '{0}'", [positionals[0]]));
-  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.project !== undefined) projectIdOption(values.project, locale);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   const env = (values.env ?? 'Prod') as EnvType;
   const rps = numberOption(values.rps, 'rps', DEFAULT_RPS, { min: 0.01 }, locale);

@@ -12,7 +12,7 @@ import { pulledTasks } from '../../core/pull/pulled';
 import { writePulledSidecar } from '../../files/pulled-sidecar';
 import { formatPulledPatch } from '../../core/pull/text';
 import { pullTasks, type PullQuery } from '../../dataworks/pull';
-import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { numberOption, parseCommandArgs, UsageError, projectIdOption } from '../args';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import { runWithExitCodes } from '../exit-codes';
 import type { CliCommand, CliIO } from '../io';
@@ -73,7 +73,7 @@ async function pull(args: string[], io: CliIO): Promise<number> {
   if (values.help) { io.stdout.write(HELP); return 0; }
   if (positionals.length) throw new UsageError(translate(locale, "unexpected argument '{0}'", [positionals[0]]));
   if (values.project === undefined) throw new UsageError(translate(locale, '--project ID is required (list the projects with: dwtasks list)'));
-  if (!/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  projectIdOption(values.project, locale);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   if (values.trigger !== undefined && values.trigger !== 'Scheduler' && values.trigger !== 'Manual') throw new UsageError(translate(locale, "--trigger must be Scheduler or Manual, got '{0}'", [values.trigger]));
   for (const k of ['name', 'owner', 'type'] as const) {

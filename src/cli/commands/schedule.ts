@@ -7,7 +7,7 @@ import {
   DEFAULT_DAYS, DEFAULT_SLOT_MINUTES, MAX_DAYS, computePicture,
   SCHEDULE_FIELDS, patchSides, pictureJson, projectTasks, renderHtml, renderText, withoutBaseline, type ScheduleTask,
 } from '../../core/schedule/index';
-import { numberOption, parseCommandArgs, UsageError } from '../args';
+import { numberOption, parseCommandArgs, UsageError, projectIdOption } from '../args';
 import { runWithExitCodes } from '../exit-codes';
 import { CONNECTION_HELP, CONNECTION_OPTIONS, connect } from '../connection';
 import type { CliCommand, CliIO } from '../io';
@@ -65,7 +65,7 @@ async function schedule(args: string[], io: CliIO): Promise<number> {
   const file = positionals[0];
   if (!file && values.project === undefined) throw new UsageError(translate(locale, 'give a patch FILE or --project ID'));
   if (file && values.project !== undefined) throw new UsageError(translate(locale, 'give either a patch FILE or --project ID, not both'));
-  if (values.project !== undefined && !/^\d+$/.test(values.project)) throw new UsageError(translate(locale, "--project takes a project id (digits), got '{0}'", [values.project]));
+  if (values.project !== undefined) projectIdOption(values.project, locale);
   if (values.env !== undefined && values.env !== 'Prod' && values.env !== 'Dev') throw new UsageError(translate(locale, "--env must be Prod or Dev, got '{0}'", [values.env]));
   if (values.env !== undefined && file) throw new UsageError(translate(locale, "--env goes with --project (a patch names each task's EnvType)"));
   const weekdays = weekdaysOption(values.weekdays, locale);
